@@ -1,0 +1,30 @@
+// What analyses need from a model; HybridModel implements it, tests use tiny fakes.
+
+import type { AttentionRequest } from '../model/hybrid';
+import type { Objective } from '../model/manifest';
+
+export interface LanguageModel {
+  readonly objective: Objective;
+  /** Longest window the model reads at once. */
+  readonly context: number;
+  readonly nHeads: number;
+  readonly nAttentionLayers: number;
+  /** tokens [B, T] row-major -> logprobs [B, T, 4] (and attention [B, heads, T, T] when asked). */
+  forward(tokens: Int32Array, batch: number, attn?: AttentionRequest): Promise<{ logprobs: Float32Array; attention?: Float32Array }>;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+export function throwIfAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new CancelledError();
+}

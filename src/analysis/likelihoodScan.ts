@@ -1,0 +1,85 @@
+// Per-base likelihood scan: the model's distribution at every position, the observed base's
+// log-probability and the entropy, over windows for long sequences.
+
+import { MASK_ID, N_ID } from '../genome/tokens';
+import { type LanguageModel, type RunOptions, throwIfAborted } from './languageModel';
+import { planWindows } from './windows';
+
+export interface ScanOptions extends RunOptions {
+  /** MLM only: each pass masks every k-th base, so k passes score every base with it hidden. */
+  maskStride?: number;
+  /** Rows per forward call. */
+  batchSize?: number;
+}
+
+export interface LikelihoodTrack {
+  length: number;
+  /** [L, 4] natural-log probabilities of A, C, G, T at each position. */
+  logprobs: Float32Array;
+  /** [L] log2 P(observed base); NaN where the base is N. */
+  observedBits: Float32Array;
+  /** [L] entropy of the predicted distribution, in bits. */
+  entropyBits: Float32Array;
+  windows: number;
+  forwardRows: number;
+  method: 'masked-stride' | 'causal';
+  maskStride: number;
+}
+
+export const DEFAULT_MASK_STRIDE = 8;
+
+interface Row { tokens: Int32Array; start: number; keep: number[] }
+
+export async function likelihoodScan(model: LanguageModel, tokens: Int32Array, opts: ScanOptions = {}): Promise<LikelihoodTrack> {
+  const L = tokens.length;
+  const causal = model.objective === 'clm';
+  const K = causal ? 1 : Math.max(1, opts.maskStride ?? DEFAULT_MASK_STRIDE);
+  const batchSize = opts.batchSize ?? 8;
+  const rows: Row[] = [];
+  for (const w of planWindows(L, model.context, causal)) {
+    for (let k = 0; k < K; k++) {
+      const t = tokens.slice(w.start, w.end);
+      const keep: number[] = [];
+      for (let p = w.keepStart; p < w.keepEnd; p++) {
+        if (causal || p % K === k) keep.push(p);
+      }
+      if (keep.length === 0) continue;
+      if (!causal) for (let p = w.start + ((k - (w.start % K) + K) % K); p < w.end; p += K) t[p - w.start] = MASK_ID;
+      rows.push({ tokens: t, start: w.start, keep });
+    }
+  }
+  const T = Math.min(L, model.context);
+  const logprobs = new Float32Array(L * 4);
+  for (let i = 0; i < rows.length; i += batchSize) {
+    throwIfAborted(opts.signal);
+    const batch = rows.slice(i, i + batchSize);
+    const input = new Int32Array(batch.length * T);
+    batch.forEach((r, b) => input.set(r.tokens, b * T));
+    const out = await model.forward(input, batch.length);
+    batch.forEach((r, b) => {
+      for (const p of r.keep) logprobs.set(out.logprobs.subarray((b * T + p - r.start) * 4, (b * T + p - r.start + 1) * 4), p * 4);
+    });
+    opts.onProgress?.(Math.min(i + batchSize, rows.length), rows.length);
+  }
+  const { observedBits, entropyBits } = summarize(logprobs, tokens);
+  return { length: L, logprobs, observedBits, entropyBits, windows: planWindows(L, model.context, causal).length,
+    forwardRows: rows.length, method: causal ? 'causal' : 'masked-stride', maskStride: K };
+}
+
+/** Observed-base log2-probability and entropy (bits) from [L, 4] natural-log probabilities. */
+export function summarize(logprobs: Float32Array, tokens: Int32Array): { observedBits: Float32Array; entropyBits: Float32Array } {
+  const L = tokens.length;
+  const observedBits = new Float32Array(L);
+  const entropyBits = new Float32Array(L);
+  for (let p = 0; p < L; p++) {
+    const t = tokens[p]!;
+    observedBits[p] = t < N_ID ? logprobs[p * 4 + t]! / Math.LN2 : NaN;
+    let h = 0;
+    for (let b = 0; b < 4; b++) {
+      const lp = logprobs[p * 4 + b]!;
+      h -= Math.exp(lp) * lp;
+    }
+    entropyBits[p] = h / Math.LN2;
+  }
+  return { observedBits, entropyBits };
+}

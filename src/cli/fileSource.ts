@@ -1,0 +1,16 @@
+// Node-only ModelSource reading a model folder from disk.
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ModelSource } from '../model/source';
+
+export function fileSource(dir: string): ModelSource {
+  return {
+    label: dir.endsWith('/') ? dir : `${dir}/`,
+    readText: (file) => readFile(join(dir, file), 'utf8'),
+    readBytes: async (file) => {
+      const b = await readFile(join(dir, file));
+      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// Attention heatmap for a chosen layer and head, with hover read-out and click to focus a query base.
+import { useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { cellAt, drawHeatmap } from '../render/heatmap';
+import { useApp } from '../state/store';
+
+const SIZE = 420;
+
+export function AttentionPanel() {
+  const { attention, model, layer, head, setLayer, setHead, focus, setFocus, analysed } = useApp(useShallow((s) => ({
+    attention: s.attention, model: s.model, layer: s.layer, head: s.head, setLayer: s.setLayer, setHead: s.setHead,
+    focus: s.focus, setFocus: s.setFocus, analysed: s.analysed,
+  })));
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [rowNorm, setRowNorm] = useState(true);
+  const [hover, setHover] = useState<{ row: number; col: number } | null>(null);
+
+  useEffect(() => {
+    const c = canvasRef.current;
+    if (!c || !attention) return;
+    const dpr = window.devicePixelRatio || 1;
+    c.width = c.height = Math.round(SIZE * dpr);
+    c.style.width = c.style.height = `${SIZE}px`;
+    const ctx = c.getContext('2d');
+    if (!ctx) return;
+    const focusRow = focus === null ? null : focus - attention.start;
+    drawHeatmap(ctx, attention.probs, attention.size, focusRow, { size: c.width, rowNormalized: rowNorm });
+  }, [attention, focus, rowNorm]);
+
+  if (!model) return null;
+  if (model.nAttentionLayers === 0) {
+    return <section className="panel"><h2>Attention</h2><p>This model has no attention layers.</p></section>;
+  }
+  const seq = analysed?.sequence ?? '';
+  const n = attention?.size ?? 0;
+  const cell = hover && attention ? { q: attention.start + hover.row, k: attention.start + hover.col, p: attention.probs[hover.row * n + hover.col]! } : null;
+  return (
+    <section className="panel" aria-labelledby="attn-h">
+      <h2 id="attn-h">Attention</h2>
+      <div className="row">
+        <label htmlFor="layer-select">Layer</label>
+        <select id="layer-select" value={layer} onChange={(e) => setLayer(Number(e.target.value))}>
+          {Array.from({ length: model.nAttentionLayers }, (_, i) => <option key={i} value={i}>{i + 1}</option>)}
+        </select>
+        <label htmlFor="head-select">Head</label>
+        <select id="head-select" value={head} onChange={(e) => setHead(Number(e.target.value))}>
+          {Array.from({ length: model.nHeads }, (_, i) => <option key={i} value={i}>{i + 1}</option>)}
+        </select>
+        <label><input type="checkbox" checked={rowNorm} onChange={(e) => setRowNorm(e.target.checked)} /> scale each row to its maximum</label>
+      </div>
+      {attention ? (
+        <p className="muted">
+          Attention layer {attention.layer + 1}, head {attention.heads[0]! + 1}, over positions {attention.start + 1}–{attention.start + n}:
+          rows are the reading (query) base, columns the base it attends to (key). Click a row to focus that base.
+        </p>
+      ) : <p className="muted">Computing attention…</p>}
+      <canvas ref={canvasRef} data-testid="attention" tabIndex={0} width={SIZE} height={SIZE}
+        aria-label="Attention heatmap; the read-out below gives the value under the pointer."
+        onMouseMove={(e) => setHover(cellAt(e.nativeEvent.offsetX, e.nativeEvent.offsetY, n, SIZE))}
+        onMouseLeave={() => setHover(null)}
+        onClick={(e) => { const c = cellAt(e.nativeEvent.offsetX, e.nativeEvent.offsetY, n, SIZE); if (c && attention) setFocus(attention.start + c.row); }} />
+      <p className="readout" aria-live="polite" data-testid="attention-readout">
+        {cell ? `Query ${cell.q + 1} (${seq[cell.q]}) → key ${cell.k + 1} (${seq[cell.k]}): ${cell.p.toFixed(4)}` : 'Hover the heatmap for values.'}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+// Which backend and model run, and why the backend was chosen.
+import { useShallow } from 'zustand/react/shallow';
+import { useApp } from '../state/store';
+
+export function StatusBar() {
+  const { backend, backendError, model, modelError, models, modelId, selectModel, busy } = useApp(useShallow((s) => ({
+    backend: s.backend, backendError: s.backendError, model: s.model, modelError: s.modelError,
+    models: s.models, modelId: s.modelId, selectModel: s.selectModel, busy: s.busy,
+  })));
+  return (
+    <section className="status" aria-label="Status">
+      <div data-testid="backend" data-backend={backend?.name ?? ''}>
+        <strong>Backend:</strong>{' '}
+        {backendError ? <span className="error">{backendError}</span>
+          : backend ? <>{backend.name} <span className="muted">({backend.reason})</span></> : 'starting…'}
+      </div>
+      <div>
+        <label htmlFor="model-select"><strong>Model:</strong></label>{' '}
+        <select id="model-select" value={modelId ?? ''} disabled={busy || models.length < 2}
+          onChange={(e) => void selectModel(e.target.value)}>
+          {models.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+        </select>{' '}
+        {model && (
+          <span className="muted" data-testid="model-info">
+            {model.objective === 'mlm' ? 'masked LM' : 'causal LM'}, {model.parameters.toLocaleString('en-US')} parameters,
+            context {model.context} bp{model.metrics.heldoutBits ? `, ${model.metrics.heldoutBits.toFixed(3)} bits/nt on held-out BRCA1 DNA` : ''}
+          </span>
+        )}
+        {modelError && <div className="error" role="alert">{modelError}</div>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+// Per-base tracks with zoom, scrolling, hover read-out and click (or arrow keys) to focus a base.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { baseAt, drawTracks, LABEL_WIDTH, tracksHeight, type TrackView } from '../render/tracks';
+import { useApp } from '../state/store';
+import { prepareCanvas, useCanvasWidth } from './useCanvas';
+
+const ZOOMS = [1 / 16, 1 / 12, 1 / 8, 1 / 4, 1 / 2, 1, 2, 4, 8, 16]; // bp per pixel
+
+function describeBase(p: number, seq: string, lp: Float32Array, obs: Float32Array, ent: Float32Array): string {
+  const probs = [0, 1, 2, 3].map((b) => `${'ACGT'[b]} ${Math.exp(lp[p * 4 + b]!).toFixed(3)}`).join(', ');
+  const o = obs[p]!;
+  return `Position ${p + 1} (${seq[p]}): log2 P(observed) ${Number.isFinite(o) ? o.toFixed(2) : 'n/a (N)'} bits, entropy ${ent[p]!.toFixed(2)} bits; P: ${probs}`;
+}
+
+export function TrackPanel() {
+  const { scan, analysed, focus, setFocus, attention, model } = useApp(useShallow((s) => ({
+    scan: s.scan!, analysed: s.analysed!, focus: s.focus, setFocus: s.setFocus, attention: s.attention, model: s.model,
+  })));
+  const [wrapRef, width] = useCanvasWidth<HTMLDivElement>();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const L = analysed.sequence.length;
+  const fitZoom = ZOOMS.findIndex((z) => z * (width - LABEL_WIDTH) >= L);
+  const [zoomIdx, setZoomIdx] = useState(() => Math.max(0, fitZoom === -1 ? ZOOMS.length - 1 : fitZoom));
+  const [start, setStart] = useState(0);
+  const [hover, setHover] = useState<number | null>(null);
+  const bpPerPixel = ZOOMS[zoomIdx]!;
+  const visible = Math.max(1, Math.floor((width - LABEL_WIDTH) * bpPerPixel));
+  const maxStart = Math.max(0, L - visible);
+  const view: TrackView = useMemo(() => ({ start: Math.min(start, maxStart), bpPerPixel, width }), [start, maxStart, bpPerPixel, width]);
+
+  const attnRow = useMemo(() => {
+    if (!attention || focus === null || focus < attention.start || focus >= attention.start + attention.size) return undefined;
+    const n = attention.size, r = focus - attention.start;
+    return { start: attention.start, values: attention.probs.subarray(r * n, (r + 1) * n) };
+  }, [attention, focus]);
+
+  useEffect(() => {
+    const c = canvasRef.current;
+    const ctx = c && prepareCanvas(c, width, tracksHeight());
+    if (!ctx) return;
+    drawTracks(ctx, { sequence: analysed.sequence, softMasked: analysed.softMasked, logprobs: scan.logprobs,
+      observedBits: scan.observedBits, entropyBits: scan.entropyBits, focus, attnRow }, view);
+  }, [scan, analysed, focus, attnRow, view, width]);
+
+  // keep the focus in view when it moves by keyboard
+  const moveFocus = (p: number) => {
+    const q = Math.max(0, Math.min(L - 1, p));
+    setFocus(q);
+    if (q < view.start) setStart(q);
+    else if (q >= view.start + visible) setStart(q - visible + 1);
+  };
+
+  const mean = useMemo(() => {
+    let s = 0, n = 0;
+    for (const v of scan.observedBits) if (Number.isFinite(v)) { s += v; n++; }
+    return n ? s / n : NaN;
+  }, [scan]);
+
+  const shown = hover ?? focus;
+  return (
+    <section className="panel" aria-labelledby="tracks-h">
+      <h2 id="tracks-h">What the model thinks of every base</h2>
+      <p className="muted" data-testid="scan-summary">
+        {scan.method === 'causal'
+          ? 'Each base scored from the bases before it (causal model, one pass per window).'
+          : `Each base scored with it hidden: every ${scan.maskStride}th base is masked in a pass, ${scan.maskStride} passes per window.`}{' '}
+        Mean log2 P(observed) {mean.toFixed(3)} bits ({(-mean).toFixed(3)} bits/nt); {scan.windows} window{scan.windows > 1 ? 's' : ''}, {scan.forwardRows} forward rows.
+      </p>
+      <div className="row">
+        <button type="button" aria-label="Zoom in" disabled={zoomIdx === 0} onClick={() => setZoomIdx(zoomIdx - 1)}>+</button>
+        <button type="button" aria-label="Zoom out" disabled={zoomIdx === ZOOMS.length - 1} onClick={() => setZoomIdx(zoomIdx + 1)}>−</button>
+        <label htmlFor="track-pos">Position</label>
+        <input id="track-pos" type="range" min={0} max={maxStart} value={view.start} disabled={maxStart === 0}
+          onChange={(e) => setStart(Number(e.target.value))} />
+        <span className="muted">{Math.floor(view.start) + 1}–{Math.min(L, Math.floor(view.start) + visible)} of {L.toLocaleString('en-US')}</span>
+      </div>
+      <div ref={wrapRef} className="canvas-wrap">
+        <canvas ref={canvasRef} tabIndex={0} data-testid="tracks"
+          aria-label="Per-base tracks. Arrow keys move the focused base; the read-out below gives its numbers."
+          onMouseMove={(e) => setHover(baseAt(e.nativeEvent.offsetX, view, L))}
+          onMouseLeave={() => setHover(null)}
+          onClick={(e) => { const p = baseAt(e.nativeEvent.offsetX, view, L); if (p !== null) setFocus(p); }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+              e.preventDefault();
+              moveFocus((focus ?? 0) + (e.key === 'ArrowLeft' ? -1 : 1) * (e.shiftKey ? 10 : 1));
+            }
+          }} />
+      </div>
+      <p className="readout" aria-live="polite" data-testid="track-readout">
+        {shown !== null ? describeBase(shown, analysed.sequence, scan.logprobs, scan.observedBits, scan.entropyBits) : 'Hover or click a base.'}
+        {model && model.nAttentionLayers === 0 ? ' (this model has no attention)' : ''}
+      </p>
+    </section>
+  );
+}

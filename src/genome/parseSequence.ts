@@ -1,0 +1,100 @@
+// Turns pasted text (raw sequence or FASTA) into model-ready records, with specific messages.
+
+export interface SequenceRecord {
+  name: string;
+  /** Upper-case ACGTN, as the model reads it. */
+  sequence: string;
+  /** Soft-masked (lower-case) positions in the input, kept for display. */
+  softMasked: Uint8Array;
+}
+
+export interface ParseResult {
+  records: SequenceRecord[];
+  notices: string[];
+}
+
+export class SequenceInputError extends Error {
+  constructor(message: string, readonly line?: number, readonly column?: number) {
+    super(message);
+    this.name = 'SequenceInputError';
+  }
+}
+
+/** Largest sequence the app accepts; see the README's limits section. */
+export const MAX_SEQUENCE_LENGTH = 100_000;
+
+const IUPAC_AMBIGUOUS = new Set('RYSWKMBDHVryswkmbdhv');
+
+/**
+ * Parse raw sequence or (multi-record) FASTA. Whitespace and digits are ignored (GenBank-style
+ * numbering), lower case is upper-cased but remembered, U reads as T and IUPAC codes as N, each
+ * with a notice; any other character is an error naming its line and column.
+ */
+export function parseSequence(text: string, maxLength = MAX_SEQUENCE_LENGTH): ParseResult {
+  const records: SequenceRecord[] = [];
+  const counts = { lower: 0, u: 0, iupac: 0 };
+  let name = '';
+  let chunks: string[] = [];
+  let length = 0;
+  let hasRecord = false;
+
+  const finish = () => {
+    if (!hasRecord) return;
+    const raw = chunks.join('');
+    if (raw.length === 0) throw new SequenceInputError(`FASTA record "${name}" has no sequence.`);
+    const softMasked = new Uint8Array(raw.length);
+    let seq = '';
+    for (let i = 0; i < raw.length; i++) {
+      const ch = raw[i]!;
+      const up = ch.toUpperCase();
+      if (ch !== up) softMasked[i] = 1;
+      seq += up;
+    }
+    records.push({ name, sequence: seq, softMasked });
+  };
+
+  const lines = text.split(/\r?\n/);
+  for (let ln = 0; ln < lines.length; ln++) {
+    const line = lines[ln]!;
+    if (line.startsWith('>')) {
+      finish();
+      name = line.slice(1).trim().split(/\s+/)[0] || `record ${records.length + 1}`;
+      chunks = [];
+      length = 0;
+      hasRecord = true;
+      continue;
+    }
+    if (line.startsWith(';')) continue; // old FASTA comment lines
+    let out = '';
+    for (let col = 0; col < line.length; col++) {
+      const ch = line[col]!;
+      if (/[\s0-9]/.test(ch)) continue;
+      if ('ACGTNacgtn'.includes(ch)) out += ch;
+      else if (ch === 'U' || ch === 'u') { counts.u++; out += ch === 'U' ? 'T' : 't'; }
+      else if (IUPAC_AMBIGUOUS.has(ch)) { counts.iupac++; out += ch === ch.toUpperCase() ? 'N' : 'n'; }
+      else if (ch === '-' || ch === '.') { counts.iupac++; out += 'N'; }
+      else {
+        const shown = JSON.stringify(ch);
+        throw new SequenceInputError(
+          `Line ${ln + 1}, column ${col + 1}: ${shown} is not a nucleotide (expected A, C, G, T, U, N or an IUPAC code).`,
+          ln + 1, col + 1);
+      }
+    }
+    if (!hasRecord && out.length > 0) { hasRecord = true; name = 'sequence'; }
+    length += out.length;
+    if (length > maxLength) {
+      throw new SequenceInputError(
+        `The sequence is longer than ${maxLength.toLocaleString('en-US')} bases (the limit of this page); paste a shorter region.`, ln + 1);
+    }
+    chunks.push(out);
+  }
+  finish();
+  if (records.length === 0) throw new SequenceInputError('No sequence found: paste DNA bases or a FASTA record.');
+
+  for (const r of records) for (const m of r.softMasked) if (m) counts.lower++;
+  const notices: string[] = [];
+  if (counts.lower) notices.push(`${counts.lower.toLocaleString('en-US')} lower-case (soft-masked) bases are shown in lower case and read as upper case by the model.`);
+  if (counts.u) notices.push(`Read ${counts.u.toLocaleString('en-US')} U as T (RNA input).`);
+  if (counts.iupac) notices.push(`Read ${counts.iupac.toLocaleString('en-US')} ambiguity codes or gaps as N.`);
+  return { records, notices };
+}

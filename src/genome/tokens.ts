@@ -1,0 +1,29 @@
+// Token vocabulary shared with training/model.py: one token per base, bases first.
+
+export type Base = 'A' | 'C' | 'G' | 'T';
+export const BASES: readonly Base[] = ['A', 'C', 'G', 'T'];
+export const VOCAB = ['A', 'C', 'G', 'T', 'N', '[MASK]', '[BOS]'] as const;
+export const N_ID = 4;
+export const MASK_ID = 5;
+export const BOS_ID = 6;
+
+const CODE = new Int32Array(128).fill(N_ID);
+BASES.forEach((b, i) => {
+  CODE[b.charCodeAt(0)] = i;
+  CODE[b.toLowerCase().charCodeAt(0)] = i;
+});
+
+/** Encode an already validated sequence (ACGTN, any case) into token ids. */
+export function encode(seq: string): Int32Array {
+  const out = new Int32Array(seq.length);
+  for (let i = 0; i < seq.length; i++) out[i] = CODE[seq.charCodeAt(i) & 127] ?? N_ID;
+  return out;
+}
+
+const COMPLEMENT: Record<string, string> = { A: 'T', C: 'G', G: 'C', T: 'A', N: 'N', a: 't', c: 'g', g: 'c', t: 'a', n: 'n' };
+
+export function reverseComplement(seq: string): string {
+  let out = '';
+  for (let i = seq.length - 1; i >= 0; i--) out += COMPLEMENT[seq[i]!] ?? 'N';
+  return out;
+}

@@ -1,0 +1,81 @@
+// Chooses the tfjs backend once: webgpu, then wasm, then cpu, and records why.
+
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+
+export type BackendName = 'webgpu' | 'wasm' | 'cpu';
+export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'wasm', 'cpu'];
+
+export interface BackendChoice {
+  name: BackendName;
+  /** Why this backend runs: the reasons earlier ones in line were skipped. */
+  reason: string;
+  adapter?: string;
+}
+
+export interface BackendOptions {
+  /** Force one backend (the ?backend= URL parameter); otherwise the first that works. */
+  force?: BackendName;
+  /** Skip these (e.g. after a device loss). */
+  exclude?: BackendName[];
+  /** URLs (or a folder prefix) of the tfjs wasm binaries. */
+  wasmPaths?: string | Record<string, string>;
+}
+
+interface GpuAdapterLike {
+  isFallbackAdapter?: boolean;
+  info?: { vendor?: string; architecture?: string; description?: string; device?: string };
+}
+interface GpuLike { requestAdapter(): Promise<GpuAdapterLike | null> }
+
+async function probeWebGpu(forced: boolean): Promise<{ ok: boolean; why: string; adapter?: string }> {
+  const gpu = (globalThis as { navigator?: { gpu?: GpuLike } }).navigator?.gpu;
+  if (!gpu) return { ok: false, why: 'WebGPU is not available here' };
+  const adapter = await gpu.requestAdapter().catch(() => null);
+  if (!adapter) return { ok: false, why: 'no WebGPU adapter was found' };
+  const info = adapter.info ?? {};
+  const desc = [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ');
+  const software = adapter.isFallbackAdapter === true || /swiftshader/i.test(desc);
+  if (software && !forced) {
+    return { ok: false, why: `the WebGPU adapter is a software fallback (${desc || 'fallback adapter'}), slower than wasm`, adapter: desc };
+  }
+  return { ok: true, why: software ? 'forced onto a software WebGPU adapter' : 'a WebGPU adapter is available', adapter: desc || 'unknown adapter' };
+}
+
+async function trySet(name: BackendName): Promise<boolean> {
+  try {
+    return (await tf.setBackend(name)) && tf.getBackend() === name;
+  } catch {
+    return false;
+  }
+}
+
+export async function chooseBackend(opts: BackendOptions = {}): Promise<BackendChoice> {
+  const order = opts.force ? [opts.force, ...BACKEND_ORDER.filter((b) => b !== opts.force)] : [...BACKEND_ORDER];
+  const skipped: string[] = [];
+  if (opts.wasmPaths) setWasmPaths(opts.wasmPaths as string);
+  for (const name of order) {
+    if (opts.exclude?.includes(name)) { skipped.push(`${name} was excluded after a failure`); continue; }
+    if (name === 'webgpu') {
+      const probe = await probeWebGpu(opts.force === 'webgpu');
+      if (!probe.ok) { skipped.push(`webgpu skipped: ${probe.why}`); continue; }
+      await import('@tensorflow/tfjs-backend-webgpu');
+      if (await trySet('webgpu')) {
+        return { name, reason: opts.force === 'webgpu' ? `forced by ?backend=webgpu (${probe.why})` : probe.why, adapter: probe.adapter };
+      }
+      skipped.push('webgpu failed to initialise');
+    } else if (name === 'wasm') {
+      if (await trySet('wasm')) return { name, reason: reasonText(name, opts.force, skipped) };
+      skipped.push('wasm failed to initialise');
+    } else if (await trySet('cpu')) {
+      return { name, reason: reasonText(name, opts.force, skipped) };
+    }
+  }
+  throw new Error(`No tfjs backend could start: ${skipped.join('; ')}`);
+}
+
+function reasonText(name: BackendName, force: BackendName | undefined, skipped: string[]): string {
+  if (force === name) return `forced by ?backend=${name}`;
+  return skipped.length ? skipped.join('; ') : `${name} is the first backend available`;
+}

@@ -1,0 +1,144 @@
+// Forward pass of the hybrid conv + ALiBi-attention gLM (mirrors training/model.py) in tfjs.
+
+import * as tf from '@tensorflow/tfjs-core';
+import { BOS_ID } from '../genome/tokens';
+import type { HybridArchitecture, ModelManifest } from './manifest';
+import type { WeightMap } from './weights';
+
+export interface AttentionRequest {
+  /** Index among the attention blocks (0 = first attention layer). */
+  layer: number;
+  heads: number[];
+}
+
+export interface ForwardOutput {
+  /** [B, T, 4] log P(base | context) for every position of every sequence. */
+  logprobs: tf.Tensor3D;
+  /** [B, heads.length, T, T] attention probabilities of the requested layer and heads. */
+  attention?: tf.Tensor4D;
+}
+
+export function alibiSlopes(nHeads: number): number[] {
+  return Array.from({ length: nHeads }, (_, h) => 2 ** ((-8 * (h + 1)) / nHeads));
+}
+
+/** [H, T, T] additive bias: -slope * |i - j|, plus a large negative above the diagonal when causal. */
+function alibiBias(nHeads: number, T: number, causal: boolean): tf.Tensor3D {
+  const pos = tf.range(0, T, 1, 'float32');
+  const rel = tf.sub(tf.reshape(pos, [1, T]), tf.reshape(pos, [T, 1])); // [T, T] j - i
+  let bias = tf.mul(tf.reshape(tf.tensor(alibiSlopes(nHeads)), [nHeads, 1, 1]), tf.expandDims(tf.neg(tf.abs(rel)), 0));
+  if (causal) bias = tf.add(bias, tf.expandDims(tf.mul(tf.cast(tf.greater(rel, 0), 'float32'), -1e9), 0));
+  return bias as tf.Tensor3D;
+}
+
+const GELU_C = Math.sqrt(2 / Math.PI);
+function gelu(x: tf.Tensor): tf.Tensor {
+  // tanh approximation, as F.gelu(approximate="tanh") in training
+  const inner = tf.mul(GELU_C, tf.add(x, tf.mul(0.044715, tf.pow(x, 3))));
+  return tf.mul(tf.mul(0.5, x), tf.add(1, tf.tanh(inner)));
+}
+
+export class HybridModel {
+  readonly arch: HybridArchitecture;
+  readonly causal: boolean;
+  readonly objective: 'mlm' | 'clm';
+  private readonly p = new Map<string, tf.Tensor>();
+
+  constructor(readonly manifest: ModelManifest, weights: WeightMap) {
+    this.arch = manifest.architecture;
+    this.objective = manifest.objective;
+    this.causal = manifest.objective === 'clm';
+    for (const [name, w] of weights) this.p.set(name, tf.keep(tf.tensor(w.data, w.shape, 'float32')));
+  }
+
+  get context(): number { return this.arch.context; }
+  get nHeads(): number { return this.arch.n_heads; }
+  get nAttentionLayers(): number { return this.arch.n_attn; }
+
+  dispose(): void {
+    for (const t of this.p.values()) t.dispose();
+    this.p.clear();
+  }
+
+  private w(name: string): tf.Tensor {
+    const t = this.p.get(name);
+    if (!t) throw new Error(`missing weight ${name}`);
+    return t;
+  }
+
+  private layerNorm(x: tf.Tensor, prefix: string): tf.Tensor {
+    const { mean, variance } = tf.moments(x, -1, true);
+    const xn = tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, this.arch.ln_eps)));
+    return tf.add(tf.mul(xn, this.w(`${prefix}.weight`)), this.w(`${prefix}.bias`));
+  }
+
+  private linear(x: tf.Tensor, prefix: string): tf.Tensor {
+    const [B, T, Din] = x.shape as [number, number, number];
+    const W = this.w(`${prefix}.weight`) as tf.Tensor2D;
+    const y = tf.add(tf.matMul(tf.reshape(x, [B * T, Din]), W), this.w(`${prefix}.bias`));
+    return tf.reshape(y, [B, T, W.shape[1]]);
+  }
+
+  private conv(x: tf.Tensor3D, prefix: string, dilation: number): tf.Tensor {
+    const span = dilation * (this.arch.conv_kernel - 1);
+    const left = this.causal ? span : span / 2;
+    const padded = tf.pad(x, [[0, 0], [left, span - left], [0, 0]]);
+    const y = tf.conv1d(padded, this.w(`${prefix}.weight`) as tf.Tensor3D, 1, 'valid', 'NWC', dilation);
+    return gelu(tf.add(y, this.w(`${prefix}.bias`)));
+  }
+
+  private attention(x: tf.Tensor, prefix: string, bias: tf.Tensor3D, wantProbs: boolean): [tf.Tensor, tf.Tensor4D | undefined] {
+    const [B, T, D] = x.shape as [number, number, number];
+    const H = this.arch.n_heads, Dh = D / H;
+    const qkv = tf.transpose(tf.reshape(this.linear(x, `${prefix}.qkv`), [B, T, 3, H, Dh]), [2, 0, 3, 1, 4]); // [3, B, H, T, Dh]
+    const [q, k, v] = tf.unstack(qkv, 0) as tf.Tensor4D[];
+    const scores = tf.add(tf.mul(tf.matMul(q!, k!, false, true), 1 / Math.sqrt(Dh)), bias); // [B, H, T, T]
+    const probs = tf.softmax(scores) as tf.Tensor4D;
+    const y = tf.reshape(tf.transpose(tf.matMul(probs, v!), [0, 2, 1, 3]), [B, T, D]); // [B, T, D]
+    return [this.linear(y, `${prefix}.out`), wantProbs ? probs : undefined];
+  }
+
+  /** Sequence tokens [B, T] -> log-probabilities [B, T, 4]; call inside tf.tidy or dispose the outputs. */
+  forwardTensors(tokens: tf.Tensor2D, attn?: AttentionRequest): ForwardOutput {
+    const [, T] = tokens.shape;
+    const inputs = this.causal
+      ? tf.concat([tf.fill([tokens.shape[0], 1], BOS_ID, 'int32'), tf.slice(tokens, [0, 0], [-1, T - 1])], 1)
+      : tokens;
+    let x = tf.gather(this.w('embed.weight'), inputs) as tf.Tensor3D; // [B, T, D]
+    const bias = alibiBias(this.arch.n_heads, T, this.causal);
+    let attention: tf.Tensor4D | undefined;
+    const nConv = this.arch.conv_dilations.length;
+    for (let i = 0; i < nConv + this.arch.n_attn; i++) {
+      const p = `blocks.${i}`;
+      const h = this.layerNorm(x, `${p}.norm1`);
+      let mixed: tf.Tensor;
+      if (i < nConv) {
+        mixed = this.conv(h as tf.Tensor3D, `${p}.mixer.conv`, this.arch.conv_dilations[i]!);
+      } else {
+        const want = attn !== undefined && attn.layer === i - nConv;
+        const [y, probs] = this.attention(h, `${p}.mixer`, bias, want);
+        mixed = y;
+        if (probs) attention = tf.gather(probs, attn!.heads, 1) as tf.Tensor4D;
+      }
+      x = tf.add(x, mixed) as tf.Tensor3D;
+      x = tf.add(x, this.linear(gelu(this.linear(this.layerNorm(x, `${p}.norm2`), `${p}.ffn.fc1`)), `${p}.ffn.fc2`)) as tf.Tensor3D;
+    }
+    const logits = this.linear(this.layerNorm(x, 'norm_f'), 'head');
+    return { logprobs: tf.logSoftmax(logits) as tf.Tensor3D, attention };
+  }
+
+  /** Typed-array in, typed-array out: tokens [B, T] row-major. Tensors never escape. */
+  async forward(tokens: Int32Array, batch: number, attn?: AttentionRequest): Promise<{ logprobs: Float32Array; attention?: Float32Array }> {
+    const T = tokens.length / batch;
+    const outs = tf.tidy(() => {
+      const o = this.forwardTensors(tf.tensor2d(tokens, [batch, T], 'int32'), attn);
+      return o.attention ? [o.logprobs, o.attention] : [o.logprobs];
+    });
+    try {
+      const [logprobs, attention] = (await Promise.all(outs.map((t) => t.data()))) as Float32Array[];
+      return { logprobs: logprobs!, attention };
+    } finally {
+      for (const t of outs) t.dispose();
+    }
+  }
+}

@@ -1,0 +1,80 @@
+// The model.json format written by training/export.py, and its validation.
+
+export const MODEL_FORMAT = 'glm-playground/model@1';
+
+export type Objective = 'mlm' | 'clm';
+
+export interface HybridArchitecture {
+  type: 'hybrid-conv-alibi';
+  d_model: number;
+  n_heads: number;
+  d_ff: number;
+  conv_kernel: number;
+  conv_dilations: number[];
+  n_attn: number;
+  context: number;
+  ln_eps: number;
+  positional: 'alibi';
+  activation: 'gelu_tanh';
+}
+
+export interface WeightSpec {
+  name: string;
+  shape: number[];
+  dtype: 'float32';
+}
+
+export interface WeightGroup {
+  paths: string[];
+  weights: WeightSpec[];
+  /** Hex sha256 of each shard, aligned with paths. */
+  sha256: string[];
+}
+
+export interface ModelManifest {
+  format: string;
+  id: string;
+  name: string;
+  objective: Objective;
+  architecture: HybridArchitecture;
+  vocab: string[];
+  parameters: number;
+  weightsBytes: number;
+  weightsManifest: WeightGroup[];
+  training: Record<string, unknown>;
+  metrics: { valBits?: number; heldoutBits?: number | null; heldoutPositions?: number; heldoutWindow?: number };
+}
+
+export class ModelFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ModelFormatError';
+  }
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPosInt = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
+
+/** Check the fields the runtime relies on; throws ModelFormatError naming the first bad one. */
+export function validateManifest(json: unknown, where: string): ModelManifest {
+  const fail = (msg: string): never => { throw new ModelFormatError(`${where}: ${msg}`); };
+  if (!isObj(json)) return fail('not a JSON object');
+  if (json.format !== MODEL_FORMAT) fail(`unsupported format ${JSON.stringify(json.format)} (this app reads ${MODEL_FORMAT})`);
+  if (json.objective !== 'mlm' && json.objective !== 'clm') fail(`objective must be "mlm" or "clm"`);
+  const a = json.architecture;
+  if (!isObj(a) || a.type !== 'hybrid-conv-alibi') return fail('architecture.type must be "hybrid-conv-alibi"');
+  for (const k of ['d_model', 'n_heads', 'd_ff', 'conv_kernel', 'n_attn', 'context'] as const) {
+    if (!isPosInt(a[k])) fail(`architecture.${k} must be a positive integer`);
+  }
+  if (!Array.isArray(a.conv_dilations) || !a.conv_dilations.every(isPosInt)) fail('architecture.conv_dilations must be positive integers');
+  if ((a.d_model as number) % (a.n_heads as number) !== 0) fail('d_model must be divisible by n_heads');
+  const groups = json.weightsManifest;
+  if (!Array.isArray(groups) || groups.length === 0) return fail('weightsManifest is missing');
+  for (const g of groups) {
+    if (!isObj(g) || !Array.isArray(g.paths) || !Array.isArray(g.weights) || !Array.isArray(g.sha256)) fail('each weight group needs paths, weights and sha256');
+    const grp = g as unknown as WeightGroup;
+    if (grp.sha256.length !== grp.paths.length) fail('weightsManifest needs one sha256 per shard');
+    for (const p of grp.paths) if (typeof p !== 'string' || p.includes('..') || p.startsWith('/')) fail(`bad shard path ${JSON.stringify(p)}`);
+  }
+  return json as unknown as ModelManifest;
+}

@@ -1,0 +1,195 @@
+// The app's single zustand store: input, model and backend, analysis results, view.
+
+import { create } from 'zustand';
+import type { AttentionMap } from '../analysis/attentionMap';
+import type { LikelihoodTrack } from '../analysis/likelihoodScan';
+import { DEFAULT_MASK_STRIDE } from '../analysis/likelihoodScan';
+import { parseSequence, type SequenceRecord } from '../genome/parseSequence';
+import { encode } from '../genome/tokens';
+import type { BackendChoice, BackendName } from '../model/backend';
+import { CallCancelledError, ModelWorkerClient } from '../worker/client';
+import type { ModelInfo } from '../worker/protocol';
+
+export interface ModelEntry {
+  id: string;
+  name: string;
+  objective: 'mlm' | 'clm';
+  path: string;
+  description?: string;
+}
+
+export interface Progress { label: string; done: number; total: number; startedAt: number }
+
+export interface AppState {
+  input: string;
+  records: SequenceRecord[];
+  recordIndex: number;
+  notices: string[];
+  inputError: string | null;
+
+  models: ModelEntry[];
+  modelId: string | null;
+  model: ModelInfo | null;
+  modelError: string | null;
+  backend: BackendChoice | null;
+  backendError: string | null;
+
+  busy: boolean;
+  progress: Progress | null;
+  runError: string | null;
+  /** The sequence the current results belong to. */
+  analysed: SequenceRecord | null;
+  scan: LikelihoodTrack | null;
+  attention: AttentionMap | null;
+  layer: number;
+  head: number;
+  focus: number | null;
+
+  setInput(text: string): void;
+  selectRecord(i: number): void;
+  init(): Promise<void>;
+  selectModel(id: string): Promise<void>;
+  run(): Promise<void>;
+  cancel(): void;
+  setLayer(layer: number): void;
+  setHead(head: number): void;
+  setFocus(pos: number | null): void;
+}
+
+let client: ModelWorkerClient | null = null;
+let controller: AbortController | null = null;
+
+function worker(): ModelWorkerClient {
+  client ??= new ModelWorkerClient(() => new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' }));
+  return client;
+}
+
+function forcedBackend(): BackendName | undefined {
+  const b = new URLSearchParams(location.search).get('backend');
+  return b === 'webgpu' || b === 'wasm' || b === 'cpu' ? b : undefined;
+}
+
+function parseInput(text: string): Pick<AppState, 'records' | 'notices' | 'inputError' | 'recordIndex'> {
+  if (!text.trim()) return { records: [], notices: [], inputError: null, recordIndex: 0 };
+  try {
+    const r = parseSequence(text);
+    return { records: r.records, notices: r.notices, inputError: null, recordIndex: 0 };
+  } catch (e) {
+    return { records: [], notices: [], inputError: (e as Error).message, recordIndex: 0 };
+  }
+}
+
+export const useApp = create<AppState>()((set, get) => ({
+  input: '',
+  records: [],
+  recordIndex: 0,
+  notices: [],
+  inputError: null,
+  models: [],
+  modelId: null,
+  model: null,
+  modelError: null,
+  backend: null,
+  backendError: null,
+  busy: false,
+  progress: null,
+  runError: null,
+  analysed: null,
+  scan: null,
+  attention: null,
+  layer: 0,
+  head: 0,
+  focus: null,
+
+  setInput: (text) => set({ input: text, ...parseInput(text) }),
+  selectRecord: (i) => set({ recordIndex: i }),
+
+  async init() {
+    try {
+      const backend = await worker().call({ type: 'init', backend: forcedBackend() });
+      set({ backend, backendError: null });
+    } catch (e) {
+      set({ backendError: (e as Error).message });
+      return;
+    }
+    try {
+      const res = await fetch(`${import.meta.env.BASE_URL}models/index.json`);
+      const index = (await res.json()) as { models: ModelEntry[] };
+      set({ models: index.models });
+      const first = index.models[0];
+      if (first) await get().selectModel(first.id);
+    } catch (e) {
+      set({ modelError: `Could not read the model list: ${(e as Error).message}` });
+    }
+  },
+
+  async selectModel(id) {
+    const entry = get().models.find((m) => m.id === id);
+    if (!entry) return;
+    controller?.abort();
+    set({ modelId: id, model: null, modelError: null, scan: null, attention: null, analysed: null,
+      progress: { label: `Loading ${entry.name}`, done: 0, total: 1, startedAt: performance.now() } });
+    try {
+      const model = await worker().call({ type: 'load', url: new URL(entry.path, document.baseURI).href }, {
+        onProgress: (done, total, file) => set({ progress: { label: `Loading ${entry.name}${file ? ` (${file})` : ''}`, done, total, startedAt: get().progress?.startedAt ?? performance.now() } }),
+      });
+      set({ model, progress: null, layer: Math.max(0, model.nAttentionLayers - 1), head: 0 });
+    } catch (e) {
+      set({ modelError: (e as Error).message, progress: null });
+    }
+  },
+
+  async run() {
+    const { records, recordIndex, model } = get();
+    const record = records[recordIndex];
+    if (!record || !model) return;
+    controller?.abort();
+    const ctl = new AbortController();
+    controller = ctl;
+    const tokens = encode(record.sequence);
+    const startedAt = performance.now();
+    set({ busy: true, runError: null, scan: null, attention: null, analysed: record, focus: Math.floor(record.sequence.length / 2),
+      progress: { label: 'Scoring every base', done: 0, total: 1, startedAt } });
+    try {
+      const scan = await worker().call({ type: 'scan', tokens, maskStride: DEFAULT_MASK_STRIDE }, {
+        signal: ctl.signal,
+        onProgress: (done, total) => set({ progress: { label: 'Scoring every base', done, total, startedAt } }),
+      });
+      set({ scan });
+      await refreshAttention(ctl.signal);
+      set({ busy: false, progress: null });
+    } catch (e) {
+      const cancelled = e instanceof CallCancelledError;
+      set({ busy: false, progress: null, runError: cancelled ? 'Cancelled.' : (e as Error).message });
+    } finally {
+      if (controller === ctl) controller = null;
+    }
+  },
+
+  cancel() {
+    controller?.abort();
+  },
+
+  setLayer(layer) { set({ layer }); void refreshAttention(); },
+  setHead(head) { set({ head }); void refreshAttention(); },
+  setFocus(pos) {
+    const prev = get().attention;
+    set({ focus: pos });
+    // only a focus outside the shown window needs a new forward pass
+    if (pos !== null && prev && (pos < prev.start || pos >= prev.start + prev.size)) void refreshAttention();
+  },
+}));
+
+/** Recompute the attention map for the current layer/head around the focus. */
+async function refreshAttention(signal?: AbortSignal): Promise<void> {
+  const { analysed, model, layer, head, focus } = useApp.getState();
+  if (!analysed || !model || model.nAttentionLayers === 0) return;
+  try {
+    const attention = await worker().call(
+      { type: 'attention', tokens: encode(analysed.sequence), layer, heads: [head], focus: focus ?? 0 }, { signal });
+    const now = useApp.getState();
+    if (now.analysed === analysed && now.layer === layer && now.head === head) useApp.setState({ attention });
+  } catch (e) {
+    if (!(e instanceof CallCancelledError)) useApp.setState({ runError: (e as Error).message });
+  }
+}

@@ -1,0 +1,67 @@
+// Page-side driver of the model worker: promise per call, progress callbacks, abort -> cancel.
+
+import type { Call, Reply, Results } from './protocol';
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number, file?: string) => void;
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: CallOptions['onProgress'] };
+
+export class WorkerCrashedError extends Error {}
+export class CallCancelledError extends Error {}
+
+export class ModelWorkerClient {
+  private worker: Worker;
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+
+  constructor(private readonly makeWorker: () => Worker) {
+    this.worker = this.start();
+  }
+
+  private start(): Worker {
+    const w = this.makeWorker();
+    w.onmessage = (ev: MessageEvent<Reply>) => this.receive(ev.data);
+    w.onerror = (ev) => this.crash(`The model worker crashed: ${ev.message || 'unknown error'}`);
+    return w;
+  }
+
+  private receive(msg: Reply) {
+    const p = this.pending.get(msg.id);
+    if (!p) return;
+    if (msg.type === 'progress') { p.onProgress?.(msg.done, msg.total, msg.file); return; }
+    this.pending.delete(msg.id);
+    if (msg.type === 'result') p.resolve(msg.result);
+    else p.reject(msg.cancelled ? new CallCancelledError('Cancelled') : new Error(msg.message));
+  }
+
+  private crash(message: string) {
+    for (const p of this.pending.values()) p.reject(new WorkerCrashedError(message));
+    this.pending.clear();
+  }
+
+  /** Replace a crashed or lost worker; pending calls fail with WorkerCrashedError. */
+  restart(): void {
+    this.worker.terminate();
+    this.crash('The model worker was restarted.');
+    this.worker = this.start();
+  }
+
+  call<R extends DistributiveOmit<Call, 'id'>>(req: R, opts: CallOptions = {}): Promise<Results[R['type']]> {
+    const id = this.nextId++;
+    return new Promise<Results[R['type']]>((resolve, reject) => {
+      if (opts.signal?.aborted) { reject(new CallCancelledError('Cancelled')); return; }
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: opts.onProgress });
+      opts.signal?.addEventListener('abort', () => this.worker.postMessage({ type: 'cancel', id }), { once: true });
+      this.worker.postMessage({ ...req, id });
+    });
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+    this.crash('The model worker was stopped.');
+  }
+}

@@ -1,0 +1,40 @@
+// Messages between the page and the model worker: requests keyed by id, replies progress | result | error.
+
+import type { AttentionMap } from '../analysis/attentionMap';
+import type { LikelihoodTrack } from '../analysis/likelihoodScan';
+import type { BackendChoice, BackendName } from '../model/backend';
+import type { ModelManifest } from '../model/manifest';
+
+export interface ModelInfo {
+  id: string;
+  name: string;
+  objective: ModelManifest['objective'];
+  context: number;
+  nHeads: number;
+  nAttentionLayers: number;
+  parameters: number;
+  metrics: ModelManifest['metrics'];
+}
+
+export type Request =
+  | { type: 'init'; id: number; backend?: BackendName }
+  | { type: 'load'; id: number; url: string }
+  | { type: 'scan'; id: number; tokens: Int32Array; maskStride: number }
+  | { type: 'attention'; id: number; tokens: Int32Array; layer: number; heads: number[]; focus: number }
+  | { type: 'cancel'; id: number };
+
+export interface Results {
+  init: BackendChoice;
+  load: ModelInfo;
+  scan: LikelihoodTrack;
+  attention: AttentionMap;
+}
+
+export type Reply =
+  | { type: 'progress'; id: number; status: 'download' | 'verify' | 'progress'; done: number; total: number; file?: string }
+  | { type: 'result'; id: number; result: Results[keyof Results] }
+  | { type: 'error'; id: number; message: string; cancelled: boolean };
+
+/** Every request type but cancel, which the client sends on abort. */
+export type Call = Exclude<Request, { type: 'cancel' }>;
+export type CallType = Call['type'];

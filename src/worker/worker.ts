@@ -1,0 +1,79 @@
+// The model worker: owns tfjs, the backend and the loaded model; tensors never leave it.
+
+import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { attentionMap } from '../analysis/attentionMap';
+import { CancelledError } from '../analysis/languageModel';
+import { likelihoodScan } from '../analysis/likelihoodScan';
+import { chooseBackend } from '../model/backend';
+import type { HybridModel } from '../model/hybrid';
+import { loadModel } from '../model/loadModel';
+import { fetchSource } from '../model/source';
+import type { Call, ModelInfo, Reply, Request, Results } from './protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let model: HybridModel | null = null;
+const running = new Map<number, AbortController>();
+
+function post(reply: Reply, transfer: Transferable[] = []) {
+  scope.postMessage(reply, transfer);
+}
+
+function requireModel(): HybridModel {
+  if (!model) throw new Error('No model is loaded yet.');
+  return model;
+}
+
+function modelInfo(m: HybridModel): ModelInfo {
+  const man = m.manifest;
+  return { id: man.id, name: man.name, objective: man.objective, context: m.context, nHeads: m.nHeads,
+    nAttentionLayers: m.nAttentionLayers, parameters: man.parameters, metrics: man.metrics };
+}
+
+async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Results], Transferable[]]> {
+  const onProgress = (done: number, total: number) => post({ type: 'progress', id: req.id, status: 'progress', done, total });
+  switch (req.type) {
+    case 'init':
+      return [await chooseBackend({
+        force: req.backend,
+        wasmPaths: { 'tfjs-backend-wasm.wasm': wasmUrl, 'tfjs-backend-wasm-simd.wasm': wasmSimdUrl, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl },
+      }), []];
+    case 'load': {
+      model?.dispose();
+      model = null;
+      model = await loadModel(fetchSource(req.url), (p) => post({ type: 'progress', id: req.id, status: p.status === 'ready' ? 'progress' : p.status, done: p.loaded, total: p.total, file: p.file }));
+      return [modelInfo(model), []];
+    }
+    case 'scan': {
+      const r = await likelihoodScan(requireModel(), req.tokens, { maskStride: req.maskStride, signal, onProgress });
+      return [r, [r.logprobs.buffer, r.observedBits.buffer, r.entropyBits.buffer]];
+    }
+    case 'attention': {
+      const r = await attentionMap(requireModel(), req.tokens, req.layer, req.heads, req.focus, { signal, onProgress });
+      return [r, [r.probs.buffer]];
+    }
+    default: {
+      const never: never = req;
+      throw new Error(`unknown request ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+scope.onmessage = async (ev: MessageEvent<Request>) => {
+  const req = ev.data;
+  if (req.type === 'cancel') {
+    running.get(req.id)?.abort();
+    return;
+  }
+  const ctl = new AbortController();
+  running.set(req.id, ctl);
+  try {
+    const [result, transfer] = await handle(req, ctl.signal);
+    post({ type: 'result', id: req.id, result }, transfer);
+  } catch (e) {
+    post({ type: 'error', id: req.id, message: (e as Error).message ?? String(e), cancelled: e instanceof CancelledError });
+  } finally {
+    running.delete(req.id);
+  }
+};

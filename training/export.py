@@ -1,0 +1,229 @@
+"""Export a trained checkpoint to the browser format in public/models/<id>/.
+
+    /usr/bin/python3 training/export.py --ckpt training/runs/mlm-hybrid-chr22/ckpt.pt --id mlm-hybrid-chr22
+
+Writes model.json (config, vocabulary, tfjs weights manifest with each shard's sha256, training
+summary, metrics), the weight shards, golden.json (PyTorch outputs the TypeScript runtime must
+reproduce) and README.md (the model card). Weights are stored in the runtime's layout: Linear
+[in, out], Conv1d [kernel, in, out]; names are the PyTorch state_dict keys.
+"""
+import argparse
+import hashlib
+import json
+import math
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from genome import encode, heldout_positions, read_fasta
+from model import MASK_ID, N_ID, VOCAB, GLMConfig, HybridGLM, clm_inputs
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMAT = "glm-playground/model@1"
+SHARD_BYTES = 4 * 1024 * 1024
+BRCA1 = ROOT / "../shared/data/brca1/chr17_BRCA1_region_hg19.fa"
+HELDOUT = {"n": 2000, "window": 256}   # mirrored in src/analysis/heldout.ts
+
+
+def to_runtime_layout(name, w):
+    if name.endswith(".weight") and w.ndim == 2 and "embed" not in name:
+        return w.T                      # Linear [out, in] -> [in, out]
+    if w.ndim == 3:
+        return w.permute(2, 1, 0)       # Conv1d [out, in, k] -> [k, in, out]
+    return w
+
+
+def from_runtime_layout(name, w):
+    if name.endswith(".weight") and w.ndim == 2 and "embed" not in name:
+        return w.T
+    if w.ndim == 3:
+        return w.permute(2, 1, 0)
+    return w
+
+
+def write_weights(state, out: Path):
+    """Concatenate float32 tensors into <=4 MB shards; return the tfjs weights manifest."""
+    specs, blobs = [], []
+    for name, w in state.items():
+        arr = to_runtime_layout(name, w.detach().float()).contiguous().numpy().astype("<f4")
+        specs.append({"name": name, "shape": list(arr.shape), "dtype": "float32"})
+        blobs.append(arr.tobytes())
+    data = b"".join(blobs)
+    paths, hashes = [], []
+    for i in range(0, len(data), SHARD_BYTES):
+        shard = data[i:i + SHARD_BYTES]
+        path = f"group1-shard{i // SHARD_BYTES + 1}of{math.ceil(len(data) / SHARD_BYTES)}.bin"
+        (out / path).write_bytes(shard)
+        paths.append(path)
+        hashes.append(hashlib.sha256(shard).hexdigest())
+    return [{"paths": paths, "weights": specs, "sha256": hashes}], len(data)
+
+
+def load_exported(model_json: Path):
+    """Read an exported model back into a PyTorch state_dict (used to warm-start training)."""
+    meta = json.loads(model_json.read_text())
+    state = {}
+    for group in meta["weightsManifest"]:
+        data = b"".join((model_json.parent / p).read_bytes() for p in group["paths"])
+        offset = 0
+        for spec in group["weights"]:
+            n = int(np.prod(spec["shape"]))
+            arr = np.frombuffer(data, dtype="<f4", count=n, offset=offset).reshape(spec["shape"])
+            state[spec["name"]] = from_runtime_layout(spec["name"], torch.from_numpy(arr.copy())).contiguous()
+            offset += 4 * n
+    return state
+
+
+@torch.no_grad()
+def forward_logprobs(model, tokens, attn_layers=()):
+    """Sequence tokens [B, T] -> log-probabilities [B, T, 4] for each base of the sequence."""
+    inputs = clm_inputs(tokens) if model.cfg.causal else tokens
+    logits, attn = model(inputs, attn_layers)
+    return torch.log_softmax(logits, dim=-1), attn
+
+
+@torch.no_grad()
+def heldout_bits(model, tokens: np.ndarray, batch=32):
+    """Bits/nt on the fixed BRCA1 sample: MLM masks each position alone at a window's centre;
+    CLM scores it as the last base of a window."""
+    W, causal = HELDOUT["window"], model.cfg.causal
+    pos = heldout_positions(len(tokens), HELDOUT["n"], W)
+    pos = pos[tokens[pos] < N_ID]
+    total = 0.0
+    for i in range(0, len(pos), batch):
+        p = pos[i:i + batch]
+        starts = p - (W - 1 if causal else W // 2)
+        wins = torch.from_numpy(np.stack([tokens[s:s + W] for s in starts]).astype(np.int64))
+        at = torch.from_numpy(p - starts)
+        if not causal:
+            wins[torch.arange(len(p)), at] = MASK_ID
+        lp, _ = forward_logprobs(model, wins)
+        total -= lp[torch.arange(len(p)), at, torch.from_numpy(tokens[p].astype(np.int64))].sum().item()
+    return total / len(pos) / math.log(2), len(pos)
+
+
+def golden_cases(cfg: GLMConfig):
+    """Three fixed inputs: a short real stretch, one with an N run (and masks for MLM), one at full context."""
+    seq = next(read_fasta(ROOT / "../shared/data/genomes/phage_lambda.fa.gz"))[1]
+    short = encode(seq[1000:1000 + min(100, cfg.context)])
+    with_n = encode(seq[5000:5000 + min(150, cfg.context)])
+    L = len(with_n)
+    with_n[L // 4:L // 4 + 12] = N_ID
+    if not cfg.causal:
+        with_n[[L // 10, L // 2, L - 5]] = MASK_ID
+    full = encode(seq[20000:20000 + cfg.context])
+    return [("short", short), ("n_run", with_n), ("full_context", full)]
+
+
+def write_golden(model, out: Path):
+    cfg, cases = model.cfg, []
+    last = cfg.n_attn - 1
+    for name, toks in golden_cases(cfg):
+        lp, attn = forward_logprobs(model, torch.from_numpy(toks.astype(np.int64))[None], attn_layers=(0, last))
+        rows = list(range(0, len(toks), max(1, len(toks) // 16)))
+        cases.append({
+            "name": name, "tokens": toks.tolist(),
+            "logprobs": np.round(lp[0].numpy(), 6).tolist(),
+            "attention": [{"layer": l, "head": h, "rows": rows,
+                           "probs": np.round(attn[l][0, h, rows].numpy(), 7).tolist()}
+                          for l, h in ((0, 0), (last, cfg.n_heads - 1))],
+        })
+    (out / "golden.json").write_text(json.dumps({"format": "glm-playground/golden@1", "cases": cases}))
+
+
+def write_card(meta, out: Path, command: str):
+    a, t, m = meta["architecture"], meta["training"], meta["metrics"]
+    kind = "masked (MLM, bidirectional)" if meta["objective"] == "mlm" else "causal (CLM, next base)"
+    card = f"""# {meta['name']}
+
+A {kind} single-nucleotide genome language model: {len(a['conv_dilations'])} dilated residual convolution
+blocks (kernel {a['conv_kernel']}, dilations {a['conv_dilations']}) then {a['n_attn']} attention blocks with ALiBi
+relative-position bias; width {a['d_model']}, {a['n_heads']} heads, feed-forward {a['d_ff']},
+{meta['parameters']:,} parameters, {meta['weightsBytes'] / 1e6:.1f} MB of float32 weights.
+
+## Data
+{', '.join(t['genomes'])}: {t['trainBases']:,} training bases (records of at least {a['context']} bp{f"; every {t['valEvery']}th record held out for validation" if t['valEvery'] else ''}), both strands (reverse-complement augmentation).
+The BRCA1 evaluation region (chr17:40,577,017-41,752,017, hg19) is on another chromosome and never trained on.
+
+## Training
+{t['steps']:,} steps of batch {t['batchSize']} x {a['context']} = {t['tokensSeen']:,} tokens seen, {t['wallMinutes']:.0f} minutes
+on {t['threads']} CPU thread(s); AdamW, peak learning rate {t['lr']}, cosine decay{'' if meta['objective'] == 'clm' else f"; {t['maskRate']:.0%} of bases masked (80/10/10)"}. Seed {t['seed']}.
+
+## Metrics
+| metric | value |
+|---|---|
+| validation bits/nt (held-out records of the training genomes) | {m['valBits']:.3f} |
+| held-out bits/nt, BRCA1 region, {m['heldoutPositions']} fixed positions, {HELDOUT['window']}-bp windows | {'not measured' if m['heldoutBits'] is None else f"{m['heldoutBits']:.3f}"} |
+
+Order-k Markov baselines on the same region (from ../shared/data/README.md): k=5 1.873, k=7 1.754, k=9 1.656;
+uniform 2.0. `npm run eval` recomputes these metrics with the TypeScript runtime.
+
+## Reproduce
+```
+{command}
+```
+"""
+    (out / "README.md").write_text(card)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ckpt", required=True)
+    ap.add_argument("--id", required=True)
+    ap.add_argument("--name", help="display name")
+    ap.add_argument("--out", help="default public/models/<id>")
+    ap.add_argument("--skip-heldout", action="store_true", help="for smoke tests")
+    args = ap.parse_args()
+
+    ck = torch.load(args.ckpt)
+    conf = ck["config"]
+    cfg = GLMConfig(**conf["model"])
+    model = HybridGLM(cfg)
+    model.load_state_dict(ck["model"])
+    model.eval()
+    out = Path(args.out or ROOT / "public" / "models" / args.id)
+    out.mkdir(parents=True, exist_ok=True)
+
+    manifest, n_bytes = write_weights(model.state_dict(), out)
+    write_golden(model, out)
+    log = [json.loads(l) for l in (Path(args.ckpt).parent / "log.jsonl").read_text().splitlines()]
+    val_bits = [r["val_bits"] for r in log if "val_bits" in r][-1]
+    heldout, n_pos = (float("nan"), 0)
+    if not args.skip_heldout:
+        t = time.time()
+        brca = encode(next(read_fasta(BRCA1))[1])
+        heldout, n_pos = heldout_bits(model, brca)
+        print(f"held-out BRCA1 bits/nt {heldout:.4f} on {n_pos} positions ({time.time() - t:.0f} s)")
+    tc = conf["train"]
+    train_bases = sum(len(s) for path in conf["data"]["genomes"] for i, (_, s) in enumerate(read_fasta(ROOT / path))
+                      if len(s) >= cfg.context and not (conf["data"]["val_every"] and i % conf["data"]["val_every"] == conf["data"]["val_every"] - 1))
+    meta = {
+        "format": FORMAT,
+        "id": args.id,
+        "name": args.name or args.id,
+        "objective": cfg.objective,
+        "architecture": {"type": "hybrid-conv-alibi", **{k: getattr(cfg, k) for k in
+                         ("d_model", "n_heads", "d_ff", "conv_kernel", "conv_dilations", "n_attn", "context", "ln_eps")},
+                         "positional": "alibi", "activation": "gelu_tanh", "norm": "pre-layernorm"},
+        "vocab": VOCAB,
+        "parameters": sum(p.numel() for p in model.parameters()),
+        "weightsBytes": n_bytes,
+        "weightsManifest": manifest,
+        "training": {"genomes": [Path(g).name for g in conf["data"]["genomes"]], "trainBases": train_bases,
+                     "valEvery": conf["data"]["val_every"], "steps": ck["step"], "tokensSeen": ck["tokens_seen"],
+                     "wallMinutes": ck["wall"] / 60, "batchSize": tc["batch_size"], "lr": tc["lr"],
+                     "maskRate": tc["mask_rate"], "seed": tc["seed"], "threads": tc.get("threads", 2),
+                     "config": conf},
+        "metrics": {"valBits": val_bits, "heldoutBits": None if math.isnan(heldout) else heldout,
+                    "heldoutPositions": n_pos, "heldoutWindow": HELDOUT["window"]},
+    }
+    (out / "model.json").write_text(json.dumps(meta, indent=1))
+    write_card(meta, out, f"/usr/bin/python3 training/train.py --config {ck.get('config_path', '<config>')}\n"
+                          f"/usr/bin/python3 training/export.py --ckpt {args.ckpt} --id {args.id}")
+    print(f"exported {args.id}: {n_bytes / 1e6:.2f} MB, {len(manifest[0]['paths'])} shard(s) -> {out}")
+
+
+if __name__ == "__main__":
+    main()

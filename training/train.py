@@ -1,0 +1,166 @@
+"""Train a hybrid genome LM on real genomes, then export it for the browser.
+
+    /usr/bin/python3 training/train.py --config training/config/mlm_hybrid.json
+
+Reproducible: fixed seeds, the config file holds every setting. Checkpoints go to
+training/runs/<name>/ (not in git); --init-from warm-starts from an exported model.json.
+"""
+import argparse
+import json
+import math
+import os
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_WAIT_POLICY", "passive")   # without it 2 threads run 2x slower than 1 here
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from genome import encode, read_fasta, reverse_complement
+from model import BOS_ID, MASK_ID, N_ID, GLMConfig, HybridGLM, clm_inputs
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_genomes(paths, min_len, val_every):
+    """Encode every record at least min_len long; every val_every-th record is held out."""
+    train, val = [], []
+    for path in paths:
+        for i, (_, seq) in enumerate(read_fasta(ROOT / path)):
+            if len(seq) >= min_len:
+                (val if val_every and i % val_every == val_every - 1 else train).append(encode(seq))
+    return train, val
+
+
+class WindowSampler:
+    """Random windows inside records (never across them), length-weighted, optional reverse complement."""
+
+    def __init__(self, records, context, rng, rc_prob):
+        self.records, self.context, self.rng, self.rc_prob = records, context, rng, rc_prob
+        lens = np.array([len(r) - context + 1 for r in records], dtype=np.float64)
+        self.p = lens / lens.sum()
+
+    def batch(self, size):
+        out = np.empty((size, self.context), dtype=np.int64)
+        for b, r in enumerate(self.rng.choice(len(self.records), size=size, p=self.p)):
+            rec = self.records[r]
+            start = self.rng.integers(0, len(rec) - self.context + 1)
+            win = rec[start:start + self.context]
+            out[b] = reverse_complement(win) if self.rng.random() < self.rc_prob else win
+        return torch.from_numpy(out)
+
+
+def mlm_corrupt(tokens, rate, gen):
+    """BERT-style: pick `rate` of the bases; 80% become [MASK], 10% a random base, 10% stay."""
+    pick = (torch.rand(tokens.shape, generator=gen) < rate) & (tokens < N_ID)
+    roll = torch.rand(tokens.shape, generator=gen)
+    inputs = tokens.clone()
+    inputs[pick & (roll < 0.8)] = MASK_ID
+    rand_pos = pick & (roll >= 0.8) & (roll < 0.9)
+    inputs[rand_pos] = torch.randint(0, 4, tokens.shape, generator=gen)[rand_pos]
+    return inputs, pick
+
+
+def loss_fn(model, tokens, cfg, mask_rate, gen):
+    """Mean cross-entropy (nats) over scored bases; N targets are never scored."""
+    if cfg.causal:
+        logits, _ = model(clm_inputs(tokens))
+        scored = tokens < N_ID
+    else:
+        inputs, scored = mlm_corrupt(tokens, mask_rate, gen)
+        logits, _ = model(inputs)
+    return F.cross_entropy(logits[scored], tokens[scored])
+
+
+@torch.no_grad()
+def evaluate(model, batches, cfg, mask_rate):
+    model.eval()
+    gen = torch.Generator().manual_seed(1234)    # the same masks at every evaluation
+    total = sum(loss_fn(model, b, cfg, mask_rate, gen).item() for b in batches) / len(batches)
+    model.train()
+    return total / math.log(2)
+
+
+def lr_at(step, tc):
+    if step < tc["warmup_steps"]:
+        return tc["lr"] * (step + 1) / tc["warmup_steps"]
+    frac = (step - tc["warmup_steps"]) / max(1, tc["max_steps"] - tc["warmup_steps"])
+    return tc["lr"] * (tc["min_lr_frac"] + (1 - tc["min_lr_frac"]) * 0.5 * (1 + math.cos(math.pi * min(1.0, frac))))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--config", required=True)
+    ap.add_argument("--out", help="checkpoint folder (default training/runs/<name>)")
+    ap.add_argument("--init-from", help="model.json of an exported model to warm-start from")
+    ap.add_argument("--max-steps", type=int, help="override the config")
+    args = ap.parse_args()
+
+    conf = json.loads(Path(args.config).read_text())
+    tc = conf["train"]
+    if args.max_steps:
+        tc["max_steps"] = args.max_steps
+    cfg = GLMConfig(**conf["model"])
+    torch.manual_seed(tc["seed"])
+    torch.set_num_threads(tc.get("threads", 2))
+    rng = np.random.default_rng(tc["seed"])
+    gen = torch.Generator().manual_seed(tc["seed"])
+    out = Path(args.out or ROOT / "training" / "runs" / conf["name"])
+    out.mkdir(parents=True, exist_ok=True)
+
+    train_recs, val_recs = load_genomes(conf["data"]["genomes"], cfg.context, conf["data"]["val_every"])
+    n_train = sum(len(r) for r in train_recs)
+    print(f"train {n_train:,} bp in {len(train_recs)} records; val {sum(len(r) for r in val_recs):,} bp", flush=True)
+    sampler = WindowSampler(train_recs, cfg.context, rng, tc["rc_prob"])
+    val_sampler = WindowSampler(val_recs or train_recs, cfg.context, np.random.default_rng(99), 0.0)
+    val_batches = [val_sampler.batch(tc["batch_size"]) for _ in range(tc["val_batches"])]
+
+    model = HybridGLM(cfg)
+    if args.init_from:
+        from export import load_exported
+        model.load_state_dict(load_exported(Path(args.init_from)))
+        print(f"warm start from {args.init_from}", flush=True)
+    n_params = sum(p.numel() for p in model.parameters())
+    print(f"{conf['name']}: {cfg.objective}, {n_params:,} parameters", flush=True)
+    opt = torch.optim.AdamW(model.parameters(), lr=tc["lr"], betas=(0.9, 0.98), weight_decay=tc["weight_decay"])
+
+    step, tokens_seen, wall = 0, 0, 0.0
+    ckpt_path = out / "ckpt.pt"
+    if ckpt_path.exists() and not args.init_from:          # resume an interrupted run
+        ck = torch.load(ckpt_path)
+        model.load_state_dict(ck["model"]); opt.load_state_dict(ck["opt"])
+        step, tokens_seen, wall = ck["step"], ck["tokens_seen"], ck["wall"]
+        rng.bit_generator.state = ck["rng"]; gen.set_state(ck["gen"])
+        print(f"resumed at step {step}", flush=True)
+
+    log = open(out / "log.jsonl", "a")
+    t0 = time.time() - wall
+    while step < tc["max_steps"]:
+        for g in opt.param_groups:
+            g["lr"] = lr_at(step, tc)
+        batch = sampler.batch(tc["batch_size"])
+        loss = loss_fn(model, batch, cfg, tc["mask_rate"], gen)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        step += 1
+        tokens_seen += batch.numel()
+        last = step == tc["max_steps"]
+        if step % tc["log_every"] == 0 or last:
+            rec = {"step": step, "tokens": tokens_seen, "minutes": round((time.time() - t0) / 60, 2),
+                   "train_bits": round(loss.item() / math.log(2), 4), "lr": round(lr_at(step, tc), 6)}
+            if step % tc["eval_every"] == 0 or last:
+                rec["val_bits"] = round(evaluate(model, val_batches, cfg, tc["mask_rate"]), 4)
+            print(json.dumps(rec), flush=True)
+            log.write(json.dumps(rec) + "\n"); log.flush()
+        if step % tc["ckpt_every"] == 0 or last:
+            torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step,
+                        "tokens_seen": tokens_seen, "wall": time.time() - t0, "config": conf, "config_path": args.config,
+                        "rng": rng.bit_generator.state, "gen": gen.get_state()}, ckpt_path)
+    print(f"done: {step} steps, {tokens_seen:,} tokens, {(time.time() - t0) / 60:.1f} min", flush=True)
+
+
+if __name__ == "__main__":
+    main()
