@@ -1,6 +1,7 @@
 // Which backend and model run, and why the backend was chosen.
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/store';
+import { ModelCheck } from './ModelCheck';
 
 export function StatusBar() {
   const { backend, backendError, model, modelError, models, modelId, selectModel, busy } = useApp(useShallow((s) => ({
@@ -26,6 +27,7 @@ export function StatusBar() {
             context {model.context} bp{model.metrics.heldoutBits ? `, ${model.metrics.heldoutBits.toFixed(3)} bits/nt on held-out BRCA1 DNA` : ''}
           </span>
         )}
+        {' '}<ModelCheck />
         {modelError && <div className="error" role="alert">{modelError}</div>}
       </div>
     </section>

@@ -5,7 +5,7 @@ import { baseAt, drawTracks, LABEL_WIDTH, tracksHeight, type TrackView } from '.
 import { useApp } from '../state/store';
 import { prepareCanvas, useCanvasWidth } from './useCanvas';
 
-const ZOOMS = [1 / 16, 1 / 12, 1 / 8, 1 / 4, 1 / 2, 1, 2, 4, 8, 16]; // bp per pixel
+const MAX_PX_PER_BASE = 16;
 
 function describeBase(p: number, seq: string, lp: Float32Array, obs: Float32Array, ent: Float32Array): string {
   const probs = [0, 1, 2, 3].map((b) => `${'ACGT'[b]} ${Math.exp(lp[p * 4 + b]!).toFixed(3)}`).join(', ');
@@ -20,11 +20,13 @@ export function TrackPanel() {
   const [wrapRef, width] = useCanvasWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const L = analysed.sequence.length;
-  const fitZoom = ZOOMS.findIndex((z) => z * (width - LABEL_WIDTH) >= L);
-  const [zoomIdx, setZoomIdx] = useState(() => Math.max(0, fitZoom === -1 ? ZOOMS.length - 1 : fitZoom));
+  // zoom 0 fits the whole sequence; each step doubles the pixels per base, up to 16
+  const fitBpPerPixel = L / Math.max(1, width - LABEL_WIDTH);
+  const maxZoom = Math.max(0, Math.ceil(Math.log2(fitBpPerPixel * MAX_PX_PER_BASE)));
+  const [zoom, setZoom] = useState(0);
   const [start, setStart] = useState(0);
   const [hover, setHover] = useState<number | null>(null);
-  const bpPerPixel = ZOOMS[zoomIdx]!;
+  const bpPerPixel = Math.max(fitBpPerPixel / 2 ** Math.min(zoom, maxZoom), 1 / MAX_PX_PER_BASE);
   const visible = Math.max(1, Math.floor((width - LABEL_WIDTH) * bpPerPixel));
   const maxStart = Math.max(0, L - visible);
   const view: TrackView = useMemo(() => ({ start: Math.min(start, maxStart), bpPerPixel, width }), [start, maxStart, bpPerPixel, width]);
@@ -51,6 +53,14 @@ export function TrackPanel() {
     else if (q >= view.start + visible) setStart(q - visible + 1);
   };
 
+  // zoom keeping the focused base (or the view's centre) in place
+  const zoomAround = (z: number) => {
+    const anchor = focus ?? view.start + visible / 2;
+    const newVisible = (width - LABEL_WIDTH) * Math.max(fitBpPerPixel / 2 ** z, 1 / MAX_PX_PER_BASE);
+    setZoom(z);
+    setStart(Math.max(0, Math.round(anchor - newVisible / 2)));
+  };
+
   const mean = useMemo(() => {
     let s = 0, n = 0;
     for (const v of scan.observedBits) if (Number.isFinite(v)) { s += v; n++; }
@@ -68,8 +78,8 @@ export function TrackPanel() {
         Mean log2 P(observed) {mean.toFixed(3)} bits ({(-mean).toFixed(3)} bits/nt); {scan.windows} window{scan.windows > 1 ? 's' : ''}, {scan.forwardRows} forward rows.
       </p>
       <div className="row">
-        <button type="button" aria-label="Zoom in" disabled={zoomIdx === 0} onClick={() => setZoomIdx(zoomIdx - 1)}>+</button>
-        <button type="button" aria-label="Zoom out" disabled={zoomIdx === ZOOMS.length - 1} onClick={() => setZoomIdx(zoomIdx + 1)}>−</button>
+        <button type="button" aria-label="Zoom in" disabled={zoom >= maxZoom} onClick={() => zoomAround(Math.min(maxZoom, zoom + 1))}>+</button>
+        <button type="button" aria-label="Zoom out" disabled={zoom === 0} onClick={() => zoomAround(zoom - 1)}>−</button>
         <label htmlFor="track-pos">Position</label>
         <input id="track-pos" type="range" min={0} max={maxStart} value={view.start} disabled={maxStart === 0}
           onChange={(e) => setStart(Number(e.target.value))} />

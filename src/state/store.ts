@@ -8,7 +8,7 @@ import { parseSequence, type SequenceRecord } from '../genome/parseSequence';
 import { encode } from '../genome/tokens';
 import type { BackendChoice, BackendName } from '../model/backend';
 import { CallCancelledError, ModelWorkerClient } from '../worker/client';
-import type { ModelInfo } from '../worker/protocol';
+import type { ModelInfo, Results } from '../worker/protocol';
 
 export interface ModelEntry {
   id: string;
@@ -54,6 +54,7 @@ export interface AppState {
   setLayer(layer: number): void;
   setHead(head: number): void;
   setFocus(pos: number | null): void;
+  checkModel(): Promise<Results['check']>;
 }
 
 let client: ModelWorkerClient | null = null;
@@ -169,6 +170,8 @@ export const useApp = create<AppState>()((set, get) => ({
   cancel() {
     controller?.abort();
   },
+
+  checkModel: () => worker().call({ type: 'check' }),
 
   setLayer(layer) { set({ layer }); void refreshAttention(); },
   setHead(head) { set({ head }); void refreshAttention(); },

@@ -1,6 +1,7 @@
 // Messages between the page and the model worker: requests keyed by id, replies progress | result | error.
 
 import type { AttentionMap } from '../analysis/attentionMap';
+import type { GoldenReport } from '../analysis/goldenCheck';
 import type { LikelihoodTrack } from '../analysis/likelihoodScan';
 import type { BackendChoice, BackendName } from '../model/backend';
 import type { ModelManifest } from '../model/manifest';
@@ -21,6 +22,8 @@ export type Request =
   | { type: 'load'; id: number; url: string }
   | { type: 'scan'; id: number; tokens: Int32Array; maskStride: number }
   | { type: 'attention'; id: number; tokens: Int32Array; layer: number; heads: number[]; focus: number }
+  /** Re-run the model's golden.json (PyTorch outputs) on the running backend. */
+  | { type: 'check'; id: number }
   | { type: 'cancel'; id: number };
 
 export interface Results {
@@ -28,6 +31,7 @@ export interface Results {
   load: ModelInfo;
   scan: LikelihoodTrack;
   attention: AttentionMap;
+  check: GoldenReport & { backend: string };
 }
 
 export type Reply =

@@ -3,7 +3,9 @@
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import * as tf from '@tensorflow/tfjs-core';
 import { attentionMap } from '../analysis/attentionMap';
+import { goldenCheck, type GoldenFile } from '../analysis/goldenCheck';
 import { CancelledError } from '../analysis/languageModel';
 import { likelihoodScan } from '../analysis/likelihoodScan';
 import { chooseBackend } from '../model/backend';
@@ -14,6 +16,7 @@ import type { Call, ModelInfo, Reply, Request, Results } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let model: HybridModel | null = null;
+let modelUrl = '';
 const running = new Map<number, AbortController>();
 
 function post(reply: Reply, transfer: Transferable[] = []) {
@@ -42,6 +45,7 @@ async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Re
     case 'load': {
       model?.dispose();
       model = null;
+      modelUrl = req.url;
       model = await loadModel(fetchSource(req.url), (p) => post({ type: 'progress', id: req.id, status: p.status === 'ready' ? 'progress' : p.status, done: p.loaded, total: p.total, file: p.file }));
       return [modelInfo(model), []];
     }
@@ -52,6 +56,10 @@ async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Re
     case 'attention': {
       const r = await attentionMap(requireModel(), req.tokens, req.layer, req.heads, req.focus, { signal, onProgress });
       return [r, [r.probs.buffer]];
+    }
+    case 'check': {
+      const golden = JSON.parse(await fetchSource(modelUrl).readText('golden.json')) as GoldenFile;
+      return [{ ...(await goldenCheck(requireModel(), golden)), backend: tf.getBackend() }, []];
     }
     default: {
       const never: never = req;

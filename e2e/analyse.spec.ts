@@ -1,0 +1,56 @@
+// Default start-up: software WebGPU is skipped for wasm, and a pasted sequence is analysed.
+import { expect, test } from '@playwright/test';
+import { analyse, checkAgainstPytorch, waitForModel } from './helpers';
+
+test('falls back to wasm, says why, and matches PyTorch there', async ({ page }) => {
+  await page.goto('./');
+  await waitForModel(page);
+  const backend = page.getByTestId('backend');
+  await expect(backend).toHaveAttribute('data-backend', 'wasm');
+  await expect(backend).toContainText(/software fallback/);
+  const check = await checkAgainstPytorch(page);
+  expect(check.backend).toBe('wasm');
+  expect(check.logprob).toBeLessThan(1e-4);
+});
+
+test('a long example runs in windows, with read-outs for tracks and attention', async ({ page }) => {
+  await page.goto('./');
+  await waitForModel(page);
+  await page.getByRole('button', { name: /Load example/ }).click();
+  await expect(page.getByLabel('DNA sequence or FASTA')).toHaveValue(/^>NC_001416/);
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByTestId('windows-notice')).toContainText('overlapping windows');
+  await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
+
+  const tracks = page.getByTestId('tracks');
+  const box = (await tracks.boundingBox())!;
+  await tracks.hover({ position: { x: box.width * 0.6, y: 20 } });
+  const readout = page.getByTestId('track-readout');
+  await expect(readout).toContainText(/Position \d+ \([ACGT]\): log2 P\(observed\) -?\d+\.\d+ bits, entropy \d\.\d+ bits/);
+  // probabilities shown for one base sum to 1
+  const probs = (await readout.innerText()).match(/[ACGT] (\d\.\d+)/g)!.map((m) => Number(m.slice(2)));
+  expect(probs).toHaveLength(4);
+  expect(Math.abs(probs.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(0.01);
+
+  // keyboard moves the focus
+  await tracks.click({ position: { x: box.width * 0.5, y: 20 } });
+  const before = await readout.innerText();
+  await page.mouse.move(0, 0);
+  await tracks.press('ArrowRight');
+  await expect(readout).not.toHaveText(before);
+
+  // attention heatmap read-out and layer/head selection
+  const heat = page.getByTestId('attention');
+  const hb = (await heat.boundingBox())!;
+  await heat.hover({ position: { x: hb.width / 2, y: hb.height / 3 } });
+  await expect(page.getByTestId('attention-readout')).toContainText(/Query \d+ \([ACGTN]\) → key \d+ \([ACGTN]\): \d\.\d{4}/);
+  await page.getByLabel('Head').selectOption('2');
+  await expect(page.getByText('head 2,')).toBeVisible();
+});
+
+test('bad input gets a specific message', async ({ page }) => {
+  await page.goto('./');
+  await page.getByLabel('DNA sequence or FASTA').fill('>x\nACGTACGT\nACGXACGT');
+  await expect(page.getByTestId('input-error')).toHaveText(/Line 3, column 4: "X" is not a nucleotide/);
+  await expect(page.getByRole('button', { name: 'Run' })).toBeDisabled();
+});
