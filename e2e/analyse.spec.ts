@@ -1,6 +1,6 @@
 // Default start-up: software WebGPU is skipped for wasm, and a pasted sequence is analysed.
 import { expect, test } from '@playwright/test';
-import { analyse, checkAgainstPytorch, waitForModel } from './helpers';
+import { checkAgainstPytorch, waitForModel } from './helpers';
 
 test('falls back to wasm, says why, and matches PyTorch there', async ({ page }) => {
   await page.goto('./');

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { fileSource } from '../cli/fileSource';
+import { modelDirs, useNodeBackend } from '../cli/nodeRuntime';
+import { MASK_ID, reverseComplement } from '../genome/tokens';
+import { loadModel } from '../model/loadModel';
+import type { LanguageModel } from './languageModel';
+import { scoreVariants, type Variant } from './variantEffect';
+
+const P_MASKED = [0.1, 0.2, 0.3, 0.4];
+
+/** Fixed logits: at a masked site P = (0.1, 0.2, 0.3, 0.4); a visible base gets 0.7, the others 0.1. */
+const fakeMlm: LanguageModel = {
+  objective: 'mlm', context: 64, nHeads: 1, nAttentionLayers: 1,
+  async forward(tokens) {
+    const out = new Float32Array(tokens.length * 4);
+    tokens.forEach((t, i) => [0, 1, 2, 3].forEach((b) => {
+      out[i * 4 + b] = Math.log(t === MASK_ID ? P_MASKED[b]! : t < 4 ? (b === t ? 0.7 : 0.1) : 0.25);
+    }));
+    return { logprobs: out };
+  },
+};
+
+/** A causal fake whose P(base) depends only on the base itself: log-likelihoods add up by hand. */
+const P_CLM = [0.4, 0.1, 0.1, 0.4];
+const fakeClm: LanguageModel = {
+  objective: 'clm', context: 64, nHeads: 1, nAttentionLayers: 1,
+  async forward(tokens) {
+    const out = new Float32Array(tokens.length * 4);
+    tokens.forEach((_, i) => P_CLM.forEach((p, b) => { out[i * 4 + b] = Math.log(p); }));
+    return { logprobs: out };
+  },
+};
+
+const seq = 'ACGTACGTTGCAACGTTTGACCA'.repeat(4);
+
+describe('variant scores on fixed logits', () => {
+  it('masked marginal is log P(alt) - log P(ref) at the masked site, for every alt from one pass', async () => {
+    const vs: Variant[] = [{ pos: 4, ref: 'A', alt: 'T' }, { pos: 4, ref: 'A', alt: 'C' }, { pos: 5, ref: 'C', alt: 'G' }];
+    const r = await scoreVariants(fakeMlm, seq, vs, { method: 'masked', window: 32 });
+    expect(r.scores.map((s) => s.score)).toEqual([Math.log(4), Math.log(2), Math.log(1.5)].map((x) => expect.closeTo(x, 5)));
+    expect(r.forwardRows).toBe(2); // one pass per site
+  });
+
+  it('wild-type marginal reads the unmasked pass', async () => {
+    const r = await scoreVariants(fakeMlm, seq, [{ pos: 4, ref: 'A', alt: 'T' }], { method: 'wt', window: 32 });
+    expect(r.scores[0]!.score).toBeCloseTo(Math.log(0.1 / 0.7), 5);
+  });
+
+  it('delta log-likelihood sums over the window, for substitutions and indels', async () => {
+    const vs: Variant[] = [
+      { pos: 10, ref: 'C', alt: 'A' },   // C(0.1) -> A(0.4): +log 4
+      { pos: 10, ref: 'CA', alt: 'C' },  // deletes an A: -log 0.4
+      { pos: 10, ref: 'C', alt: 'CGG' }, // inserts GG: +2 log 0.1 (33 + 2 bases still fit the context)
+    ];
+    const r = await scoreVariants(fakeClm, seq, vs, { method: 'dll', window: 33 });
+    expect(r.scores[0]!.score).toBeCloseTo(Math.log(4), 4);
+    expect(r.scores[1]!.score).toBeCloseTo(-Math.log(0.4), 4);
+    expect(r.scores[2]!.score).toBeCloseTo(2 * Math.log(0.1), 4);
+    expect(r.forwardRows).toBe(4); // three alt windows share one reference window
+  });
+
+  it('explains what it cannot score instead of throwing', async () => {
+    const vs: Variant[] = [
+      { pos: 4, ref: 'G', alt: 'T' }, { pos: 500, ref: 'A', alt: 'T' }, { pos: 4, ref: 'AC', alt: 'A' }, { pos: 4, ref: 'A', alt: 'N' },
+    ];
+    const r = await scoreVariants(fakeMlm, seq, vs, { method: 'masked', window: 32 });
+    expect(r.scores.map((s) => s.score)).toEqual([null, null, null, null]);
+    expect(r.scores[0]!.note).toBe('reference mismatch at position 5: the sequence has A, the variant says G');
+    expect(r.scores[1]!.note).toMatch(/position 501 is outside the sequence \(1-92\)/);
+    expect(r.scores[2]!.note).toMatch(/single-base substitutions only/);
+    expect(r.scores[3]!.note).toMatch(/alleles must be A, C, G or T/);
+    const d = await scoreVariants(fakeMlm, seq, [{ pos: 4, ref: 'A', alt: 'T' }], { method: 'dll', window: 32 });
+    expect(d.scores[0]!.note).toBe('dll needs a causal model');
+  });
+});
+
+describe('strand symmetry on a trained model', () => {
+  for (const dir of modelDirs()) {
+    it(`${dir.split('/').pop()}: both-strand scores are unchanged by reverse-complementing sequence and variant`, async () => {
+      await useNodeBackend('cpu');
+      const model = await loadModel(fileSource(dir));
+      const s = 'GATTACACCGGTTAACGGCTAGCTTGACCATGCAAGTCCGATCGATTGCAAATCGGTACCAGT'.repeat(3);
+      const methods = model.objective === 'mlm' ? (['masked', 'wt'] as const) : (['dll'] as const);
+      const vs: Variant[] = [3, 40, 100, 180].map((pos) => ({ pos, ref: s[pos]!, alt: s[pos] === 'A' ? 'G' : 'A' }));
+      const rcSeq = reverseComplement(s);
+      const rcVs = vs.map((v) => ({ pos: s.length - 1 - v.pos, ref: reverseComplement(v.ref), alt: reverseComplement(v.alt) }));
+      for (const method of methods) {
+        const opts = { method, window: 41, bothStrands: true };
+        const a = await scoreVariants(model, s, vs, opts);
+        const b = await scoreVariants(model, rcSeq, rcVs, opts);
+        a.scores.forEach((x, i) => expect(x.score!).toBeCloseTo(b.scores[i]!.score!, 4));
+        // and the single-strand scores really differ, so the test has something to check
+        const single = await scoreVariants(model, rcSeq, rcVs, { ...opts, bothStrands: false });
+        const f = await scoreVariants(model, s, vs, { ...opts, bothStrands: false });
+        expect(f.scores.some((x, i) => Math.abs(x.score! - single.scores[i]!.score!) > 1e-4)).toBe(true);
+      }
+      model.dispose();
+    });
+  }
+});

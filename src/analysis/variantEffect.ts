@@ -1,0 +1,158 @@
+// Zero-shot variant effect scores, one engine for the app, the CLI and the evaluation.
+// Sign convention: negative = the model finds the variant less likely = predicted damaging.
+//   masked (GPN): mask the site, log P(alt) - log P(ref). One pass serves all alts at a site.
+//   wt (ESM-1v wild-type marginal): the same read off an unmasked pass.
+//   dll (Evo 2): log-likelihood of a window centred on the variant with it minus without it;
+//                takes insertions and deletions. Needs a causal model.
+
+import { encode, MASK_ID } from '../genome/tokens';
+import { type LanguageModel, type RunOptions } from './languageModel';
+import { rowLogLikelihood, runRows, type TokenRow } from './rowBatcher';
+
+export type ScoreMethod = 'masked' | 'wt' | 'dll';
+
+export interface Variant {
+  /** 0-based index in the sequence of the first reference base. */
+  pos: number;
+  ref: string;
+  alt: string;
+}
+
+export interface ScoreOptions extends RunOptions {
+  method: ScoreMethod;
+  /** Bases the model reads around the variant (capped at the model's context; an even number is read as one less). */
+  window: number;
+  /** Also score the reverse complement and average, as GPN does. */
+  bothStrands?: boolean;
+  batchSize?: number;
+}
+
+export interface VariantScore {
+  /** null when the variant cannot be scored; `note` says why. */
+  score: number | null;
+  /** dll only: change in mean log-likelihood per base (differs from score/len for indels). */
+  meanScore?: number | null;
+  note: string;
+}
+
+export const METHODS: Record<ScoreMethod, { label: string; objective: 'mlm' | 'clm' }> = {
+  masked: { label: 'masked marginal (GPN)', objective: 'mlm' },
+  wt: { label: 'wild-type marginal (ESM-1v)', objective: 'mlm' },
+  dll: { label: 'delta log-likelihood (Evo 2)', objective: 'clm' },
+};
+export const DEFAULT_WINDOW = 256;
+export const WINDOW_RANGE = { min: 16, max: 4096 } as const;
+
+export function methodsFor(objective: 'mlm' | 'clm'): ScoreMethod[] {
+  return (Object.keys(METHODS) as ScoreMethod[]).filter((m) => METHODS[m].objective === objective);
+}
+
+const COMP = [3, 2, 1, 0];
+function revComp(t: Int32Array): Int32Array {
+  const out = new Int32Array(t.length);
+  for (let i = 0; i < t.length; i++) { const x = t[t.length - 1 - i]!; out[i] = x < 4 ? COMP[x]! : x; }
+  return out;
+}
+
+/** Why a variant cannot be scored by this method on this sequence, or null. */
+export function checkVariant(seq: string, v: Variant, method: ScoreMethod, objective: 'mlm' | 'clm'): string | null {
+  if (METHODS[method].objective !== objective) {
+    return `${method} needs a ${METHODS[method].objective === 'mlm' ? 'masked' : 'causal'} model`;
+  }
+  if (!/^[ACGT]*$/.test(v.ref) || !/^[ACGT]*$/.test(v.alt) || (v.ref === '' && v.alt === '')) {
+    return `alleles must be A, C, G or T (got ${v.ref || '-'}>${v.alt || '-'})`;
+  }
+  if (v.ref === v.alt) return 'the alternative allele equals the reference';
+  if (v.pos < 0 || v.pos + v.ref.length > seq.length) return `position ${v.pos + 1} is outside the sequence (1-${seq.length})`;
+  const actual = seq.slice(v.pos, v.pos + v.ref.length);
+  if (actual !== v.ref) return `reference mismatch at position ${v.pos + 1}: the sequence has ${actual}, the variant says ${v.ref}`;
+  if (method !== 'dll' && (v.ref.length !== 1 || v.alt.length !== 1)) return `${method} scores single-base substitutions only; use dll with a causal model for indels`;
+  return null;
+}
+
+export function oddWindow(w: number): number {
+  return Math.max(1, w % 2 === 1 ? w : w - 1);
+}
+
+/** Window [start, start + W) of the sequence with the variant's site as central as the ends allow. */
+function centredWindow(L: number, pos: number, W: number): number {
+  return Math.max(0, Math.min(L - W, pos - Math.floor(W / 2)));
+}
+
+export async function scoreVariants(model: LanguageModel, seq: string, variants: Variant[], opts: ScoreOptions): Promise<{ scores: VariantScore[]; forwardRows: number }> {
+  const tokens = encode(seq);
+  const L = seq.length;
+  // an odd window puts the site exactly in the middle, so both strands see the same context
+  const W = oddWindow(Math.min(opts.window, model.context, L));
+  const strands = opts.bothStrands ? [false, true] : [false];
+  const scores: VariantScore[] = variants.map((v) => {
+    const problem = checkVariant(seq, v, opts.method, model.objective);
+    return { score: null, note: problem ?? '' };
+  });
+  const rows: TokenRow[] = [];
+  // per variant, per strand: the pieces its score is made of
+  const parts = variants.map(() => strands.map(() => ({ alt: NaN, ref: NaN, altMean: NaN, refMean: NaN })));
+
+  if (opts.method === 'masked' || opts.method === 'wt') {
+    const bySite = new Map<number, number[]>();
+    variants.forEach((v, i) => { if (!scores[i]!.note) bySite.set(v.pos, [...(bySite.get(v.pos) ?? []), i]); });
+    for (const [pos, idx] of bySite) {
+      const start = centredWindow(L, pos, W);
+      strands.forEach((rc, s) => {
+        let win: Int32Array = tokens.slice(start, start + W);
+        let at = pos - start;
+        if (rc) { win = revComp(win); at = W - 1 - at; }
+        if (opts.method === 'masked') win[at] = MASK_ID;
+        rows.push({
+          tokens: win,
+          use: (lp) => {
+            for (const i of idx) {
+              const [r, a] = [encode(variants[i]!.ref)[0]!, encode(variants[i]!.alt)[0]!].map((t) => (rc ? COMP[t]! : t));
+              parts[i]![s]!.ref = lp[at * 4 + r!]!;
+              parts[i]![s]!.alt = lp[at * 4 + a!]!;
+            }
+          },
+        });
+      });
+    }
+  } else {
+    const refRows = new Map<string, { idx: number[]; start: number; end: number }>();
+    variants.forEach((v, i) => {
+      if (scores[i]!.note) return;
+      const start = centredWindow(L, v.pos, W);
+      const growth = Math.max(0, v.alt.length - v.ref.length);
+      let end = start + W;
+      if (v.pos + v.ref.length > end) { scores[i]!.note = `the variant is longer than the ${W}-bp window`; return; }
+      end -= Math.max(0, end - start + growth - model.context); // the alt window must fit the context too
+      const key = `${start}:${end}`;
+      const entry = refRows.get(key) ?? { idx: [], start, end };
+      entry.idx.push(i);
+      refRows.set(key, entry);
+      const altWin = new Int32Array([...tokens.subarray(start, v.pos), ...encode(v.alt), ...tokens.subarray(v.pos + v.ref.length, end)]);
+      strands.forEach((rc, s) => {
+        const t = rc ? revComp(altWin) : altWin;
+        rows.push({ tokens: t, use: (lp) => { const ll = rowLogLikelihood(t, lp); parts[i]![s]!.alt = ll.total; parts[i]![s]!.altMean = ll.total / ll.count; } });
+      });
+    });
+    for (const { idx, start, end } of refRows.values()) {
+      strands.forEach((rc, s) => {
+        const t = rc ? revComp(tokens.slice(start, end)) : tokens.slice(start, end);
+        rows.push({ tokens: t, use: (lp) => {
+          const ll = rowLogLikelihood(t, lp);
+          for (const i of idx) { parts[i]![s]!.ref = ll.total; parts[i]![s]!.refMean = ll.total / ll.count; }
+        } });
+      });
+    }
+  }
+
+  await runRows(model, rows, opts.batchSize ?? 16, opts);
+  variants.forEach((_, i) => {
+    const sc = scores[i]!;
+    if (sc.note) return;
+    const mean = (f: (p: { alt: number; ref: number; altMean: number; refMean: number }) => number) =>
+      parts[i]!.reduce((a, p) => a + f(p), 0) / strands.length;
+    sc.score = mean((p) => p.alt - p.ref);
+    if (opts.method === 'dll') sc.meanScore = mean((p) => p.altMean - p.refMean);
+  });
+  return { scores, forwardRows: rows.length };
+}

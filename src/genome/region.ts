@@ -1,0 +1,32 @@
+// Genomic coordinates of a sequence record: 'chr17:40577017-41752017' (samtools style, 1-based,
+// inclusive) or a plain chromosome name. Internally positions are 0-based, half-open.
+
+export interface Region {
+  /** Chromosome name without a 'chr' prefix, so 'chr17' and '17' match. */
+  chrom: string;
+  /** 1-based genomic position of the record's first base. */
+  start: number;
+  /** 1-based inclusive end, when the name gave one. */
+  end?: number;
+}
+
+export function normalizeChrom(name: string): string {
+  return name.replace(/^chr/i, '');
+}
+
+/** Reads a record name as a region; a plain name is taken to start at position 1. */
+export function parseRegion(name: string): Region {
+  const m = /^([^:\s]+):([\d,]+)-([\d,]+)$/.exec(name.trim());
+  if (m) {
+    const start = Number(m[2]!.replace(/,/g, ''));
+    const end = Number(m[3]!.replace(/,/g, ''));
+    if (start >= 1 && end >= start) return { chrom: normalizeChrom(m[1]!), start, end };
+  }
+  return { chrom: normalizeChrom(name.trim().split(/\s+/)[0] ?? name), start: 1 };
+}
+
+/** 0-based index into the record of a 1-based genomic position, or null when outside. */
+export function indexOf(region: Region, pos: number, length: number): number | null {
+  const i = pos - region.start;
+  return i >= 0 && i < length ? i : null;
+}
