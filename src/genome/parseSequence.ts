@@ -43,14 +43,8 @@ export function parseSequence(text: string, maxLength = MAX_SEQUENCE_LENGTH): Pa
     const raw = chunks.join('');
     if (raw.length === 0) throw new SequenceInputError(`FASTA record "${name}" has no sequence.`);
     const softMasked = new Uint8Array(raw.length);
-    let seq = '';
-    for (let i = 0; i < raw.length; i++) {
-      const ch = raw[i]!;
-      const up = ch.toUpperCase();
-      if (ch !== up) softMasked[i] = 1;
-      seq += up;
-    }
-    records.push({ name, sequence: seq, softMasked });
+    for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) >= 97) { softMasked[i] = 1; counts.lower++; }
+    records.push({ name, sequence: raw.toUpperCase(), softMasked });
   };
 
   const lines = text.split(/\r?\n/);
@@ -65,21 +59,8 @@ export function parseSequence(text: string, maxLength = MAX_SEQUENCE_LENGTH): Pa
       continue;
     }
     if (line.startsWith(';')) continue; // old FASTA comment lines
-    let out = '';
-    for (let col = 0; col < line.length; col++) {
-      const ch = line[col]!;
-      if (/[\s0-9]/.test(ch)) continue;
-      if ('ACGTNacgtn'.includes(ch)) out += ch;
-      else if (ch === 'U' || ch === 'u') { counts.u++; out += ch === 'U' ? 'T' : 't'; }
-      else if (IUPAC_AMBIGUOUS.has(ch)) { counts.iupac++; out += ch === ch.toUpperCase() ? 'N' : 'n'; }
-      else if (ch === '-' || ch === '.') { counts.iupac++; out += 'N'; }
-      else {
-        const shown = JSON.stringify(ch);
-        throw new SequenceInputError(
-          `Line ${ln + 1}, column ${col + 1}: ${shown} is not a nucleotide (expected A, C, G, T, U, N or an IUPAC code).`,
-          ln + 1, col + 1);
-      }
-    }
+    let out = line.replace(/[\s\d]+/g, '');
+    if (!/^[ACGTNacgtn]*$/.test(out)) out = cleanLine(line, ln, counts);
     if (!hasRecord && out.length > 0) { hasRecord = true; name = 'sequence'; }
     length += out.length;
     if (length > maxLength) {
@@ -91,10 +72,29 @@ export function parseSequence(text: string, maxLength = MAX_SEQUENCE_LENGTH): Pa
   finish();
   if (records.length === 0) throw new SequenceInputError('No sequence found: paste DNA bases or a FASTA record.');
 
-  for (const r of records) for (const m of r.softMasked) if (m) counts.lower++;
   const notices: string[] = [];
   if (counts.lower) notices.push(`${counts.lower.toLocaleString('en-US')} lower-case (soft-masked) bases are shown in lower case and read as upper case by the model.`);
   if (counts.u) notices.push(`Read ${counts.u.toLocaleString('en-US')} U as T (RNA input).`);
   if (counts.iupac) notices.push(`Read ${counts.iupac.toLocaleString('en-US')} ambiguity codes or gaps as N.`);
   return { records, notices };
+}
+
+/** The slow path for a line with letters other than ACGTN: convert U and IUPAC codes, or fail. */
+function cleanLine(line: string, ln: number, counts: { u: number; iupac: number }): string {
+  let out = '';
+  for (let col = 0; col < line.length; col++) {
+    const ch = line[col]!;
+    if (/[\s0-9]/.test(ch)) continue;
+    if ('ACGTNacgtn'.includes(ch)) out += ch;
+    else if (ch === 'U' || ch === 'u') { counts.u++; out += ch === 'U' ? 'T' : 't'; }
+    else if (IUPAC_AMBIGUOUS.has(ch)) { counts.iupac++; out += ch === ch.toUpperCase() ? 'N' : 'n'; }
+    else if (ch === '-' || ch === '.') { counts.iupac++; out += 'N'; }
+    else {
+      const shown = JSON.stringify(ch);
+      throw new SequenceInputError(
+        `Line ${ln + 1}, column ${col + 1}: ${shown} is not a nucleotide (expected A, C, G, T, U, N or an IUPAC code).`,
+        ln + 1, col + 1);
+    }
+  }
+  return out;
 }

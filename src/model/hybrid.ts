@@ -31,11 +31,12 @@ function alibiBias(nHeads: number, T: number, causal: boolean): tf.Tensor3D {
   return bias as tf.Tensor3D;
 }
 
-const GELU_C = Math.sqrt(2 / Math.PI);
+const GELU_2C = 2 * Math.sqrt(2 / Math.PI);
 function gelu(x: tf.Tensor): tf.Tensor {
-  // tanh approximation, as F.gelu(approximate="tanh") in training
-  const inner = tf.mul(GELU_C, tf.add(x, tf.mul(0.044715, tf.pow(x, 3))));
-  return tf.mul(tf.mul(0.5, x), tf.add(1, tf.tanh(inner)));
+  // F.gelu(approximate="tanh") as in training, written x * sigmoid(2c(x + 0.044715 x^3)) because
+  // 0.5 (1 + tanh(z)) = sigmoid(2z); x*x*x, as pow is slow on wasm
+  const cube = tf.mul(tf.mul(x, x), x);
+  return tf.mul(x, tf.sigmoid(tf.mul(GELU_2C, tf.add(x, tf.mul(0.044715, cube)))));
 }
 
 export class HybridModel {
@@ -49,6 +50,24 @@ export class HybridModel {
     this.objective = manifest.objective;
     this.causal = manifest.objective === 'clm';
     for (const [name, w] of weights) this.p.set(name, tf.keep(tf.tensor(w.data, w.shape, 'float32')));
+    this.splitHeads();
+  }
+
+  /** Per-head slices of the attention weights: qkv [D, 3D] -> q.h/k.h/v.h [D, Dh]; out [D, D] -> out.h [Dh, D]. */
+  private splitHeads(): void {
+    const D = this.arch.d_model, H = this.arch.n_heads, Dh = D / H;
+    for (let a = 0; a < this.arch.n_attn; a++) {
+      const p = `blocks.${this.arch.conv_dilations.length + a}.mixer`;
+      const qkv = this.w(`${p}.qkv.weight`), qkvB = this.w(`${p}.qkv.bias`), out = this.w(`${p}.out.weight`);
+      ['q', 'k', 'v'].forEach((name, j) => {
+        for (let h = 0; h < H; h++) {
+          const col = j * D + h * Dh;
+          this.p.set(`${p}.${name}.${h}`, tf.keep(tf.slice(qkv, [0, col], [D, Dh])));
+          this.p.set(`${p}.${name}.${h}.bias`, tf.keep(tf.slice(qkvB, [col], [Dh])));
+        }
+      });
+      for (let h = 0; h < H; h++) this.p.set(`${p}.out.${h}`, tf.keep(tf.slice(out, [h * Dh, 0], [Dh, D])));
+    }
   }
 
   get context(): number { return this.arch.context; }
@@ -75,7 +94,7 @@ export class HybridModel {
   private linear(x: tf.Tensor, prefix: string): tf.Tensor {
     const [B, T, Din] = x.shape as [number, number, number];
     const W = this.w(`${prefix}.weight`) as tf.Tensor2D;
-    const y = tf.add(tf.matMul(tf.reshape(x, [B * T, Din]), W), this.w(`${prefix}.bias`));
+    const y = tf.fused.matMul({ a: tf.reshape(x, [B * T, Din]), b: W, bias: this.w(`${prefix}.bias`) });
     return tf.reshape(y, [B, T, W.shape[1]]);
   }
 
@@ -87,15 +106,26 @@ export class HybridModel {
     return gelu(tf.add(y, this.w(`${prefix}.bias`)));
   }
 
-  private attention(x: tf.Tensor, prefix: string, bias: tf.Tensor3D, wantProbs: boolean): [tf.Tensor, tf.Tensor4D | undefined] {
+  /**
+   * Multi-head attention computed head by head from per-head weight slices (made at load), so no
+   * [B, T, H, Dh] transposes are needed: out = sum_h softmax(q_h k_h^T / sqrt(Dh) + bias_h) v_h Wo_h.
+   */
+  private attention(x: tf.Tensor, prefix: string, bias: tf.Tensor3D, wantHeads: number[] | null): [tf.Tensor, tf.Tensor3D[]] {
     const [B, T, D] = x.shape as [number, number, number];
     const H = this.arch.n_heads, Dh = D / H;
-    const qkv = tf.transpose(tf.reshape(this.linear(x, `${prefix}.qkv`), [B, T, 3, H, Dh]), [2, 0, 3, 1, 4]); // [3, B, H, T, Dh]
-    const [q, k, v] = tf.unstack(qkv, 0) as tf.Tensor4D[];
-    const scores = tf.add(tf.mul(tf.matMul(q!, k!, false, true), 1 / Math.sqrt(Dh)), bias); // [B, H, T, T]
-    const probs = tf.softmax(scores) as tf.Tensor4D;
-    const y = tf.reshape(tf.transpose(tf.matMul(probs, v!), [0, 2, 1, 3]), [B, T, D]); // [B, T, D]
-    return [this.linear(y, `${prefix}.out`), wantProbs ? probs : undefined];
+    const x2 = tf.reshape(x, [B * T, D]);
+    const proj = (name: string, h: number) =>
+      tf.reshape(tf.fused.matMul({ a: x2, b: this.w(`${prefix}.${name}.${h}`) as tf.Tensor2D, bias: this.w(`${prefix}.${name}.${h}.bias`) }), [B, T, Dh]);
+    let out: tf.Tensor | null = null;
+    const probsOut: tf.Tensor3D[] = [];
+    for (let h = 0; h < H; h++) {
+      const scores = tf.add(tf.mul(tf.matMul(proj('q', h), proj('k', h), false, true), 1 / Math.sqrt(Dh)), tf.slice(bias, [h, 0, 0], [1, T, T])); // [B, T, T]
+      const probs = tf.softmax(scores) as tf.Tensor3D;
+      if (wantHeads?.includes(h)) probsOut[wantHeads.indexOf(h)] = probs;
+      const yh = tf.matMul(tf.reshape(tf.matMul(probs, proj('v', h)), [B * T, Dh]), this.w(`${prefix}.out.${h}`) as tf.Tensor2D); // [B*T, D]
+      out = out ? tf.add(out, yh) : yh;
+    }
+    return [tf.reshape(tf.add(out!, this.w(`${prefix}.out.bias`)), [B, T, D]), probsOut];
   }
 
   /** Sequence tokens [B, T] -> log-probabilities [B, T, 4]; call inside tf.tidy or dispose the outputs. */
@@ -115,10 +145,10 @@ export class HybridModel {
       if (i < nConv) {
         mixed = this.conv(h as tf.Tensor3D, `${p}.mixer.conv`, this.arch.conv_dilations[i]!);
       } else {
-        const want = attn !== undefined && attn.layer === i - nConv;
+        const want = attn !== undefined && attn.layer === i - nConv ? attn.heads : null;
         const [y, probs] = this.attention(h, `${p}.mixer`, bias, want);
         mixed = y;
-        if (probs) attention = tf.gather(probs, attn!.heads, 1) as tf.Tensor4D;
+        if (want) attention = tf.stack(probs, 1) as tf.Tensor4D; // [B, heads, T, T]
       }
       x = tf.add(x, mixed) as tf.Tensor3D;
       x = tf.add(x, this.linear(gelu(this.linear(this.layerNorm(x, `${p}.norm2`), `${p}.ffn.fc1`)), `${p}.ffn.fc2`)) as tf.Tensor3D;
