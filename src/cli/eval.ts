@@ -1,7 +1,7 @@
 // npm run eval: held-out bits/nt and BRCA1 SGE zero-shot AUROC for every bundled model and the
 // Markov baselines, computed here, in one run, with the TypeScript runtime the app uses.
 //
-//   npm run eval [-- --windows 128,256,512 --markov 5,7,9,11 --backend wasm]
+//   npm run eval [-- --windows 128,512 --strands 1,2 --markov 5,7,9,11 --backend wasm]
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ const { values: args } = parseArgs({
     windows: { type: 'string', default: '128,512' },
     markov: { type: 'string', default: '5,7,9,11' },
     backend: { type: 'string', default: 'wasm' },
-    'both-strands': { type: 'boolean', default: true },
+    strands: { type: 'string', default: '1,2' },
   },
 });
 
@@ -84,7 +84,7 @@ async function main() {
     const windows = args.windows!.split(',').map(Number);
     for (const method of methodsFor(e.model.objective) as ScoreMethod[]) {
       for (const window of windows) {
-        for (const both of args['both-strands'] ? [false, true] : [false]) {
+        for (const both of args.strands!.split(',').map((x) => x === '2')) {
           const t = performance.now();
           const { scores } = await scoreVariants(e.model, region.sequence, variants, { method, window, bothStrands: both });
           const secs = (performance.now() - t) / 1000;

@@ -29,7 +29,16 @@ export function AttentionPanel() {
 
   if (!model) return null;
   if (model.nAttentionLayers === 0) {
-    return <section className="panel"><h2>Attention</h2><p>This model has no attention layers.</p></section>;
+    return (
+      <section className="panel" aria-labelledby="attn-h">
+        <h2 id="attn-h">Attention</h2>
+        <p data-testid="no-attention">
+          {model.name} has no attention: {model.architecture === 'markov'
+            ? 'a Markov model reads a fixed number of bases before each position and nothing else. Compare its tracks with a neural model\'s to see what the network learned beyond k-mer statistics.'
+            : 'this architecture has no attention layers.'}
+        </p>
+      </section>
+    );
   }
   const seq = analysed?.sequence ?? '';
   const n = attention?.size ?? 0;

@@ -9,7 +9,7 @@ export function ModelCheck() {
   const model = useApp((s) => s.model);
   const checkModel = useApp((s) => s.checkModel);
   const [state, setState] = useState<{ running: boolean; report?: GoldenReport & { backend: string }; error?: string }>({ running: false });
-  if (!model) return null;
+  if (!model || model.architecture === 'markov') return null; // no PyTorch reference for the baseline
   const run = async () => {
     setState({ running: true });
     try {

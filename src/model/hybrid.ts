@@ -46,10 +46,11 @@ export class HybridModel {
   private readonly p = new Map<string, tf.Tensor>();
 
   constructor(readonly manifest: ModelManifest, weights: WeightMap) {
+    if (manifest.architecture.type !== 'hybrid-conv-alibi') throw new Error(`${manifest.id} is not a hybrid model`);
     this.arch = manifest.architecture;
     this.objective = manifest.objective;
     this.causal = manifest.objective === 'clm';
-    for (const [name, w] of weights) this.p.set(name, tf.keep(tf.tensor(w.data, w.shape, 'float32')));
+    for (const [name, w] of weights) this.p.set(name, tf.keep(tf.tensor(w.data as Float32Array, w.shape, 'float32')));
     this.splitHeads();
   }
 

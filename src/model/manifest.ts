@@ -18,10 +18,22 @@ export interface HybridArchitecture {
   activation: 'gelu_tanh';
 }
 
+export interface MarkovArchitecture {
+  type: 'markov';
+  /** Bases of context: P(x_i | x_{i-order} .. x_{i-1}). */
+  order: number;
+  /** Dirichlet prior weight towards the order below. */
+  alpha: number;
+  /** Window length used for long sequences (any; the model only looks back `order` bases). */
+  context: number;
+}
+
+export type Architecture = HybridArchitecture | MarkovArchitecture;
+
 export interface WeightSpec {
   name: string;
   shape: number[];
-  dtype: 'float32';
+  dtype: 'float32' | 'uint32';
 }
 
 export interface WeightGroup {
@@ -36,7 +48,7 @@ export interface ModelManifest {
   id: string;
   name: string;
   objective: Objective;
-  architecture: HybridArchitecture;
+  architecture: Architecture;
   vocab: string[];
   parameters: number;
   weightsBytes: number;
@@ -62,12 +74,21 @@ export function validateManifest(json: unknown, where: string): ModelManifest {
   if (json.format !== MODEL_FORMAT) fail(`unsupported format ${JSON.stringify(json.format)} (this app reads ${MODEL_FORMAT})`);
   if (json.objective !== 'mlm' && json.objective !== 'clm') fail(`objective must be "mlm" or "clm"`);
   const a = json.architecture;
-  if (!isObj(a) || a.type !== 'hybrid-conv-alibi') return fail('architecture.type must be "hybrid-conv-alibi"');
-  for (const k of ['d_model', 'n_heads', 'd_ff', 'conv_kernel', 'n_attn', 'context'] as const) {
-    if (!isPosInt(a[k])) fail(`architecture.${k} must be a positive integer`);
+  if (!isObj(a)) return fail('architecture is missing');
+  if (a.type === 'hybrid-conv-alibi') {
+    for (const k of ['d_model', 'n_heads', 'd_ff', 'conv_kernel', 'n_attn', 'context'] as const) {
+      if (!isPosInt(a[k])) fail(`architecture.${k} must be a positive integer`);
+    }
+    if (!Array.isArray(a.conv_dilations) || !a.conv_dilations.every(isPosInt)) fail('architecture.conv_dilations must be positive integers');
+    if ((a.d_model as number) % (a.n_heads as number) !== 0) fail('d_model must be divisible by n_heads');
+  } else if (a.type === 'markov') {
+    if (!isPosInt(a.order) || (a.order as number) > 12) fail('architecture.order must be an integer from 1 to 12');
+    if (!isPosInt(a.context)) fail('architecture.context must be a positive integer');
+    if (typeof a.alpha !== 'number' || !(a.alpha > 0)) fail('architecture.alpha must be positive');
+    if (json.objective !== 'clm') fail('a Markov model is causal: objective must be "clm"');
+  } else {
+    fail(`unknown architecture.type ${JSON.stringify(a.type)}`);
   }
-  if (!Array.isArray(a.conv_dilations) || !a.conv_dilations.every(isPosInt)) fail('architecture.conv_dilations must be positive integers');
-  if ((a.d_model as number) % (a.n_heads as number) !== 0) fail('d_model must be divisible by n_heads');
   const groups = json.weightsManifest;
   if (!Array.isArray(groups) || groups.length === 0) return fail('weightsManifest is missing');
   for (const g of groups) {

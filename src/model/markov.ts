@@ -2,13 +2,8 @@
 // smoothed towards the one below it (Dirichlet prior alpha), so rare contexts fall back gracefully.
 
 import { MASK_ID, N_ID } from '../genome/tokens';
+import type { ModelManifest } from './manifest';
 
-export interface MarkovArchitecture {
-  type: 'markov';
-  order: number;
-  alpha: number;
-  context: number;
-}
 
 /** counts of order k: index = context (k bases, 2 bits each, oldest first) * 4 + next base. */
 export function countKmers(seqs: Iterable<Int32Array | Uint8Array>, order: number, bothStrands = true): Uint32Array {
@@ -44,6 +39,9 @@ export class MarkovModel {
   readonly nAttentionLayers = 0;
   /** logp[j][ctx * 4 + b] for orders j = 0..k. */
   private readonly logp: Float32Array[] = [];
+
+  /** Set when loaded from a model folder. */
+  manifest?: ModelManifest;
 
   constructor(readonly order: number, counts: Uint32Array, readonly alpha = 4, readonly context = 1024) {
     if (counts.length !== 4 ** (order + 1)) throw new Error(`order-${order} Markov counts need ${4 ** (order + 1)} entries, got ${counts.length}`);

@@ -1,10 +1,10 @@
 // Loads weight shards, verifies each shard's sha256 and every tensor's shape before use.
 
-import type { HybridArchitecture, ModelManifest } from './manifest';
+import type { Architecture, ModelManifest } from './manifest';
 import { ModelFormatError } from './manifest';
 import type { ModelSource } from './source';
 
-export type WeightMap = Map<string, { shape: number[]; data: Float32Array }>;
+export type WeightMap = Map<string, { shape: number[]; data: Float32Array | Uint32Array }>;
 
 export interface LoadProgress {
   status: 'download' | 'verify' | 'ready';
@@ -46,7 +46,8 @@ export async function loadWeights(
       if (offset + 4 * n > bytes.byteLength) {
         throw new ModelFormatError(`Weights of ${manifest.id} end before tensor ${spec.name}: the shards hold ${bytes.byteLength} bytes.`);
       }
-      weights.set(spec.name, { shape: spec.shape, data: new Float32Array(bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + 4 * n)) });
+      const buf = bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + 4 * n);
+      weights.set(spec.name, { shape: spec.shape, data: spec.dtype === 'uint32' ? new Uint32Array(buf) : new Float32Array(buf) });
       offset += 4 * n;
     }
   }
@@ -64,7 +65,8 @@ function concat(parts: Uint8Array[]): Uint8Array {
 }
 
 /** The shape every tensor must have, in the runtime layout (Linear [in, out], Conv1d [k, in, out]). */
-export function expectedShapes(a: HybridArchitecture, vocabSize: number): Map<string, number[]> {
+export function expectedShapes(a: Architecture, vocabSize: number): Map<string, number[]> {
+  if (a.type === 'markov') return new Map([['counts', [4 ** (a.order + 1)]]]);
   const D = a.d_model;
   const s = new Map<string, number[]>([['embed.weight', [vocabSize, D]]]);
   const nBlocks = a.conv_dilations.length + a.n_attn;
@@ -85,7 +87,7 @@ export function expectedShapes(a: HybridArchitecture, vocabSize: number): Map<st
   return s;
 }
 
-function checkShapes(a: HybridArchitecture, weights: WeightMap, vocabSize: number, id: string) {
+function checkShapes(a: Architecture, weights: WeightMap, vocabSize: number, id: string) {
   for (const [name, shape] of expectedShapes(a, vocabSize)) {
     const w = weights.get(name);
     if (!w) throw new ModelFormatError(`Model ${id} lacks tensor ${name}.`);

@@ -10,6 +10,7 @@ export interface ModelInfo {
   id: string;
   name: string;
   objective: ModelManifest['objective'];
+  architecture: ModelManifest['architecture']['type'];
   context: number;
   nHeads: number;
   nAttentionLayers: number;

@@ -9,13 +9,12 @@ import { goldenCheck, type GoldenFile } from '../analysis/goldenCheck';
 import { CancelledError } from '../analysis/languageModel';
 import { likelihoodScan } from '../analysis/likelihoodScan';
 import { chooseBackend } from '../model/backend';
-import type { HybridModel } from '../model/hybrid';
-import { loadModel } from '../model/loadModel';
+import { loadModel, type LoadedModel } from '../model/loadModel';
 import { fetchSource } from '../model/source';
 import type { Call, ModelInfo, Reply, Request, Results } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-let model: HybridModel | null = null;
+let model: LoadedModel | null = null;
 let modelUrl = '';
 const running = new Map<number, AbortController>();
 
@@ -23,15 +22,15 @@ function post(reply: Reply, transfer: Transferable[] = []) {
   scope.postMessage(reply, transfer);
 }
 
-function requireModel(): HybridModel {
+function requireModel(): LoadedModel {
   if (!model) throw new Error('No model is loaded yet.');
   return model;
 }
 
-function modelInfo(m: HybridModel): ModelInfo {
+function modelInfo(m: LoadedModel): ModelInfo {
   const man = m.manifest;
-  return { id: man.id, name: man.name, objective: man.objective, context: m.context, nHeads: m.nHeads,
-    nAttentionLayers: m.nAttentionLayers, parameters: man.parameters, metrics: man.metrics };
+  return { id: man.id, name: man.name, objective: man.objective, architecture: man.architecture.type, context: m.context,
+    nHeads: m.nHeads, nAttentionLayers: m.nAttentionLayers, parameters: man.parameters, metrics: man.metrics };
 }
 
 async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Results], Transferable[]]> {
