@@ -2,9 +2,11 @@
 import { useEffect } from 'react';
 import { useApp } from '../state/store';
 import { AttentionPanel } from './AttentionPanel';
+import { MutagenesisPanel } from './MutagenesisPanel';
 import { SequencePanel } from './SequencePanel';
 import { StatusBar } from './StatusBar';
 import { TrackPanel } from './TrackPanel';
+import { VariantPanel } from './VariantPanel';
 
 export function App() {
   const init = useApp((s) => s.init);
@@ -21,6 +23,8 @@ export function App() {
         <SequencePanel />
         {hasScan && <TrackPanel />}
         {hasScan && <AttentionPanel />}
+        {hasScan && <VariantPanel />}
+        {hasScan && <MutagenesisPanel />}
       </main>
     </div>
   );

@@ -14,9 +14,10 @@ function describeBase(p: number, seq: string, lp: Float32Array, obs: Float32Arra
 }
 
 export function TrackPanel() {
-  const { scan, analysed, focus, setFocus, attention, model } = useApp(useShallow((s) => ({
-    scan: s.scan!, analysed: s.analysed!, focus: s.focus, setFocus: s.setFocus, attention: s.attention, model: s.model,
+  const { scan, analysed, focus, setFocus, attention, model, variants } = useApp(useShallow((s) => ({
+    scan: s.scan!, analysed: s.analysed!, focus: s.focus, setFocus: s.setFocus, attention: s.attention, model: s.model, variants: s.variants,
   })));
+  const variantPositions = useMemo(() => variants.flatMap((v) => (v.index === null ? [] : [v.index])), [variants]);
   const [wrapRef, width] = useCanvasWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const L = analysed.sequence.length;
@@ -42,8 +43,8 @@ export function TrackPanel() {
     const ctx = c && prepareCanvas(c, width, tracksHeight());
     if (!ctx) return;
     drawTracks(ctx, { sequence: analysed.sequence, softMasked: analysed.softMasked, logprobs: scan.logprobs,
-      observedBits: scan.observedBits, entropyBits: scan.entropyBits, focus, attnRow }, view);
-  }, [scan, analysed, focus, attnRow, view, width]);
+      observedBits: scan.observedBits, entropyBits: scan.entropyBits, focus, attnRow, variantPositions }, view);
+  }, [scan, analysed, focus, attnRow, view, width, variantPositions]);
 
   // keep the focus in view when it moves by keyboard
   const moveFocus = (p: number) => {

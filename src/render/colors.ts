@@ -16,3 +16,14 @@ export function viridis(t: number): [number, number, number] {
   const a = VIRIDIS[i]!, b = VIRIDIS[i + 1]!;
   return [0, 1, 2].map((c) => Math.round(a[c]! + f * (b[c]! - a[c]!))) as [number, number, number];
 }
+
+// Purple-orange diverging scale (ColorBrewer PuOr, colour-blind safe): t in [-1, 1], 0 is white.
+const PUOR_NEG = [179, 88, 6] as const; // t = -1: orange-brown (predicted damaging)
+const PUOR_POS = [84, 39, 136] as const; // t = +1: purple (more likely than the reference)
+
+export function diverging(t: number): [number, number, number] {
+  const x = Math.max(-1, Math.min(1, Number.isFinite(t) ? t : 0));
+  const end = x < 0 ? PUOR_NEG : PUOR_POS;
+  const f = Math.abs(x);
+  return [0, 1, 2].map((c) => Math.round(255 + f * (end[c]! - 255))) as [number, number, number];
+}

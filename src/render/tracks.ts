@@ -10,6 +10,8 @@ export interface TrackData {
   observedBits: Float32Array;
   entropyBits: Float32Array;
   focus: number | null;
+  /** Positions of the variants in the table, marked on the sequence track. */
+  variantPositions?: number[];
   /** Attention from the focus base to every key in [attnStart, attnStart + attnRow.length). */
   attnRow?: { start: number; values: Float32Array };
 }
@@ -119,6 +121,16 @@ export function drawTracks(ctx: CanvasRenderingContext2D, d: TrackData, view: Tr
           ctx.fillRect(x, y + h - (v / max) * h, barW, (v / max) * h);
           break;
         }
+      }
+    }
+    if (track.key === 'sequence') {
+      ctx.fillStyle = '#000';
+      for (const p of d.variantPositions ?? []) {
+        if (p < first || p >= last) continue;
+        const cx = xOf(p) + Math.max(pxPerBase, 1) / 2;
+        ctx.beginPath();
+        ctx.moveTo(cx - 4, y - 5); ctx.lineTo(cx + 4, y - 5); ctx.lineTo(cx, y + 1);
+        ctx.fill();
       }
     }
     if (d.focus !== null && d.focus >= first && d.focus < last) {

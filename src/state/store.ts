@@ -1,14 +1,16 @@
 // The app's single zustand store: input, model and backend, analysis results, view.
 
-import { create } from 'zustand';
+import { create, type StateCreator } from 'zustand';
 import type { AttentionMap } from '../analysis/attentionMap';
 import type { LikelihoodTrack } from '../analysis/likelihoodScan';
 import { DEFAULT_MASK_STRIDE } from '../analysis/likelihoodScan';
 import { parseSequence, type SequenceRecord } from '../genome/parseSequence';
 import { encode } from '../genome/tokens';
-import type { BackendChoice, BackendName } from '../model/backend';
-import { CallCancelledError, ModelWorkerClient } from '../worker/client';
+import type { BackendChoice } from '../model/backend';
+import { CallCancelledError } from '../worker/client';
 import type { ModelInfo, Results } from '../worker/protocol';
+import { cancelMutagenesis, createVariantSlice, type VariantSlice } from './variantSlice';
+import { forcedBackend, worker } from './workerClient';
 
 export interface ModelEntry {
   id: string;
@@ -20,7 +22,7 @@ export interface ModelEntry {
 
 export interface Progress { label: string; done: number; total: number; startedAt: number }
 
-export interface AppState {
+export interface AnalysisSlice {
   input: string;
   records: SequenceRecord[];
   recordIndex: number;
@@ -57,18 +59,9 @@ export interface AppState {
   checkModel(): Promise<Results['check']>;
 }
 
-let client: ModelWorkerClient | null = null;
+export type AppState = AnalysisSlice & VariantSlice;
+
 let controller: AbortController | null = null;
-
-function worker(): ModelWorkerClient {
-  client ??= new ModelWorkerClient(() => new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' }));
-  return client;
-}
-
-function forcedBackend(): BackendName | undefined {
-  const b = new URLSearchParams(location.search).get('backend');
-  return b === 'webgpu' || b === 'wasm' || b === 'cpu' ? b : undefined;
-}
 
 function parseInput(text: string): Pick<AppState, 'records' | 'notices' | 'inputError' | 'recordIndex'> {
   if (!text.trim()) return { records: [], notices: [], inputError: null, recordIndex: 0 };
@@ -80,7 +73,7 @@ function parseInput(text: string): Pick<AppState, 'records' | 'notices' | 'input
   }
 }
 
-export const useApp = create<AppState>()((set, get) => ({
+const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set, get) => ({
   input: '',
   records: [],
   recordIndex: 0,
@@ -128,7 +121,7 @@ export const useApp = create<AppState>()((set, get) => ({
     const entry = get().models.find((m) => m.id === id);
     if (!entry) return;
     controller?.abort();
-    set({ modelId: id, model: null, modelError: null, scan: null, attention: null, analysed: null,
+    set({ modelId: id, model: null, modelError: null, scan: null, attention: null, analysed: null, mutagenesis: null,
       progress: { label: `Loading ${entry.name}`, done: 0, total: 1, startedAt: performance.now() } });
     try {
       const model = await worker().call({ type: 'load', url: new URL(entry.path, document.baseURI).href }, {
@@ -149,7 +142,7 @@ export const useApp = create<AppState>()((set, get) => ({
     controller = ctl;
     const tokens = encode(record.sequence);
     const startedAt = performance.now();
-    set({ busy: true, runError: null, scan: null, attention: null, analysed: record, focus: Math.floor(record.sequence.length / 2),
+    set({ busy: true, runError: null, scan: null, attention: null, mutagenesis: null, analysed: record, focus: Math.floor(record.sequence.length / 2),
       progress: { label: 'Scoring every base', done: 0, total: 1, startedAt } });
     try {
       const scan = await worker().call({ type: 'scan', tokens, maskStride: DEFAULT_MASK_STRIDE }, {
@@ -158,6 +151,7 @@ export const useApp = create<AppState>()((set, get) => ({
       });
       set({ scan });
       await refreshAttention(ctl.signal);
+      await get().scoreVariants();
       set({ busy: false, progress: null });
     } catch (e) {
       const cancelled = e instanceof CallCancelledError;
@@ -168,7 +162,7 @@ export const useApp = create<AppState>()((set, get) => ({
   },
 
   cancel() {
-    controller?.abort();
+    if (!cancelMutagenesis()) controller?.abort();
   },
 
   checkModel: () => worker().call({ type: 'check' }),
@@ -181,7 +175,9 @@ export const useApp = create<AppState>()((set, get) => ({
     // only a focus outside the shown window needs a new forward pass
     if (pos !== null && prev && (pos < prev.start || pos >= prev.start + prev.size)) void refreshAttention();
   },
-}));
+});
+
+export const useApp = create<AppState>()((...a) => ({ ...createAnalysisSlice(...a), ...createVariantSlice(...a) }));
 
 /** Recompute the attention map for the current layer/head around the focus. */
 async function refreshAttention(signal?: AbortSignal): Promise<void> {

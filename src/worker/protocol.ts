@@ -3,6 +3,8 @@
 import type { AttentionMap } from '../analysis/attentionMap';
 import type { GoldenReport } from '../analysis/goldenCheck';
 import type { LikelihoodTrack } from '../analysis/likelihoodScan';
+import type { MutagenesisResult } from '../analysis/mutagenesis';
+import type { ScoreMethod, Variant, VariantScore } from '../analysis/variantEffect';
 import type { BackendChoice, BackendName } from '../model/backend';
 import type { ModelManifest } from '../model/manifest';
 
@@ -23,9 +25,17 @@ export type Request =
   | { type: 'load'; id: number; url: string }
   | { type: 'scan'; id: number; tokens: Int32Array; maskStride: number }
   | { type: 'attention'; id: number; tokens: Int32Array; layer: number; heads: number[]; focus: number }
+  | { type: 'score'; id: number; sequence: string; variants: Variant[]; settings: ScoreSettings }
+  | { type: 'mutagenesis'; id: number; sequence: string; start: number; end: number; settings: ScoreSettings }
   /** Re-run the model's golden.json (PyTorch outputs) on the running backend. */
   | { type: 'check'; id: number }
   | { type: 'cancel'; id: number };
+
+export interface ScoreSettings {
+  method: ScoreMethod;
+  window: number;
+  bothStrands: boolean;
+}
 
 export interface Results {
   init: BackendChoice;
@@ -33,6 +43,8 @@ export interface Results {
   scan: LikelihoodTrack;
   attention: AttentionMap;
   check: GoldenReport & { backend: string };
+  score: { scores: VariantScore[]; forwardRows: number };
+  mutagenesis: MutagenesisResult;
 }
 
 export type Reply =

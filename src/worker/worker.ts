@@ -8,6 +8,8 @@ import { attentionMap } from '../analysis/attentionMap';
 import { goldenCheck, type GoldenFile } from '../analysis/goldenCheck';
 import { CancelledError } from '../analysis/languageModel';
 import { likelihoodScan } from '../analysis/likelihoodScan';
+import { saturationMutagenesis } from '../analysis/mutagenesis';
+import { scoreVariants } from '../analysis/variantEffect';
 import { chooseBackend } from '../model/backend';
 import { loadModel, type LoadedModel } from '../model/loadModel';
 import { fetchSource } from '../model/source';
@@ -55,6 +57,12 @@ async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Re
     case 'attention': {
       const r = await attentionMap(requireModel(), req.tokens, req.layer, req.heads, req.focus, { signal, onProgress });
       return [r, [r.probs.buffer]];
+    }
+    case 'score':
+      return [await scoreVariants(requireModel(), req.sequence, req.variants, { ...req.settings, signal, onProgress }), []];
+    case 'mutagenesis': {
+      const r = await saturationMutagenesis(requireModel(), req.sequence, req.start, req.end, { ...req.settings, signal, onProgress });
+      return [r, [r.scores.buffer]];
     }
     case 'check': {
       const golden = JSON.parse(await fetchSource(modelUrl).readText('golden.json')) as GoldenFile;

@@ -1,0 +1,76 @@
+// Variants typed and from a VCF, scored in the browser and checked against the Node engine;
+// saturation mutagenesis with a click that adds a variant.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { scoreVariants } from '../src/analysis/variantEffect';
+import { fileSource } from '../src/cli/fileSource';
+import { REPO_ROOT, useNodeBackend } from '../src/cli/nodeRuntime';
+import { parseSequence } from '../src/genome/parseSequence';
+import { loadModel } from '../src/model/loadModel';
+import { waitForModel } from './helpers';
+
+const EXAMPLE = readFileSync(join(REPO_ROOT, 'public/examples/lambda_38000.fa'), 'utf8');
+const SEQ = parseSequence(EXAMPLE).records[0]!.sequence;
+
+test('typed and VCF variants get scores equal to the Node engine, and clear messages when wrong', async ({ page }) => {
+  await page.goto('./');
+  await waitForModel(page);
+  await page.getByRole('button', { name: /Load example/ }).click();
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
+
+  const ok = `5${SEQ[4]}>${SEQ[4] === 'A' ? 'G' : 'A'}`;
+  await page.getByLabel('Variants').fill(`${ok}, 5G>A, 2000A>C`);
+  await page.getByRole('button', { name: 'Add' }).click();
+  const table = page.getByTestId('variant-table');
+  await expect(table).toContainText(`reference mismatch at position 5: the sequence has ${SEQ[4]}, the variant says G`);
+  await expect(table).toContainText('position 2000 is outside the sequence (1-1000)');
+
+  // a VCF in genomic coordinates: the FASTA header NC_001416.1:38000-38999 places it
+  const vcf = `##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\nNC_001416.1\t38099\t.\t${SEQ[99]}\t${SEQ[99] === 'C' ? 'T' : 'C'}\t.\t.\t.\n`;
+  await page.locator('input[type=file]').setInputFiles({ name: 'v.vcf', mimeType: 'text/plain', buffer: Buffer.from(vcf) });
+  await expect(table.locator('tr', { hasText: 'NC_001416.1:38099' }).locator('td[data-method=masked]')).toHaveText(/^-?\d+\.\d{3}$/);
+
+  // the browser's numbers equal the Node engine's on the same bundled model
+  const modelPath = join(REPO_ROOT, 'public', JSON.parse(readFileSync(join(REPO_ROOT, 'public/models/index.json'), 'utf8')).models[0].path);
+  await useNodeBackend('cpu');
+  const model = await loadModel(fileSource(modelPath));
+  const variants = [{ pos: 4, ref: SEQ[4]!, alt: ok.slice(-1) }, { pos: 99, ref: SEQ[99]!, alt: SEQ[99] === 'C' ? 'T' : 'C' }];
+  for (const method of ['masked', 'wt'] as const) {
+    const node = await scoreVariants(model, SEQ, variants, { method, window: 256 });
+    const cells = [table.locator('tr', { hasText: ok }), table.locator('tr', { hasText: 'NC_001416.1:38099' })].map((r) => r.locator(`td[data-method=${method}]`));
+    for (const [i, cell] of cells.entries()) {
+      await expect(cell).toHaveText(/^-?\d+\.\d{3}$/);
+      expect(Math.abs(Number(await cell.innerText()) - node.scores[i]!.score!)).toBeLessThanOrEqual(0.0015);
+    }
+  }
+  model.dispose();
+});
+
+test('saturation mutagenesis paints every substitution and a click adds the variant', async ({ page }) => {
+  await page.goto('./');
+  await waitForModel(page);
+  await page.getByLabel('DNA sequence or FASTA').fill(EXAMPLE);
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
+  await page.getByLabel('From').fill('11');
+  await page.getByLabel('to', { exact: true }).fill('30');
+  await expect(page.getByText('60 substitutions, 20 forward rows')).toBeVisible();
+  await page.getByRole('button', { name: 'Run mutagenesis' }).click();
+  const heat = page.getByTestId('mutagenesis');
+  await expect(heat).toBeVisible();
+  const box = (await heat.boundingBox())!;
+  // the A row (top) of the 10th column of 20
+  const x = 24 + ((box.width - 24) * 9.5) / 20;
+  await heat.hover({ position: { x, y: 10 } });
+  const readout = page.getByTestId('mutagenesis-readout');
+  await expect(readout).toContainText(`Position 20 ${SEQ[19]}>A`);
+  if (SEQ[19] !== 'A') {
+    await expect(readout).toHaveText(/: -?\d+\.\d{3}$/);
+    await heat.click({ position: { x, y: 10 } });
+    await expect(page.getByTestId('variant-table')).toContainText(`20${SEQ[19]}>A`);
+  } else {
+    await expect(readout).toContainText('reference base');
+  }
+});

@@ -1,0 +1,88 @@
+// In-silico saturation mutagenesis of a region: every substitution scored, shown as a heatmap.
+import { useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { MAX_MUTAGENESIS_LENGTH } from '../analysis/mutagenesis';
+import { METHODS, methodsFor, type ScoreMethod } from '../analysis/variantEffect';
+import { drawMutagenesis, MUT_ROW_HEIGHT, mutCellAt, scoreScale } from '../render/mutagenesis';
+import { useApp } from '../state/store';
+import { prepareCanvas, useCanvasWidth } from './useCanvas';
+
+export function MutagenesisPanel() {
+  const s = useApp(useShallow((st) => ({
+    analysed: st.analysed, model: st.model, focus: st.focus, busy: st.busy, result: st.mutagenesis, method: st.mutagenesisMethod,
+    run: st.runMutagenesis, addVariants: st.addVariants, setScoreSettings: st.setScoreSettings, setFocus: st.setFocus,
+  })));
+  const L = s.analysed?.sequence.length ?? 0;
+  const centre = s.focus ?? Math.floor(L / 2);
+  const [range, setRange] = useState(() => ({ from: Math.max(1, centre - 49), to: Math.min(L, centre + 50) }));
+  const [hover, setHover] = useState<{ i: number; base: number } | null>(null);
+  const [wrapRef, width] = useCanvasWidth<HTMLDivElement>();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const r = s.result;
+
+  useEffect(() => {
+    const c = canvasRef.current;
+    if (!c || !r || !s.analysed) return;
+    const ctx = prepareCanvas(c, width, 4 * MUT_ROW_HEIGHT);
+    if (ctx) drawMutagenesis(ctx, r.scores, s.analysed.sequence, r.start, { width, scale: scoreScale(r.scores) });
+  }, [r, width, s.analysed]);
+
+  if (!s.analysed || !s.model) return null;
+  const methods = methodsFor(s.model.objective);
+  const method: ScoreMethod = s.method && methods.includes(s.method) ? s.method : methods[0]!;
+  const n = range.to - range.from + 1;
+  const valid = range.from >= 1 && range.to <= L && n >= 1 && n <= MAX_MUTAGENESIS_LENGTH;
+  const cell = hover && r ? { pos: r.start + hover.i, alt: 'ACGT'[hover.base]!, score: r.scores[hover.i * 4 + hover.base]! } : null;
+  const seq = s.analysed.sequence;
+  return (
+    <section className="panel" aria-labelledby="mut-h">
+      <h2 id="mut-h">Saturation mutagenesis</h2>
+      <div className="row">
+        <label htmlFor="mut-from">From</label>
+        <input id="mut-from" type="number" min={1} max={L} value={range.from} onChange={(e) => setRange({ ...range, from: Number(e.target.value) })} />
+        <label htmlFor="mut-to">to</label>
+        <input id="mut-to" type="number" min={1} max={L} value={range.to} onChange={(e) => setRange({ ...range, to: Number(e.target.value) })} />
+        {methods.length > 1 && (
+          <>
+            <label htmlFor="mut-method">Score</label>
+            <select id="mut-method" value={method} onChange={(e) => s.setScoreSettings({ mutagenesisMethod: e.target.value as ScoreMethod })}>
+              {methods.map((m) => <option key={m} value={m}>{METHODS[m].label}</option>)}
+            </select>
+          </>
+        )}
+        <button type="button" className="primary" disabled={!valid || s.busy} onClick={() => void s.run(range.from - 1, range.to)}>Run mutagenesis</button>
+        <span className="muted">
+          {valid ? `${(3 * n).toLocaleString('en-US')} substitutions, ${method === 'dll' ? 3 * n : n} forward rows`
+            : `choose 1-${Math.min(L, MAX_MUTAGENESIS_LENGTH).toLocaleString('en-US')} positions inside 1-${L.toLocaleString('en-US')}`}
+        </span>
+      </div>
+      {r && (
+        <p className="muted">
+          {METHODS[r.method].label} of every substitution in {r.start + 1}-{r.end} ({r.forwardRows.toLocaleString('en-US')} forward rows).
+          Orange: less likely than the reference (predicted damaging); purple: more likely; grey: the reference base. Click a cell to add that variant.
+        </p>
+      )}
+      {/* always mounted, so its width is measured before the first result arrives */}
+      <div ref={wrapRef} className="canvas-wrap">
+        {r && (
+          <canvas ref={canvasRef} data-testid="mutagenesis" tabIndex={0}
+            aria-label="Mutagenesis heatmap; the read-out below gives the score under the pointer."
+            onMouseMove={(e) => setHover(mutCellAt(e.nativeEvent.offsetX, e.nativeEvent.offsetY, r.scores.length / 4, width))}
+            onMouseLeave={() => setHover(null)}
+            onClick={(e) => {
+              const c = mutCellAt(e.nativeEvent.offsetX, e.nativeEvent.offsetY, r.scores.length / 4, width);
+              if (!c || Number.isNaN(r.scores[c.i * 4 + c.base]!)) return;
+              const p = r.start + c.i;
+              s.setFocus(p);
+              void s.addVariants(`${p + 1}${seq[p]}>${'ACGT'[c.base]}`);
+            }} />
+        )}
+      </div>
+      {r && (
+        <p className="readout" aria-live="polite" data-testid="mutagenesis-readout">
+          {cell ? `Position ${cell.pos + 1} ${seq[cell.pos]}>${cell.alt}: ${Number.isNaN(cell.score) ? 'reference base' : cell.score.toFixed(3)}` : 'Hover the heatmap for scores.'}
+        </p>
+      )}
+    </section>
+  );
+}

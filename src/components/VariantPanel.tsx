@@ -1,0 +1,104 @@
+// Variants by name or VCF, scored by every method the model has, in a sortable table.
+import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { METHODS, methodsFor, WINDOW_RANGE, type ScoreMethod } from '../analysis/variantEffect';
+import { useApp } from '../state/store';
+import type { VariantRow } from '../state/variantSlice';
+
+type SortKey = 'position' | ScoreMethod;
+
+export function VariantPanel() {
+  const s = useApp(useShallow((st) => ({
+    variants: st.variants, messages: st.variantMessages, model: st.model, window: st.window, bothStrands: st.bothStrands,
+    analysed: st.analysed, addVariants: st.addVariants, addVcf: st.addVcf, removeVariant: st.removeVariant,
+    clearVariants: st.clearVariants, setScoreSettings: st.setScoreSettings, scoreVariants: st.scoreVariants, setFocus: st.setFocus,
+  })));
+  const [text, setText] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'position', asc: true });
+  const methods = s.model ? methodsFor(s.model.objective) : [];
+  const rows = useMemo(() => sortRows(s.variants, sort.key, sort.asc), [s.variants, sort]);
+  if (!s.model || !s.analysed) return null;
+
+  const readFile = async (file: File) => s.addVcf(await file.text());
+  const header = (key: SortKey, label: string) => (
+    <th aria-sort={sort.key === key ? (sort.asc ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className="th-button" onClick={() => setSort({ key, asc: sort.key === key ? !sort.asc : true })}>{label}</button>
+    </th>
+  );
+  return (
+    <section className="panel" aria-labelledby="var-h"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => { e.preventDefault(); const f = e.dataTransfer.files[0]; if (f) void readFile(f); }}>
+      <h2 id="var-h">Variant effects</h2>
+      <p className="muted">
+        Scores are log-likelihood ratios: negative means the model finds the variant less likely than the reference (predicted damaging).
+        {s.model.objective === 'mlm'
+          ? ' Masked marginal hides the site (as GPN); wild-type marginal reads an unmasked pass (as ESM-1v). Both take substitutions only.'
+          : ' Delta log-likelihood compares a window centred on the variant with and without it (as Evo 2); it takes indels too.'}
+      </p>
+      <div className="row">
+        <label htmlFor="variant-input">Variants</label>
+        <input id="variant-input" type="text" size={40} value={text} placeholder="123A>G, chr17:41245466G>A"
+          onChange={(e) => setText(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') { void s.addVariants(text); setText(''); } }} />
+        <button type="button" onClick={() => { void s.addVariants(text); setText(''); }} disabled={!text.trim()}>Add</button>
+        <label className="file-label">Load VCF <input type="file" accept=".vcf,.txt,text/plain" onChange={(e) => { const f = e.target.files?.[0]; if (f) void readFile(f); e.target.value = ''; }} /></label>
+        <span className="muted">or drop a VCF here</span>
+      </div>
+      <div className="row">
+        <label htmlFor="window-input">Window (bp)</label>
+        <input id="window-input" type="number" min={WINDOW_RANGE.min} max={WINDOW_RANGE.max} value={s.window}
+          onChange={(e) => s.setScoreSettings({ window: Math.max(WINDOW_RANGE.min, Math.min(WINDOW_RANGE.max, Number(e.target.value) || WINDOW_RANGE.min)) })} />
+        <span className="muted">capped at the model's {s.model.context}-bp context; an even size is read as one less so the site is central</span>
+        <label><input type="checkbox" checked={s.bothStrands} onChange={(e) => s.setScoreSettings({ bothStrands: e.target.checked })} /> average both strands</label>
+        <button type="button" onClick={() => void s.scoreVariants()} disabled={s.variants.length === 0}>Rescore</button>
+        {s.variants.length > 0 && <button type="button" onClick={s.clearVariants}>Clear</button>}
+      </div>
+      {s.messages.length > 0 && (
+        <ul className="error" role="alert" data-testid="variant-messages">{s.messages.map((m, i) => <li key={i}>{m}</li>)}</ul>
+      )}
+      {rows.length > 0 && (
+        <table className="variants" data-testid="variant-table">
+          <thead>
+            <tr>
+              <th scope="col">Variant</th>
+              {header('position', 'Position')}
+              {methods.map((m) => <th key={m} scope="col" aria-sort={sort.key === m ? (sort.asc ? 'ascending' : 'descending') : 'none'}>
+                <button type="button" className="th-button" onClick={() => setSort({ key: m, asc: sort.key === m ? !sort.asc : true })}>{METHODS[m].label}</button>
+              </th>)}
+              <th scope="col">Note</th>
+              <th scope="col"><span className="sr-only">Remove</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <td><button type="button" className="link" disabled={r.index === null} onClick={() => r.index !== null && s.setFocus(r.index)}>{r.source.text}</button></td>
+                <td>{r.index === null ? '–' : r.index + 1}</td>
+                {methods.map((m) => <td key={m} className="num" data-method={m}>{fmtScore(r.scores[m], r.note)}</td>)}
+                <td className="note">{r.note}</td>
+                <td><button type="button" aria-label={`Remove ${r.source.text}`} onClick={() => s.removeVariant(r.key)}>×</button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function fmtScore(v: number | null | undefined, note: string): string {
+  if (v === undefined) return note ? '–' : '…'; // '…' while it is being scored
+  return v === null ? '–' : v.toFixed(3);
+}
+
+function sortRows(rows: VariantRow[], key: SortKey, asc: boolean): VariantRow[] {
+  // unscored rows sort last either way
+  const val = (r: VariantRow) => (key === 'position' ? r.index : r.scores[key]) ?? null;
+  return [...rows].sort((a, b) => {
+    const x = val(a), y = val(b);
+    if (x === y) return 0;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return (asc ? 1 : -1) * (x < y ? -1 : 1);
+  });
+}

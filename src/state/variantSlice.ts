@@ -1,0 +1,147 @@
+// Variants the user names (typed or from a VCF), their scores by every method the model has,
+// and saturation mutagenesis of a region.
+
+import type { StateCreator } from 'zustand';
+import type { MutagenesisResult } from '../analysis/mutagenesis';
+import { DEFAULT_WINDOW, methodsFor, type ScoreMethod } from '../analysis/variantEffect';
+import { locateVariant } from '../genome/locate';
+import { parseRegion } from '../genome/region';
+import { parseVariantList, type TypedVariant } from '../genome/variantSyntax';
+import { parseVcf } from '../genome/vcf';
+import { CallCancelledError } from '../worker/client';
+import type { AppState } from './store';
+import { worker } from './workerClient';
+
+export interface VariantRow {
+  key: string;
+  source: TypedVariant;
+  /** 0-based in the analysed sequence, or null when it could not be placed. */
+  index: number | null;
+  scores: Partial<Record<ScoreMethod, number | null>>;
+  note: string;
+}
+
+export interface VariantSlice {
+  variants: VariantRow[];
+  variantMessages: string[];
+  window: number;
+  bothStrands: boolean;
+  mutagenesisMethod: ScoreMethod | null;
+  mutagenesis: MutagenesisResult | null;
+  addVariants(text: string): Promise<void>;
+  addVcf(text: string): Promise<void>;
+  removeVariant(key: string): void;
+  clearVariants(): void;
+  setScoreSettings(s: { window?: number; bothStrands?: boolean; mutagenesisMethod?: ScoreMethod }): void;
+  scoreVariants(): Promise<void>;
+  runMutagenesis(start: number, end: number): Promise<void>;
+}
+
+const keyOf = (v: TypedVariant) => `${v.chrom ?? ''}:${v.pos}${v.ref}>${v.alt}`;
+
+let mutagenesisAbort: AbortController | null = null;
+
+export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = (set, get) => {
+  const addRows = (typed: TypedVariant[], errors: string[]) => {
+    const have = new Set(get().variants.map((v) => v.key));
+    const fresh = typed.filter((v) => !have.has(keyOf(v)));
+    set({ variants: [...get().variants, ...fresh.map((v) => ({ key: keyOf(v), source: v, index: null, scores: {}, note: '' }))], variantMessages: errors });
+  };
+  return {
+  variants: [],
+  variantMessages: [],
+  window: DEFAULT_WINDOW,
+  bothStrands: false,
+  mutagenesisMethod: null,
+  mutagenesis: null,
+
+  async addVariants(text) {
+    const { variants, errors } = parseVariantList(text);
+    addRows(variants, errors);
+    await get().scoreVariants();
+  },
+
+  async addVcf(text) {
+    const r = parseVcf(text);
+    const errors = r.errors.map((e) => `VCF line ${e.line}: ${e.message}`);
+    const typed: TypedVariant[] = [];
+    for (const v of r.variants) {
+      if (v.problem) errors.push(`VCF line ${v.line}: ${v.problem}`);
+      else typed.push({ chrom: v.chrom, pos: v.pos, ref: v.ref, alt: v.alt, text: `${v.chrom}:${v.pos}${v.ref}>${v.alt}` });
+    }
+    addRows(typed, errors);
+    await get().scoreVariants();
+  },
+
+  removeVariant: (key) => set({ variants: get().variants.filter((v) => v.key !== key) }),
+  clearVariants: () => set({ variants: [], variantMessages: [] }),
+
+  setScoreSettings(s) {
+    set({ ...(s.window !== undefined ? { window: s.window } : {}), ...(s.bothStrands !== undefined ? { bothStrands: s.bothStrands } : {}),
+      ...(s.mutagenesisMethod ? { mutagenesisMethod: s.mutagenesisMethod } : {}) });
+  },
+
+  /** (Re)place every variant on the analysed sequence and score it by each method the model has. */
+  async scoreVariants() {
+    const { analysed, model, window, bothStrands } = get();
+    if (!analysed || !model) return;
+    const rows = get().variants.map((r) => ({ ...r, scores: {}, ...placeOn(analysed, r.source) }));
+    set({ variants: rows });
+    const todo = rows.filter((r) => r.index !== null);
+    if (todo.length === 0) return;
+    const variants = todo.map((r) => ({ pos: r.index!, ref: r.source.ref, alt: r.source.alt }));
+    try {
+      for (const method of methodsFor(model.objective)) {
+        const res = await worker().call({ type: 'score', sequence: analysed.sequence, variants, settings: { method, window, bothStrands } });
+        const byKey = new Map(todo.map((r, i) => [r.key, res.scores[i]!]));
+        set({ variants: get().variants.map((r) => {
+          const s = byKey.get(r.key);
+          return s ? { ...r, scores: { ...r.scores, [method]: s.score }, note: r.note || s.note } : r;
+        }) });
+      }
+    } catch (e) {
+      set({ variantMessages: [...get().variantMessages, (e as Error).message] });
+    }
+  },
+
+  async runMutagenesis(start, end) {
+    const { analysed, model, window, bothStrands } = get();
+    if (!analysed || !model) return;
+    const method = get().mutagenesisMethod && methodsFor(model.objective).includes(get().mutagenesisMethod!)
+      ? get().mutagenesisMethod! : methodsFor(model.objective)[0]!;
+    mutagenesisAbort?.abort();
+    const ctl = new AbortController();
+    mutagenesisAbort = ctl;
+    const startedAt = performance.now();
+    const label = `Mutagenesis of ${start + 1}-${end}`;
+    set({ busy: true, mutagenesis: null, runError: null, progress: { label, done: 0, total: 1, startedAt } });
+    try {
+      const r = await worker().call({ type: 'mutagenesis', sequence: analysed.sequence, start, end, settings: { method, window, bothStrands } }, {
+        signal: ctl.signal, onProgress: (done, total) => set({ progress: { label, done, total, startedAt } }),
+      });
+      set({ mutagenesis: r });
+    } catch (e) {
+      set({ runError: e instanceof CallCancelledError ? 'Mutagenesis cancelled.' : (e as Error).message });
+    } finally {
+      set({ busy: false, progress: null });
+      if (mutagenesisAbort === ctl) mutagenesisAbort = null;
+    }
+  },
+  };
+};
+
+export function cancelMutagenesis(): boolean {
+  if (!mutagenesisAbort) return false;
+  mutagenesisAbort.abort();
+  return true;
+}
+
+function placeOn(record: { name: string; sequence: string }, v: TypedVariant): Pick<VariantRow, 'index' | 'note'> {
+  const loc = locateVariant([record], v.chrom, v.pos, v.ref);
+  if ('problem' in loc) {
+    const hasRegion = parseRegion(record.name).end !== undefined;
+    const hint = v.chrom !== null && !hasRegion ? ` (name the FASTA record like ${v.chrom}:START-END to use genomic positions)` : '';
+    return { index: null, note: loc.problem + hint };
+  }
+  return { index: loc.index, note: '' };
+}

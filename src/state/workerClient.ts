@@ -1,0 +1,16 @@
+// The one model worker of the page, started lazily; the backend can be forced with ?backend=.
+
+import type { BackendName } from '../model/backend';
+import { ModelWorkerClient } from '../worker/client';
+
+let client: ModelWorkerClient | null = null;
+
+export function worker(): ModelWorkerClient {
+  client ??= new ModelWorkerClient(() => new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' }));
+  return client;
+}
+
+export function forcedBackend(): BackendName | undefined {
+  const b = new URLSearchParams(location.search).get('backend');
+  return b === 'webgpu' || b === 'wasm' || b === 'cpu' ? b : undefined;
+}
