@@ -43,11 +43,18 @@ async function probeWebGpu(forced: boolean): Promise<{ ok: boolean; why: string;
   return { ok: true, why: software ? 'forced onto a software WebGPU adapter' : 'a WebGPU adapter is available', adapter: desc || 'unknown adapter' };
 }
 
-async function trySet(name: BackendName): Promise<boolean> {
+/** Set a backend; on failure return tfjs's own explanation (it only logs it with console.warn). */
+async function trySet(name: BackendName): Promise<string | null> {
+  const warnings: string[] = [];
+  const warn = console.warn;
+  console.warn = (...a: unknown[]) => { warnings.push(a.map(String).join(' ')); };
   try {
-    return (await tf.setBackend(name)) && tf.getBackend() === name;
-  } catch {
-    return false;
+    const ok = (await tf.setBackend(name)) && tf.getBackend() === name;
+    return ok ? null : warnings.join(' | ') || 'unknown error';
+  } catch (e) {
+    return (e as Error).message;
+  } finally {
+    console.warn = warn;
   }
 }
 
@@ -61,15 +68,15 @@ export async function chooseBackend(opts: BackendOptions = {}): Promise<BackendC
       const probe = await probeWebGpu(opts.force === 'webgpu');
       if (!probe.ok) { skipped.push(`webgpu skipped: ${probe.why}`); continue; }
       await import('@tensorflow/tfjs-backend-webgpu');
-      if (await trySet('webgpu')) {
+      const err = await trySet('webgpu');
+      if (err === null) {
         return { name, reason: opts.force === 'webgpu' ? `forced by ?backend=webgpu (${probe.why})` : probe.why, adapter: probe.adapter };
       }
-      skipped.push('webgpu failed to initialise');
-    } else if (name === 'wasm') {
-      if (await trySet('wasm')) return { name, reason: reasonText(name, opts.force, skipped) };
-      skipped.push('wasm failed to initialise');
-    } else if (await trySet('cpu')) {
-      return { name, reason: reasonText(name, opts.force, skipped) };
+      skipped.push(`webgpu failed to initialise (${err})`);
+    } else {
+      const err = await trySet(name);
+      if (err === null) return { name, reason: reasonText(name, opts.force, skipped) };
+      skipped.push(`${name} failed to initialise (${err})`);
     }
   }
   throw new Error(`No tfjs backend could start: ${skipped.join('; ')}`);

@@ -62,6 +62,7 @@ export interface AnalysisSlice {
 export type AppState = AnalysisSlice & VariantSlice;
 
 let controller: AbortController | null = null;
+let initOnce: Promise<void> | null = null;
 
 function parseInput(text: string): Pick<AppState, 'records' | 'notices' | 'inputError' | 'recordIndex'> {
   if (!text.trim()) return { records: [], notices: [], inputError: null, recordIndex: 0 };
@@ -98,23 +99,11 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
   setInput: (text) => set({ input: text, ...parseInput(text) }),
   selectRecord: (i) => set({ recordIndex: i }),
 
-  async init() {
-    try {
-      const backend = await worker().call({ type: 'init', backend: forcedBackend() });
-      set({ backend, backendError: null });
-    } catch (e) {
-      set({ backendError: (e as Error).message });
-      return;
-    }
-    try {
-      const res = await fetch(`${import.meta.env.BASE_URL}models/index.json`);
-      const index = (await res.json()) as { models: ModelEntry[] };
-      set({ models: index.models });
-      const first = index.models[0];
-      if (first) await get().selectModel(first.id);
-    } catch (e) {
-      set({ modelError: `Could not read the model list: ${(e as Error).message}` });
-    }
+  init() {
+    // once per page: React's StrictMode runs effects twice in dev, and two concurrent backend
+    // starts make tfjs abandon the first one
+    initOnce ??= initialise();
+    return initOnce;
   },
 
   async selectModel(id) {
@@ -190,5 +179,26 @@ async function refreshAttention(signal?: AbortSignal): Promise<void> {
     if (now.analysed === analysed && now.layer === layer && now.head === head) useApp.setState({ attention });
   } catch (e) {
     if (!(e instanceof CallCancelledError)) useApp.setState({ runError: (e as Error).message });
+  }
+}
+
+/** Start the backend, read the model list and load the first model. */
+async function initialise(): Promise<void> {
+  const set = useApp.setState;
+  try {
+    const backend = await worker().call({ type: 'init', backend: forcedBackend() });
+    set({ backend, backendError: null });
+  } catch (e) {
+    set({ backendError: (e as Error).message });
+    return;
+  }
+  try {
+    const res = await fetch(`${import.meta.env.BASE_URL}models/index.json`);
+    const index = (await res.json()) as { models: ModelEntry[] };
+    set({ models: index.models });
+    const first = index.models[0];
+    if (first) await useApp.getState().selectModel(first.id);
+  } catch (e) {
+    set({ modelError: `Could not read the model list: ${(e as Error).message}` });
   }
 }
