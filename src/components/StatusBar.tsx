@@ -2,6 +2,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/store';
 import { ModelCheck } from './ModelCheck';
+import { ShareControls } from './ShareControls';
 
 export function StatusBar() {
   const { backend, backendError, model, modelError, models, modelId, selectModel, busy } = useApp(useShallow((s) => ({
@@ -30,6 +31,7 @@ export function StatusBar() {
         {' '}<ModelCheck />
         {modelError && <div className="error" role="alert">{modelError}</div>}
       </div>
+      <ShareControls />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { encode } from '../genome/tokens';
 import type { BackendChoice } from '../model/backend';
 import { CallCancelledError } from '../worker/client';
 import type { ModelInfo, Results } from '../worker/protocol';
+import { restoreFromLocation, startShareSync } from './shareSync';
 import { cancelMutagenesis, createVariantSlice, type VariantSlice } from './variantSlice';
 import { forcedBackend, worker } from './workerClient';
 
@@ -41,6 +42,10 @@ export interface AnalysisSlice {
   runError: string | null;
   /** The sequence the current results belong to. */
   analysed: SequenceRecord | null;
+  /** Why a share link could not be (fully) restored. */
+  linkMessage: string | null;
+  shareLinkLength: number;
+  shareTooLarge: boolean;
   scan: LikelihoodTrack | null;
   attention: AttentionMap | null;
   layer: number;
@@ -90,6 +95,9 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
   progress: null,
   runError: null,
   analysed: null,
+  linkMessage: null,
+  shareLinkLength: 0,
+  shareTooLarge: false,
   scan: null,
   attention: null,
   layer: 0,
@@ -200,5 +208,8 @@ async function initialise(): Promise<void> {
     if (first) await useApp.getState().selectModel(first.id);
   } catch (e) {
     set({ modelError: `Could not read the model list: ${(e as Error).message}` });
+    return;
   }
+  await restoreFromLocation();
+  startShareSync();
 }

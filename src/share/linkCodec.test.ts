@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { deflateSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { decodeLink, encodeLink, LinkError, MAX_INFLATED_BYTES, type ShareState } from './linkCodec';
+
+const seqArb = fc.string({ unit: fc.constantFrom('A', 'C', 'G', 'T', 'N'), minLength: 1, maxLength: 3000 });
+
+function randomSeq(n: number, seed = 1): string {
+  let x = seed, s = '';
+  for (let i = 0; i < n; i++) { x = (x * 1103515245 + 12345) % 2 ** 31; s += 'ACGT'[x % 4]; }
+  return s;
+}
+
+describe('share link codec', () => {
+  it('round-trips any state: sequence with N runs, soft-masking and settings', () => {
+    fc.assert(fc.property(seqArb, fc.array(fc.boolean(), { maxLength: 3000 }), fc.string({ maxLength: 50 }), (sequence, mask, name) => {
+      const softMasked = Uint8Array.from({ length: sequence.length }, (_, i) => (mask[i] ? 1 : 0));
+      const state: ShareState = { name, sequence, softMasked, model: 'mlm-hybrid-chr22', focus: sequence.length - 1, layer: 1, head: 2,
+        variants: ['12A>G', 'chr17:41245466G>A'], window: 255, bothStrands: true };
+      const back = decodeLink(`#${encodeLink(state)}`);
+      expect(back.sequence).toBe(sequence);
+      expect(Array.from(back.softMasked!)).toEqual(Array.from(softMasked));
+      expect({ ...back, softMasked: undefined, sequence: undefined }).toEqual({ ...state, softMasked: undefined, sequence: undefined });
+    }), { numRuns: 200 });
+  });
+
+  it('makes a 10 kb sequence into a link of a few kilobytes', () => {
+    const link = encodeLink({ name: 'x', sequence: randomSeq(10_000) });
+    expect(link.length).toBeLessThan(4000); // 2 bits/base = 2.5 kB, base64 = 3.4 kB
+  });
+
+  it('never throws anything but LinkError, whatever the fragment (fuzzed, truncated, edited)', () => {
+    const good = encodeLink({ name: 'r', sequence: randomSeq(500), variants: ['1A>C'] });
+    const mutate = fc.oneof(
+      fc.string({ maxLength: 300 }).map((s) => `s=1.${s}`),
+      fc.integer({ min: 0, max: good.length - 1 }).map((n) => good.slice(0, n)),
+      fc.tuple(fc.integer({ min: 4, max: good.length - 1 }), fc.constantFrom('A', 'z', '_', '-', '0')).map(([i, c]) => good.slice(0, i) + c + good.slice(i + 1)),
+      fc.string({ maxLength: 100 }),
+    );
+    fc.assert(fc.property(mutate, (frag) => {
+      try { decodeLink(frag); } catch (e) { expect(e).toBeInstanceOf(LinkError); expect((e as Error).message.length).toBeGreaterThan(20); }
+    }), { numRuns: 1000 });
+  });
+
+  it('names the problem of truncated, future-version, foreign and oversized links', () => {
+    const good = encodeLink({ name: 'r', sequence: randomSeq(2000) });
+    expect(() => decodeLink(good.slice(0, good.length - 40))).toThrow(/cut short|ends early|damaged/);
+    expect(() => decodeLink(good.replace(/^s=1\./, 's=7.'))).toThrow(/newer version of the app \(format 7/);
+    expect(() => decodeLink('#view=12')).toThrow(/not a share link/);
+    expect(() => decodeLink(`s=1.${'A'.repeat(70_000)}`)).toThrow(/over the 64,000/);
+  });
+
+  it('refuses a link that inflates past the limit before allocating it (a zip bomb)', () => {
+    const bomb = deflateSync(new Uint8Array(50 * MAX_INFLATED_BYTES), { level: 9 });
+    const b64 = btoa(String.fromCharCode(...bomb)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    expect(b64.length).toBeLessThan(64_000);
+    expect(() => decodeLink(`s=1.${b64}`)).toThrow(/expands to more than 256 KB/);
+  });
+
+  it('rejects settings that do not fit the sequence', () => {
+    const link = encodeLink({ name: 'r', sequence: 'ACGT', focus: 10 });
+    expect(() => decodeLink(link)).toThrow(/its focus is not valid/);
+  });
+});

@@ -1,0 +1,94 @@
+// Keeps the URL fragment equal to the analysis (so a reload or a shared link reopens it), and
+// restores an analysis from a link or a session file.
+
+import { decodeLink, encodeLink, LinkError, MAX_LINK_CHARS, type ShareState } from '../share/linkCodec';
+import { useApp } from './store';
+
+export const SESSION_FORMAT = 'glm-playground/session@1';
+
+/** The current analysis as share state, or null before anything was analysed. */
+export function shareState(): ShareState | null {
+  const s = useApp.getState();
+  if (!s.analysed || !s.modelId) return null;
+  return {
+    name: s.analysed.name, sequence: s.analysed.sequence, softMasked: s.analysed.softMasked, model: s.modelId,
+    focus: s.focus ?? undefined, layer: s.layer, head: s.head, window: s.window, bothStrands: s.bothStrands,
+    variants: s.variants.length ? s.variants.map((v) => v.source.text) : undefined,
+    mutagenesis: s.mutagenesis ? [s.mutagenesis.start, s.mutagenesis.end] : undefined,
+  };
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/** Rewrite the fragment (without a history entry) whenever the shared parts of the state change. */
+export function startShareSync(): void {
+  // a link pasted into the address bar of an open tab only changes the fragment
+  window.addEventListener('hashchange', () => { useApp.setState({ linkMessage: null }); void restoreFromLocation(); });
+  useApp.subscribe((s, prev) => {
+    if (s.analysed === prev.analysed && s.focus === prev.focus && s.layer === prev.layer && s.head === prev.head &&
+      s.variants === prev.variants && s.window === prev.window && s.bothStrands === prev.bothStrands && s.mutagenesis === prev.mutagenesis) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const st = shareState();
+      if (!st || useApp.getState().busy) return;
+      const link = encodeLink(st);
+      const fits = link.length <= MAX_LINK_CHARS;
+      history.replaceState(null, '', fits ? `#${link}` : location.pathname + location.search);
+      useApp.setState({ shareLinkLength: link.length, shareTooLarge: !fits });
+    }, 300);
+  });
+}
+
+export function sessionFile(): Blob | null {
+  const st = shareState();
+  return st ? new Blob([JSON.stringify({ format: SESSION_FORMAT, state: encodeLink(st) })], { type: 'application/json' }) : null;
+}
+
+/** Read a session file's text into share state; throws LinkError with a specific message. */
+export function readSessionFile(text: string): ShareState {
+  let json: unknown;
+  try { json = JSON.parse(text); } catch { throw new LinkError('This file is not a session file (it is not JSON).'); }
+  const j = json as { format?: unknown; state?: unknown };
+  if (j.format !== SESSION_FORMAT || typeof j.state !== 'string') throw new LinkError(`This file is not a session file of this app (format ${JSON.stringify(j.format)}).`);
+  return decodeLink(j.state, Infinity);
+}
+
+function fastaOf(st: ShareState): string {
+  let seq = '';
+  for (let i = 0; i < st.sequence.length; i++) seq += st.softMasked?.[i] ? st.sequence[i]!.toLowerCase() : st.sequence[i]!;
+  return `>${st.name}\n${seq.replace(/(.{60})/g, '$1\n').trim()}\n`;
+}
+
+/** Load the state's model and sequence, run, then re-apply focus, view, variants and mutagenesis. */
+export async function restore(st: ShareState): Promise<void> {
+  const app = useApp.getState();
+  const notes: string[] = [];
+  if (st.model && app.models.some((m) => m.id === st.model)) {
+    if (app.modelId !== st.model) await app.selectModel(st.model);
+  } else if (st.model) {
+    notes.push(`The link names model "${st.model}", which this page does not have; using ${app.models.find((m) => m.id === app.modelId)?.name ?? 'the default'}.`);
+  }
+  app.setInput(fastaOf(st));
+  app.setScoreSettings({ window: st.window, bothStrands: st.bothStrands });
+  useApp.setState({ variants: [], linkMessage: notes.join(' ') || null });
+  await useApp.getState().run();
+  const s = useApp.getState();
+  if (!s.analysed) return;
+  if (st.layer !== undefined && s.model && st.layer < s.model.nAttentionLayers) s.setLayer(st.layer);
+  if (st.head !== undefined && s.model && st.head < s.model.nHeads) s.setHead(st.head);
+  if (st.focus !== undefined) s.setFocus(st.focus);
+  if (st.variants?.length) await s.addVariants(st.variants.join('\n'));
+  if (st.mutagenesis) await s.runMutagenesis(st.mutagenesis[0], st.mutagenesis[1]);
+}
+
+/** At start-up: restore the analysis in the fragment, or say precisely why it cannot be read. */
+export async function restoreFromLocation(): Promise<void> {
+  if (!location.hash.startsWith('#s=')) return;
+  try {
+    await restore(decodeLink(location.hash));
+  } catch (e) {
+    if (!(e instanceof LinkError)) throw e;
+    useApp.setState({ linkMessage: `${e.message} The app opened empty instead.` });
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+}
