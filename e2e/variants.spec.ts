@@ -29,7 +29,7 @@ test('typed and VCF variants get scores equal to the Node engine, and clear mess
 
   // a VCF in genomic coordinates: the FASTA header NC_001416.1:38000-38999 places it
   const vcf = `##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\nNC_001416.1\t38099\t.\t${SEQ[99]}\t${SEQ[99] === 'C' ? 'T' : 'C'}\t.\t.\t.\n`;
-  await page.locator('input[type=file]').setInputFiles({ name: 'v.vcf', mimeType: 'text/plain', buffer: Buffer.from(vcf) });
+  await page.getByLabel('Load VCF').setInputFiles({ name: 'v.vcf', mimeType: 'text/plain', buffer: Buffer.from(vcf) });
   await expect(table.locator('tr', { hasText: 'NC_001416.1:38099' }).locator('td[data-method=masked]')).toHaveText(/^-?\d+\.\d{3}$/);
 
   // the browser's numbers equal the Node engine's on the same bundled model
@@ -73,4 +73,19 @@ test('saturation mutagenesis paints every substitution and a click adds the vari
   } else {
     await expect(readout).toContainText('reference base');
   }
+});
+
+test('a long mutagenesis shows progress with time remaining and can be cancelled', async ({ page }) => {
+  await page.goto('./');
+  await waitForModel(page);
+  await page.getByLabel('DNA sequence or FASTA').fill(EXAMPLE);
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
+  await page.getByLabel('From').fill('1');
+  await page.getByLabel('to', { exact: true }).fill('1000');
+  await page.getByRole('button', { name: 'Run mutagenesis' }).click();
+  await expect(page.getByText(/Mutagenesis of 1-1000: \d+\/1000, about \d+ s left/).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel mutagenesis' }).click();
+  await expect(page.getByText('Mutagenesis cancelled.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Run mutagenesis' })).toBeEnabled();
 });

@@ -2,7 +2,7 @@
 // log-probability and the entropy, over windows for long sequences.
 
 import { MASK_ID, N_ID } from '../genome/tokens';
-import { type LanguageModel, type RunOptions, throwIfAborted } from './languageModel';
+import { type LanguageModel, type RunOptions, checkpoint } from './languageModel';
 import { planWindows } from './windows';
 
 export interface ScanOptions extends RunOptions {
@@ -51,7 +51,7 @@ export async function likelihoodScan(model: LanguageModel, tokens: Int32Array, o
   const T = Math.min(L, model.context);
   const logprobs = new Float32Array(L * 4);
   for (let i = 0; i < rows.length; i += batchSize) {
-    throwIfAborted(opts.signal);
+    await checkpoint(opts.signal);
     const batch = rows.slice(i, i + batchSize);
     const input = new Int32Array(batch.length * T);
     batch.forEach((r, b) => input.set(r.tokens, b * T));

@@ -3,7 +3,7 @@
 // [len, 4] log-probabilities to a callback so nothing large is kept.
 
 import { N_ID } from '../genome/tokens';
-import { type LanguageModel, type RunOptions, throwIfAborted } from './languageModel';
+import { type LanguageModel, type RunOptions, checkpoint } from './languageModel';
 
 export interface TokenRow {
   tokens: Int32Array;
@@ -13,7 +13,7 @@ export interface TokenRow {
 export async function runRows(model: LanguageModel, rows: TokenRow[], batchSize: number, opts: RunOptions = {}): Promise<void> {
   const order = rows.map((_, i) => i).sort((a, b) => rows[a]!.tokens.length - rows[b]!.tokens.length);
   for (let i = 0; i < order.length; i += batchSize) {
-    throwIfAborted(opts.signal);
+    await checkpoint(opts.signal);
     const batch = order.slice(i, i + batchSize).map((k) => rows[k]!);
     const T = Math.max(...batch.map((r) => r.tokens.length));
     if (model.objective === 'mlm' && batch.some((r) => r.tokens.length !== T)) throw new Error('masked-model rows must share one length');

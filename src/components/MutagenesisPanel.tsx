@@ -5,11 +5,13 @@ import { MAX_MUTAGENESIS_LENGTH } from '../analysis/mutagenesis';
 import { METHODS, methodsFor, type ScoreMethod } from '../analysis/variantEffect';
 import { drawMutagenesis, MUT_ROW_HEIGHT, mutCellAt, scoreScale } from '../render/mutagenesis';
 import { useApp } from '../state/store';
+import { ProgressBar } from './ProgressBar';
 import { prepareCanvas, useCanvasWidth } from './useCanvas';
 
 export function MutagenesisPanel() {
   const s = useApp(useShallow((st) => ({
     analysed: st.analysed, model: st.model, focus: st.focus, busy: st.busy, result: st.mutagenesis, method: st.mutagenesisMethod,
+    progress: st.progress, cancel: st.cancel,
     run: st.runMutagenesis, addVariants: st.addVariants, setScoreSettings: st.setScoreSettings, setFocus: st.setFocus,
   })));
   const L = s.analysed?.sequence.length ?? 0;
@@ -56,6 +58,9 @@ export function MutagenesisPanel() {
             : `choose 1-${Math.min(L, MAX_MUTAGENESIS_LENGTH).toLocaleString('en-US')} positions inside 1-${L.toLocaleString('en-US')}`}
         </span>
       </div>
+      {s.busy && s.progress?.label.startsWith('Mutagenesis') && (
+        <div className="row"><ProgressBar progress={s.progress} /><button type="button" onClick={s.cancel}>Cancel mutagenesis</button></div>
+      )}
       {r && (
         <p className="muted">
           {METHODS[r.method].label} of every substitution in {r.start + 1}-{r.end} ({r.forwardRows.toLocaleString('en-US')} forward rows).

@@ -20,6 +20,11 @@ export function VariantPanel() {
   if (!s.model || !s.analysed) return null;
 
   const readFile = async (file: File) => s.addVcf(await file.text());
+  // pasted VCF text (with its #CHROM header) goes to the VCF reader, anything else is variant notation
+  const add = () => {
+    void (/^#CHROM\t/m.test(text) ? s.addVcf(text) : s.addVariants(text));
+    setText('');
+  };
   const header = (key: SortKey, label: string) => (
     <th aria-sort={sort.key === key ? (sort.asc ? 'ascending' : 'descending') : 'none'}>
       <button type="button" className="th-button" onClick={() => setSort({ key, asc: sort.key === key ? !sort.asc : true })}>{label}</button>
@@ -38,9 +43,10 @@ export function VariantPanel() {
       </p>
       <div className="row">
         <label htmlFor="variant-input">Variants</label>
-        <input id="variant-input" type="text" size={40} value={text} placeholder="123A>G, chr17:41245466G>A"
-          onChange={(e) => setText(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') { void s.addVariants(text); setText(''); } }} />
-        <button type="button" onClick={() => { void s.addVariants(text); setText(''); }} disabled={!text.trim()}>Add</button>
+        <textarea id="variant-input" rows={2} cols={40} value={text} placeholder="123A>G, chr17:41245466G>A (or paste VCF lines)"
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => { if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); add(); } }} />
+        <button type="button" onClick={add} disabled={!text.trim()}>Add</button>
         <label className="file-label">Load VCF <input type="file" accept=".vcf,.txt,text/plain" onChange={(e) => { const f = e.target.files?.[0]; if (f) void readFile(f); e.target.value = ''; }} /></label>
         <span className="muted">or drop a VCF here</span>
       </div>

@@ -113,7 +113,7 @@ export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = 
     const ctl = new AbortController();
     mutagenesisAbort = ctl;
     const startedAt = performance.now();
-    const label = `Mutagenesis of ${start + 1}-${end}`;
+    const label = `Mutagenesis of ${start + 1}-${end}`; // MutagenesisPanel shows progress whose label starts so
     set({ busy: true, mutagenesis: null, runError: null, progress: { label, done: 0, total: 1, startedAt } });
     try {
       const r = await worker().call({ type: 'mutagenesis', sequence: analysed.sequence, start, end, settings: { method, window, bothStrands } }, {
