@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { cellAt, drawHeatmap } from '../render/heatmap';
 import { useApp } from '../state/store';
+import { downloadCanvas, stem } from './download';
 
 const SIZE = 420;
 
@@ -56,6 +57,7 @@ export function AttentionPanel() {
           {Array.from({ length: model.nHeads }, (_, i) => <option key={i} value={i}>{i + 1}</option>)}
         </select>
         <label><input type="checkbox" checked={rowNorm} onChange={(e) => setRowNorm(e.target.checked)} /> scale each row to its maximum</label>
+        <button type="button" onClick={() => downloadCanvas(`${stem(analysed?.name ?? 'sequence')}.attention-L${layer + 1}H${head + 1}.png`, canvasRef.current)}>Download PNG</button>
       </div>
       {attention ? (
         <p className="muted">

@@ -5,6 +5,8 @@ import { MAX_MUTAGENESIS_LENGTH } from '../analysis/mutagenesis';
 import { METHODS, methodsFor, type ScoreMethod } from '../analysis/variantEffect';
 import { drawMutagenesis, MUT_ROW_HEIGHT, mutCellAt, scoreScale } from '../render/mutagenesis';
 import { useApp } from '../state/store';
+import { mutagenesisTsv } from '../export/tables';
+import { downloadCanvas, downloadText, stem } from './download';
 import { ProgressBar } from './ProgressBar';
 import { prepareCanvas, useCanvasWidth } from './useCanvas';
 
@@ -83,6 +85,12 @@ export function MutagenesisPanel() {
             }} />
         )}
       </div>
+      {r && (
+        <div className="row">
+          <button type="button" onClick={() => downloadText(`${stem(s.analysed!.name)}.mutagenesis.tsv`, mutagenesisTsv(s.analysed!.name, seq, r.start, r.scores))}>Download TSV</button>
+          <button type="button" onClick={() => downloadCanvas(`${stem(s.analysed!.name)}.mutagenesis.png`, canvasRef.current)}>Download PNG</button>
+        </div>
+      )}
       {r && (
         <p className="readout" aria-live="polite" data-testid="mutagenesis-readout">
           {cell ? `Position ${cell.pos + 1} ${seq[cell.pos]}>${cell.alt}: ${Number.isNaN(cell.score) ? 'reference base' : cell.score.toFixed(3)}` : 'Hover the heatmap for scores.'}

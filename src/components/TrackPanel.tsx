@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { baseAt, drawTracks, LABEL_WIDTH, tracksHeight, type TrackView } from '../render/tracks';
 import { useApp } from '../state/store';
+import { TrackExport } from './TrackExport';
 import { prepareCanvas, useCanvasWidth } from './useCanvas';
 
 const MAX_PX_PER_BASE = 16;
@@ -103,6 +104,7 @@ export function TrackPanel() {
         {shown !== null ? describeBase(shown, analysed.sequence, scan.logprobs, scan.observedBits, scan.entropyBits) : 'Hover or click a base.'}
         {model && model.nAttentionLayers === 0 ? ' (this model has no attention)' : ''}
       </p>
+      {model && <TrackExport scan={scan} record={analysed} modelId={model.id} canvas={() => canvasRef.current} />}
     </section>
   );
 }

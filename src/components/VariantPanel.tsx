@@ -4,6 +4,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { METHODS, methodsFor, WINDOW_RANGE, type ScoreMethod } from '../analysis/variantEffect';
 import { useApp } from '../state/store';
 import type { VariantRow } from '../state/variantSlice';
+import { variantsTsv } from '../export/tables';
+import { downloadText, stem } from './download';
 
 type SortKey = 'position' | ScoreMethod;
 
@@ -58,6 +60,12 @@ export function VariantPanel() {
         <label><input type="checkbox" checked={s.bothStrands} onChange={(e) => s.setScoreSettings({ bothStrands: e.target.checked })} /> average both strands</label>
         <button type="button" onClick={() => void s.scoreVariants()} disabled={s.variants.length === 0}>Rescore</button>
         {s.variants.length > 0 && <button type="button" onClick={s.clearVariants}>Clear</button>}
+        {s.variants.length > 0 && (
+          <button type="button" onClick={() => downloadText(`${stem(s.analysed!.name)}.variants.tsv`, variantsTsv(s.analysed!.name, methods,
+            rows.map((r) => ({ text: r.source.text, index: r.index, ref: r.source.ref, alt: r.source.alt, scores: r.scores, note: r.note }))))}>
+            Download TSV
+          </button>
+        )}
       </div>
       {s.messages.length > 0 && (
         <ul className="error" role="alert" data-testid="variant-messages">{s.messages.map((m, i) => <li key={i}>{m}</li>)}</ul>

@@ -1,0 +1,36 @@
+// An exported bedGraph lands on the genome (from the chrom:start-end header) and carries the values shown.
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { waitForModel } from './helpers';
+
+test('bedGraph export matches the displayed per-base values at genomic coordinates', async ({ page }) => {
+  await page.goto('./');
+  await waitForModel(page);
+  const seq = 'GGCTTAACCGGTATCGATCGGATCCATGCAAGTCTTGACGGTACCATGGCAATACGTTGCAAG'.repeat(3);
+  await page.getByLabel('DNA sequence or FASTA').fill(`>chr17:41276001-41276189\n${seq}`);
+  await page.getByRole('button', { name: 'Run' }).click();
+  const tracks = page.getByTestId('tracks');
+  await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download track' }).click()]);
+  expect(download.suggestedFilename()).toBe('chr17_41276001-41276189.observed.bedgraph');
+  const lines = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+  expect(lines[0]).toMatch(/^track type=bedGraph name=/);
+  const value = new Map<number, number>(); // 1-based genomic position -> value
+  for (const l of lines.slice(1)) {
+    const [chrom, s, e, v] = l.split('\t');
+    expect(chrom).toBe('chr17');
+    for (let p = Number(s); p < Number(e); p++) value.set(p + 1, Number(v));
+  }
+  expect(value.size).toBe(seq.length);
+  expect(Math.min(...value.keys())).toBe(41276001);
+
+  // hover a few bases and compare the read-out with the file
+  const box = (await tracks.boundingBox())!;
+  for (const frac of [0.3, 0.55, 0.8]) {
+    await tracks.hover({ position: { x: 150 + (box.width - 150) * frac, y: 20 } });
+    const text = await page.getByTestId('track-readout').innerText();
+    const m = /Position (\d+) \([ACGT]\): log2 P\(observed\) (-?\d+\.\d+) bits/.exec(text)!;
+    expect(Math.abs(value.get(41276000 + Number(m[1]))! - Number(m[2]))).toBeLessThanOrEqual(0.005);
+  }
+});

@@ -1,0 +1,32 @@
+// Tables as TSV: the variant table and the mutagenesis matrix, in genomic coordinates when known.
+
+import { parseRegion } from '../genome/region';
+
+export interface VariantTableRow {
+  text: string;
+  index: number | null;
+  ref: string;
+  alt: string;
+  scores: Record<string, number | null | undefined>;
+  note: string;
+}
+
+const cell = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '' : v.toFixed(6));
+
+export function variantsTsv(recordName: string, methods: string[], rows: VariantTableRow[]): string {
+  const r = parseRegion(recordName);
+  const head = ['variant', 'chrom', 'pos', 'ref', 'alt', ...methods, 'note'];
+  const body = rows.map((x) => [x.text, r.chrom, x.index === null ? '' : r.start + x.index, x.ref, x.alt, ...methods.map((m) => cell(x.scores[m])), x.note].join('\t'));
+  return `${[head.join('\t'), ...body].join('\n')}\n`;
+}
+
+/** One row per position: chrom, pos, ref, then the score of A, C, G, T (empty at the reference). */
+export function mutagenesisTsv(recordName: string, sequence: string, start: number, scores: Float32Array): string {
+  const r = parseRegion(recordName);
+  const lines = ['chrom\tpos\tref\tA\tC\tG\tT'];
+  for (let i = 0; i < scores.length / 4; i++) {
+    const p = start + i;
+    lines.push([r.chrom, r.start + p, sequence[p], ...[0, 1, 2, 3].map((b) => cell(scores[i * 4 + b]))].join('\t'));
+  }
+  return `${lines.join('\n')}\n`;
+}
