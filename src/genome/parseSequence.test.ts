@@ -38,3 +38,33 @@ describe('parseSequence', () => {
     expect(parseSequence('ACGT'.repeat(25), 100).records[0]!.sequence).toHaveLength(100);
   });
 });
+
+describe('flat files', () => {
+  it('reads the ORIGIN block of a GenBank record, ignoring its numbers and lower case', () => {
+    const gb = [
+      'LOCUS       NC_001416              48502 bp    DNA     linear   PHG 28-MAR-2018',
+      'DEFINITION  Escherichia phage Lambda, complete genome.',
+      'FEATURES             Location/Qualifiers',
+      '     source          1..48502',
+      'ORIGIN',
+      '        1 gggcggcgac ctcgcgggtt ttcgctattt',
+      '       31 atgaaaattt',
+      '//',
+    ].join('\n');
+    const r = parseSequence(gb);
+    expect(r.records).toHaveLength(1);
+    expect(r.records[0]!.name).toBe('NC_001416');
+    expect(r.records[0]!.sequence).toBe('GGGCGGCGACCTCGCGGGTTTTCGCTATTTATGAAAATTT');
+    expect(Array.from(r.records[0]!.softMasked).every((m) => m === 0)).toBe(true);
+    expect(r.notices).toEqual(['Read 1 GenBank record (the sequence block only).']);
+  });
+
+  it('reads EMBL, several records, and names the original line of a bad letter', () => {
+    const embl = ['ID   X56734; SV 1; linear; mRNA; STD; PLN; 1859 BP.', 'DE   Trifolium repens', 'SQ   Sequence 12 BP;',
+      '     aaacaaacca ag                                                        12', '//',
+      'ID   SECOND; SV 1;', 'SQ   Sequence 4 BP;', '     acgt 4', '//'].join('\n');
+    const r = parseSequence(embl);
+    expect(r.records.map((x) => [x.name, x.sequence])).toEqual([['X56734', 'AAACAAACCAAG'], ['SECOND', 'ACGT']]);
+    expect(() => parseSequence(embl.replace('acgt 4', 'acxt 4'))).toThrow(/^Line 8, column 8: "X" is not a nucleotide/);
+  });
+});

@@ -1,4 +1,4 @@
-// Turns pasted text (raw sequence or FASTA) into model-ready records, with specific messages.
+// Turns pasted text (raw sequence, FASTA, GenBank or EMBL) into model-ready records, with specific messages.
 
 export interface SequenceRecord {
   name: string;
@@ -26,9 +26,31 @@ export const MAX_SEQUENCE_LENGTH = 100_000;
 const IUPAC_AMBIGUOUS = new Set('RYSWKMBDHVryswkmbdhv');
 
 /**
- * Parse raw sequence or (multi-record) FASTA. Whitespace and digits are ignored (GenBank-style
- * numbering), lower case is upper-cased but remembered, U reads as T and IUPAC codes as N, each
- * with a notice; any other character is an error naming its line and column.
+ * GenBank and EMBL flat files, line for line, as FASTA: a record's first line becomes '>name', its
+ * sequence block (ORIGIN / SQ to //) is kept upper-cased (lower case is their convention, not
+ * soft-masking) and every other line becomes blank, so error messages keep the original line numbers.
+ */
+function flatFileAsFasta(lines: string[]): { lines: string[]; format: string } | null {
+  const first = lines.find((l) => l.trim() !== '') ?? '';
+  const genbank = /^LOCUS\s/.test(first);
+  if (!genbank && !/^ID {3}/.test(first)) return null;
+  let inSeq = false;
+  const out = lines.map((l) => {
+    if (genbank ? /^LOCUS\s/.test(l) : /^ID {3}/.test(l)) {
+      inSeq = false;
+      return `>${(genbank ? l.slice(5) : l.slice(5)).trim().split(/[\s;]+/)[0] || 'record'}`;
+    }
+    if (l.startsWith('//')) { inSeq = false; return ''; }
+    if (genbank ? /^ORIGIN/.test(l) : /^SQ {3}/.test(l)) { inSeq = true; return ''; }
+    return inSeq ? l.toUpperCase() : '';
+  });
+  return { lines: out, format: genbank ? 'GenBank' : 'EMBL' };
+}
+
+/**
+ * Parse raw sequence, (multi-record) FASTA, GenBank or EMBL. Whitespace and digits are ignored
+ * (GenBank-style numbering), lower case is upper-cased but remembered, U reads as T and IUPAC codes
+ * as N, each with a notice; any other character is an error naming its line and column.
  */
 export function parseSequence(text: string, maxLength = MAX_SEQUENCE_LENGTH): ParseResult {
   const records: SequenceRecord[] = [];
@@ -47,7 +69,9 @@ export function parseSequence(text: string, maxLength = MAX_SEQUENCE_LENGTH): Pa
     records.push({ name, sequence: raw.toUpperCase(), softMasked });
   };
 
-  const lines = text.split(/\r?\n/);
+  const raw = text.split(/\r?\n/);
+  const flat = flatFileAsFasta(raw);
+  const lines = flat?.lines ?? raw;
   for (let ln = 0; ln < lines.length; ln++) {
     const line = lines[ln]!;
     if (line.startsWith('>')) {
@@ -73,6 +97,7 @@ export function parseSequence(text: string, maxLength = MAX_SEQUENCE_LENGTH): Pa
   if (records.length === 0) throw new SequenceInputError('No sequence found: paste DNA bases or a FASTA record.');
 
   const notices: string[] = [];
+  if (flat) notices.push(`Read ${records.length} ${flat.format} record${records.length > 1 ? 's' : ''} (the sequence block only).`);
   if (counts.lower) notices.push(`${counts.lower.toLocaleString('en-US')} lower-case (soft-masked) bases are shown in lower case and read as upper case by the model.`);
   if (counts.u) notices.push(`Read ${counts.u.toLocaleString('en-US')} U as T (RNA input).`);
   if (counts.iupac) notices.push(`Read ${counts.iupac.toLocaleString('en-US')} ambiguity codes or gaps as N.`);

@@ -22,11 +22,18 @@ export interface VcfParse {
 
 export function parseVcf(text: string): VcfParse {
   const lines = text.split(/\r?\n/);
-  const header = lines.filter((l) => l.startsWith('#')).join('\n');
-  if (!/^#CHROM\t/m.test(header)) {
+  const chromLine = lines.findIndex((l) => /^#CHROM\t/.test(l));
+  if (chromLine < 0) {
     return { variants: [], errors: [{ line: 1, message: 'not a VCF: no "#CHROM POS ID REF ALT ..." header line' }] };
   }
-  const parser = new VCF({ header, strict: false });
+  // the meta lines before #CHROM and #CHROM itself; stray '#' lines elsewhere are comments
+  const header = [...lines.slice(0, chromLine).filter((l) => l.startsWith('##')), lines[chromLine]!].join('\n');
+  let parser: VCF;
+  try {
+    parser = new VCF({ header, strict: false });
+  } catch (e) {
+    return { variants: [], errors: [{ line: chromLine + 1, message: `the VCF header cannot be read: ${(e as Error).message}` }] };
+  }
   const out: VcfParse = { variants: [], errors: [] };
   lines.forEach((l, i) => {
     if (!l.trim() || l.startsWith('#')) return;
