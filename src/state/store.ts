@@ -6,12 +6,12 @@ import type { LikelihoodTrack } from '../analysis/likelihoodScan';
 import { DEFAULT_MASK_STRIDE } from '../analysis/likelihoodScan';
 import { parseSequence, type SequenceRecord } from '../genome/parseSequence';
 import { encode } from '../genome/tokens';
-import type { BackendChoice } from '../model/backend';
-import { CallCancelledError } from '../worker/client';
+import type { BackendChoice, BackendName } from '../model/backend';
+import { CallCancelledError, WorkerCrashedError } from '../worker/client';
 import type { ModelInfo, Results } from '../worker/protocol';
 import { restoreFromLocation, startShareSync } from './shareSync';
 import { cancelMutagenesis, createVariantSlice, type VariantSlice } from './variantSlice';
-import { forcedBackend, worker } from './workerClient';
+import { forcedBackend, testHooks, worker } from './workerClient';
 
 export interface ModelEntry {
   id: string;
@@ -152,7 +152,8 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
       set({ busy: false, progress: null });
     } catch (e) {
       const cancelled = e instanceof CallCancelledError;
-      set({ busy: false, progress: null, runError: cancelled ? 'Cancelled.' : (e as Error).message });
+      // a crashed worker is reported and recovered from by recover()
+      set({ busy: false, progress: null, ...(e instanceof WorkerCrashedError ? {} : { runError: cancelled ? 'Cancelled.' : (e as Error).message }) });
     } finally {
       if (controller === ctl) controller = null;
     }
@@ -190,11 +191,35 @@ async function refreshAttention(signal?: AbortSignal): Promise<void> {
   }
 }
 
+const failedBackends: BackendName[] = [];
+
+/**
+ * The worker crashed or lost its GPU: restart it on the next backend in line, reload the model and
+ * re-run the analysis. The sequence and settings live in the store, so nothing is lost.
+ */
+async function recover(message: string): Promise<void> {
+  const s = useApp.getState();
+  if (s.backend) failedBackends.push(s.backend.name);
+  useApp.setState({ backend: null, model: null, busy: false, progress: null, runError: `${message} Restarting the model on another backend…` });
+  worker().restart();
+  try {
+    const backend = await worker().call({ type: 'init', exclude: failedBackends, testHooks: testHooks() });
+    useApp.setState({ backend });
+    const { modelId, analysed } = useApp.getState(); // read before selectModel clears the results
+    if (modelId) await useApp.getState().selectModel(modelId);
+    if (analysed && useApp.getState().model) await useApp.getState().run();
+    useApp.setState({ runError: `${message} Recovered on ${backend.name}${analysed ? '; the analysis was run again' : ''}.` });
+  } catch (e) {
+    useApp.setState({ backendError: `${message} Restarting failed too: ${(e as Error).message}` });
+  }
+}
+
 /** Start the backend, read the model list and load the first model. */
 async function initialise(): Promise<void> {
   const set = useApp.setState;
+  worker().onFailure = (message) => void recover(message);
   try {
-    const backend = await worker().call({ type: 'init', backend: forcedBackend() });
+    const backend = await worker().call({ type: 'init', backend: forcedBackend(), testHooks: testHooks() });
     set({ backend, backendError: null });
   } catch (e) {
     set({ backendError: (e as Error).message });

@@ -14,3 +14,6 @@ export function forcedBackend(): BackendName | undefined {
   const b = new URLSearchParams(location.search).get('backend');
   return b === 'webgpu' || b === 'wasm' || b === 'cpu' ? b : undefined;
 }
+
+/** ?testhooks=1 lets the resilience e2e tests simulate a lost GPU device or a crashed worker. */
+export const testHooks = (): boolean => new URLSearchParams(location.search).has('testhooks');

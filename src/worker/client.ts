@@ -17,6 +17,8 @@ export class ModelWorkerClient {
   private worker: Worker;
   private nextId = 1;
   private pending = new Map<number, Pending>();
+  /** Called when the worker dies or its GPU device is lost; pending calls have failed by then. */
+  onFailure: ((message: string) => void) | null = null;
 
   constructor(private readonly makeWorker: () => Worker) {
     this.worker = this.start();
@@ -25,17 +27,23 @@ export class ModelWorkerClient {
   private start(): Worker {
     const w = this.makeWorker();
     w.onmessage = (ev: MessageEvent<Reply>) => this.receive(ev.data);
-    w.onerror = (ev) => this.crash(`The model worker crashed: ${ev.message || 'unknown error'}`);
+    w.onerror = (ev) => this.fail(`The model worker crashed (${ev.message || 'unknown error'}).`);
     return w;
   }
 
   private receive(msg: Reply) {
+    if (msg.type === 'failure') { this.fail(msg.message); return; }
     const p = this.pending.get(msg.id);
     if (!p) return;
     if (msg.type === 'progress') { p.onProgress?.(msg.done, msg.total, msg.file); return; }
     this.pending.delete(msg.id);
     if (msg.type === 'result') p.resolve(msg.result);
     else p.reject(msg.cancelled ? new CallCancelledError('Cancelled') : new Error(msg.message));
+  }
+
+  private fail(message: string) {
+    this.crash(message);
+    this.onFailure?.(message);
   }
 
   private crash(message: string) {

@@ -21,7 +21,7 @@ export interface ModelInfo {
 }
 
 export type Request =
-  | { type: 'init'; id: number; backend?: BackendName }
+  | { type: 'init'; id: number; backend?: BackendName; exclude?: BackendName[]; testHooks?: boolean }
   | { type: 'load'; id: number; url: string }
   | { type: 'scan'; id: number; tokens: Int32Array; maskStride: number }
   | { type: 'attention'; id: number; tokens: Int32Array; layer: number; heads: number[]; focus: number }
@@ -50,7 +50,9 @@ export interface Results {
 export type Reply =
   | { type: 'progress'; id: number; status: 'download' | 'verify' | 'progress'; done: number; total: number; file?: string }
   | { type: 'result'; id: number; result: Results[keyof Results] }
-  | { type: 'error'; id: number; message: string; cancelled: boolean };
+  | { type: 'error'; id: number; message: string; cancelled: boolean }
+  /** The worker can no longer compute (its WebGPU device was lost): restart it on another backend. */
+  | { type: 'failure'; message: string };
 
 /** Every request type but cancel, which the client sends on abort. */
 export type Call = Exclude<Request, { type: 'cancel' }>;

@@ -16,6 +16,7 @@ import { fetchSource } from '../model/source';
 import type { Call, ModelInfo, Reply, Request, Results } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+interface GPUDeviceLike { lost: Promise<{ reason: string; message: string }>; destroy(): void }
 let model: LoadedModel | null = null;
 let modelUrl = '';
 const running = new Map<number, AbortController>();
@@ -38,11 +39,22 @@ function modelInfo(m: LoadedModel): ModelInfo {
 async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Results], Transferable[]]> {
   const onProgress = (done: number, total: number) => post({ type: 'progress', id: req.id, status: 'progress', done, total });
   switch (req.type) {
-    case 'init':
-      return [await chooseBackend({
-        force: req.backend,
+    case 'init': {
+      const choice = await chooseBackend({
+        force: req.backend, exclude: req.exclude,
         wasmPaths: { 'tfjs-backend-wasm.wasm': wasmUrl, 'tfjs-backend-wasm-simd.wasm': wasmSimdUrl, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl },
-      }), []];
+      });
+      const device = choice.name === 'webgpu' ? (tf.backend() as unknown as { device: GPUDeviceLike }).device : null;
+      device?.lost.then((info) => post({ type: 'failure', message: `The WebGPU device was lost (${info.reason}: ${info.message || 'no details'}).` }));
+      if (req.testHooks) {
+        // for the resilience e2e tests only: simulate the faults the page must survive
+        (self as unknown as Record<string, unknown>).__glmTest = {
+          destroyDevice: () => device?.destroy(),
+          crash: () => setTimeout(() => { throw new Error('simulated crash'); }),
+        };
+      }
+      return [choice, []];
+    }
     case 'load': {
       model?.dispose();
       model = null;
