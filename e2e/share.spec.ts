@@ -10,7 +10,7 @@ test('share link round trip in a fresh context', async ({ page, browser }) => {
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
   await page.getByLabel('Head').selectOption('3');
-  await page.getByLabel('Variants').fill('5T>A');
+  await page.getByLabel('Variants').fill('5G>A'); // the example starts GCCTG
   await page.getByRole('button', { name: 'Add' }).click();
   const cell = page.getByTestId('variant-table').locator('td[data-method=masked]').first();
   await expect(cell).toHaveText(/^-?\d+\.\d{3}$/);

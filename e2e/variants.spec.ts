@@ -10,7 +10,7 @@ import { parseSequence } from '../src/genome/parseSequence';
 import { loadModel } from '../src/model/loadModel';
 import { waitForModel } from './helpers';
 
-const EXAMPLE = readFileSync(join(REPO_ROOT, 'public/examples/lambda_38000.fa'), 'utf8');
+const EXAMPLE = readFileSync(join(REPO_ROOT, 'public/examples/lambda_cI_cro.fa'), 'utf8');
 const SEQ = parseSequence(EXAMPLE).records[0]!.sequence;
 
 test('typed and VCF variants get scores equal to the Node engine, and clear messages when wrong', async ({ page }) => {
@@ -21,16 +21,17 @@ test('typed and VCF variants get scores equal to the Node engine, and clear mess
   await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
 
   const ok = `5${SEQ[4]}>${SEQ[4] === 'A' ? 'G' : 'A'}`;
-  await page.getByLabel('Variants').fill(`${ok}, 5G>A, 2000A>C`);
+  const wrong = SEQ[4] === 'T' ? 'C' : 'T';
+  await page.getByLabel('Variants').fill(`${ok}, 5${wrong}>A, 2000A>C`);
   await page.getByRole('button', { name: 'Add' }).click();
   const table = page.getByTestId('variant-table');
-  await expect(table).toContainText(`reference mismatch at position 5: the sequence has ${SEQ[4]}, the variant says G`);
+  await expect(table).toContainText(`reference mismatch at position 5: the sequence has ${SEQ[4]}, the variant says ${wrong}`);
   await expect(table).toContainText('position 2000 is outside the sequence (1-1000)');
 
-  // a VCF in genomic coordinates: the FASTA header NC_001416.1:38000-38999 places it
-  const vcf = `##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\nNC_001416.1\t38099\t.\t${SEQ[99]}\t${SEQ[99] === 'C' ? 'T' : 'C'}\t.\t.\t.\n`;
+  // a VCF in genomic coordinates: the FASTA header NC_001416.1:37800-38799 places it
+  const vcf = `##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\nNC_001416.1\t37899\t.\t${SEQ[99]}\t${SEQ[99] === 'C' ? 'T' : 'C'}\t.\t.\t.\n`;
   await page.getByLabel('Load VCF').setInputFiles({ name: 'v.vcf', mimeType: 'text/plain', buffer: Buffer.from(vcf) });
-  await expect(table.locator('tr', { hasText: 'NC_001416.1:38099' }).locator('td[data-method=masked]')).toHaveText(/^-?\d+\.\d{3}$/);
+  await expect(table.locator('tr', { hasText: 'NC_001416.1:37899' }).locator('td[data-method=masked]')).toHaveText(/^-?\d+\.\d{3}$/);
 
   // the browser's numbers equal the Node engine's on the same bundled model
   const modelPath = join(REPO_ROOT, 'public', JSON.parse(readFileSync(join(REPO_ROOT, 'public/models/index.json'), 'utf8')).models[0].path);
@@ -39,7 +40,7 @@ test('typed and VCF variants get scores equal to the Node engine, and clear mess
   const variants = [{ pos: 4, ref: SEQ[4]!, alt: ok.slice(-1) }, { pos: 99, ref: SEQ[99]!, alt: SEQ[99] === 'C' ? 'T' : 'C' }];
   for (const method of ['masked', 'wt'] as const) {
     const node = await scoreVariants(model, SEQ, variants, { method, window: 256 });
-    const cells = [table.locator('tr', { hasText: ok }), table.locator('tr', { hasText: 'NC_001416.1:38099' })].map((r) => r.locator(`td[data-method=${method}]`));
+    const cells = [table.locator('tr', { hasText: ok }), table.locator('tr', { hasText: 'NC_001416.1:37899' })].map((r) => r.locator(`td[data-method=${method}]`));
     for (const [i, cell] of cells.entries()) {
       await expect(cell).toHaveText(/^-?\d+\.\d{3}$/);
       expect(Math.abs(Number(await cell.innerText()) - node.scores[i]!.score!)).toBeLessThanOrEqual(0.0015);

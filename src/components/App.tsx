@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useApp } from '../state/store';
 import { AttentionPanel } from './AttentionPanel';
+import { GalleryPanel } from './GalleryPanel';
 import { MutagenesisPanel } from './MutagenesisPanel';
 import { SequencePanel } from './SequencePanel';
 import { StatusBar } from './StatusBar';
@@ -25,6 +26,7 @@ export function App() {
         {hasScan && <AttentionPanel />}
         {hasScan && <VariantPanel />}
         {hasScan && <MutagenesisPanel />}
+        <GalleryPanel />
       </main>
     </div>
   );

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/store';
 import { ProgressBar } from './ProgressBar';
 
-const EXAMPLE_URL = `${import.meta.env.BASE_URL}examples/lambda_38000.fa`;
+const EXAMPLE_URL = `${import.meta.env.BASE_URL}examples/lambda_cI_cro.fa`;
 
 export function SequencePanel() {
   const s = useApp(useShallow((st) => ({

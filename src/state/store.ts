@@ -218,6 +218,8 @@ async function recover(message: string): Promise<void> {
 async function initialise(): Promise<void> {
   const set = useApp.setState;
   worker().onFailure = (message) => void recover(message);
+  // npm run bench drives the worker directly through this handle
+  if (testHooks()) (window as unknown as Record<string, unknown>).__glmCall = (req: Parameters<ReturnType<typeof worker>['call']>[0]) => worker().call(req);
   try {
     const backend = await worker().call({ type: 'init', backend: forcedBackend(), testHooks: testHooks() });
     set({ backend, backendError: null });

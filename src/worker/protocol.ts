@@ -27,6 +27,8 @@ export type Request =
   | { type: 'attention'; id: number; tokens: Int32Array; layer: number; heads: number[]; focus: number }
   | { type: 'score'; id: number; sequence: string; variants: Variant[]; settings: ScoreSettings }
   | { type: 'mutagenesis'; id: number; sequence: string; start: number; end: number; settings: ScoreSettings }
+  /** Time `repeats` forward passes of a [batch, T] token batch (npm run bench), after one warm-up. */
+  | { type: 'benchForward'; id: number; tokens: Int32Array; batch: number; repeats: number }
   /** Re-run the model's golden.json (PyTorch outputs) on the running backend. */
   | { type: 'check'; id: number }
   | { type: 'cancel'; id: number };
@@ -43,6 +45,7 @@ export interface Results {
   scan: LikelihoodTrack;
   attention: AttentionMap;
   check: GoldenReport & { backend: string };
+  benchForward: { ms: number[]; backend: string; numBytes: number };
   score: { scores: VariantScore[]; forwardRows: number };
   mutagenesis: MutagenesisResult;
 }

@@ -76,6 +76,17 @@ async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Re
       const r = await saturationMutagenesis(requireModel(), req.sequence, req.start, req.end, { ...req.settings, signal, onProgress });
       return [r, [r.scores.buffer]];
     }
+    case 'benchForward': {
+      const m = requireModel();
+      await m.forward(req.tokens, req.batch);
+      const ms: number[] = [];
+      for (let i = 0; i < req.repeats; i++) {
+        const t = performance.now();
+        await m.forward(req.tokens, req.batch);
+        ms.push(performance.now() - t);
+      }
+      return [{ ms, backend: tf.getBackend(), numBytes: tf.memory().numBytes }, []];
+    }
     case 'check': {
       const golden = JSON.parse(await fetchSource(modelUrl).readText('golden.json')) as GoldenFile;
       return [{ ...(await goldenCheck(requireModel(), golden)), backend: tf.getBackend() }, []];

@@ -1,0 +1,33 @@
+// No tensor leaks: tf.memory().numTensors is back at its baseline after 100 analyses of each kind.
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { expect, it } from 'vitest';
+import { fileSource } from '../cli/fileSource';
+import { REPO_ROOT, useNodeBackend } from '../cli/nodeRuntime';
+import { encode } from '../genome/tokens';
+import { loadModel } from '../model/loadModel';
+import { attentionMap } from './attentionMap';
+import { likelihoodScan } from './likelihoodScan';
+import { saturationMutagenesis } from './mutagenesis';
+import { scoreVariants } from './variantEffect';
+
+it('leaves no tensors behind after 100 analyses', async () => {
+  await useNodeBackend('wasm');
+  for (const id of ['smoke-mlm', 'smoke-clm']) {
+    const model = await loadModel(fileSource(join(REPO_ROOT, '.cache', id)));
+    const seq = 'ACGTTGCAAGGCTTAACCGGTATCGATCGGATCCATGCAAGTCTTGACGGTACCATGGCAATN'.repeat(2);
+    const tokens = encode(seq);
+    const before = tf.memory().numTensors;
+    const method = model.objective === 'mlm' ? 'masked' : 'dll';
+    for (let i = 0; i < 100; i++) {
+      switch (i % 4) {
+        case 0: await likelihoodScan(model, tokens); break;
+        case 1: await attentionMap(model, tokens, 0, [0, 1], i); break;
+        case 2: await scoreVariants(model, seq, [{ pos: i, ref: seq[i]!, alt: seq[i] === 'A' ? 'C' : 'A' }], { method, window: 31, bothStrands: true }); break;
+        default: await saturationMutagenesis(model, seq, 10, 14, { method, window: 31 });
+      }
+    }
+    expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
+  }
+});

@@ -1,0 +1,178 @@
+// npm run bench: forward-pass speed of every bundled neural model at several lengths, on tfjs
+// (Node wasm and cpu; headless Chromium wasm and software WebGPU) and PyTorch (1 and 2 threads),
+// all in this one run, as ratios to single-thread PyTorch; plus load time, time to first result,
+// 1 kb mutagenesis and memory.
+//
+//   npm run bench [-- --lengths 512,1024,4096 --repeats 5 --no-browser]
+//
+// A "forward pass" over L bases is what the app runs for a causal scan: planWindows(L, context)
+// windows (512 bases, stride 256) as one batch.
+
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs-core';
+import { saturationMutagenesis } from '../analysis/mutagenesis';
+import { planWindows } from '../analysis/windows';
+import { encode } from '../genome/tokens';
+import { loadModel, type LoadedModel } from '../model/loadModel';
+import { BRCA1_FASTA, readFasta } from './data';
+import { fileSource } from './fileSource';
+import { REPO_ROOT, useNodeBackend } from './nodeRuntime';
+
+const { values: args } = parseArgs({
+  options: {
+    lengths: { type: 'string', default: '512,1024,4096' },
+    repeats: { type: 'string', default: '5' },
+    browser: { type: 'boolean', default: true },
+    'no-browser': { type: 'boolean', default: false },
+  },
+});
+const LENGTHS = args.lengths!.split(',').map(Number);
+const REPEATS = Number(args.repeats);
+const log = (m: string) => process.stderr.write(`${m}\n`);
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+const spread = (xs: number[]) => `${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)}`;
+
+interface Case { length: number; batch: number; tokens: Int32Array }
+
+function cases(seq: string, context: number): Case[] {
+  return LENGTHS.map((L) => {
+    const windows = planWindows(L, context, true);
+    const tokens = new Int32Array(windows.length * Math.min(L, context));
+    windows.forEach((w, i) => tokens.set(encode(seq.slice(w.start, w.end)), i * Math.min(L, context)));
+    return { length: L, batch: windows.length, tokens };
+  });
+}
+
+async function timeNode(model: LoadedModel, c: Case, repeats: number): Promise<number[]> {
+  await model.forward(c.tokens, c.batch);
+  const ms: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t = performance.now();
+    await model.forward(c.tokens, c.batch);
+    ms.push(performance.now() - t);
+  }
+  return ms;
+}
+
+async function browserRuns(models: { id: string; path: string }[], allCases: Map<string, Case[]>) {
+  const { preview } = await import('vite');
+  const { chromium } = await import('playwright-core');
+  const server = await preview({ preview: { port: 4199, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const out: Record<string, Record<string, { times: Map<number, number[]>; loadMs: number; firstResultMs?: number }>> = {};
+  try {
+    for (const backend of ['wasm', 'webgpu'] as const) {
+      for (const m of models) {
+        const page = await browser.newPage();
+        const t0 = Date.now();
+        await page.goto(`http://127.0.0.1:4199/?backend=${backend}&testhooks=1`);
+        await page.locator('#model-select').waitFor();
+        if (m.id !== (await page.locator('#model-select').inputValue())) await page.locator('#model-select').selectOption(m.id);
+        await page.getByTestId('model-info').waitFor({ timeout: 600_000 });
+        const loadMs = Date.now() - t0;
+        const times = new Map<number, number[]>();
+        for (const c of allCases.get(m.id)!) {
+          const repeats = backend === 'webgpu' ? (c.length > 1024 ? 1 : 2) : REPEATS;
+          log(`chromium ${backend} ${m.id} L=${c.length} x${repeats}`);
+          const r = await page.evaluate(async ([tokens, batch, rep]) =>
+            (globalThis as unknown as { __glmCall: (r: unknown) => Promise<{ ms: number[]; backend: string }> }).__glmCall({ type: 'benchForward', tokens: Int32Array.from(tokens as number[]), batch, repeats: rep }),
+          [Array.from(c.tokens), c.batch, repeats] as const);
+          if (r.backend !== backend) throw new Error(`expected ${backend}, the page ran ${r.backend}`);
+          times.set(c.length, r.ms);
+        }
+        let firstResultMs: number | undefined;
+        if (backend === 'wasm') {
+          await page.getByLabel('DNA sequence or FASTA').fill(readFileSync(join(REPO_ROOT, 'public/examples/lambda_cI_cro.fa'), 'utf8'));
+          const t = Date.now();
+          await page.getByRole('button', { name: 'Run' }).click();
+          await page.getByTestId('scan-summary').waitFor({ timeout: 600_000 });
+          firstResultMs = Date.now() - t;
+        }
+        (out[backend] ??= {})[m.id] = { times, loadMs, firstResultMs };
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await new Promise<void>((r) => server.httpServer.close(() => r()));
+  }
+  return out;
+}
+
+async function main() {
+  const index = JSON.parse(readFileSync(join(REPO_ROOT, 'public/models/index.json'), 'utf8')) as { models: { id: string; path: string }[] };
+  const models = index.models.filter((m) => JSON.parse(readFileSync(join(REPO_ROOT, 'public', m.path, 'model.json'), 'utf8')).architecture.type !== 'markov');
+  const region = readFasta(BRCA1_FASTA)[0]!.sequence.slice(200_000, 200_000 + Math.max(1000, ...LENGTHS));
+  const allCases = new Map<string, Case[]>();
+  const rows: string[] = [];
+  const extra: string[] = [];
+  const browser = args.browser && !args['no-browser'] ? await browserRuns(models, new Map(await Promise.all(models.map(async (m) => {
+    const meta = JSON.parse(readFileSync(join(REPO_ROOT, 'public', m.path, 'model.json'), 'utf8'));
+    const c = cases(region, meta.architecture.context);
+    allCases.set(m.id, c);
+    return [m.id, c] as const;
+  })))) : null;
+
+  for (const m of models) {
+    const dir = join(REPO_ROOT, 'public', m.path);
+    const node: Record<string, Map<number, number[]>> = {};
+    let loadMs = 0;
+    for (const backend of ['wasm', 'cpu'] as const) {
+      await useNodeBackend(backend);
+      const t = performance.now();
+      const model = await loadModel(fileSource(dir));
+      if (backend === 'wasm') loadMs = performance.now() - t;
+      const cs = allCases.get(m.id) ?? cases(region, model.context);
+      allCases.set(m.id, cs);
+      node[backend] = new Map();
+      for (const c of cs) {
+        log(`node ${backend} ${m.id} L=${c.length}`);
+        node[backend].set(c.length, await timeNode(model, c, backend === 'cpu' ? Math.min(REPEATS, 2) : REPEATS));
+      }
+      if (backend === 'wasm') {
+        const mem = tf.memory();
+        if (model.objective !== 'mlm') {
+          extra.push(`| ${m.id} | ${loadMs.toFixed(0)} | ${(mem.numBytes / 1e6).toFixed(1)} | – (the causal model needs one pass per substitution: 3,000 rows for 1 kb) | ${(process.memoryUsage().rss / 1e6).toFixed(0)} |`);
+          model.dispose();
+          continue;
+        }
+        const seq = region.slice(0, 1000);
+        const t1 = performance.now();
+        const method = 'masked';
+        const r = await saturationMutagenesis(model, seq, 0, 1000, { method, window: 256, batchSize: 16 });
+        extra.push(`| ${m.id} | ${loadMs.toFixed(0)} | ${(mem.numBytes / 1e6).toFixed(1)} | ${((performance.now() - t1) / 1000).toFixed(1)} s, ${method}, ${r.forwardRows} forward rows of 255 bases | ${(process.memoryUsage().rss / 1e6).toFixed(0)} |`);
+      }
+      model.dispose();
+    }
+    // PyTorch on the very same batches
+    const dirTmp = mkdtempSync(join(tmpdir(), 'bench-'));
+    const specPath = join(dirTmp, 'cases.json');
+    writeFileSync(specPath, JSON.stringify({ model: dir, threads: [1, 2], repeats: REPEATS, cases: allCases.get(m.id)!.map((c) => ({ length: c.length, batch: c.batch, tokens: Array.from(c.tokens) })) }));
+    log(`pytorch ${m.id}`);
+    const torchTimes = JSON.parse(execFileSync('/usr/bin/python3', [join(REPO_ROOT, 'training/bench_torch.py'), specPath], { encoding: 'utf8', env: { ...process.env, OMP_WAIT_POLICY: 'passive' } })) as Record<string, Record<string, number[]>>;
+    for (const c of allCases.get(m.id)!) {
+      const ref = median(torchTimes['1']![String(c.length)]!);
+      const cell = (xs: number[] | undefined) => (xs ? `${median(xs).toFixed(0)} (${spread(xs)}) ×${(median(xs) / ref).toFixed(2)}` : '–');
+      rows.push(`| ${m.id} | ${c.length} | ${c.batch} | ${cell(torchTimes['1']![String(c.length)])} | ${cell(torchTimes['2']![String(c.length)])} | ${cell(node.wasm!.get(c.length))} | ${cell(node.cpu!.get(c.length))} | ${cell(browser?.wasm?.[m.id]?.times.get(c.length))} | ${cell(browser?.webgpu?.[m.id]?.times.get(c.length))} |`);
+    }
+  }
+
+  console.log('# gLM Playground benchmark\n');
+  console.log(`Forward pass over L bases (planWindows: 512-base windows, stride 256, one batch), milliseconds: median (min-max) over ${REPEATS} runs after a warm-up (Node cpu: 2; WebGPU: 2, 1 at 4096), and the ratio to single-thread PyTorch measured in this run. Chromium's WebGPU is SwiftShader (software).\n`);
+  console.log('| model | L | windows | PyTorch 1 thread | PyTorch 2 threads | Node wasm | Node cpu | Chromium wasm | Chromium WebGPU |\n|---|---|---|---|---|---|---|---|---|');
+  rows.forEach((r) => console.log(r));
+  console.log('\n| model | load + verify (Node wasm, ms) | tfjs memory after load (MB) | 1 kb saturation mutagenesis (Node wasm) | process RSS (MB) |\n|---|---|---|---|---|');
+  extra.forEach((r) => console.log(r));
+  if (browser) {
+    console.log('\n| model | Chromium wasm: page load to model ready (ms) | Chromium wasm: Run to first result, 1 kb (ms) | Chromium WebGPU: page load to model ready (ms) |\n|---|---|---|---|');
+    for (const m of models) console.log(`| ${m.id} | ${browser.wasm?.[m.id]?.loadMs ?? '–'} | ${browser.wasm?.[m.id]?.firstResultMs ?? '–'} | ${browser.webgpu?.[m.id]?.loadMs ?? '–'} |`);
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
