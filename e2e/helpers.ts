@@ -5,11 +5,20 @@ export async function waitForModel(page: Page): Promise<void> {
   await expect(page.getByTestId('model-info')).toBeVisible();
 }
 
-export async function analyse(page: Page, text: string): Promise<void> {
-  await page.getByLabel('DNA sequence or FASTA').fill(text);
+/** Paste `text` (or load the built-in example) and run it to the attention map. */
+export async function analyse(page: Page, text?: string): Promise<void> {
+  if (text === undefined) await page.getByRole('button', { name: /Load example/ }).click();
+  else await page.getByLabel('DNA sequence or FASTA').fill(text);
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByTestId('tracks')).toBeVisible();
   await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
+}
+
+/** Open the app, wait for the model, then analyse. */
+export async function openAndAnalyse(page: Page, text?: string): Promise<void> {
+  await page.goto('./');
+  await waitForModel(page);
+  await analyse(page, text);
 }
 
 export async function checkAgainstPytorch(page: Page): Promise<{ backend: string; logprob: number; attention: number }> {

@@ -2,7 +2,7 @@
 // none carries the pasted sequence. Plus an accessibility scan of the analysed page.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { waitForModel } from './helpers';
+import { openAndAnalyse, waitForModel } from './helpers';
 
 // a made-up sequence, so a match in any request can only come from the paste
 const SECRET = 'ACGTTGCAAGGCTTAACCGGTATCGATCGGATCCATGCAAGTCTTGACGGTACCATGGCAAT'.repeat(4);
@@ -35,11 +35,7 @@ test('a whole session makes only same-origin static requests, none containing th
 });
 
 test('no serious or critical accessibility violations on the analysed page', async ({ page }) => {
-  await page.goto('./');
-  await waitForModel(page);
-  await page.getByRole('button', { name: /Load example/ }).click();
-  await page.getByRole('button', { name: 'Run' }).click();
-  await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
+  await openAndAnalyse(page);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);

@@ -1,15 +1,10 @@
 // A lost WebGPU device or a crashed worker: the app says so, restarts on the next backend and
 // re-runs the analysis; the pasted sequence is never lost.
 import { expect, test, type Page } from '@playwright/test';
-import { waitForModel } from './helpers';
+import { analyse, waitForModel } from './helpers';
 
 const SEQ = '>resilience\nGATTACAGATTACACCGGTTAACCGGTTTTGCAAGCTTGCATGCCTGCAGGTCGACTCTAGAGGATCCCCGGGTACCGAGCTCGAATTC';
 
-async function analyse(page: Page) {
-  await page.getByLabel('DNA sequence or FASTA').fill(SEQ);
-  await page.getByRole('button', { name: 'Run' }).click();
-  await expect(page.getByTestId('scan-summary')).toBeVisible();
-}
 
 async function inWorker(page: Page, fn: string) {
   await expect.poll(() => page.workers().length).toBeGreaterThan(0);
@@ -20,7 +15,7 @@ test('a lost WebGPU device: reported, restarted on wasm, analysis re-run', async
   await page.goto('./?backend=webgpu&testhooks=1');
   await waitForModel(page);
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
-  await analyse(page);
+  await analyse(page, SEQ);
   await inWorker(page, 'destroyDevice');
   await expect(page.getByText(/The WebGPU device was lost \(destroyed/)).toBeVisible();
   await expect(page.getByText(/Recovered on wasm; the analysis was run again/)).toBeVisible();
@@ -32,7 +27,7 @@ test('a lost WebGPU device: reported, restarted on wasm, analysis re-run', async
 test('a crashed worker: reported, restarted on the next backend, analysis re-run', async ({ page }) => {
   await page.goto('./?testhooks=1');
   await waitForModel(page);
-  await analyse(page);
+  await analyse(page, SEQ);
   await inWorker(page, 'crash');
   await expect(page.getByText(/The model worker crashed \(.*simulated crash.*\)\. Recovered on cpu; the analysis was run again/)).toBeVisible();
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'cpu');
@@ -52,5 +47,5 @@ test('a corrupt weight shard is named, and another model still works', async ({ 
   await expect(page.getByRole('alert').filter({ hasText: 'group1-shard1of2.bin is corrupt or truncated' })).toBeVisible();
   await page.locator('#model-select').selectOption(index.models[1].id);
   await waitForModel(page);
-  await analyse(page);
+  await analyse(page, SEQ);
 });

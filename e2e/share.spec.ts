@@ -1,14 +1,10 @@
 // A share link reopens the same analysis in a fresh browser context with the same numbers; a
 // damaged link gives a specific message and a working, empty app.
 import { expect, test } from '@playwright/test';
-import { waitForModel } from './helpers';
+import { openAndAnalyse, waitForModel } from './helpers';
 
 test('share link round trip in a fresh context', async ({ page, browser }) => {
-  await page.goto('./');
-  await waitForModel(page);
-  await page.getByRole('button', { name: /Load example/ }).click();
-  await page.getByRole('button', { name: 'Run' }).click();
-  await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
+  await openAndAnalyse(page);
   await page.getByLabel('Head').selectOption('3');
   await page.getByLabel('Variants').fill('5G>A'); // the example starts GCCTG
   await page.getByRole('button', { name: 'Add' }).click();

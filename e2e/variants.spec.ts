@@ -8,17 +8,13 @@ import { fileSource } from '../src/cli/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../src/cli/nodeRuntime';
 import { parseSequence } from '../src/genome/parseSequence';
 import { loadModel } from '../src/model/loadModel';
-import { waitForModel } from './helpers';
+import { openAndAnalyse } from './helpers';
 
 const EXAMPLE = readFileSync(join(REPO_ROOT, 'public/examples/lambda_cI_cro.fa'), 'utf8');
 const SEQ = parseSequence(EXAMPLE).records[0]!.sequence;
 
 test('typed and VCF variants get scores equal to the Node engine, and clear messages when wrong', async ({ page }) => {
-  await page.goto('./');
-  await waitForModel(page);
-  await page.getByRole('button', { name: /Load example/ }).click();
-  await page.getByRole('button', { name: 'Run' }).click();
-  await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
+  await openAndAnalyse(page);
 
   const ok = `5${SEQ[4]}>${SEQ[4] === 'A' ? 'G' : 'A'}`;
   const wrong = SEQ[4] === 'T' ? 'C' : 'T';
@@ -50,11 +46,7 @@ test('typed and VCF variants get scores equal to the Node engine, and clear mess
 });
 
 test('saturation mutagenesis paints every substitution and a click adds the variant', async ({ page }) => {
-  await page.goto('./');
-  await waitForModel(page);
-  await page.getByLabel('DNA sequence or FASTA').fill(EXAMPLE);
-  await page.getByRole('button', { name: 'Run' }).click();
-  await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
+  await openAndAnalyse(page, EXAMPLE);
   await page.getByLabel('From').fill('11');
   await page.getByLabel('to', { exact: true }).fill('30');
   await expect(page.getByText('60 substitutions, 20 forward rows')).toBeVisible();
@@ -77,11 +69,7 @@ test('saturation mutagenesis paints every substitution and a click adds the vari
 });
 
 test('a long mutagenesis shows progress with time remaining and can be cancelled', async ({ page }) => {
-  await page.goto('./');
-  await waitForModel(page);
-  await page.getByLabel('DNA sequence or FASTA').fill(EXAMPLE);
-  await page.getByRole('button', { name: 'Run' }).click();
-  await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
+  await openAndAnalyse(page, EXAMPLE);
   await page.getByLabel('From').fill('1');
   await page.getByLabel('to', { exact: true }).fill('1000');
   await page.getByRole('button', { name: 'Run mutagenesis' }).click();

@@ -1,7 +1,7 @@
 // npm run eval: held-out bits/nt and BRCA1 SGE zero-shot AUROC for every bundled model and the
 // Markov baselines, computed here, in one run, with the TypeScript runtime the app uses.
 //
-//   npm run eval [-- --windows 128,512 --strands 1,2 --markov 5,7,9,11 --backend wasm]
+//   npm run eval [-- --windows 64,128,256,512 --strands 1,2 --markov 5,7,9,11 --backend wasm]
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ import { REPO_ROOT, useNodeBackend } from './nodeRuntime';
 
 const { values: args } = parseArgs({
   options: {
-    windows: { type: 'string', default: '128,512' },
+    windows: { type: 'string', default: '64,128' },
     markov: { type: 'string', default: '5,7,9,11' },
     backend: { type: 'string', default: 'wasm' },
     strands: { type: 'string', default: '1,2' },
