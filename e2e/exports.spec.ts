@@ -34,3 +34,26 @@ test('bedGraph export matches the displayed per-base values at genomic coordinat
     expect(Math.abs(value.get(41276000 + Number(m[1]))! - Number(m[2]))).toBeLessThanOrEqual(0.005);
   }
 });
+
+test('a gallery example opens in one click and shows what its caption says', async ({ page }) => {
+  await page.goto('./');
+  await waitForModel(page);
+  await page.getByRole('button', { name: 'Open A human Alu repeat' }).click();
+  await expect(page.getByLabel('DNA sequence or FASTA')).toHaveValue(/^>chr22:17558674-17559073/);
+  const tracks = page.getByTestId('tracks');
+  await expect(page.getByTestId('scan-summary')).toBeVisible();
+  const box = (await tracks.boundingBox())!;
+  const entropyAt = async (pos: number) => {
+    // the view fits the 400 bases into the plot area right of the 150-px labels
+    await tracks.hover({ position: { x: 150 + ((box.width - 150) * (pos - 0.5)) / 400, y: 20 } });
+    const m = /Position (\d+) .* entropy (\d\.\d+) bits/.exec(await page.getByTestId('track-readout').innerText())!;
+    return Number(m[2]);
+  };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const inside = [];
+  for (const p of [80, 110, 140, 170, 200]) inside.push(await entropyAt(p));
+  const outside = [];
+  for (const p of [10, 30, 300, 340, 380]) outside.push(await entropyAt(p));
+  expect(median(inside)).toBeLessThan(1.2);
+  expect(median(outside)).toBeGreaterThan(1.4);
+});

@@ -157,8 +157,8 @@ on {t['threads']} CPU thread(s); AdamW, peak learning rate {t['lr']}, cosine dec
 | validation bits/nt (held-out records of the training genomes) | {m['valBits']:.3f} |
 | held-out bits/nt, BRCA1 region, {m['heldoutPositions']} fixed positions, {HELDOUT['window']}-bp windows | {'not measured' if m['heldoutBits'] is None else f"{m['heldoutBits']:.3f}"} |
 
-Order-k Markov baselines on the same region (from ../shared/data/README.md): k=5 1.873, k=7 1.754, k=9 1.656;
-uniform 2.0. `npm run eval` recomputes these metrics with the TypeScript runtime.
+Uniform is 2.0 bits/nt. `npm run eval` recomputes the held-out bits with the TypeScript runtime, next to
+order-k Markov baselines on the same positions and the BRCA1 variant-effect AUROC (docs/eval.md).
 
 ## Reproduce
 ```
@@ -175,6 +175,7 @@ def main():
     ap.add_argument("--name", help="display name")
     ap.add_argument("--out", help="default public/models/<id>")
     ap.add_argument("--skip-heldout", action="store_true", help="for smoke tests")
+    ap.add_argument("--config-path", default="<config>", help="config file, for checkpoints that do not record it")
     args = ap.parse_args()
 
     ck = torch.load(args.ckpt)
@@ -220,7 +221,8 @@ def main():
                     "heldoutPositions": n_pos, "heldoutWindow": HELDOUT["window"]},
     }
     (out / "model.json").write_text(json.dumps(meta, indent=1))
-    write_card(meta, out, f"/usr/bin/python3 training/train.py --config {ck.get('config_path', '<config>')}\n"
+    stop = f" --stop-after {ck['step']}" if ck["step"] < conf["train"]["max_steps"] else ""
+    write_card(meta, out, f"/usr/bin/python3 training/train.py --config {ck.get('config_path', args.config_path)}{stop}\n"
                           f"/usr/bin/python3 training/export.py --ckpt {args.ckpt} --id {args.id}")
     print(f"exported {args.id}: {n_bytes / 1e6:.2f} MB, {len(manifest[0]['paths'])} shard(s) -> {out}")
 

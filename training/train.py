@@ -94,7 +94,8 @@ def main():
     ap.add_argument("--config", required=True)
     ap.add_argument("--out", help="checkpoint folder (default training/runs/<name>)")
     ap.add_argument("--init-from", help="model.json of an exported model to warm-start from")
-    ap.add_argument("--max-steps", type=int, help="override the config")
+    ap.add_argument("--max-steps", type=int, help="override the config (this also changes the LR schedule)")
+    ap.add_argument("--stop-after", type=int, help="stop (with a checkpoint) after this step, keeping the schedule")
     args = ap.parse_args()
 
     conf = json.loads(Path(args.config).read_text())
@@ -155,10 +156,13 @@ def main():
                 rec["val_bits"] = round(evaluate(model, val_batches, cfg, tc["mask_rate"]), 4)
             print(json.dumps(rec), flush=True)
             log.write(json.dumps(rec) + "\n"); log.flush()
-        if step % tc["ckpt_every"] == 0 or last:
+        stop = args.stop_after is not None and step >= args.stop_after
+        if step % tc["ckpt_every"] == 0 or last or stop:
             torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step,
                         "tokens_seen": tokens_seen, "wall": time.time() - t0, "config": conf, "config_path": args.config,
                         "rng": rng.bit_generator.state, "gen": gen.get_state()}, ckpt_path)
+        if stop:
+            break
     print(f"done: {step} steps, {tokens_seen:,} tokens, {(time.time() - t0) / 60:.1f} min", flush=True)
 
 

@@ -13,4 +13,38 @@ export interface GalleryExample {
   mutagenesis?: [number, number];
 }
 
-export const GALLERY: GalleryExample[] = [];
+export const GALLERY: GalleryExample[] = [
+  {
+    id: 'alu', title: 'A human Alu repeat', file: 'human_alu_chr22.fa', model: 'mlm-hybrid-chr22', focus: 150,
+    caption: 'An Alu element (the lower-case bases, soft-masked as a repeat) in human chr22, with its flanks. The masked model '
+      + 'predicts the Alu far better than the flanks: from about position 51 the log2 P track climbs towards 0 and the entropy falls '
+      + 'well below 1 bit, then both return to near 2 bits after the repeat. It learned the Alu consensus from the many copies on '
+      + 'chr22. Switch to the Markov baseline to see how much 10-mer counts alone explain.',
+  },
+  {
+    id: 'brca1-exon19', title: 'BRCA1 exon 19 and its splice sites', file: 'brca1_exon19.fa', model: 'mlm-hybrid-chr22',
+    focus: 108, mutagenesis: [91, 215],
+    caption: 'Exon 19 of BRCA1 is positions 110-193. The gene lies on the minus strand, so on this plus-strand sequence the donor '
+      + 'splice site reads AC at 108-109 and the acceptor CT at 194-195. In the mutagenesis heatmap the canonical splice bases look '
+      + 'no more sensitive than the exon or intron around them: this small model has not learned splicing, one reason it barely '
+      + 'separates loss-of-function BRCA1 variants from the rest (npm run eval).',
+  },
+  {
+    id: 'ecoli', title: 'A bacterial gene: E. coli thr operon', file: 'ecoli_thrA.fa', model: 'mlm-hybrid-chr22',
+    caption: 'The leader and the start of thrA, a protein-coding gene of E. coli. The bundled models were trained on human DNA only: '
+      + 'on bacterial coding sequence the mean log2 P in the summary is below -2 bits, no better than guessing, and the Markov '
+      + 'baseline does no better. A genome language model knows the genomes it was trained on; compare the Alu example.',
+  },
+  {
+    id: 'fly-promoter', title: 'A fly promoter', file: 'fly_promoter_NM_078863.fa', model: 'mlm-hybrid-chr22', focus: 571,
+    caption: 'The 600 bp before the transcription start of a Drosophila transcript (NM_078863); a TATAAA box sits at 571-576, about '
+      + '30 bp upstream of the start. The human-trained model shows no sign of it: the box scores like the rest of the region, '
+      + 'which is near 2 bits per base throughout. A model trained on fly promoters would be needed to see it.',
+  },
+  {
+    id: 'lambda', title: 'Phage lambda: cI, the right operator and cro', file: 'lambda_cI_cro.fa', model: 'mlm-hybrid-chr22', focus: 500,
+    caption: 'The end of the cI repressor gene, the right operator (where the cI repressor and Cro bind) and cro. Use it for the '
+      + 'attention map: in each layer, step through heads 1 to 4. Head 1 attends to a few bases around the focus, each later head '
+      + 'over a wider span, up to a hundred bases or so: the local-to-global pattern the ALiBi slopes set up. Click a row to move the focus.',
+  },
+];
