@@ -98,3 +98,15 @@ describe('strand symmetry on a trained model', () => {
     });
   }
 });
+
+describe('delta log-likelihood past the model context', () => {
+  it('slides windows so a 301-bp window on a 64-base model still sums every base', async () => {
+    const long = 'ACGTTGCAAGGCTTAACCGGTATCGATCGGATCCATGCAAGTCTTGACGGTACCATGGCAAT'.repeat(8); // 496 bp
+    const pos = 250;
+    const alt = long[pos] === 'A' ? 'C' : 'A';
+    const r = await scoreVariants(fakeClm, long, [{ pos, ref: long[pos]!, alt }, { pos, ref: long.slice(pos, pos + 2), alt: long[pos]! }], { method: 'dll', window: 301 });
+    expect(r.scores[0]!.score).toBeCloseTo(Math.log(P_CLM['ACGT'.indexOf(alt)]! / P_CLM['ACGT'.indexOf(long[pos]!)]!), 4);
+    expect(r.scores[1]!.score).toBeCloseTo(-Math.log(P_CLM['ACGT'.indexOf(long[pos + 1]!)]!), 4); // the deleted base
+    expect(r.forwardRows).toBeGreaterThan(3 * 2); // several windows per sequence
+  });
+});

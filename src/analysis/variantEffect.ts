@@ -8,6 +8,7 @@
 import { encode, MASK_ID } from '../genome/tokens';
 import { type LanguageModel, type RunOptions } from './languageModel';
 import { rowLogLikelihood, runRows, type TokenRow } from './rowBatcher';
+import { planWindows } from './windows';
 
 export type ScoreMethod = 'masked' | 'wt' | 'dll';
 
@@ -20,7 +21,10 @@ export interface Variant {
 
 export interface ScoreOptions extends RunOptions {
   method: ScoreMethod;
-  /** Bases the model reads around the variant (capped at the model's context; an even number is read as one less). */
+  /**
+   * Bases around the variant (an even number is read as one less). masked/wt: capped at the model's
+   * context; dll: any length up to the sequence, by sliding windows past the context.
+   */
   window: number;
   /** Also score the reverse complement and average, as GPN does. */
   bothStrands?: boolean;
@@ -79,11 +83,30 @@ function centredWindow(L: number, pos: number, W: number): number {
   return Math.max(0, Math.min(L - W, pos - Math.floor(W / 2)));
 }
 
+/**
+ * Rows whose log-likelihoods add up to that of the sequence `t`: one row when it fits the context,
+ * otherwise sliding windows in which each base is scored with up to a context of bases before it.
+ */
+function llRows(t: Int32Array, context: number, done: (total: number, count: number) => void): TokenRow[] {
+  const windows = planWindows(t.length, context, true);
+  let total = 0, count = 0, left = windows.length;
+  return windows.map((w) => ({
+    tokens: t.subarray(w.start, w.end),
+    use: (lp: Float32Array) => {
+      const ll = rowLogLikelihood(t.subarray(w.keepStart, w.keepEnd), lp.subarray((w.keepStart - w.start) * 4, (w.keepEnd - w.start) * 4));
+      total += ll.total;
+      count += ll.count;
+      if (--left === 0) done(total, count);
+    },
+  }));
+}
+
 export async function scoreVariants(model: LanguageModel, seq: string, variants: Variant[], opts: ScoreOptions): Promise<{ scores: VariantScore[]; forwardRows: number }> {
   const tokens = encode(seq);
   const L = seq.length;
-  // an odd window puts the site exactly in the middle, so both strands see the same context
-  const W = oddWindow(Math.min(opts.window, model.context, L));
+  // an odd window puts the site exactly in the middle, so both strands see the same context;
+  // dll windows longer than the model's context are scored by sliding (llRows)
+  const W = oddWindow(Math.min(opts.window, opts.method === 'dll' ? Infinity : model.context, L));
   const strands = opts.bothStrands ? [false, true] : [false];
   const scores: VariantScore[] = variants.map((v) => {
     const problem = checkVariant(seq, v, opts.method, model.objective);
@@ -120,27 +143,25 @@ export async function scoreVariants(model: LanguageModel, seq: string, variants:
     variants.forEach((v, i) => {
       if (scores[i]!.note) return;
       const start = centredWindow(L, v.pos, W);
-      const growth = Math.max(0, v.alt.length - v.ref.length);
-      let end = start + W;
+      const end = start + W;
       if (v.pos + v.ref.length > end) { scores[i]!.note = `the variant is longer than the ${W}-bp window`; return; }
-      end -= Math.max(0, end - start + growth - model.context); // the alt window must fit the context too
       const key = `${start}:${end}`;
       const entry = refRows.get(key) ?? { idx: [], start, end };
       entry.idx.push(i);
       refRows.set(key, entry);
       const altWin = new Int32Array([...tokens.subarray(start, v.pos), ...encode(v.alt), ...tokens.subarray(v.pos + v.ref.length, end)]);
       strands.forEach((rc, s) => {
-        const t = rc ? revComp(altWin) : altWin;
-        rows.push({ tokens: t, use: (lp) => { const ll = rowLogLikelihood(t, lp); parts[i]![s]!.alt = ll.total; parts[i]![s]!.altMean = ll.total / ll.count; } });
+        rows.push(...llRows(rc ? revComp(altWin) : altWin, model.context, (total, count) => {
+          parts[i]![s]!.alt = total;
+          parts[i]![s]!.altMean = total / count;
+        }));
       });
     });
     for (const { idx, start, end } of refRows.values()) {
       strands.forEach((rc, s) => {
-        const t = rc ? revComp(tokens.slice(start, end)) : tokens.slice(start, end);
-        rows.push({ tokens: t, use: (lp) => {
-          const ll = rowLogLikelihood(t, lp);
-          for (const i of idx) { parts[i]![s]!.ref = ll.total; parts[i]![s]!.refMean = ll.total / ll.count; }
-        } });
+        rows.push(...llRows(rc ? revComp(tokens.slice(start, end)) : tokens.slice(start, end), model.context, (total, count) => {
+          for (const i of idx) { parts[i]![s]!.ref = total; parts[i]![s]!.refMean = total / count; }
+        }));
       });
     }
   }

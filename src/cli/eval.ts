@@ -93,7 +93,7 @@ async function main() {
             const keep = sge.map((v) => names.includes(v.consequence));
             return auroc(s.filter((_, i) => keep[i]), isLof.filter((_, i) => keep[i]));
           });
-          console.log(`| ${e.name} | ${method} | ${oddWindow(Math.min(window, e.model.context))} | ${both ? 2 : 1} | ${fmt(auroc(s, isLof))} | ${by.map((a) => fmt(a)).join(' | ')} | ${(variants.length / secs).toFixed(1)} |`);
+          console.log(`| ${e.name} | ${method} | ${oddWindow(method === 'dll' ? window : Math.min(window, e.model.context))} | ${both ? 2 : 1} | ${fmt(auroc(s, isLof))} | ${by.map((a) => fmt(a)).join(' | ')} | ${(variants.length / secs).toFixed(1)} |`);
         }
       }
     }

@@ -56,7 +56,10 @@ export function VariantPanel() {
         <label htmlFor="window-input">Window (bp)</label>
         <input id="window-input" type="number" min={WINDOW_RANGE.min} max={WINDOW_RANGE.max} value={s.window}
           onChange={(e) => s.setScoreSettings({ window: Math.max(WINDOW_RANGE.min, Math.min(WINDOW_RANGE.max, Number(e.target.value) || WINDOW_RANGE.min)) })} />
-        <span className="muted">capped at the model's {s.model.context}-bp context; an even size is read as one less so the site is central</span>
+        <span className="muted">
+          {s.model.objective === 'mlm' ? `capped at the model's ${s.model.context}-bp context` : `past the model's ${s.model.context}-bp context the window is scored by sliding`};
+          an even size is read as one less so the site is central
+        </span>
         <label><input type="checkbox" checked={s.bothStrands} onChange={(e) => s.setScoreSettings({ bothStrands: e.target.checked })} /> average both strands</label>
         <button type="button" onClick={() => void s.scoreVariants()} disabled={s.variants.length === 0}>Rescore</button>
         {s.variants.length > 0 && <button type="button" onClick={s.clearVariants}>Clear</button>}
