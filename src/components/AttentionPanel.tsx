@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { cellAt, drawHeatmap } from '../render/heatmap';
 import { useApp } from '../state/store';
-import { downloadCanvas, stem } from './download';
+import { SvgContext } from '../render/svgContext';
+import { downloadCanvas, downloadSvg, stem } from './download';
 
 const SIZE = 420;
 
@@ -58,6 +59,13 @@ export function AttentionPanel() {
         </select>
         <label><input type="checkbox" checked={rowNorm} onChange={(e) => setRowNorm(e.target.checked)} /> scale each row to its maximum</label>
         <button type="button" onClick={() => downloadCanvas(`${stem(analysed?.name ?? 'sequence')}.attention-L${layer + 1}H${head + 1}.png`, canvasRef.current)}>Download PNG</button>
+        <button type="button" disabled={!attention} onClick={() => {
+          // the matrix stays a raster inside the SVG (a 512 x 512 map would be 262,144 rectangles); the labels are text
+          const svg = new SvgContext(SIZE + 10, SIZE + 40);
+          svg.image(canvasRef.current!.toDataURL('image/png'), 0, 0, SIZE, SIZE);
+          svg.fillText(`Attention layer ${layer + 1}, head ${head + 1}: positions ${attention!.start + 1}-${attention!.start + attention!.size}; rows query, columns key`, 0, SIZE + 20);
+          downloadSvg(`${stem(analysed?.name ?? 'sequence')}.attention-L${layer + 1}H${head + 1}.svg`, svg.toString());
+        }}>Download SVG</button>
       </div>
       {attention ? (
         <p className="muted">

@@ -6,7 +6,8 @@ import { METHODS, methodsFor, type ScoreMethod } from '../analysis/variantEffect
 import { drawMutagenesis, MUT_ROW_HEIGHT, mutCellAt, scoreScale } from '../render/mutagenesis';
 import { useApp } from '../state/store';
 import { mutagenesisTsv } from '../export/tables';
-import { downloadCanvas, downloadText, stem } from './download';
+import { asCanvasContext, SvgContext } from '../render/svgContext';
+import { downloadCanvas, downloadSvg, downloadText, stem } from './download';
 import { ProgressBar } from './ProgressBar';
 import { prepareCanvas, useCanvasWidth } from './useCanvas';
 
@@ -89,6 +90,11 @@ export function MutagenesisPanel() {
         <div className="row">
           <button type="button" onClick={() => downloadText(`${stem(s.analysed!.name)}.mutagenesis.tsv`, mutagenesisTsv(s.analysed!.name, seq, r.start, r.scores))}>Download TSV</button>
           <button type="button" onClick={() => downloadCanvas(`${stem(s.analysed!.name)}.mutagenesis.png`, canvasRef.current)}>Download PNG</button>
+          <button type="button" onClick={() => {
+            const svg = new SvgContext(width, 4 * MUT_ROW_HEIGHT);
+            drawMutagenesis(asCanvasContext(svg), r.scores, seq, r.start, { width, scale: scoreScale(r.scores) });
+            downloadSvg(`${stem(s.analysed!.name)}.mutagenesis.svg`, svg.toString());
+          }}>Download SVG</button>
         </div>
       )}
       {r && (

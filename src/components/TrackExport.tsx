@@ -4,7 +4,9 @@ import { useState } from 'react';
 import type { LikelihoodTrack } from '../analysis/likelihoodScan';
 import type { SequenceRecord } from '../genome/parseSequence';
 import { toBedGraph, toWig } from '../export/tracks';
-import { downloadCanvas, downloadText, stem } from './download';
+import { asCanvasContext, SvgContext } from '../render/svgContext';
+import { drawTracks, tracksHeight, type TrackData, type TrackView } from '../render/tracks';
+import { downloadCanvas, downloadSvg, downloadText, stem } from './download';
 
 const TRACKS = {
   observed: { label: 'log2 P(observed base)', values: (s: LikelihoodTrack) => s.observedBits },
@@ -15,7 +17,16 @@ const TRACKS = {
   }])),
 } as Record<string, { label: string; values: (s: LikelihoodTrack) => Float32Array }>;
 
-export function TrackExport({ scan, record, modelId, canvas }: { scan: LikelihoodTrack; record: SequenceRecord; modelId: string; canvas: () => HTMLCanvasElement | null }) {
+interface Props {
+  scan: LikelihoodTrack;
+  record: SequenceRecord;
+  modelId: string;
+  canvas: () => HTMLCanvasElement | null;
+  /** What is on screen now, redrawn as SVG. */
+  drawn: () => { data: TrackData; view: TrackView };
+}
+
+export function TrackExport({ scan, record, modelId, canvas, drawn }: Props) {
   const [track, setTrack] = useState('observed');
   const [format, setFormat] = useState<'bedGraph' | 'wig'>('bedGraph');
   const t = TRACKS[track]!;
@@ -42,6 +53,12 @@ export function TrackExport({ scan, record, modelId, canvas }: { scan: Likelihoo
       <button type="button" onClick={save}>Download track</button>
       <button type="button" onClick={saveJson}>Download results (JSON)</button>
       <button type="button" onClick={() => downloadCanvas(`${stem(record.name)}.tracks.png`, canvas())}>Download PNG</button>
+      <button type="button" onClick={() => {
+        const { data, view } = drawn();
+        const svg = new SvgContext(view.width, tracksHeight());
+        drawTracks(asCanvasContext(svg), data, view);
+        downloadSvg(`${stem(record.name)}.tracks.svg`, svg.toString());
+      }}>Download SVG</button>
     </div>
   );
 }

@@ -39,13 +39,13 @@ export function TrackPanel() {
     return { start: attention.start, values: attention.probs.subarray(r * n, (r + 1) * n) };
   }, [attention, focus]);
 
+  const trackData = useMemo(() => ({ sequence: analysed.sequence, softMasked: analysed.softMasked, logprobs: scan.logprobs,
+    observedBits: scan.observedBits, entropyBits: scan.entropyBits, focus, attnRow, variantPositions }), [scan, analysed, focus, attnRow, variantPositions]);
   useEffect(() => {
     const c = canvasRef.current;
     const ctx = c && prepareCanvas(c, width, tracksHeight());
-    if (!ctx) return;
-    drawTracks(ctx, { sequence: analysed.sequence, softMasked: analysed.softMasked, logprobs: scan.logprobs,
-      observedBits: scan.observedBits, entropyBits: scan.entropyBits, focus, attnRow, variantPositions }, view);
-  }, [scan, analysed, focus, attnRow, view, width, variantPositions]);
+    if (ctx) drawTracks(ctx, trackData, view);
+  }, [trackData, view, width]);
 
   // keep the focus in view when it moves by keyboard
   const moveFocus = (p: number) => {
@@ -104,7 +104,7 @@ export function TrackPanel() {
         {shown !== null ? describeBase(shown, analysed.sequence, scan.logprobs, scan.observedBits, scan.entropyBits) : 'Hover or click a base.'}
         {model && model.nAttentionLayers === 0 ? ' (this model has no attention)' : ''}
       </p>
-      {model && <TrackExport scan={scan} record={analysed} modelId={model.id} canvas={() => canvasRef.current} />}
+      {model && <TrackExport scan={scan} record={analysed} modelId={model.id} canvas={() => canvasRef.current} drawn={() => ({ data: trackData, view })} />}
     </section>
   );
 }

@@ -20,3 +20,8 @@ export function downloadCanvas(filename: string, canvas: HTMLCanvasElement | nul
 export function stem(name: string): string {
   return name.replace(/[^\w.-]+/g, '_').slice(0, 80) || 'sequence';
 }
+
+/** Save an SVG text file. */
+export function downloadSvg(filename: string, svg: string): void {
+  downloadText(filename, svg, 'image/svg+xml');
+}

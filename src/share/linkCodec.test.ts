@@ -1,15 +1,20 @@
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { decodeLink, encodeLink, LinkError, MAX_INFLATED_BYTES, type ShareState } from './linkCodec';
+import { BRCA1_FASTA, readFasta } from '../cli/data';
+import { MAX_SEQUENCE_LENGTH } from '../genome/parseSequence';
+import { decodeLink, encodeLink, LinkError, MAX_INFLATED_BYTES, MAX_LINK_CHARS, type ShareState } from './linkCodec';
 
 const seqArb = fc.string({ unit: fc.constantFrom('A', 'C', 'G', 'T', 'N'), minLength: 1, maxLength: 3000 });
 
+/** Uniformly random bases: an exact 32-bit LCG (Math.imul), using high bits (the low ones cycle fast). */
 function randomSeq(n: number, seed = 1): string {
   let x = seed, s = '';
-  for (let i = 0; i < n; i++) { x = (x * 1103515245 + 12345) % 2 ** 31; s += 'ACGT'[x % 4]; }
+  for (let i = 0; i < n; i++) { x = (Math.imul(x, 1664525) + 1013904223) >>> 0; s += 'ACGT'[x >>> 30]; }
   return s;
 }
+
+const brca1 = readFasta(BRCA1_FASTA)[0]!;
 
 describe('share link codec', () => {
   it('round-trips any state: sequence with N runs, soft-masking and settings', () => {
@@ -24,9 +29,18 @@ describe('share link codec', () => {
     }), { numRuns: 200 });
   });
 
-  it('makes a 10 kb sequence into a link of a few kilobytes', () => {
-    const link = encodeLink({ name: 'x', sequence: randomSeq(10_000) });
-    expect(link.length).toBeLessThan(4000); // 2 bits/base = 2.5 kB, base64 = 3.4 kB
+  it('makes a 10 kb sequence into a link of a few kilobytes, and any accepted sequence into a link', () => {
+    // random bases cannot compress below 2 bits each: 2.5 kB, 3.4 kB in base64url
+    const random = encodeLink({ name: 'x', sequence: randomSeq(10_000) });
+    expect(random.length).toBeGreaterThan(3300);
+    expect(random.length).toBeLessThan(3500);
+    // real DNA with its soft-masking (10 kb of the BRCA1 region) compresses a little further
+    const real = encodeLink({ name: brca1.name, sequence: brca1.sequence.slice(0, 10_000), softMasked: brca1.softMasked.slice(0, 10_000) });
+    expect(real.length).toBeLessThan(3500);
+    // the longest accepted input, 100,000 random bases, still fits a link (about 33,400 characters)
+    const longest = encodeLink({ name: 'x', sequence: randomSeq(MAX_SEQUENCE_LENGTH) });
+    expect(longest.length).toBeGreaterThan(33_000);
+    expect(longest.length).toBeLessThan(MAX_LINK_CHARS);
   });
 
   it('never throws anything but LinkError, whatever the fragment (fuzzed, truncated, edited)', () => {

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { drawMutagenesis } from './mutagenesis';
+import { asCanvasContext, SvgContext } from './svgContext';
+import { drawTracks, tracksHeight } from './tracks';
+
+const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
+
+describe('SVG export through the canvas drawing code', () => {
+  it('draws a mutagenesis matrix as one rectangle per cell plus the base labels', () => {
+    const svg = new SvgContext(200, 88);
+    drawMutagenesis(asCanvasContext(svg), Float32Array.from([NaN, -1, 0.5, 2, 1, NaN, -2, 0]), 'AC', 0, { width: 200, scale: 2 });
+    const s = svg.toString();
+    expect(s.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="88"')).toBe(true);
+    expect(count(s, /<rect /g)).toBe(8);
+    expect(count(s, /<text /g)).toBe(4 + 2); // A C G T row labels, and the two reference letters (cells are wide)
+    expect(s).toContain('fill="rgb(179,88,6)"'); // -scale is the full orange end
+  });
+
+  it('draws the tracks with balanced clip groups and escaped text', () => {
+    const L = 20;
+    const svg = new SvgContext(400, tracksHeight());
+    drawTracks(asCanvasContext(svg), {
+      sequence: 'ACGTN'.repeat(4), logprobs: new Float32Array(L * 4).fill(Math.log(0.25)),
+      observedBits: new Float32Array(L).fill(-2), entropyBits: new Float32Array(L).fill(2), focus: 3,
+    }, { start: 0, bpPerPixel: L / 250, width: 400 });
+    const s = svg.toString();
+    expect(count(s, /<g /g)).toBe(count(s, /<\/g>/g));
+    expect(count(s, /<g /g)).toBe(5); // one clip per track
+    expect(s).toContain('>log2 P(observed base)</text>');
+    expect(s).toContain('>P(A, C, G, T)</text>');
+  });
+});
