@@ -15,8 +15,9 @@ function describeBase(p: number, seq: string, lp: Float32Array, obs: Float32Arra
 }
 
 export function TrackPanel() {
-  const { scan, analysed, focus, setFocus, attention, model, variants } = useApp(useShallow((s) => ({
+  const { scan, analysed, focus, setFocus, attention, model, variants, zoom, start, setView } = useApp(useShallow((s) => ({
     scan: s.scan!, analysed: s.analysed!, focus: s.focus, setFocus: s.setFocus, attention: s.attention, model: s.model, variants: s.variants,
+    zoom: s.view.zoom, start: s.view.start, setView: s.setView,
   })));
   const variantPositions = useMemo(() => variants.flatMap((v) => (v.index === null ? [] : [v.index])), [variants]);
   const [wrapRef, width] = useCanvasWidth<HTMLDivElement>();
@@ -25,8 +26,7 @@ export function TrackPanel() {
   // zoom 0 fits the whole sequence; each step doubles the pixels per base, up to 16
   const fitBpPerPixel = L / Math.max(1, width - LABEL_WIDTH);
   const maxZoom = Math.max(0, Math.ceil(Math.log2(fitBpPerPixel * MAX_PX_PER_BASE)));
-  const [zoom, setZoom] = useState(0);
-  const [start, setStart] = useState(0);
+  const setStart = (st: number) => setView({ zoom: useApp.getState().view.zoom, start: st });
   const [hover, setHover] = useState<number | null>(null);
   const bpPerPixel = Math.max(fitBpPerPixel / 2 ** Math.min(zoom, maxZoom), 1 / MAX_PX_PER_BASE);
   const visible = Math.max(1, Math.floor((width - LABEL_WIDTH) * bpPerPixel));
@@ -59,8 +59,7 @@ export function TrackPanel() {
   const zoomAround = (z: number) => {
     const anchor = focus ?? view.start + visible / 2;
     const newVisible = (width - LABEL_WIDTH) * Math.max(fitBpPerPixel / 2 ** z, 1 / MAX_PX_PER_BASE);
-    setZoom(z);
-    setStart(Math.max(0, Math.round(anchor - newVisible / 2)));
+    setView({ zoom: z, start: Math.max(0, Math.round(anchor - newVisible / 2)) });
   };
 
   const mean = useMemo(() => {

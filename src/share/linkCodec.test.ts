@@ -21,7 +21,7 @@ describe('share link codec', () => {
     fc.assert(fc.property(seqArb, fc.array(fc.boolean(), { maxLength: 3000 }), fc.string({ maxLength: 50 }), (sequence, mask, name) => {
       const softMasked = Uint8Array.from({ length: sequence.length }, (_, i) => (mask[i] ? 1 : 0));
       const state: ShareState = { name, sequence, softMasked, model: 'mlm-hybrid-chr22', focus: sequence.length - 1, layer: 1, head: 2,
-        variants: ['12A>G', 'chr17:41245466G>A'], window: 255, bothStrands: true };
+        variants: ['12A>G', 'chr17:41245466G>A'], window: 255, bothStrands: true, method: 'wt', view: { zoom: 2, start: sequence.length - 1 } };
       const back = decodeLink(`#${encodeLink(state)}`);
       expect(back.sequence).toBe(sequence);
       expect(Array.from(back.softMasked!)).toEqual(Array.from(softMasked));

@@ -24,6 +24,10 @@ export interface ShareState {
   window?: number;
   bothStrands?: boolean;
   mutagenesis?: [number, number];
+  /** Mutagenesis score method. */
+  method?: 'masked' | 'wt' | 'dll';
+  /** Track view: zoom step and first visible base. */
+  view?: { zoom: number; start: number };
 }
 
 export class LinkError extends Error {
@@ -121,6 +125,12 @@ function validate(s: Record<string, unknown>, sequence: string, softMasked: Uint
   if (s.variants !== undefined) {
     out.variants = Array.isArray(s.variants) && s.variants.length <= 5000 && s.variants.every((v) => typeof v === 'string' && v.length <= 200)
       ? (s.variants as string[]) : bad('variant list');
+  }
+  if (s.method !== undefined) out.method = s.method === 'masked' || s.method === 'wt' || s.method === 'dll' ? s.method : bad('method');
+  if (s.view !== undefined) {
+    const v = s.view as Record<string, unknown> | null;
+    out.view = v && typeof v === 'object' && isInt(v.zoom, 0, 40) && isInt(v.start, 0, sequence.length - 1)
+      ? { zoom: v.zoom as number, start: v.start as number } : bad('view');
   }
   if (s.mutagenesis !== undefined) {
     const mg = s.mutagenesis;

@@ -15,6 +15,8 @@ export function shareState(): ShareState | null {
     focus: s.focus ?? undefined, layer: s.layer, head: s.head, window: s.window, bothStrands: s.bothStrands,
     variants: s.variants.length ? s.variants.map((v) => v.source.text) : undefined,
     mutagenesis: s.mutagenesis ? [s.mutagenesis.start, s.mutagenesis.end] : undefined,
+    method: s.mutagenesisMethod ?? undefined,
+    view: s.view.zoom || s.view.start ? s.view : undefined,
   };
 }
 
@@ -26,7 +28,8 @@ export function startShareSync(): void {
   window.addEventListener('hashchange', () => { useApp.setState({ linkMessage: null }); void restoreFromLocation(); });
   useApp.subscribe((s, prev) => {
     if (s.analysed === prev.analysed && s.focus === prev.focus && s.layer === prev.layer && s.head === prev.head &&
-      s.variants === prev.variants && s.window === prev.window && s.bothStrands === prev.bothStrands && s.mutagenesis === prev.mutagenesis) return;
+      s.variants === prev.variants && s.window === prev.window && s.bothStrands === prev.bothStrands && s.mutagenesis === prev.mutagenesis &&
+      s.view === prev.view && s.mutagenesisMethod === prev.mutagenesisMethod) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       const st = shareState();
@@ -69,7 +72,7 @@ export async function restore(st: ShareState): Promise<void> {
     notes.push(`The link names model "${st.model}", which this page does not have; using ${app.models.find((m) => m.id === app.modelId)?.name ?? 'the default'}.`);
   }
   app.setInput(fastaOf(st));
-  app.setScoreSettings({ window: st.window, bothStrands: st.bothStrands });
+  app.setScoreSettings({ window: st.window, bothStrands: st.bothStrands, mutagenesisMethod: st.method });
   useApp.setState({ variants: [], linkMessage: notes.join(' ') || null });
   await useApp.getState().run();
   const s = useApp.getState();
@@ -77,6 +80,7 @@ export async function restore(st: ShareState): Promise<void> {
   if (st.layer !== undefined && s.model && st.layer < s.model.nAttentionLayers) s.setLayer(st.layer);
   if (st.head !== undefined && s.model && st.head < s.model.nHeads) s.setHead(st.head);
   if (st.focus !== undefined) s.setFocus(st.focus);
+  if (st.view) s.setView(st.view);
   if (st.variants?.length) await s.addVariants(st.variants.join('\n'));
   if (st.mutagenesis) await s.runMutagenesis(st.mutagenesis[0], st.mutagenesis[1]);
 }

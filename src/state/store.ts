@@ -51,6 +51,8 @@ export interface AnalysisSlice {
   layer: number;
   head: number;
   focus: number | null;
+  /** Track view: zoom step (0 fits the sequence, each step doubles) and first visible base. */
+  view: { zoom: number; start: number };
 
   setInput(text: string): void;
   selectRecord(i: number): void;
@@ -61,6 +63,7 @@ export interface AnalysisSlice {
   setLayer(layer: number): void;
   setHead(head: number): void;
   setFocus(pos: number | null): void;
+  setView(view: { zoom: number; start: number }): void;
   checkModel(): Promise<Results['check']>;
 }
 
@@ -103,6 +106,7 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
   layer: 0,
   head: 0,
   focus: null,
+  view: { zoom: 0, start: 0 },
 
   setInput: (text) => set({ input: text, ...parseInput(text) }),
   selectRecord: (i) => set({ recordIndex: i }),
@@ -139,7 +143,7 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
     controller = ctl;
     const tokens = encode(record.sequence);
     const startedAt = performance.now();
-    set({ busy: true, runError: null, scan: null, attention: null, mutagenesis: null, analysed: record, focus: Math.floor(record.sequence.length / 2),
+    set({ busy: true, runError: null, scan: null, attention: null, mutagenesis: null, analysed: record, focus: Math.floor(record.sequence.length / 2), view: { zoom: 0, start: 0 },
       progress: { label: 'Scoring every base', done: 0, total: 1, startedAt } });
     try {
       const scan = await worker().call({ type: 'scan', tokens, maskStride: DEFAULT_MASK_STRIDE }, {
@@ -164,6 +168,8 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
   },
 
   checkModel: () => worker().call({ type: 'check' }),
+
+  setView: (view) => set({ view }),
 
   setLayer(layer) { set({ layer }); void refreshAttention(); },
   setHead(head) { set({ head }); void refreshAttention(); },
