@@ -5,6 +5,7 @@ import { openAndAnalyse, waitForModel } from './helpers';
 
 test('share link round trip in a fresh context', async ({ page, browser }) => {
   await openAndAnalyse(page);
+  await expect(page).toHaveURL(/#s=1\./); // written as soon as the run ends
   await page.getByLabel('Head').selectOption('3');
   await page.getByLabel('Variants').fill('5G>A'); // the example starts GCCTG
   await page.getByRole('button', { name: 'Add' }).click();

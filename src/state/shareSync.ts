@@ -29,7 +29,7 @@ export function startShareSync(): void {
   useApp.subscribe((s, prev) => {
     if (s.analysed === prev.analysed && s.focus === prev.focus && s.layer === prev.layer && s.head === prev.head &&
       s.variants === prev.variants && s.window === prev.window && s.bothStrands === prev.bothStrands && s.mutagenesis === prev.mutagenesis &&
-      s.view === prev.view && s.mutagenesisMethod === prev.mutagenesisMethod) return;
+      s.view === prev.view && s.mutagenesisMethod === prev.mutagenesisMethod && s.busy === prev.busy) return; // busy: write once a run ends
     clearTimeout(timer);
     timer = setTimeout(() => {
       const st = shareState();
