@@ -1,6 +1,7 @@
 // A share link reopens the same analysis in a fresh browser context with the same numbers; a
 // damaged link gives a specific message and a working, empty app.
 import { expect, test } from '@playwright/test';
+import { decodeLink } from '../src/share/linkCodec';
 import { openAndAnalyse, waitForModel } from './helpers';
 
 test('share link round trip in a fresh context', async ({ page, browser }) => {
@@ -13,7 +14,11 @@ test('share link round trip in a fresh context', async ({ page, browser }) => {
   await expect(cell).toHaveText(/^-?\d+\.\d{3}$/);
   const score = await cell.innerText();
   const summary = await page.getByTestId('scan-summary').innerText();
-  await expect(page).toHaveURL(/#s=1\./);
+  // the fragment follows the state (debounced): wait until it holds the variant and the head
+  await expect.poll(() => {
+    const st = decodeLink(new URL(page.url()).hash);
+    return `${st.head} ${st.variants?.join()}`;
+  }).toBe('2 5G>A');
   const link = page.url();
   expect(link.length).toBeLessThan(3000);
 
