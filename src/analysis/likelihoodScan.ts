@@ -36,7 +36,8 @@ export async function likelihoodScan(model: LanguageModel, tokens: Int32Array, o
   const K = causal ? 1 : Math.max(1, opts.maskStride ?? DEFAULT_MASK_STRIDE);
   const batchSize = opts.batchSize ?? 8;
   const rows: Row[] = [];
-  for (const w of planWindows(L, model.context, causal)) {
+  const windows = planWindows(L, model.context, causal);
+  for (const w of windows) {
     for (let k = 0; k < K; k++) {
       const t = tokens.slice(w.start, w.end);
       const keep: number[] = [];
@@ -62,7 +63,7 @@ export async function likelihoodScan(model: LanguageModel, tokens: Int32Array, o
     opts.onProgress?.(Math.min(i + batchSize, rows.length), rows.length);
   }
   const { observedBits, entropyBits } = summarize(logprobs, tokens);
-  return { length: L, logprobs, observedBits, entropyBits, windows: planWindows(L, model.context, causal).length,
+  return { length: L, logprobs, observedBits, entropyBits, windows: windows.length,
     forwardRows: rows.length, method: causal ? 'causal' : 'masked-stride', maskStride: K };
 }
 

@@ -24,9 +24,3 @@ export function parseRegion(name: string): Region {
   }
   return { chrom: normalizeChrom(name.trim().split(/\s+/)[0] ?? name), start: 1 };
 }
-
-/** 0-based index into the record of a 1-based genomic position, or null when outside. */
-export function indexOf(region: Region, pos: number, length: number): number | null {
-  const i = pos - region.start;
-  return i >= 0 && i < length ? i : null;
-}

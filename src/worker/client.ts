@@ -67,9 +67,4 @@ export class ModelWorkerClient {
       this.worker.postMessage({ ...req, id });
     });
   }
-
-  terminate(): void {
-    this.worker.terminate();
-    this.crash('The model worker was stopped.');
-  }
 }
