@@ -120,15 +120,16 @@ def golden_cases(cfg: GLMConfig):
 def write_golden(model, out: Path):
     cfg, cases = model.cfg, []
     last = cfg.n_attn - 1
+    heads = ((0, 0), (last, cfg.n_heads - 1)) if cfg.n_attn else ()    # a pure CNN has no attention to check
     for name, toks in golden_cases(cfg):
-        lp, attn = forward_logprobs(model, torch.from_numpy(toks.astype(np.int64))[None], attn_layers=(0, last))
+        lp, attn = forward_logprobs(model, torch.from_numpy(toks.astype(np.int64))[None], attn_layers=(0, last) if cfg.n_attn else ())
         rows = list(range(0, len(toks), max(1, len(toks) // 16)))
         cases.append({
             "name": name, "tokens": toks.tolist(),
             "logprobs": np.round(lp[0].numpy(), 6).tolist(),
             "attention": [{"layer": l, "head": h, "rows": rows,
                            "probs": np.round(attn[l][0, h, rows].numpy(), 7).tolist()}
-                          for l, h in ((0, 0), (last, cfg.n_heads - 1))],
+                          for l, h in heads],
         })
     (out / "golden.json").write_text(json.dumps({"format": "glm-playground/golden@1", "cases": cases}))
 
@@ -136,11 +137,12 @@ def write_golden(model, out: Path):
 def write_card(meta, out: Path, command: str):
     a, t, m = meta["architecture"], meta["training"], meta["metrics"]
     kind = "masked (MLM, bidirectional)" if meta["objective"] == "mlm" else "causal (CLM, next base)"
+    attn = (f"then {a['n_attn']} attention blocks with ALiBi\nrelative-position bias; width {a['d_model']}, {a['n_heads']} heads,"
+            if a['n_attn'] else f"and no attention (a convolutional\nmodel in the style of GPN); width {a['d_model']},")
     card = f"""# {meta['name']}
 
 A {kind} single-nucleotide genome language model: {len(a['conv_dilations'])} dilated residual convolution
-blocks (kernel {a['conv_kernel']}, dilations {a['conv_dilations']}) then {a['n_attn']} attention blocks with ALiBi
-relative-position bias; width {a['d_model']}, {a['n_heads']} heads, feed-forward {a['d_ff']},
+blocks (kernel {a['conv_kernel']}, dilations {a['conv_dilations']}) {attn} feed-forward {a['d_ff']},
 {meta['parameters']:,} parameters, {meta['weightsBytes'] / 1e6:.1f} MB of float32 weights.
 
 ## Data

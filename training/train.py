@@ -23,23 +23,42 @@ from model import BOS_ID, MASK_ID, N_ID, GLMConfig, HybridGLM, clm_inputs
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load_genomes(paths, min_len, val_every):
-    """Encode every record at least min_len long; every val_every-th record is held out."""
+def load_genomes(specs, min_len, val_every):
+    """Encode every record at least min_len long; every val_every-th record of a file is held out.
+
+    A spec is a path or {"path": ..., "weight": w}: files are drawn in proportion to their weights (default:
+    to their lengths), so a small coding-dense genome can make up a fixed share of every batch."""
     train, val = [], []
-    for path in paths:
+    for spec in specs:
+        path, weight = (spec, None) if isinstance(spec, str) else (spec["path"], spec["weight"])
+        tr, va = [], []
         for i, (_, seq) in enumerate(read_fasta(ROOT / path)):
             if len(seq) >= min_len:
-                (val if val_every and i % val_every == val_every - 1 else train).append(encode(seq))
+                (va if val_every and i % val_every == val_every - 1 else tr).append(encode(seq))
+        train.append((tr, weight)); val.extend(va)
     return train, val
 
 
 class WindowSampler:
-    """Random windows inside records (never across them), length-weighted, optional reverse complement."""
+    """Random windows inside records (never across them), optional reverse complement.
 
-    def __init__(self, records, context, rng, rc_prob):
-        self.records, self.context, self.rng, self.rc_prob = records, context, rng, rc_prob
-        lens = np.array([len(r) - context + 1 for r in records], dtype=np.float64)
-        self.p = lens / lens.sum()
+    groups: [(records, weight or None)]; a group's share is its weight (if every group has one) or its length;
+    inside a group, records are drawn in proportion to their length."""
+
+    def __init__(self, groups, context, rng, rc_prob):
+        self.context, self.rng, self.rc_prob = context, rng, rc_prob
+        self.records = [r for recs, _ in groups for r in recs]
+        lens = np.array([len(r) - context + 1 for r in self.records], dtype=np.float64)
+        if all(w is not None for _, w in groups):
+            p, i = np.empty_like(lens), 0
+            total_w = sum(w for _, w in groups)
+            for recs, w in groups:
+                seg = lens[i:i + len(recs)]
+                p[i:i + len(recs)] = w / total_w * seg / seg.sum()
+                i += len(recs)
+            self.p = p
+        else:
+            self.p = lens / lens.sum()
 
     def batch(self, size):
         out = np.empty((size, self.context), dtype=np.int64)
@@ -111,10 +130,11 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
 
     train_recs, val_recs = load_genomes(conf["data"]["genomes"], cfg.context, conf["data"]["val_every"])
-    n_train = sum(len(r) for r in train_recs)
-    print(f"train {n_train:,} bp in {len(train_recs)} records; val {sum(len(r) for r in val_recs):,} bp", flush=True)
+    n_train = sum(len(r) for recs, _ in train_recs for r in recs)
+    n_recs = sum(len(recs) for recs, _ in train_recs)
+    print(f"train {n_train:,} bp in {n_recs} records; val {sum(len(r) for r in val_recs):,} bp", flush=True)
     sampler = WindowSampler(train_recs, cfg.context, rng, tc["rc_prob"])
-    val_sampler = WindowSampler(val_recs or train_recs, cfg.context, np.random.default_rng(99), 0.0)
+    val_sampler = WindowSampler([(val_recs, None)] if val_recs else train_recs, cfg.context, np.random.default_rng(99), 0.0)
     val_batches = [val_sampler.batch(tc["batch_size"]) for _ in range(tc["val_batches"])]
 
     model = HybridGLM(cfg)

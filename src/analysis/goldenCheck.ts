@@ -24,12 +24,14 @@ export async function goldenCheck(model: LanguageModel, golden: GoldenFile): Pro
   for (const c of golden.cases) {
     const T = c.tokens.length;
     let lpErr = 0, attErr = 0;
-    // one pass per attention layer named in the file; the first also checks the log-probabilities
-    const layers = [...new Set(c.attention.map((a) => a.layer))];
+    // one pass per attention layer named in the file (one plain pass for a model without attention);
+    // the first also checks the log-probabilities
+    const named = [...new Set(c.attention.map((a) => a.layer))];
+    const layers: (number | null)[] = named.length ? named : [null];
     for (const [li, layer] of layers.entries()) {
       const entries = c.attention.filter((a) => a.layer === layer);
       const heads = entries.map((a) => a.head);
-      const out = await model.forward(Int32Array.from(c.tokens), 1, { layer, heads });
+      const out = await model.forward(Int32Array.from(c.tokens), 1, layer === null ? undefined : { layer, heads });
       if (li === 0) {
         c.logprobs.forEach((row, i) => row.forEach((v, b) => { lpErr = Math.max(lpErr, Math.abs(out.logprobs[i * 4 + b]! - v)); }));
       }

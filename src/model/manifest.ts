@@ -76,9 +76,10 @@ export function validateManifest(json: unknown, where: string): ModelManifest {
   const a = json.architecture;
   if (!isObj(a)) return fail('architecture is missing');
   if (a.type === 'hybrid-conv-alibi') {
-    for (const k of ['d_model', 'n_heads', 'd_ff', 'conv_kernel', 'n_attn', 'context'] as const) {
+    for (const k of ['d_model', 'n_heads', 'd_ff', 'conv_kernel', 'context'] as const) {
       if (!isPosInt(a[k])) fail(`architecture.${k} must be a positive integer`);
     }
+    if (!Number.isInteger(a.n_attn) || (a.n_attn as number) < 0) fail('architecture.n_attn must be a whole number (0: convolutions only)');
     if (!Array.isArray(a.conv_dilations) || !a.conv_dilations.every(isPosInt)) fail('architecture.conv_dilations must be positive integers');
     if ((a.d_model as number) % (a.n_heads as number) !== 0) fail('d_model must be divisible by n_heads');
   } else if (a.type === 'markov') {
