@@ -26,5 +26,5 @@ export async function attentionMap(
   throwIfAborted(opts.signal);
   const out = await model.forward(tokens.slice(w.start, w.end), 1, { layer, heads });
   opts.onProgress?.(1, 1);
-  return { layer, heads, start: w.start, size: w.end - w.start, probs: out.attention! };
+  return { layer, heads, start: w.start, size: w.end - w.start, probs: out.attention!.slice() }; // own buffer: it is transferred to the page
 }

@@ -36,3 +36,34 @@ describe.each(['cpu', 'wasm'] as const)('golden parity on %s', (backend) => {
     });
   }
 });
+
+describe('one read per forward pass', () => {
+  // Tensor.data/dataSync are the reads that become GPU-to-CPU syncs on WebGPU (its kernels never read back)
+  it('reads log-probabilities and attention back with a single data() call', async () => {
+    await useNodeBackend('wasm');
+    const dir = dirs.find((d) => JSON.parse(readFileSync(join(d, 'model.json'), 'utf8')).architecture.n_attn > 0)!;
+    const model = await loadModel(fileSource(dir));
+    const proto = tf.Tensor.prototype;
+    const [data, dataSync, arraySync] = [proto.data, proto.dataSync, proto.arraySync];
+    let reads = 0;
+    proto.data = function (this: tf.Tensor) { reads++; return data.call(this); } as typeof proto.data;
+    proto.dataSync = function (this: tf.Tensor) { reads++; return dataSync.call(this); } as typeof proto.dataSync;
+    proto.arraySync = function (this: tf.Tensor) { reads++; return arraySync.call(this); } as typeof proto.arraySync;
+    try {
+      const T = 64;
+      const tokens = Int32Array.from({ length: 2 * T }, (_, i) => (i * 7) % 4);
+      const out = await model.forward(tokens, 2, { layer: model.nAttentionLayers - 1, heads: [0, 1] });
+      expect(reads).toBe(1);
+      expect(out.logprobs.length).toBe(2 * T * 4);
+      expect(out.attention!.length).toBe(2 * 2 * T * T);
+      // every attention row is a distribution, so the split between the two outputs is in the right place
+      for (let r = 0; r < 2 * 2 * T; r++) expect(out.attention!.subarray(r * T, (r + 1) * T).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+      reads = 0;
+      await model.forward(tokens, 2);
+      expect(reads).toBe(1);
+    } finally {
+      Object.assign(proto, { data, dataSync, arraySync });
+      model.dispose();
+    }
+  });
+});

@@ -158,18 +158,25 @@ export class HybridModel {
     return { logprobs: tf.logSoftmax(logits) as tf.Tensor3D, attention };
   }
 
-  /** Typed-array in, typed-array out: tokens [B, T] row-major. Tensors never escape. */
+  /**
+   * Typed-array in, typed-array out: tokens [B, T] row-major. Tensors never escape. Log-probabilities and
+   * attention come back in one read: on WebGPU each read is a GPU-to-CPU sync, so a pass makes exactly one.
+   */
   async forward(tokens: Int32Array, batch: number, attn?: AttentionRequest): Promise<{ logprobs: Float32Array; attention?: Float32Array }> {
     const T = tokens.length / batch;
-    const outs = tf.tidy(() => {
+    let nLogprobs = 0;
+    const out = tf.tidy(() => {
       const o = this.forwardTensors(tf.tensor2d(tokens, [batch, T], 'int32'), attn);
-      return o.attention ? [o.logprobs, o.attention] : [o.logprobs];
+      nLogprobs = o.logprobs.size;
+      return o.attention ? tf.concat([tf.reshape(o.logprobs, [-1]), tf.reshape(o.attention, [-1])]) : o.logprobs;
     });
     try {
-      const [logprobs, attention] = (await Promise.all(outs.map((t) => t.data()))) as Float32Array[];
-      return { logprobs: logprobs!, attention };
+      const flat = (await out.data()) as Float32Array;
+      return flat.length === nLogprobs
+        ? { logprobs: flat }
+        : { logprobs: flat.subarray(0, nLogprobs), attention: flat.subarray(nLogprobs) };
     } finally {
-      for (const t of outs) t.dispose();
+      out.dispose();
     }
   }
 }
