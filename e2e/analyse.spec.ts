@@ -2,12 +2,15 @@
 import { expect, test } from '@playwright/test';
 import { checkAgainstPytorch, waitForModel } from './helpers';
 
-test('falls back to wasm, says why, and matches PyTorch there', async ({ page }) => {
+test('falls back to wasm, says why, runs it multi-threaded and matches PyTorch there', async ({ page }) => {
   await page.goto('./');
   await waitForModel(page);
   const backend = page.getByTestId('backend');
   await expect(backend).toHaveAttribute('data-backend', 'wasm');
   await expect(backend).toContainText(/software fallback/);
+  // COOP/COEP from the server make the page cross-origin isolated, so tfjs loads its threaded wasm binary
+  expect(await page.evaluate(() => (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated)).toBe(true);
+  await expect(backend).toContainText(/\(\d+ threads\)/);
   const check = await checkAgainstPytorch(page);
   expect(check.backend).toBe('wasm');
   expect(check.logprob).toBeLessThan(1e-4);

@@ -2,7 +2,7 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
 export type BackendName = 'webgpu' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'wasm', 'cpu'];
@@ -21,6 +21,19 @@ export interface BackendOptions {
   exclude?: BackendName[];
   /** URLs (or a folder prefix) of the tfjs wasm binaries. */
   wasmPaths?: string | Record<string, string>;
+  /** XNNPACK threads for multi-threaded wasm (browser only; needs cross-origin isolation). */
+  wasmThreads?: number;
+}
+
+/**
+ * tfjs caps XNNPACK's pool at hardwareConcurrency / 2, assuming two hyper-threads per core, which leaves a
+ * 2-core machine (and many VMs, where each vCPU is a core) with one thread. It reads the count once, when
+ * the wasm module starts, so the worker states the number it wants here before the backend initialises.
+ */
+function useWasmThreads(threads: number): void {
+  const nav = (globalThis as { navigator?: object }).navigator;
+  if (nav) Object.defineProperty(nav, 'hardwareConcurrency', { value: 2 * threads, configurable: true });
+  setThreadsCount(threads);
 }
 
 interface GpuAdapterLike {
@@ -62,6 +75,7 @@ export async function chooseBackend(opts: BackendOptions = {}): Promise<BackendC
   const order = opts.force ? [opts.force, ...BACKEND_ORDER.filter((b) => b !== opts.force)] : [...BACKEND_ORDER];
   const skipped: string[] = [];
   if (opts.wasmPaths) setWasmPaths(opts.wasmPaths as string);
+  if (opts.wasmThreads) useWasmThreads(opts.wasmThreads);
   for (const name of order) {
     if (opts.exclude?.includes(name)) { skipped.push(`${name} was excluded after a failure`); continue; }
     if (name === 'webgpu') {
@@ -75,11 +89,19 @@ export async function chooseBackend(opts: BackendOptions = {}): Promise<BackendC
       skipped.push(`webgpu failed to initialise (${err})`);
     } else {
       const err = await trySet(name);
-      if (err === null) return { name, reason: reasonText(name, opts.force, skipped) };
+      if (err === null) return { name, reason: reasonText(name, opts.force, skipped) + (name === 'wasm' ? wasmThreadsNote() : '') };
       skipped.push(`${name} failed to initialise (${err})`);
     }
   }
   throw new Error(`No tfjs backend could start: ${skipped.join('; ')}`);
+}
+
+/** Threads only come with cross-origin isolation (SharedArrayBuffer); say which case this is. */
+function wasmThreadsNote(): string {
+  const threads = getThreadsCount();
+  if (threads > 1) return ` (${threads} threads)`;
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
+  return isolated === false ? ' (1 thread: the page is not cross-origin isolated)' : ' (1 thread)';
 }
 
 function reasonText(name: BackendName, force: BackendName | undefined, skipped: string[]): string {

@@ -22,14 +22,17 @@ export function alibiSlopes(nHeads: number): number[] {
   return Array.from({ length: nHeads }, (_, h) => 2 ** ((-8 * (h + 1)) / nHeads));
 }
 
-/** [H, T, T] additive bias: -slope * |i - j|, plus a large negative above the diagonal when causal. */
-function alibiBias(nHeads: number, T: number, causal: boolean): tf.Tensor3D {
-  const pos = tf.range(0, T, 1, 'float32');
-  const rel = tf.sub(tf.reshape(pos, [1, T]), tf.reshape(pos, [T, 1])); // [T, T] j - i
-  let bias = tf.mul(tf.reshape(tf.tensor(alibiSlopes(nHeads)), [nHeads, 1, 1]), tf.expandDims(tf.neg(tf.abs(rel)), 0));
-  if (causal) bias = tf.add(bias, tf.expandDims(tf.mul(tf.cast(tf.greater(rel, 0), 'float32'), -1e9), 0));
-  return bias as tf.Tensor3D;
+/** Per head, a [1, T, T] additive bias: -slope * |i - j|, plus a large negative above the diagonal when causal. */
+function alibiBias(nHeads: number, T: number, causal: boolean): tf.Tensor3D[] {
+  return alibiSlopes(nHeads).map((slope) => {
+    const b = new Float32Array(T * T);
+    for (let i = 0; i < T; i++) for (let j = 0; j < T; j++) b[i * T + j] = causal && j > i ? -1e9 : -slope * Math.abs(i - j);
+    return tf.tensor3d(b, [1, T, T]);
+  });
 }
+
+/** Bias tensors stay resident for the few window lengths an analysis uses (at most this many). */
+const BIAS_CACHE_SIZE = 8;
 
 const GELU_2C = 2 * Math.sqrt(2 / Math.PI);
 function gelu(x: tf.Tensor): tf.Tensor {
@@ -44,6 +47,7 @@ export class HybridModel {
   readonly causal: boolean;
   readonly objective: 'mlm' | 'clm';
   private readonly p = new Map<string, tf.Tensor>();
+  private readonly biasCache = new Map<number, tf.Tensor3D[]>();
 
   constructor(readonly manifest: ModelManifest, weights: WeightMap) {
     if (manifest.architecture.type !== 'hybrid-conv-alibi') throw new Error(`${manifest.id} is not a hybrid model`);
@@ -63,8 +67,10 @@ export class HybridModel {
       ['q', 'k', 'v'].forEach((name, j) => {
         for (let h = 0; h < H; h++) {
           const col = j * D + h * Dh;
-          this.p.set(`${p}.${name}.${h}`, tf.keep(tf.slice(qkv, [0, col], [D, Dh])));
-          this.p.set(`${p}.${name}.${h}.bias`, tf.keep(tf.slice(qkvB, [col], [Dh])));
+          // 1/sqrt(Dh) folded into the query projection: one [T, T] multiply less per head
+          const scale = name === 'q' ? 1 / Math.sqrt(Dh) : 1;
+          this.p.set(`${p}.${name}.${h}`, tf.keep(tf.tidy(() => tf.mul(tf.slice(qkv, [0, col], [D, Dh]), scale))));
+          this.p.set(`${p}.${name}.${h}.bias`, tf.keep(tf.tidy(() => tf.mul(tf.slice(qkvB, [col], [Dh]), scale))));
         }
       });
       for (let h = 0; h < H; h++) this.p.set(`${p}.out.${h}`, tf.keep(tf.slice(out, [h * Dh, 0], [Dh, D])));
@@ -78,6 +84,22 @@ export class HybridModel {
   dispose(): void {
     for (const t of this.p.values()) t.dispose();
     this.p.clear();
+    this.clearBiasCache();
+  }
+
+  private clearBiasCache(): void {
+    for (const ts of this.biasCache.values()) for (const t of ts) t.dispose();
+    this.biasCache.clear();
+  }
+
+  private bias(T: number): tf.Tensor3D[] {
+    let b = this.biasCache.get(T);
+    if (!b) {
+      if (this.biasCache.size >= BIAS_CACHE_SIZE) this.clearBiasCache();
+      b = alibiBias(this.arch.n_heads, T, this.causal).map((t) => tf.keep(t));
+      this.biasCache.set(T, b);
+    }
+    return b;
   }
 
   private w(name: string): tf.Tensor {
@@ -111,7 +133,7 @@ export class HybridModel {
    * Multi-head attention computed head by head from per-head weight slices (made at load), so no
    * [B, T, H, Dh] transposes are needed: out = sum_h softmax(q_h k_h^T / sqrt(Dh) + bias_h) v_h Wo_h.
    */
-  private attention(x: tf.Tensor, prefix: string, bias: tf.Tensor3D, wantHeads: number[] | null): [tf.Tensor, tf.Tensor3D[]] {
+  private attention(x: tf.Tensor, prefix: string, bias: tf.Tensor3D[], wantHeads: number[] | null): [tf.Tensor, tf.Tensor3D[]] {
     const [B, T, D] = x.shape as [number, number, number];
     const H = this.arch.n_heads, Dh = D / H;
     const x2 = tf.reshape(x, [B * T, D]);
@@ -120,7 +142,9 @@ export class HybridModel {
     let out: tf.Tensor | null = null;
     const probsOut: tf.Tensor3D[] = [];
     for (let h = 0; h < H; h++) {
-      const scores = tf.add(tf.mul(tf.matMul(proj('q', h), proj('k', h), false, true), 1 / Math.sqrt(Dh)), tf.slice(bias, [h, 0, 0], [1, T, T])); // [B, T, T]
+      // k transposed explicitly: tfjs-wasm's matMul with transposeB is ~7x slower than transpose + matMul
+      const kT = tf.transpose(proj('k', h), [0, 2, 1]); // [B, Dh, T]
+      const scores = tf.add(tf.matMul(proj('q', h), kT), bias[h]!); // [B, T, T]
       const probs = tf.softmax(scores) as tf.Tensor3D;
       if (wantHeads?.includes(h)) probsOut[wantHeads.indexOf(h)] = probs;
       const yh = tf.matMul(tf.reshape(tf.matMul(probs, proj('v', h)), [B * T, Dh]), this.w(`${prefix}.out.${h}`) as tf.Tensor2D); // [B*T, D]
@@ -136,7 +160,7 @@ export class HybridModel {
       ? tf.concat([tf.fill([tokens.shape[0], 1], BOS_ID, 'int32'), tf.slice(tokens, [0, 0], [-1, T - 1])], 1)
       : tokens;
     let x = tf.gather(this.w('embed.weight'), inputs) as tf.Tensor3D; // [B, T, D]
-    const bias = alibiBias(this.arch.n_heads, T, this.causal);
+    const bias = this.arch.n_attn ? this.bias(T) : [];
     let attention: tf.Tensor4D | undefined;
     const nConv = this.arch.conv_dilations.length;
     for (let i = 0; i < nConv + this.arch.n_attn; i++) {

@@ -11,7 +11,7 @@ import { CallCancelledError, WorkerCrashedError } from '../worker/client';
 import type { ModelInfo, Results } from '../worker/protocol';
 import { restoreFromLocation, startShareSync } from './shareSync';
 import { cancelMutagenesis, createVariantSlice, type VariantSlice } from './variantSlice';
-import { forcedBackend, testHooks, worker } from './workerClient';
+import { forcedBackend, testHooks, wasmThreads, worker } from './workerClient';
 
 export interface ModelEntry {
   id: string;
@@ -209,7 +209,7 @@ async function recover(message: string): Promise<void> {
   useApp.setState({ backend: null, model: null, busy: false, progress: null, runError: `${message} Restarting the model on another backend…` });
   worker().restart();
   try {
-    const backend = await worker().call({ type: 'init', exclude: failedBackends, testHooks: testHooks() });
+    const backend = await worker().call({ type: 'init', exclude: failedBackends, testHooks: testHooks(), wasmThreads: wasmThreads() });
     useApp.setState({ backend });
     const { modelId, analysed } = useApp.getState(); // read before selectModel clears the results
     if (modelId) await useApp.getState().selectModel(modelId);
@@ -227,7 +227,7 @@ async function initialise(): Promise<void> {
   // npm run bench drives the worker directly through this handle
   if (testHooks()) (window as unknown as Record<string, unknown>).__glmCall = (req: Parameters<ReturnType<typeof worker>['call']>[0]) => worker().call(req);
   try {
-    const backend = await worker().call({ type: 'init', backend: forcedBackend(), testHooks: testHooks() });
+    const backend = await worker().call({ type: 'init', backend: forcedBackend(), testHooks: testHooks(), wasmThreads: wasmThreads() });
     set({ backend, backendError: null });
   } catch (e) {
     set({ backendError: (e as Error).message });

@@ -17,3 +17,9 @@ export function forcedBackend(): BackendName | undefined {
 
 /** ?testhooks=1 lets the resilience e2e tests simulate a lost GPU device or a crashed worker. */
 export const testHooks = (): boolean => new URLSearchParams(location.search).has('testhooks');
+
+/** ?threads=N sets the wasm thread count (the benchmark compares 1 thread with the default). */
+export function wasmThreads(): number | undefined {
+  const n = Number(new URLSearchParams(location.search).get('threads'));
+  return Number.isInteger(n) && n >= 1 && n <= 16 ? n : undefined;
+}

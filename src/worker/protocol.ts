@@ -21,7 +21,7 @@ export interface ModelInfo {
 }
 
 export type Request =
-  | { type: 'init'; id: number; backend?: BackendName; exclude?: BackendName[]; testHooks?: boolean }
+  | { type: 'init'; id: number; backend?: BackendName; exclude?: BackendName[]; testHooks?: boolean; wasmThreads?: number }
   | { type: 'load'; id: number; url: string }
   | { type: 'scan'; id: number; tokens: Int32Array; maskStride: number }
   | { type: 'attention'; id: number; tokens: Int32Array; layer: number; heads: number[]; focus: number }

@@ -43,6 +43,7 @@ async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Re
       const choice = await chooseBackend({
         force: req.backend, exclude: req.exclude,
         wasmPaths: { 'tfjs-backend-wasm.wasm': wasmUrl, 'tfjs-backend-wasm-simd.wasm': wasmSimdUrl, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl },
+        wasmThreads: req.wasmThreads ?? Math.min(navigator.hardwareConcurrency || 1, 8),
       });
       const device = choice.name === 'webgpu' ? (tf.backend() as unknown as { device: GPUDeviceLike }).device : null;
       device?.lost.then((info) => post({ type: 'failure', message: `The WebGPU device was lost (${info.reason}: ${info.message || 'no details'}).` }));
