@@ -59,6 +59,8 @@ async function timeNode(model: LoadedModel, c: Case, repeats: number): Promise<n
   return ms;
 }
 
+let wasmThreads = '?';
+
 async function browserRuns(models: { id: string; path: string }[], allCases: Map<string, Case[]>) {
   const { preview } = await import('vite');
   const { chromium } = await import('playwright-core');
@@ -66,20 +68,23 @@ async function browserRuns(models: { id: string; path: string }[], allCases: Map
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
   const out: Record<string, Record<string, { times: Map<number, number[]>; loadMs: number; firstResultMs?: number }>> = {};
+  // wasm1: one thread, the like-for-like comparison with single-thread PyTorch; wasm: the app's default
+  const runs = [['wasm1', 'wasm', '&threads=1'], ['wasm', 'wasm', ''], ['webgpu', 'webgpu', '']] as const;
   try {
-    for (const backend of ['wasm', 'webgpu'] as const) {
+    for (const [key, backend, extraQuery] of runs) {
       for (const m of models) {
         const page = await browser.newPage();
         const t0 = Date.now();
-        await page.goto(`http://127.0.0.1:4199/?backend=${backend}&testhooks=1`);
+        await page.goto(`http://127.0.0.1:4199/?backend=${backend}&testhooks=1${extraQuery}`);
         await page.locator('#model-select').waitFor();
         if (m.id !== (await page.locator('#model-select').inputValue())) await page.locator('#model-select').selectOption(m.id);
         await page.getByTestId('model-info').waitFor({ timeout: 600_000 });
         const loadMs = Date.now() - t0;
+        if (key === 'wasm') wasmThreads = /\((\d+) threads?/.exec((await page.getByTestId('backend').textContent()) ?? '')?.[1] ?? '?';
         const times = new Map<number, number[]>();
         for (const c of allCases.get(m.id)!) {
           const repeats = backend === 'webgpu' ? (c.length > 1024 ? 1 : 2) : REPEATS;
-          log(`chromium ${backend} ${m.id} L=${c.length} x${repeats}`);
+          log(`chromium ${key} ${m.id} L=${c.length} x${repeats}`);
           const r = await page.evaluate(async ([tokens, batch, rep]) =>
             (globalThis as unknown as { __glmCall: (r: unknown) => Promise<{ ms: number[]; backend: string }> }).__glmCall({ type: 'benchForward', tokens: Int32Array.from(tokens as number[]), batch, repeats: rep }),
           [Array.from(c.tokens), c.batch, repeats] as const);
@@ -87,14 +92,14 @@ async function browserRuns(models: { id: string; path: string }[], allCases: Map
           times.set(c.length, r.ms);
         }
         let firstResultMs: number | undefined;
-        if (backend === 'wasm') {
+        if (key === 'wasm') {
           await page.getByLabel('DNA sequence or FASTA').fill(readFileSync(join(REPO_ROOT, 'public/examples/lambda_cI_cro.fa'), 'utf8'));
           const t = Date.now();
           await page.getByRole('button', { name: 'Run' }).click();
           await page.getByTestId('scan-summary').waitFor({ timeout: 600_000 });
           firstResultMs = Date.now() - t;
         }
-        (out[backend] ??= {})[m.id] = { times, loadMs, firstResultMs };
+        (out[key] ??= {})[m.id] = { times, loadMs, firstResultMs };
         await page.close();
       }
     }
@@ -159,13 +164,13 @@ async function main() {
     for (const c of allCases.get(m.id)!) {
       const ref = median(torchTimes['1']![String(c.length)]!);
       const cell = (xs: number[] | undefined) => (xs ? `${median(xs).toFixed(0)} (${spread(xs)}) ×${(median(xs) / ref).toFixed(2)}` : '–');
-      rows.push(`| ${m.id} | ${c.length} | ${c.batch} | ${cell(torchTimes['1']![String(c.length)])} | ${cell(torchTimes['2']![String(c.length)])} | ${cell(node.wasm!.get(c.length))} | ${cell(node.cpu!.get(c.length))} | ${cell(browser?.wasm?.[m.id]?.times.get(c.length))} | ${cell(browser?.webgpu?.[m.id]?.times.get(c.length))} |`);
+      rows.push(`| ${m.id} | ${c.length} | ${c.batch} | ${cell(torchTimes['1']![String(c.length)])} | ${cell(torchTimes['2']![String(c.length)])} | ${cell(node.wasm!.get(c.length))} | ${cell(node.cpu!.get(c.length))} | ${cell(browser?.wasm1?.[m.id]?.times.get(c.length))} | ${cell(browser?.wasm?.[m.id]?.times.get(c.length))} | ${cell(browser?.webgpu?.[m.id]?.times.get(c.length))} |`);
     }
   }
 
   console.log('# gLM Playground benchmark\n');
   console.log(`Forward pass over L bases (planWindows: 512-base windows, stride 256, one batch), milliseconds: median (min-max) over ${REPEATS} runs after a warm-up (Node cpu: 2; WebGPU: 2, 1 at 4096), and the ratio to single-thread PyTorch measured in this run. Chromium's WebGPU is SwiftShader (software).\n`);
-  console.log('| model | L | windows | PyTorch 1 thread | PyTorch 2 threads | Node wasm | Node cpu | Chromium wasm | Chromium WebGPU |\n|---|---|---|---|---|---|---|---|---|');
+  console.log(`| model | L | windows | PyTorch 1 thread | PyTorch 2 threads | Node wasm (1 thread) | Node cpu | Chromium wasm, 1 thread | Chromium wasm, ${wasmThreads} threads (app default) | Chromium WebGPU |\n|---|---|---|---|---|---|---|---|---|---|`);
   rows.forEach((r) => console.log(r));
   console.log('\n| model | load + verify (Node wasm, ms) | tfjs memory after load (MB) | 1 kb saturation mutagenesis (Node wasm) | process RSS (MB) |\n|---|---|---|---|---|');
   extra.forEach((r) => console.log(r));
