@@ -47,6 +47,17 @@ test('a long example runs in windows, with read-outs for tracks and attention', 
   const hb = (await heat.boundingBox())!;
   await heat.hover({ position: { x: hb.width / 2, y: hb.height / 3 } });
   await expect(page.getByTestId('attention-readout')).toContainText(/Query \d+ \([ACGTN]\) → key \d+ \([ACGTN]\): \d\.\d{4}/);
+  // and by keyboard: the cursor starts at the top-left cell, arrows move it, Enter focuses the query base
+  await page.mouse.move(0, 0);
+  await heat.focus();
+  await heat.press('ArrowDown');
+  const first = await page.getByTestId('attention-readout').innerText();
+  await heat.press('ArrowDown');
+  await heat.press('ArrowRight');
+  const q = Number(/Query (\d+)/.exec(first)![1]) + 1;
+  await expect(page.getByTestId('attention-readout')).toContainText(new RegExp(`^Query ${q} \\([ACGTN]\\) → key ${q} \\(`));
+  await heat.press('Enter');
+  await expect(page.getByTestId('track-readout')).toContainText(`Position ${q} `);
   await page.getByLabel('Head').selectOption('2');
   await expect(page.getByText('head 2,')).toBeVisible();
 });

@@ -66,6 +66,22 @@ test('saturation mutagenesis paints every substitution and a click adds the vari
   } else {
     await expect(readout).toContainText('reference base');
   }
+
+  // the same heatmap by keyboard: the first arrow lands on position 11, base A; Shift moves ten positions,
+  // Down moves to the next base; Enter adds the variant under the cursor
+  await page.mouse.move(0, 0);
+  await heat.focus();
+  await heat.press('ArrowRight');
+  await expect(readout).toContainText(`Position 11 ${SEQ[10]}>A`);
+  await heat.press('Shift+ArrowRight');
+  await heat.press('End');
+  await expect(readout).toContainText(`Position 30 ${SEQ[29]}>A`);
+  const alt = 'ACGT'.split('').find((b) => b !== SEQ[29])!;
+  for (let i = 0; i < 'ACGT'.indexOf(alt); i++) await heat.press('ArrowDown');
+  await expect(readout).toContainText(`Position 30 ${SEQ[29]}>${alt}:`);
+  await expect(page.locator('.cell-cursor')).toBeVisible();
+  await heat.press('Enter');
+  await expect(page.getByTestId('variant-table')).toContainText(`30${SEQ[29]}>${alt}`);
 });
 
 test('a long mutagenesis shows progress with time remaining and can be cancelled', async ({ page }) => {

@@ -5,6 +5,7 @@ import { cellAt, drawHeatmap } from '../render/heatmap';
 import { useApp } from '../state/store';
 import { SvgContext } from '../render/svgContext';
 import { downloadCanvas, downloadSvg, stem } from './download';
+import { isActivation, stepCell } from './gridKeys';
 
 const SIZE = 420;
 
@@ -16,6 +17,7 @@ export function AttentionPanel() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [rowNorm, setRowNorm] = useState(true);
   const [hover, setHover] = useState<{ row: number; col: number } | null>(null);
+  const [keyboard, setKeyboard] = useState(false); // show the cell cursor only while the keyboard drives it
 
   useEffect(() => {
     const c = canvasRef.current;
@@ -73,11 +75,23 @@ export function AttentionPanel() {
           rows are the reading (query) base, columns the base it attends to (key). Click a row to focus that base.
         </p>
       ) : <p className="muted">Computing attention…</p>}
-      <canvas ref={canvasRef} data-testid="attention" tabIndex={0} width={SIZE} height={SIZE}
-        aria-label="Attention heatmap; the read-out below gives the value under the pointer."
-        onMouseMove={(e) => setHover(cellAt(e.nativeEvent.offsetX, e.nativeEvent.offsetY, n, SIZE))}
-        onMouseLeave={() => setHover(null)}
-        onClick={(e) => { const c = cellAt(e.nativeEvent.offsetX, e.nativeEvent.offsetY, n, SIZE); if (c && attention) setFocus(attention.start + c.row); }} />
+      <div className="cursor-host" style={{ width: SIZE, height: SIZE }}>
+        <canvas ref={canvasRef} data-testid="attention" tabIndex={0} width={SIZE} height={SIZE}
+          aria-label="Attention heatmap: arrow keys move over query rows and key columns, Enter focuses the query base; the read-out below gives the value."
+          onMouseMove={(e) => { setKeyboard(false); setHover(cellAt(e.nativeEvent.offsetX, e.nativeEvent.offsetY, n, SIZE)); }}
+          onMouseLeave={() => setHover(null)}
+          onClick={(e) => { const c = cellAt(e.nativeEvent.offsetX, e.nativeEvent.offsetY, n, SIZE); if (c && attention) setFocus(attention.start + c.row); }}
+          onKeyDown={(e) => {
+            const next = stepCell(hover, e.key, n, n, e.shiftKey);
+            if (next) { e.preventDefault(); setKeyboard(true); setHover(next); }
+            else if (isActivation(e.key) && hover && attention) { e.preventDefault(); setFocus(attention.start + hover.row); }
+          }}
+          onBlur={() => { if (keyboard) setHover(null); }} />
+        {keyboard && hover && n > 0 && (
+          <div className="cell-cursor" aria-hidden="true" style={{
+            left: (hover.col * SIZE) / n, top: (hover.row * SIZE) / n, width: Math.max(3, SIZE / n), height: Math.max(3, SIZE / n) }} />
+        )}
+      </div>
       <p className="readout" aria-live="polite" data-testid="attention-readout">
         {cell ? `Query ${cell.q + 1} (${seq[cell.q]}) → key ${cell.k + 1} (${seq[cell.k]}): ${cell.p.toFixed(4)}` : 'Hover the heatmap for values.'}
       </p>

@@ -3,12 +3,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { MAX_MUTAGENESIS_LENGTH } from '../analysis/mutagenesis';
 import { METHODS, methodsFor, type ScoreMethod } from '../analysis/variantEffect';
-import { drawMutagenesis, MUT_ROW_HEIGHT, mutCellAt, scoreScale } from '../render/mutagenesis';
+import { drawMutagenesis, MUT_LABEL_WIDTH, MUT_ROW_HEIGHT, mutCellAt, scoreScale } from '../render/mutagenesis';
 import { useApp } from '../state/store';
 import { mutagenesisTsv } from '../export/tables';
 import { asCanvasContext, SvgContext } from '../render/svgContext';
 import { downloadCanvas, downloadSvg, downloadText, stem } from './download';
 import { ProgressBar } from './ProgressBar';
+import { isActivation, stepCell } from './gridKeys';
 import { prepareCanvas, useCanvasWidth } from './useCanvas';
 
 export function MutagenesisPanel() {
@@ -21,6 +22,7 @@ export function MutagenesisPanel() {
   const centre = s.focus ?? Math.floor(L / 2);
   const [range, setRange] = useState(() => ({ from: Math.max(1, centre - 49), to: Math.min(L, centre + 50) }));
   const [hover, setHover] = useState<{ i: number; base: number } | null>(null);
+  const [keyboard, setKeyboard] = useState(false); // show the cell cursor only while the keyboard drives it
   const [wrapRef, width] = useCanvasWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const r = s.result;
@@ -37,8 +39,14 @@ export function MutagenesisPanel() {
   const method: ScoreMethod = s.method && methods.includes(s.method) ? s.method : methods[0]!;
   const n = range.to - range.from + 1;
   const valid = range.from >= 1 && range.to <= L && n >= 1 && n <= MAX_MUTAGENESIS_LENGTH;
-  const cell = hover && r ? { pos: r.start + hover.i, alt: 'ACGT'[hover.base]!, score: r.scores[hover.i * 4 + hover.base]! } : null;
   const seq = s.analysed.sequence;
+  const addCell = (c: { i: number; base: number } | null) => {
+    if (!c || !r || Number.isNaN(r.scores[c.i * 4 + c.base]!)) return;
+    const p = r.start + c.i;
+    s.setFocus(p);
+    void s.addVariants(`${p + 1}${seq[p]}>${'ACGT'[c.base]}`);
+  };
+  const cell = hover && r ? { pos: r.start + hover.i, alt: 'ACGT'[hover.base]!, score: r.scores[hover.i * 4 + hover.base]! } : null;
   return (
     <section className="panel" aria-labelledby="mut-h">
       <h2 id="mut-h">Saturation mutagenesis</h2>
@@ -71,19 +79,24 @@ export function MutagenesisPanel() {
         </p>
       )}
       {/* always mounted, so its width is measured before the first result arrives */}
-      <div ref={wrapRef} className="canvas-wrap">
+      <div ref={wrapRef} className="canvas-wrap cursor-host">
         {r && (
           <canvas ref={canvasRef} data-testid="mutagenesis" tabIndex={0}
-            aria-label="Mutagenesis heatmap; the read-out below gives the score under the pointer."
-            onMouseMove={(e) => setHover(mutCellAt(e.nativeEvent.offsetX, e.nativeEvent.offsetY, r.scores.length / 4, width))}
+            aria-label="Mutagenesis heatmap: arrow keys move between positions (left, right) and bases (up, down), Enter adds that variant; the read-out below gives the score."
+            onMouseMove={(e) => { setKeyboard(false); setHover(mutCellAt(e.nativeEvent.offsetX, e.nativeEvent.offsetY, r.scores.length / 4, width)); }}
             onMouseLeave={() => setHover(null)}
-            onClick={(e) => {
-              const c = mutCellAt(e.nativeEvent.offsetX, e.nativeEvent.offsetY, r.scores.length / 4, width);
-              if (!c || Number.isNaN(r.scores[c.i * 4 + c.base]!)) return;
-              const p = r.start + c.i;
-              s.setFocus(p);
-              void s.addVariants(`${p + 1}${seq[p]}>${'ACGT'[c.base]}`);
-            }} />
+            onClick={(e) => addCell(mutCellAt(e.nativeEvent.offsetX, e.nativeEvent.offsetY, r.scores.length / 4, width))}
+            onKeyDown={(e) => {
+              const next = stepCell(hover && { row: hover.base, col: hover.i }, e.key, 4, r.scores.length / 4, e.shiftKey);
+              if (next) { e.preventDefault(); setKeyboard(true); setHover({ i: next.col, base: next.row }); }
+              else if (isActivation(e.key) && hover) { e.preventDefault(); addCell(hover); }
+            }}
+            onBlur={() => { if (keyboard) setHover(null); }} />
+        )}
+        {r && keyboard && hover && (
+          <div className="cell-cursor" aria-hidden="true" style={{
+            left: MUT_LABEL_WIDTH + (hover.i * (width - MUT_LABEL_WIDTH)) / (r.scores.length / 4), top: hover.base * MUT_ROW_HEIGHT,
+            width: Math.max(2, (width - MUT_LABEL_WIDTH) / (r.scores.length / 4)), height: MUT_ROW_HEIGHT }} />
         )}
       </div>
       {r && (
