@@ -2,9 +2,10 @@
 // Markov baselines, computed here, in one run, with the TypeScript runtime the app uses.
 //
 //   npm run eval [-- --windows 64,128,256,512 --strands 1,2 --markov 5,7,9,11 --backend wasm]
+//   npm run eval -- --models .cache/ckpt-export --markov '' --strands 1     (a checkpoint, no baselines)
 
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { heldoutBits, HELDOUT } from '../analysis/heldout';
 import type { LanguageModel } from '../analysis/languageModel';
@@ -24,6 +25,7 @@ const { values: args } = parseArgs({
     markov: { type: 'string', default: '5,7,9,11' },
     backend: { type: 'string', default: 'wasm' },
     strands: { type: 'string', default: '1,2' },
+    models: { type: 'string' }, // comma-separated model folders instead of the bundled ones
   },
 });
 
@@ -50,19 +52,21 @@ async function main() {
   const entries: Entry[] = [];
   const index = JSON.parse(readFileSync(join(REPO_ROOT, 'public/models/index.json'), 'utf8')) as { models: { id: string; path: string }[] };
   let markovTrain: { genomes: string[]; minLength: number; valEvery: number } | null = null;
-  for (const m of index.models) {
-    const dir = join(REPO_ROOT, 'public', m.path);
+  const dirs = args.models ? args.models.split(',').map((d) => resolve(d)) : index.models.map((m) => join(REPO_ROOT, 'public', m.path));
+  for (const dir of dirs) {
     const meta = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
     if (meta.architecture.type === 'markov') continue; // the bundled Markov model is among the baselines below
     entries.push({ name: meta.id, kind: `${meta.objective.toUpperCase()} ${(meta.parameters / 1e6).toFixed(2)}M`, model: await loadModel(fileSource(dir)) });
+    // Markov baselines count k-mers in the first model's training data that is a plain list of files (chr22)
     const c = meta.training.config;
-    markovTrain ??= { genomes: c.data.genomes, minLength: c.model.context, valEvery: c.data.val_every };
+    if (c.data.genomes.every((g: unknown) => typeof g === 'string')) markovTrain ??= { genomes: c.data.genomes, minLength: c.model.context, valEvery: c.data.val_every };
   }
   markovTrain ??= { genomes: ['../shared/data/genomes/human_hg19_chr22_segments.fa.gz'], minLength: 512, valEvery: 50 };
-  log(`reading the training data for Markov baselines: ${markovTrain.genomes.join(', ')}`);
-  const train = trainingRecords(markovTrain.genomes, markovTrain.minLength, markovTrain.valEvery).map((r) => encode(r.sequence));
-  for (const k of args.markov!.split(',').map(Number)) {
-    entries.push({ name: `markov-k${k}`, kind: `order-${k} Markov`, model: new MarkovModel(k, countKmers(train, k)) });
+  const orders = args.markov!.split(',').filter(Boolean).map(Number);
+  if (orders.length) {
+    log(`reading the training data for Markov baselines: ${markovTrain.genomes.join(', ')}`);
+    const train = trainingRecords(markovTrain.genomes, markovTrain.minLength, markovTrain.valEvery).map((r) => encode(r.sequence));
+    for (const k of orders) entries.push({ name: `markov-k${k}`, kind: `order-${k} Markov`, model: new MarkovModel(k, countKmers(train, k)) });
   }
 
   console.log(`# gLM Playground evaluation (${args.backend} backend)\n`);
