@@ -200,8 +200,13 @@ def main():
         heldout, n_pos = heldout_bits(model, brca)
         print(f"held-out BRCA1 bits/nt {heldout:.4f} on {n_pos} positions ({time.time() - t:.0f} s)")
     tc = conf["train"]
-    train_bases = sum(len(s) for path in conf["data"]["genomes"] for i, (_, s) in enumerate(read_fasta(ROOT / path))
-                      if len(s) >= cfg.context and not (conf["data"]["val_every"] and i % conf["data"]["val_every"] == conf["data"]["val_every"] - 1))
+    from train import load_genomes
+    specs = conf["data"]["genomes"]
+    train_groups, _ = load_genomes(specs, cfg.context, conf["data"]["val_every"])
+    train_bases = sum(len(r) for recs, _ in train_groups for r in recs)
+    total_w = sum(g["weight"] for g in specs if isinstance(g, dict)) or 1
+    genome_names = [Path(g).name if isinstance(g, str) else f"{Path(g['path']).name} ({g['weight'] / total_w:.0%} of batches)"
+                    for g in specs]
     meta = {
         "format": FORMAT,
         "id": args.id,
@@ -214,7 +219,7 @@ def main():
         "parameters": sum(p.numel() for p in model.parameters()),
         "weightsBytes": n_bytes,
         "weightsManifest": manifest,
-        "training": {"genomes": [Path(g).name for g in conf["data"]["genomes"]], "trainBases": train_bases,
+        "training": {"genomes": genome_names, "trainBases": train_bases,
                      "valEvery": conf["data"]["val_every"], "steps": ck["step"], "tokensSeen": ck["tokens_seen"],
                      "wallMinutes": ck["wall"] / 60, "batchSize": tc["batch_size"], "lr": tc["lr"],
                      "maskRate": tc["mask_rate"], "seed": tc["seed"], "threads": tc.get("threads", 2),
