@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
 import { saturationMutagenesis } from '../analysis/mutagenesis';
 import { planWindows } from '../analysis/windows';
+import { MAX_SEQUENCE_LENGTH } from '../genome/parseSequence';
 import { encode } from '../genome/tokens';
 import { loadModel, type LoadedModel } from '../model/loadModel';
 import { BRCA1_FASTA, readFasta } from './data';
@@ -61,13 +62,13 @@ async function timeNode(model: LoadedModel, c: Case, repeats: number): Promise<n
 
 let wasmThreads = '?';
 
-async function browserRuns(models: { id: string; path: string }[], allCases: Map<string, Case[]>) {
+async function browserRuns(models: { id: string; path: string }[], allCases: Map<string, Case[]>, largestInput: string) {
   const { preview } = await import('vite');
   const { chromium } = await import('playwright-core');
   const server = await preview({ preview: { port: 4199, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
-  const out: Record<string, Record<string, { times: Map<number, number[]>; loadMs: number; firstResultMs?: number }>> = {};
+  const out: Record<string, Record<string, { times: Map<number, number[]>; loadMs: number; firstResultMs?: number; largest?: { ms: number; bytes: number } }>> = {};
   // wasm1: one thread, the like-for-like comparison with single-thread PyTorch; wasm: the app's default
   const runs = [['wasm1', 'wasm', '&threads=1'], ['wasm', 'wasm', ''], ['webgpu', 'webgpu', '']] as const;
   try {
@@ -92,14 +93,27 @@ async function browserRuns(models: { id: string; path: string }[], allCases: Map
           times.set(c.length, r.ms);
         }
         let firstResultMs: number | undefined;
+        let largest: { ms: number; bytes: number } | undefined;
         if (key === 'wasm') {
           await page.getByLabel('DNA sequence or FASTA').fill(readFileSync(join(REPO_ROOT, 'public/examples/lambda_cI_cro.fa'), 'utf8'));
           const t = Date.now();
           await page.getByRole('button', { name: 'Run' }).click();
           await page.getByTestId('scan-summary').waitFor({ timeout: 600_000 });
           firstResultMs = Date.now() - t;
+          // the largest accepted input (MAX_SEQUENCE_LENGTH bases), run to the end, with the page's memory after it
+          log(`chromium ${key} ${m.id} largest input`);
+          await page.getByLabel('DNA sequence or FASTA').fill(`>largest\n${largestInput}`);
+          const t2 = Date.now();
+          await page.getByRole('button', { name: 'Run', exact: true }).click();
+          await page.getByText(`of ${MAX_SEQUENCE_LENGTH.toLocaleString('en-US')}`).waitFor({ timeout: 1_800_000 });
+          const largestMs = Date.now() - t2;
+          const memory = await page.evaluate(async () => {
+            const perf = performance as unknown as { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }> };
+            return perf.measureUserAgentSpecificMemory ? (await perf.measureUserAgentSpecificMemory()).bytes : NaN;
+          });
+          largest = { ms: largestMs, bytes: memory };
         }
-        (out[key] ??= {})[m.id] = { times, loadMs, firstResultMs };
+        (out[key] ??= {})[m.id] = { times, loadMs, firstResultMs, largest };
         await page.close();
       }
     }
@@ -117,12 +131,13 @@ async function main() {
   const allCases = new Map<string, Case[]>();
   const rows: string[] = [];
   const extra: string[] = [];
+  const largestInput = readFasta(BRCA1_FASTA)[0]!.sequence.slice(300_000, 300_000 + MAX_SEQUENCE_LENGTH);
   const browser = args.browser && !args['no-browser'] ? await browserRuns(models, new Map(await Promise.all(models.map(async (m) => {
     const meta = JSON.parse(readFileSync(join(REPO_ROOT, 'public', m.path, 'model.json'), 'utf8'));
     const c = cases(region, meta.architecture.context);
     allCases.set(m.id, c);
     return [m.id, c] as const;
-  })))) : null;
+  }))), largestInput) : null;
 
   for (const m of models) {
     const dir = join(REPO_ROOT, 'public', m.path);
@@ -175,8 +190,11 @@ async function main() {
   console.log('\n| model | load + verify (Node wasm, ms) | tfjs memory after load (MB) | 1 kb saturation mutagenesis (Node wasm) | process RSS (MB) |\n|---|---|---|---|---|');
   extra.forEach((r) => console.log(r));
   if (browser) {
-    console.log('\n| model | Chromium wasm: page load to model ready (ms) | Chromium wasm: Run to first result, 1 kb (ms) | Chromium WebGPU: page load to model ready (ms) |\n|---|---|---|---|');
-    for (const m of models) console.log(`| ${m.id} | ${browser.wasm?.[m.id]?.loadMs ?? '–'} | ${browser.wasm?.[m.id]?.firstResultMs ?? '–'} | ${browser.webgpu?.[m.id]?.loadMs ?? '–'} |`);
+    console.log(`\n| model | Chromium wasm: page load to model ready (ms) | Chromium wasm: Run to first result, 1 kb (ms) | Chromium wasm: largest input (${MAX_SEQUENCE_LENGTH.toLocaleString('en-US')} bases) to the end | page memory after it (measureUserAgentSpecificMemory, MB) | Chromium WebGPU: page load to model ready (ms) |\n|---|---|---|---|---|---|`);
+    for (const m of models) {
+      const w = browser.wasm?.[m.id];
+      console.log(`| ${m.id} | ${w?.loadMs ?? '–'} | ${w?.firstResultMs ?? '–'} | ${w?.largest ? `${(w.largest.ms / 1000).toFixed(1)} s` : '–'} | ${w?.largest && Number.isFinite(w.largest.bytes) ? (w.largest.bytes / 1e6).toFixed(0) : '–'} | ${browser.webgpu?.[m.id]?.loadMs ?? '–'} |`);
+    }
   }
 }
 
