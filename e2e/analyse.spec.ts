@@ -68,3 +68,18 @@ test('bad input gets a specific message', async ({ page }) => {
   await expect(page.getByTestId('input-error')).toHaveText(/Line 3, column 4: "X" is not a nucleotide/);
   await expect(page.getByRole('button', { name: 'Run' })).toBeDisabled();
 });
+
+test('without cross-origin isolation (a host that cannot send COOP/COEP) wasm runs on one thread and says why', async ({ page }) => {
+  await page.route('**/*', async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    delete headers['cross-origin-opener-policy'];
+    delete headers['cross-origin-embedder-policy'];
+    await route.fulfill({ response, headers });
+  });
+  await page.goto('./');
+  await waitForModel(page);
+  expect(await page.evaluate(() => (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated)).toBe(false);
+  await expect(page.getByTestId('backend')).toContainText('1 thread: the page is not cross-origin isolated');
+  expect((await checkAgainstPytorch(page)).logprob).toBeLessThan(1e-4);
+});
