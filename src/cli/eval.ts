@@ -2,7 +2,7 @@
 // Markov baselines, computed here, in one run, with the TypeScript runtime the app uses.
 //
 //   npm run eval [-- --windows 64,128,256,512 --strands 1,2 --markov 5,7,9,11 --backend wasm]
-//   npm run eval -- --models .cache/ckpt-export --markov '' --strands 1     (a checkpoint, no baselines)
+//   npm run eval -- --models .cache/ckpt-export --markov '' --strands 1 [--skip-heldout]   (a checkpoint alone)
 
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,6 +26,7 @@ const { values: args } = parseArgs({
     backend: { type: 'string', default: 'wasm' },
     strands: { type: 'string', default: '1,2' },
     models: { type: 'string' }, // comma-separated model folders instead of the bundled ones
+    'skip-heldout': { type: 'boolean', default: false }, // AUROC only (quick checks of a checkpoint)
   },
 });
 
@@ -72,7 +73,7 @@ async function main() {
   console.log(`# gLM Playground evaluation (${args.backend} backend)\n`);
   console.log(`## Held-out bits per nucleotide: ${BRCA1_FASTA.split('/').slice(-2).join('/')}, ${HELDOUT.n} fixed positions, ${HELDOUT.window}-bp windows\n`);
   console.log('| model | kind | bits/nt | positions | seconds |\n|---|---|---|---|---|');
-  for (const e of entries) {
+  for (const e of args['skip-heldout'] ? [] : entries) {
     const t = performance.now();
     const r = await heldoutBits(e.model, tokens);
     console.log(`| ${e.name} | ${e.kind} | ${fmt(r.bits)} | ${r.positions} | ${((performance.now() - t) / 1000).toFixed(1)} |`);
