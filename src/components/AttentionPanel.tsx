@@ -39,7 +39,7 @@ export function AttentionPanel() {
         <p data-testid="no-attention">
           {model.name} has no attention: {model.architecture === 'markov'
             ? 'a Markov model reads a fixed number of bases before each position and nothing else. Compare its tracks with a neural model\'s to see what the network learned beyond k-mer statistics.'
-            : 'this architecture has no attention layers.'}
+            : 'it is a convolutional model in the style of GPN, which reads its context through stacked dilated convolutions (a receptive field of a few hundred bases) instead of attention. The review behind this app makes the point that attention is not required: compare its tracks and variant scores with the hybrid models\'.'}
         </p>
       </section>
     );
