@@ -67,3 +67,24 @@ describe('one read per forward pass', () => {
     }
   });
 });
+
+describe('batched forward passes', () => {
+  it('give every row what it gets alone (log-probabilities and attention maps)', async () => {
+    await useNodeBackend('wasm');
+    for (const dir of dirs.filter((d) => JSON.parse(readFileSync(join(d, 'model.json'), 'utf8')).architecture.n_attn > 0).slice(0, 2)) {
+      const model = await loadModel(fileSource(dir));
+      const T = 48, B = 3;
+      const tokens = Int32Array.from({ length: B * T }, (_, i) => (i * 5 + (i >> 2) + (i >> 5)) % 4);
+      const heads = [0, model.nHeads - 1];
+      const all = await model.forward(tokens, B, { layer: 0, heads });
+      for (let b = 0; b < B; b++) {
+        const one = await model.forward(tokens.subarray(b * T, (b + 1) * T), 1, { layer: 0, heads });
+        const lp = all.logprobs.subarray(b * T * 4, (b + 1) * T * 4);
+        expect(Math.max(...lp.map((v, i) => Math.abs(v - one.logprobs[i]!)))).toBeLessThan(1e-5);
+        const at = all.attention!.subarray(b * heads.length * T * T, (b + 1) * heads.length * T * T);
+        expect(Math.max(...at.map((v, i) => Math.abs(v - one.attention![i]!)))).toBeLessThan(1e-6);
+      }
+      model.dispose();
+    }
+  });
+});
