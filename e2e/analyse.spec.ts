@@ -10,7 +10,7 @@ test('falls back to wasm, says why, runs it multi-threaded and matches PyTorch t
   await expect(backend).toContainText(/software fallback/);
   // COOP/COEP from the server make the page cross-origin isolated, so tfjs loads its threaded wasm binary
   expect(await page.evaluate(() => (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated)).toBe(true);
-  await expect(backend).toContainText(/\(\d+ threads\)/);
+  await expect(backend).toContainText(/wasm, \d+ threads \(/);
   const check = await checkAgainstPytorch(page);
   expect(check.backend).toBe('wasm');
   expect(check.logprob).toBeLessThan(1e-4);
@@ -80,6 +80,6 @@ test('without cross-origin isolation (a host that cannot send COOP/COEP) wasm ru
   await page.goto('./');
   await waitForModel(page);
   expect(await page.evaluate(() => (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated)).toBe(false);
-  await expect(page.getByTestId('backend')).toContainText('1 thread: the page is not cross-origin isolated');
+  await expect(page.getByTestId('backend')).toContainText('wasm, 1 thread (the page is not cross-origin isolated)');
   expect((await checkAgainstPytorch(page)).logprob).toBeLessThan(1e-4);
 });

@@ -81,7 +81,7 @@ async function browserRuns(models: { id: string; path: string }[], allCases: Map
         if (m.id !== (await page.locator('#model-select').inputValue())) await page.locator('#model-select').selectOption(m.id);
         await page.getByTestId('model-info').waitFor({ timeout: 600_000 });
         const loadMs = Date.now() - t0;
-        if (key === 'wasm') wasmThreads = /\((\d+) threads?/.exec((await page.getByTestId('backend').textContent()) ?? '')?.[1] ?? '?';
+        if (key === 'wasm') wasmThreads = /wasm, (\d+) threads?/.exec((await page.getByTestId('backend').textContent()) ?? '')?.[1] ?? '?';
         const times = new Map<number, number[]>();
         for (const c of allCases.get(m.id)!) {
           const repeats = backend === 'webgpu' ? (c.length > 1024 ? 1 : 2) : REPEATS;

@@ -14,7 +14,7 @@ export function StatusBar() {
       <div data-testid="backend" data-backend={backend?.name ?? ''}>
         <strong>Backend:</strong>{' '}
         {backendError ? <span className="error">{backendError}</span>
-          : backend ? <>{backend.name} <span className="muted">({backend.reason})</span></> : 'starting…'}
+          : backend ? <>{backend.name}{backend.threads ? `, ${backend.threads}` : ''} <span className="muted">({backend.reason})</span></> : 'starting…'}
       </div>
       <div>
         <label htmlFor="model-select"><strong>Model:</strong></label>{' '}

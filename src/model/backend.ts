@@ -11,6 +11,8 @@ export interface BackendChoice {
   name: BackendName;
   /** Why this backend runs: the reasons earlier ones in line were skipped. */
   reason: string;
+  /** wasm only: how many threads, and why only one when that is the case. */
+  threads?: string;
   adapter?: string;
 }
 
@@ -89,7 +91,7 @@ export async function chooseBackend(opts: BackendOptions = {}): Promise<BackendC
       skipped.push(`webgpu failed to initialise (${err})`);
     } else {
       const err = await trySet(name);
-      if (err === null) return { name, reason: reasonText(name, opts.force, skipped) + (name === 'wasm' ? wasmThreadsNote() : '') };
+      if (err === null) return { name, reason: reasonText(name, opts.force, skipped), ...(name === 'wasm' ? { threads: wasmThreadsNote() } : {}) };
       skipped.push(`${name} failed to initialise (${err})`);
     }
   }
@@ -99,9 +101,9 @@ export async function chooseBackend(opts: BackendOptions = {}): Promise<BackendC
 /** Threads only come with cross-origin isolation (SharedArrayBuffer); say which case this is. */
 function wasmThreadsNote(): string {
   const threads = getThreadsCount();
-  if (threads > 1) return ` (${threads} threads)`;
+  if (threads > 1) return `${threads} threads`;
   const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
-  return isolated === false ? ' (1 thread: the page is not cross-origin isolated)' : ' (1 thread)';
+  return isolated === false ? '1 thread (the page is not cross-origin isolated)' : '1 thread';
 }
 
 function reasonText(name: BackendName, force: BackendName | undefined, skipped: string[]): string {
