@@ -38,3 +38,15 @@ export async function checkpoint(signal?: AbortSignal): Promise<void> {
   if (signal) await new Promise((resolve) => setTimeout(resolve, 0));
   throwIfAborted(signal);
 }
+
+/** Milliseconds of `repeats` forward passes after one warm-up (the benchmark, in Node and in the worker). */
+export async function timeForward(model: LanguageModel, tokens: Int32Array, batch: number, repeats: number): Promise<number[]> {
+  await model.forward(tokens, batch);
+  const ms: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t = performance.now();
+    await model.forward(tokens, batch);
+    ms.push(performance.now() - t);
+  }
+  return ms;
+}

@@ -14,11 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
+import { timeForward } from '../analysis/languageModel';
 import { saturationMutagenesis } from '../analysis/mutagenesis';
 import { planWindows } from '../analysis/windows';
 import { MAX_SEQUENCE_LENGTH } from '../genome/parseSequence';
 import { encode } from '../genome/tokens';
-import { loadModel, type LoadedModel } from '../model/loadModel';
+import { loadModel } from '../model/loadModel';
 import { BRCA1_FASTA, readFasta } from './data';
 import { fileSource } from './fileSource';
 import { REPO_ROOT, useNodeBackend } from './nodeRuntime';
@@ -47,17 +48,6 @@ function cases(seq: string, context: number): Case[] {
     windows.forEach((w, i) => tokens.set(encode(seq.slice(w.start, w.end)), i * Math.min(L, context)));
     return { length: L, batch: windows.length, tokens };
   });
-}
-
-async function timeNode(model: LoadedModel, c: Case, repeats: number): Promise<number[]> {
-  await model.forward(c.tokens, c.batch);
-  const ms: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const t = performance.now();
-    await model.forward(c.tokens, c.batch);
-    ms.push(performance.now() - t);
-  }
-  return ms;
 }
 
 let wasmThreads = '?';
@@ -154,7 +144,7 @@ async function main() {
       for (const c of cs) {
         if (backend === 'cpu' && c.length > 1024) continue; // ~100x PyTorch: minutes per pass, and no one's backend
         log(`node ${backend} ${m.id} L=${c.length}`);
-        node[backend].set(c.length, await timeNode(model, c, backend === 'cpu' ? Math.min(REPEATS, 2) : REPEATS));
+        node[backend].set(c.length, await timeForward(model, c.tokens, c.batch, backend === 'cpu' ? Math.min(REPEATS, 2) : REPEATS));
       }
       if (backend === 'wasm') {
         const mem = tf.memory();

@@ -6,7 +6,7 @@ import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-was
 import * as tf from '@tensorflow/tfjs-core';
 import { attentionMap } from '../analysis/attentionMap';
 import { goldenCheck, type GoldenFile } from '../analysis/goldenCheck';
-import { CancelledError } from '../analysis/languageModel';
+import { CancelledError, timeForward } from '../analysis/languageModel';
 import { likelihoodScan } from '../analysis/likelihoodScan';
 import { saturationMutagenesis } from '../analysis/mutagenesis';
 import { scoreVariants } from '../analysis/variantEffect';
@@ -77,17 +77,8 @@ async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Re
       const r = await saturationMutagenesis(requireModel(), req.sequence, req.start, req.end, { ...req.settings, signal, onProgress });
       return [r, [r.scores.buffer]];
     }
-    case 'benchForward': {
-      const m = requireModel();
-      await m.forward(req.tokens, req.batch);
-      const ms: number[] = [];
-      for (let i = 0; i < req.repeats; i++) {
-        const t = performance.now();
-        await m.forward(req.tokens, req.batch);
-        ms.push(performance.now() - t);
-      }
-      return [{ ms, backend: tf.getBackend(), numBytes: tf.memory().numBytes }, []];
-    }
+    case 'benchForward':
+      return [{ ms: await timeForward(requireModel(), req.tokens, req.batch, req.repeats), backend: tf.getBackend(), numBytes: tf.memory().numBytes }, []];
     case 'check': {
       const golden = JSON.parse(await fetchSource(modelUrl).readText('golden.json')) as GoldenFile;
       return [{ ...(await goldenCheck(requireModel(), golden)), backend: tf.getBackend() }, []];
