@@ -40,6 +40,8 @@ export function MutagenesisPanel() {
   const n = range.to - range.from + 1;
   const valid = range.from >= 1 && range.to <= L && n >= 1 && n <= MAX_MUTAGENESIS_LENGTH;
   const seq = s.analysed.sequence;
+  const cols = r ? r.scores.length / 4 : 0; // positions in the result
+  const cellWidth = (width - MUT_LABEL_WIDTH) / Math.max(1, cols);
   const addCell = (c: { i: number; base: number } | null) => {
     if (!c || !r || Number.isNaN(r.scores[c.i * 4 + c.base]!)) return;
     const p = r.start + c.i;
@@ -83,11 +85,11 @@ export function MutagenesisPanel() {
         {r && (
           <canvas ref={canvasRef} data-testid="mutagenesis" tabIndex={0}
             aria-label="Mutagenesis heatmap: arrow keys move between positions (left, right) and bases (up, down), Enter adds that variant; the read-out below gives the score."
-            onMouseMove={(e) => { setKeyboard(false); setHover(mutCellAt(e.nativeEvent.offsetX, e.nativeEvent.offsetY, r.scores.length / 4, width)); }}
+            onMouseMove={(e) => { setKeyboard(false); setHover(mutCellAt(e.nativeEvent.offsetX, e.nativeEvent.offsetY, cols, width)); }}
             onMouseLeave={() => setHover(null)}
-            onClick={(e) => addCell(mutCellAt(e.nativeEvent.offsetX, e.nativeEvent.offsetY, r.scores.length / 4, width))}
+            onClick={(e) => addCell(mutCellAt(e.nativeEvent.offsetX, e.nativeEvent.offsetY, cols, width))}
             onKeyDown={(e) => {
-              const next = stepCell(hover && { row: hover.base, col: hover.i }, e.key, 4, r.scores.length / 4, e.shiftKey);
+              const next = stepCell(hover && { row: hover.base, col: hover.i }, e.key, 4, cols, e.shiftKey);
               if (next) { e.preventDefault(); setKeyboard(true); setHover({ i: next.col, base: next.row }); }
               else if (isActivation(e.key) && hover) { e.preventDefault(); addCell(hover); }
             }}
@@ -95,8 +97,8 @@ export function MutagenesisPanel() {
         )}
         {r && keyboard && hover && (
           <div className="cell-cursor" aria-hidden="true" style={{
-            left: MUT_LABEL_WIDTH + (hover.i * (width - MUT_LABEL_WIDTH)) / (r.scores.length / 4), top: hover.base * MUT_ROW_HEIGHT,
-            width: Math.max(2, (width - MUT_LABEL_WIDTH) / (r.scores.length / 4)), height: MUT_ROW_HEIGHT }} />
+            left: MUT_LABEL_WIDTH + hover.i * cellWidth, top: hover.base * MUT_ROW_HEIGHT,
+            width: Math.max(2, cellWidth), height: MUT_ROW_HEIGHT }} />
         )}
       </div>
       {r && (
