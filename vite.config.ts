@@ -14,7 +14,7 @@ export default defineConfig({
   base: './',
   // the worker is not minified: tfjs's threaded wasm sends its Emscripten factory to the pthread workers as
   // source text (fn.toString()), which breaks once names are mangled or folded ('e is not defined',
-  // '_scriptDir is not defined'; tfjs#4539). It is 1.27 MB (200 kB gzipped) instead of 0.73 MB minified.
+  // '_scriptDir is not defined'; tfjs#4539). vite build reports it at ~1.27 MB.
   worker: { format: 'es', rolldownOptions: { output: { minify: false } } },
   // optimise tfjs up front: discovered late (from the worker), it makes the dev server reload the page
   optimizeDeps: { include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu'] },

@@ -133,9 +133,8 @@ export class HybridModel {
    * Multi-head attention, head by head from per-head weight slices (made at load), so no [B, T, H, Dh]
    * transposes are needed: out = sum_h softmax(q_h k_h^T / sqrt(Dh) + bias_h) v_h Wo_h. The projections run
    * over all B*T rows at once; the T x T products run per sequence on 2-D tensors, because tfjs-wasm's
-   * batched matMul is ~100x slower per item than its 2-D one once the batch exceeds 1 (132 ms against
-   * 8 x 1.4 ms for 8 x [512 x 32] x [32 x 512]), and its matMul with transposeB ~7x slower than transpose +
-   * matMul.
+   * batched matMul is ~9x slower than the same products in 2-D, and its matMul with transposeB ~6x slower
+   * than transpose + matMul (`npm run bench:kernels`).
    */
   private attention(x: tf.Tensor, prefix: string, bias: tf.Tensor2D[], wantHeads: number[] | null): [tf.Tensor, tf.Tensor4D | undefined] {
     const [B, T, D] = x.shape as [number, number, number];
