@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { goldenCheck, type GoldenFile } from '../analysis/goldenCheck';
 import { fileSource } from '../cli/fileSource';
 import { modelDirs, useNodeBackend } from '../cli/nodeRuntime';
+import type { HybridModel } from './hybrid';
 import { loadModel } from './loadModel';
 
 const dirs = modelDirs().filter((d) => existsSync(join(d, 'golden.json')));
@@ -69,7 +70,8 @@ describe('one read per forward pass', () => {
 });
 
 describe('batched forward passes', () => {
-  it('give every row what it gets alone (log-probabilities and attention maps)', async () => {
+  // forward() runs a batch row by row on wasm and cpu, in one pass on GPU backends: both are checked here
+  it('give every row what it gets alone (log-probabilities and attention maps), row by row or in one pass', async () => {
     await useNodeBackend('wasm');
     for (const dir of dirs.filter((d) => JSON.parse(readFileSync(join(d, 'model.json'), 'utf8')).architecture.n_attn > 0).slice(0, 2)) {
       const model = await loadModel(fileSource(dir));
@@ -77,12 +79,52 @@ describe('batched forward passes', () => {
       const tokens = Int32Array.from({ length: B * T }, (_, i) => (i * 5 + (i >> 2) + (i >> 5)) % 4);
       const heads = [0, model.nHeads - 1];
       const all = await model.forward(tokens, B, { layer: 0, heads });
+      const onePass = tf.tidy(() => {
+        const o = (model as HybridModel).forwardTensors(tf.tensor2d(tokens, [B, T], 'int32'), { layer: 0, heads });
+        return { logprobs: o.logprobs.dataSync(), attention: o.attention!.dataSync() };
+      });
+      expect(Math.max(...onePass.logprobs.map((v, i) => Math.abs(v - all.logprobs[i]!)))).toBeLessThan(1e-5);
+      expect(Math.max(...onePass.attention.map((v, i) => Math.abs(v - all.attention![i]!)))).toBeLessThan(1e-6);
       for (let b = 0; b < B; b++) {
         const one = await model.forward(tokens.subarray(b * T, (b + 1) * T), 1, { layer: 0, heads });
         const lp = all.logprobs.subarray(b * T * 4, (b + 1) * T * 4);
         expect(Math.max(...lp.map((v, i) => Math.abs(v - one.logprobs[i]!)))).toBeLessThan(1e-5);
         const at = all.attention!.subarray(b * heads.length * T * T, (b + 1) * heads.length * T * T);
         expect(Math.max(...at.map((v, i) => Math.abs(v - one.attention![i]!)))).toBeLessThan(1e-6);
+      }
+      model.dispose();
+    }
+  });
+});
+
+describe('prefix reuse for a causal model (forwardShared)', () => {
+  it('gives each row sharing a prefix with the reference what a full pass gives it', async () => {
+    await useNodeBackend('wasm');
+    const causal = dirs.filter((d) => JSON.parse(readFileSync(join(d, 'model.json'), 'utf8')).objective === 'clm');
+    expect(causal.length).toBeGreaterThan(0);
+    for (const dir of causal) {
+      const model = (await loadModel(fileSource(dir))) as HybridModel;
+      const T = 96;
+      const ref = Int32Array.from({ length: T }, (_, i) => (i * 7 + (i >> 3)) % 4);
+      // first change at the start, inside the widest conv's reach of the start (span 64), mid-row, at the end
+      const froms = [0, 1, 5, 40, 70, T - 2, T - 1];
+      const alts = froms.map((from) => {
+        const tokens = ref.slice();
+        tokens[from] = (tokens[from]! + 1) % 4;
+        if (from + 3 < T) tokens[from + 3] = 4; // an N further on
+        return { from, tokens };
+      });
+      const full = (await model.forward(ref, 1)).logprobs; // also makes the resident ALiBi biases for T
+      const atStart = tf.memory().numTensors;
+      const shared = await model.forwardShared(ref, alts);
+      expect(tf.memory().numTensors).toBe(atStart); // the reference's kept state is freed
+      const maxDiff = (a: Float32Array, b: Float32Array) => { expect(a.length).toBe(b.length); return Math.max(...a.map((v, i) => Math.abs(v - b[i]!))); };
+      expect(maxDiff(shared.ref, full)).toBeLessThan(1e-5);
+      for (const [i, { from, tokens }] of alts.entries()) {
+        const alone = (await model.forward(tokens, 1)).logprobs;
+        expect(maxDiff(shared.alts[i]!, alone.subarray(from * 4))).toBeLessThan(1e-5);
+        // not vacuous: after the change the rows are not the reference's
+        if (from < T - 1) expect(maxDiff(shared.alts[i]!.subarray(4), full.subarray((from + 1) * 4))).toBeGreaterThan(1e-3);
       }
       model.dispose();
     }

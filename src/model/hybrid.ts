@@ -18,6 +18,23 @@ export interface ForwardOutput {
   attention?: tf.Tensor4D;
 }
 
+/**
+ * A causal model's per-layer state for one reference row, kept so rows that share its first positions need
+ * only their later positions computed: each conv block's normalised input and each attention head's keys and
+ * values, [T, D] and [T, Dh].
+ */
+interface PrefixState {
+  convIn: tf.Tensor2D[];
+  keys: tf.Tensor2D[][];
+  values: tf.Tensor2D[][];
+}
+
+/** Rows [from, T) of a row whose positions before `from` are those of the reference the state was recorded from. */
+interface Continuation {
+  state: PrefixState;
+  from: number;
+}
+
 export function alibiSlopes(nHeads: number): number[] {
   return Array.from({ length: nHeads }, (_, h) => 2 ** ((-8 * (h + 1)) / nHeads));
 }
@@ -35,12 +52,19 @@ function alibiBias(nHeads: number, T: number, causal: boolean): tf.Tensor2D[] {
 const BIAS_CACHE_SIZE = 8;
 
 const GELU_2C = 2 * Math.sqrt(2 / Math.PI);
+const GELU_2C_CUBIC = GELU_2C * 0.044715;
 function gelu(x: tf.Tensor): tf.Tensor {
-  // F.gelu(approximate="tanh") as in training, written x * sigmoid(2c(x + 0.044715 x^3)) because
-  // 0.5 (1 + tanh(z)) = sigmoid(2z); x*x*x, as pow is slow on wasm
-  const cube = tf.mul(tf.mul(x, x), x);
-  return tf.mul(x, tf.sigmoid(tf.mul(GELU_2C, tf.add(x, tf.mul(0.044715, cube)))));
+  // F.gelu(approximate="tanh") as in training, written x * sigmoid(x (2c + 2c 0.044715 x^2)) because
+  // 0.5 (1 + tanh(z)) = sigmoid(2z): six elementwise ops, and no pow (slow on wasm)
+  return tf.mul(x, tf.sigmoid(tf.mul(x, tf.add(tf.mul(tf.square(x), GELU_2C_CUBIC), GELU_2C))));
 }
+
+/**
+ * Backends on which a batch runs one sequence at a time. tfjs-wasm's slice copies its whole source tensor
+ * (readSync), so taking B sequences out of a [B*T, ...] tensor costs O(B^2) per layer; its matMuls and convs
+ * gain nothing from a larger batch. GPU backends keep the batch.
+ */
+const ROW_AT_A_TIME = new Set(['wasm', 'cpu']);
 
 export class HybridModel {
   readonly arch: HybridArchitecture;
@@ -56,14 +80,20 @@ export class HybridModel {
     this.causal = manifest.objective === 'clm';
     for (const [name, w] of weights) this.p.set(name, tf.keep(tf.tensor(w.data as Float32Array, w.shape, 'float32')));
     this.splitHeads();
+    // conv filters [K, Din, Dout] as conv2d's [1, K, Din, Dout], so a conv is one fused op with its bias and padding
+    this.arch.conv_dilations.forEach((_, i) => {
+      const name = `blocks.${i}.mixer.conv.weight`;
+      const w = this.w(name);
+      this.p.set(`${name}.2d`, tf.keep(tf.reshape(w, [1, ...w.shape])));
+    });
   }
 
-  /** Per-head slices of the attention weights: qkv [D, 3D] -> q.h/k.h/v.h [D, Dh]; out [D, D] -> out.h [Dh, D]. */
+  /** Per-head slices of the attention's input projection: qkv [D, 3D] -> q.h/k.h/v.h [D, Dh]. */
   private splitHeads(): void {
     const D = this.arch.d_model, H = this.arch.n_heads, Dh = D / H;
     for (let a = 0; a < this.arch.n_attn; a++) {
       const p = `blocks.${this.arch.conv_dilations.length + a}.mixer`;
-      const qkv = this.w(`${p}.qkv.weight`), qkvB = this.w(`${p}.qkv.bias`), out = this.w(`${p}.out.weight`);
+      const qkv = this.w(`${p}.qkv.weight`), qkvB = this.w(`${p}.qkv.bias`);
       ['q', 'k', 'v'].forEach((name, j) => {
         for (let h = 0; h < H; h++) {
           const col = j * D + h * Dh;
@@ -73,7 +103,6 @@ export class HybridModel {
           this.p.set(`${p}.${name}.${h}.bias`, tf.keep(tf.tidy(() => tf.mul(tf.slice(qkvB, [col], [Dh]), scale))));
         }
       });
-      for (let h = 0; h < H; h++) this.p.set(`${p}.out.${h}`, tf.keep(tf.slice(out, [h * Dh, 0], [Dh, D])));
     }
   }
 
@@ -109,8 +138,9 @@ export class HybridModel {
   }
 
   private layerNorm(x: tf.Tensor, prefix: string): tf.Tensor {
-    const { mean, variance } = tf.moments(x, -1, true);
-    const xn = tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, this.arch.ln_eps)));
+    // by hand rather than tf.moments, which adds a float32-to-float32 cast (a full copy on wasm)
+    const centred = tf.sub(x, tf.mean(x, -1, true));
+    const xn = tf.mul(centred, tf.rsqrt(tf.add(tf.mean(tf.square(centred), -1, true), this.arch.ln_eps)));
     return tf.add(tf.mul(xn, this.w(`${prefix}.weight`)), this.w(`${prefix}.bias`));
   }
 
@@ -121,56 +151,82 @@ export class HybridModel {
     return tf.reshape(y, [B, T, W.shape[1]]);
   }
 
-  private conv(x: tf.Tensor3D, prefix: string, dilation: number): tf.Tensor {
+  /** `history`: (causal, one row) the normalised inputs of up to `span` positions before x's first. */
+  private conv(x: tf.Tensor3D, prefix: string, dilation: number, history?: tf.Tensor2D): tf.Tensor {
+    const [B, T, D] = x.shape;
     const span = dilation * (this.arch.conv_kernel - 1);
-    const left = this.causal ? span : span / 2;
-    const padded = tf.pad(x, [[0, 0], [left, span - left], [0, 0]]);
-    const y = tf.conv1d(padded, this.w(`${prefix}.weight`) as tf.Tensor3D, 1, 'valid', 'NWC', dilation);
-    return gelu(tf.add(y, this.w(`${prefix}.bias`)));
+    const seen = history?.shape[0] ?? 0;
+    const left = this.causal ? span - seen : span / 2;
+    const input = history ? tf.concat([history, tf.reshape(x, [T, D])], 0) : x;
+    const y = tf.fused.conv2d({
+      x: tf.reshape(input, [B, 1, seen + T, D]) as tf.Tensor4D, filter: this.w(`${prefix}.weight.2d`) as tf.Tensor4D, strides: 1,
+      pad: [[0, 0], [0, 0], [left, this.causal ? 0 : span - left], [0, 0]], dilations: [1, dilation], bias: this.w(`${prefix}.bias`),
+    });
+    return gelu(tf.reshape(y, [B, T, -1]));
   }
 
   /**
    * Multi-head attention, head by head from per-head weight slices (made at load), so no [B, T, H, Dh]
-   * transposes are needed: out = sum_h softmax(q_h k_h^T / sqrt(Dh) + bias_h) v_h Wo_h. The projections run
+   * transposes are needed: out = concat_h(softmax(q_h k_h^T / sqrt(Dh) + bias_h) v_h) Wo. The projections run
    * over all B*T rows at once; the T x T products run per sequence on 2-D tensors, because tfjs-wasm's
    * batched matMul is ~9x slower than the same products in 2-D, and its matMul with transposeB ~6x slower
    * than transpose + matMul (`npm run bench:kernels`).
    */
-  private attention(x: tf.Tensor, prefix: string, bias: tf.Tensor2D[], wantHeads: number[] | null): [tf.Tensor, tf.Tensor4D | undefined] {
+  private attention(x: tf.Tensor, prefix: string, bias: tf.Tensor2D[], wantHeads: number[] | null,
+    cache?: { record?: { keys: tf.Tensor2D[]; values: tf.Tensor2D[] }; past?: { keys: tf.Tensor2D[]; values: tf.Tensor2D[]; from: number } }): [tf.Tensor, tf.Tensor4D | undefined] {
     const [B, T, D] = x.shape as [number, number, number];
     const H = this.arch.n_heads, Dh = D / H;
     const x2 = tf.reshape(x, [B * T, D]);
     const proj = (name: string, h: number) =>
       tf.fused.matMul({ a: x2, b: this.w(`${prefix}.${name}.${h}`) as tf.Tensor2D, bias: this.w(`${prefix}.${name}.${h}.bias`) }); // [B*T, Dh]
-    let out: tf.Tensor | null = null;
+    const heads: tf.Tensor2D[] = []; // per head [B*T, Dh]
     const probsOut: tf.Tensor2D[][] = []; // [wanted head][sequence] -> [T, T]
     for (let h = 0; h < H; h++) {
-      const [q, k, v] = [proj('q', h), proj('k', h), proj('v', h)] as tf.Tensor2D[];
+      let [q, k, v] = [proj('q', h), proj('k', h), proj('v', h)] as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
+      const past = cache?.past;
+      if (past) { // one row continuing a recorded one: its keys and values before `from`, then its own
+        k = tf.concat([tf.slice(past.keys[h]!, [0, 0], [past.from, Dh]), k], 0);
+        v = tf.concat([tf.slice(past.values[h]!, [0, 0], [past.from, Dh]), v], 0);
+      }
+      if (cache?.record) { cache.record.keys.push(k); cache.record.values.push(v); }
       const want = wantHeads?.indexOf(h) ?? -1;
       const ctx: tf.Tensor2D[] = [];
       for (let b = 0; b < B; b++) {
         const rows = (t: tf.Tensor2D): tf.Tensor2D => (B === 1 ? t : tf.slice(t, [b * T, 0], [T, Dh]));
-        const scores = tf.add(tf.matMul(rows(q!), tf.transpose(rows(k!))), bias[h]!); // [T, T]
+        const scores = tf.add(tf.matMul(rows(q), tf.transpose(rows(k))), bias[h]!); // [T, T] ([T, from + T] continuing)
         const probs = tf.softmax(scores) as tf.Tensor2D;
         if (want >= 0) (probsOut[want] ??= [])[b] = probs;
-        ctx.push(tf.matMul(probs, rows(v!))); // [T, Dh]
+        ctx.push(tf.matMul(probs, rows(v))); // [T, Dh]
       }
-      const yh = tf.matMul(B === 1 ? ctx[0]! : tf.concat(ctx, 0), this.w(`${prefix}.out.${h}`) as tf.Tensor2D); // [B*T, D]
-      out = out ? tf.add(out, yh) : yh;
+      heads.push(B === 1 ? ctx[0]! : tf.concat(ctx, 0));
     }
+    // heads side by side [B*T, D], then one output projection with its bias
+    const out = tf.fused.matMul({ a: tf.concat(heads, 1), b: this.w(`${prefix}.out.weight`) as tf.Tensor2D, bias: this.w(`${prefix}.out.bias`) });
     // requested maps as [B, heads, T, T]
     const maps = probsOut.length ? tf.stack(Array.from({ length: B }, (_, b) => tf.stack(probsOut.map((hb) => hb[b]!)))) as tf.Tensor4D : undefined;
-    return [tf.reshape(tf.add(out!, this.w(`${prefix}.out.bias`)), [B, T, D]), maps];
+    return [tf.reshape(out, [B, T, D]), maps];
   }
 
-  /** Sequence tokens [B, T] -> log-probabilities [B, T, 4]; call inside tf.tidy or dispose the outputs. */
-  forwardTensors(tokens: tf.Tensor2D, attn?: AttentionRequest): ForwardOutput {
-    const [, T] = tokens.shape;
+  /**
+   * Sequence tokens [B, T] -> log-probabilities [B, T, 4]; call inside tf.tidy or dispose the outputs.
+   * `record` (causal, one row) collects the state rows sharing a prefix with this one can continue from;
+   * `continuation` computes only positions [from, T) of a row from such a state: [1, T - from, 4].
+   */
+  forwardTensors(tokens: tf.Tensor2D, attn?: AttentionRequest, record?: PrefixState, continuation?: Continuation): ForwardOutput {
+    const [B, T] = tokens.shape;
+    if ((record || continuation) && !(this.causal && B === 1)) throw new Error('prefix reuse needs a causal model and one row');
+    const from = continuation?.from ?? 0;
+    // causal input at position t is token t - 1 (BOS at 0)
     const inputs = this.causal
-      ? tf.concat([tf.fill([tokens.shape[0], 1], BOS_ID, 'int32'), tf.slice(tokens, [0, 0], [-1, T - 1])], 1)
+      ? from > 0 ? tf.slice(tokens, [0, from - 1], [1, T - from]) : tf.concat([tf.fill([B, 1], BOS_ID, 'int32'), tf.slice(tokens, [0, 0], [-1, T - 1])], 1)
       : tokens;
-    let x = tf.gather(this.w('embed.weight'), inputs) as tf.Tensor3D; // [B, T, D]
-    const bias = this.arch.n_attn ? this.bias(T) : [];
+    // one-hot times the table rather than gather, which is ~30x slower on wasm (and exact: one term per row).
+    // int32 one-hot then cast: tfjs-wasm's oneHot with dtype float32 writes int bit patterns (tfjs 4.22)
+    const embed = this.w('embed.weight') as tf.Tensor2D;
+    const [vocab, D] = embed.shape;
+    let x = tf.reshape(tf.matMul(tf.cast(tf.oneHot(tf.reshape(inputs, [-1]), vocab), 'float32'), embed), [B, T - from, D]) as tf.Tensor3D;
+    // a continuation's queries are rows [from, T) of the full [T, T] bias
+    const bias = !this.arch.n_attn ? [] : from > 0 ? this.bias(T).map((b) => tf.slice(b, [from, 0], [T - from, T])) : this.bias(T);
     let attention: tf.Tensor4D | undefined;
     const nConv = this.arch.conv_dilations.length;
     for (let i = 0; i < nConv + this.arch.n_attn; i++) {
@@ -178,10 +234,22 @@ export class HybridModel {
       const h = this.layerNorm(x, `${p}.norm1`);
       let mixed: tf.Tensor;
       if (i < nConv) {
-        mixed = this.conv(h as tf.Tensor3D, `${p}.mixer.conv`, this.arch.conv_dilations[i]!);
+        const dilation = this.arch.conv_dilations[i]!;
+        let history: tf.Tensor2D | undefined;
+        if (continuation && from > 0) {
+          const lo = Math.max(0, from - dilation * (this.arch.conv_kernel - 1));
+          history = tf.slice(continuation.state.convIn[i]!, [lo, 0], [from - lo, D]);
+        }
+        if (record) record.convIn.push(tf.reshape(h, [T, D]));
+        mixed = this.conv(h as tf.Tensor3D, `${p}.mixer.conv`, dilation, history);
       } else {
-        const want = attn !== undefined && attn.layer === i - nConv ? attn.heads : null;
-        const [y, maps] = this.attention(h, `${p}.mixer`, bias, want);
+        const a = i - nConv;
+        const want = attn !== undefined && attn.layer === a ? attn.heads : null;
+        const cache = {
+          record: record ? { keys: (record.keys[a] = []), values: (record.values[a] = []) } : undefined,
+          past: continuation ? { keys: continuation.state.keys[a]!, values: continuation.state.values[a]!, from } : undefined,
+        };
+        const [y, maps] = this.attention(h, `${p}.mixer`, bias, want, cache);
         mixed = y;
         if (maps) attention = maps;
       }
@@ -193,16 +261,65 @@ export class HybridModel {
   }
 
   /**
+   * Causal models: log-probabilities of a reference row [T, 4] and, for each alternative row equal to it
+   * before `from`, of positions [from, T) ([T - from, 4]), computing only what differs. A causal model's
+   * position t sees tokens before t, so up to `from` every layer's state is the reference's: its conv inputs
+   * and attention keys and values are kept from the reference pass and each alternative runs from `from` + 1
+   * (the distribution at `from` itself is the reference's). One read, as in forward().
+   */
+  async forwardShared(ref: Int32Array, alts: { from: number; tokens: Int32Array }[]): Promise<{ ref: Float32Array; alts: Float32Array[] }> {
+    const T = ref.length;
+    if (!this.causal) throw new Error('forwardShared needs a causal model');
+    for (const a of alts) if (a.tokens.length !== T || !(a.from >= 0 && a.from <= T)) throw new Error('each alternative row must match the reference in length, with 0 <= from <= T');
+    const fresh = alts.map((a) => Math.max(0, T - a.from - 1)); // positions each alternative computes
+    const out = tf.tidy(() => {
+      const state: PrefixState = { convIn: [], keys: [], values: [] };
+      const parts = [tf.reshape(this.forwardTensors(tf.tensor2d(ref, [1, T], 'int32'), undefined, state).logprobs, [-1])];
+      alts.forEach((a, i) => {
+        if (!fresh[i]) return;
+        parts.push(tf.tidy(() => tf.reshape(this.forwardTensors(tf.tensor2d(a.tokens, [1, T], 'int32'), undefined, undefined, { state, from: a.from + 1 }).logprobs, [-1])));
+      });
+      return parts.length === 1 ? parts[0]! : tf.concat(parts);
+    });
+    try {
+      const flat = (await out.data()) as Float32Array;
+      const refLp = flat.slice(0, T * 4);
+      let offset = T * 4;
+      const altLps = alts.map((a, i) => {
+        const lp = new Float32Array((T - a.from) * 4);
+        if (a.from < T) lp.set(refLp.subarray(a.from * 4, a.from * 4 + 4));
+        lp.set(flat.subarray(offset, offset + fresh[i]! * 4), Math.min(4, lp.length));
+        offset += fresh[i]! * 4;
+        return lp;
+      });
+      return { ref: refLp, alts: altLps };
+    } finally {
+      out.dispose();
+    }
+  }
+
+  /**
    * Typed-array in, typed-array out: tokens [B, T] row-major. Tensors never escape. Log-probabilities and
    * attention come back in one read: on WebGPU each read is a GPU-to-CPU sync, so a pass makes exactly one.
    */
   async forward(tokens: Int32Array, batch: number, attn?: AttentionRequest): Promise<{ logprobs: Float32Array; attention?: Float32Array }> {
     const T = tokens.length / batch;
-    let nLogprobs = 0;
+    const rows = ROW_AT_A_TIME.has(tf.getBackend()) ? 1 : batch;
+    const nLogprobs = batch * T * 4;
     const out = tf.tidy(() => {
-      const o = this.forwardTensors(tf.tensor2d(tokens, [batch, T], 'int32'), attn);
-      nLogprobs = o.logprobs.size;
-      return o.attention ? tf.concat([tf.reshape(o.logprobs, [-1]), tf.reshape(o.attention, [-1])]) : o.logprobs;
+      const logprobs: tf.Tensor[] = [], maps: tf.Tensor[] = [];
+      for (let r = 0; r < batch; r += rows) {
+        // a tidy per group frees its intermediates before the next group runs
+        const [lp, map] = tf.tidy(() => {
+          const o = this.forwardTensors(tf.tensor2d(tokens.subarray(r * T, (r + rows) * T), [rows, T], 'int32'), attn);
+          return [tf.reshape(o.logprobs, [-1]), o.attention ? tf.reshape(o.attention, [-1]) : undefined];
+        });
+        logprobs.push(lp!);
+        if (map) maps.push(map);
+      }
+      // [B, T, 4] then [B, heads, T, T], both row-major, so per-group pieces concatenate in order
+      const parts = [...logprobs, ...maps];
+      return parts.length === 1 ? parts[0]! : tf.concat(parts);
     });
     try {
       const flat = (await out.data()) as Float32Array;
