@@ -11,6 +11,11 @@ export interface LanguageModel {
   readonly nAttentionLayers: number;
   /** tokens [B, T] row-major -> logprobs [B, T, 4] (and attention [B, heads, T, T] when asked). */
   forward(tokens: Int32Array, batch: number, attn?: AttentionRequest): Promise<{ logprobs: Float32Array; attention?: Float32Array }>;
+  /**
+   * Causal models may offer this: log-probabilities of `ref` [T, 4] and of positions [from, T) of each
+   * alternative equal to `ref` before `from`, reusing the reference's work for the shared prefix.
+   */
+  forwardShared?(ref: Int32Array, alts: { from: number; tokens: Int32Array }[]): Promise<{ ref: Float32Array; alts: Float32Array[] }>;
 }
 
 export interface RunOptions {

@@ -110,3 +110,34 @@ describe('delta log-likelihood past the model context', () => {
     expect(r.forwardRows).toBeGreaterThan(3 * 2); // several windows per sequence
   });
 });
+
+describe('delta log-likelihood reusing the reference pass (forwardShared)', () => {
+  for (const dir of modelDirs()) {
+    it(`${dir.split('/').pop()}: gives the scores of full passes, in fewer forward rows`, async () => {
+      await useNodeBackend('wasm');
+      const model = await loadModel(fileSource(dir));
+      if (model.objective !== 'clm' || !model.forwardShared) { model.dispose(); return; }
+      // the same model without prefix reuse: every alternative window runs in full
+      const plain: LanguageModel = { objective: model.objective, context: model.context, nHeads: model.nHeads, nAttentionLayers: model.nAttentionLayers, forward: model.forward.bind(model) };
+      const s = 'GATTACACCGGTTAACGGCTAGCTTGACCATGCAAGTCCGATCGATTNCAAATCGGTACCAGT'.repeat(3);
+      const vs: Variant[] = [0, 1, 30, 100, s.length - 1].map((pos) => ({ pos, ref: s[pos]!, alt: s[pos] === 'A' ? 'G' : 'A' }));
+      vs.push({ pos: 60, ref: s.slice(60, 62), alt: s[60] === 'A' ? 'GG' : 'AA' }); // two bases at once
+      vs.push({ pos: 70, ref: s.slice(70, 72), alt: s[70]! }); // a deletion runs in full either way
+      for (const window of [41, model.context]) {
+        const progress: [number, number][] = [];
+        const opts = { method: 'dll' as const, window, bothStrands: true };
+        const shared = await scoreVariants(model, s, vs, { ...opts, onProgress: (d, t) => progress.push([d, t]) });
+        const full = await scoreVariants(plain, s, vs, opts);
+        shared.scores.forEach((x, i) => {
+          expect(x.note).toBe('');
+          expect(x.score!).toBeCloseTo(full.scores[i]!.score!, 3);
+          expect(x.meanScore!).toBeCloseTo(full.scores[i]!.meanScore!, 5);
+        });
+        expect(shared.scores.some((x) => Math.abs(x.score!) > 0.01)).toBe(true);
+        expect(shared.forwardRows).toBeLessThan(full.forwardRows);
+        expect(progress.at(-1)![0]).toBe(progress.at(-1)![1]);
+      }
+      model.dispose();
+    });
+  }
+});

@@ -3,10 +3,12 @@
 //   masked (GPN): mask the site, log P(alt) - log P(ref). One pass serves all alts at a site.
 //   wt (ESM-1v wild-type marginal): the same read off an unmasked pass.
 //   dll (Evo 2): log-likelihood of a window centred on the variant with it minus without it;
-//                takes insertions and deletions. Needs a causal model.
+//                takes insertions and deletions. Needs a causal model. When the window fits the
+//                model's context, substitutions reuse their window's reference pass for the positions
+//                before the variant (forwardShared), which a causal model's later positions cannot change.
 
 import { encode, MASK_ID } from '../genome/tokens';
-import { type LanguageModel, type RunOptions } from './languageModel';
+import { type LanguageModel, type RunOptions, checkpoint } from './languageModel';
 import { rowLogLikelihood, runRows, type TokenRow } from './rowBatcher';
 import { planWindows } from './windows';
 
@@ -113,6 +115,8 @@ export async function scoreVariants(model: LanguageModel, seq: string, variants:
     return { score: null, note: problem ?? '' };
   });
   const rows: TokenRow[] = [];
+  /** dll groups scored through forwardShared; each returns the forward rows it cost (fractions for partial rows) */
+  const sharedJobs: (() => Promise<number>)[] = [];
   // per variant, per strand: the pieces its score is made of
   const parts = variants.map(() => strands.map(() => ({ alt: NaN, ref: NaN, altMean: NaN, refMean: NaN })));
 
@@ -139,17 +143,20 @@ export async function scoreVariants(model: LanguageModel, seq: string, variants:
       });
     }
   } else {
-    const refRows = new Map<string, { idx: number[]; start: number; end: number }>();
+    // substitutions in a window that fits the context continue from their window's reference pass
+    const forwardShared = W <= model.context ? model.forwardShared?.bind(model) : undefined;
+    const refRows = new Map<string, { idx: number[]; shared: { i: number; altWin: Int32Array }[]; start: number; end: number }>();
     variants.forEach((v, i) => {
       if (scores[i]!.note) return;
       const start = centredWindow(L, v.pos, W);
       const end = start + W;
       if (v.pos + v.ref.length > end) { scores[i]!.note = `the variant is longer than the ${W}-bp window`; return; }
       const key = `${start}:${end}`;
-      const entry = refRows.get(key) ?? { idx: [], start, end };
+      const entry = refRows.get(key) ?? { idx: [], shared: [], start, end };
       entry.idx.push(i);
       refRows.set(key, entry);
       const altWin = new Int32Array([...tokens.subarray(start, v.pos), ...encode(v.alt), ...tokens.subarray(v.pos + v.ref.length, end)]);
+      if (forwardShared && v.ref.length === v.alt.length) { entry.shared.push({ i, altWin }); return; }
       strands.forEach((rc, s) => {
         rows.push(...llRows(rc ? revComp(altWin) : altWin, model.context, (total, count) => {
           parts[i]![s]!.alt = total;
@@ -157,16 +164,44 @@ export async function scoreVariants(model: LanguageModel, seq: string, variants:
         }));
       });
     });
-    for (const { idx, start, end } of refRows.values()) {
+    for (const { idx, shared, start, end } of refRows.values()) {
       strands.forEach((rc, s) => {
-        rows.push(...llRows(rc ? revComp(tokens.slice(start, end)) : tokens.slice(start, end), model.context, (total, count) => {
-          for (const i of idx) { parts[i]![s]!.ref = total; parts[i]![s]!.refMean = total / count; }
-        }));
+        const refWin = rc ? revComp(tokens.slice(start, end)) : tokens.slice(start, end);
+        const setRef = (total: number, count: number) => { for (const i of idx) { parts[i]![s]!.ref = total; parts[i]![s]!.refMean = total / count; } };
+        if (!forwardShared) { rows.push(...llRows(refWin, model.context, setRef)); return; }
+        sharedJobs.push(async () => {
+          const alts = shared.map(({ altWin }) => {
+            const t = rc ? revComp(altWin) : altWin;
+            let from = 0;
+            while (from < t.length && t[from] === refWin[from]) from++;
+            return { from, tokens: t };
+          });
+          const out = await forwardShared(refWin, alts);
+          const ref = rowLogLikelihood(refWin, out.ref);
+          setRef(ref.total, ref.count);
+          alts.forEach(({ from, tokens: t }, j) => {
+            // the alternative's log-likelihood: the reference's over the shared prefix, its own from `from` on
+            const before = rowLogLikelihood(refWin.subarray(0, from), out.ref.subarray(0, from * 4));
+            const after = rowLogLikelihood(t.subarray(from), out.alts[j]!);
+            const p = parts[shared[j]!.i]![s]!;
+            p.alt = before.total + after.total;
+            p.altMean = p.alt / (before.count + after.count);
+          });
+          return 1 + alts.reduce((a, { from }) => a + Math.max(0, W - from - 1) / W, 0);
+        });
       });
     }
   }
 
-  await runRows(model, rows, opts.batchSize ?? 16, opts);
+  // shared-prefix groups first (each a job), then the plain rows; progress counts both
+  let sharedRows = 0;
+  const units = sharedJobs.length + rows.length;
+  for (const [k, job] of sharedJobs.entries()) {
+    await checkpoint(opts.signal);
+    sharedRows += await job();
+    opts.onProgress?.(k + 1, units);
+  }
+  await runRows(model, rows, opts.batchSize ?? 16, { ...opts, onProgress: (done) => opts.onProgress?.(sharedJobs.length + done, units) });
   variants.forEach((_, i) => {
     const sc = scores[i]!;
     if (sc.note) return;
@@ -175,5 +210,5 @@ export async function scoreVariants(model: LanguageModel, seq: string, variants:
     sc.score = mean((p) => p.alt - p.ref);
     if (opts.method === 'dll') sc.meanScore = mean((p) => p.altMean - p.refMean);
   });
-  return { scores, forwardRows: rows.length };
+  return { scores, forwardRows: rows.length + Math.round(sharedRows) };
 }
