@@ -3,7 +3,7 @@
 // all in this one run, as ratios to single-thread PyTorch; plus load time, time to first result,
 // 1 kb mutagenesis and memory.
 //
-//   npm run bench [-- --lengths 512,1024,4096 --repeats 5 --no-browser]
+//   npm run bench [-- --lengths 512,1024,4096 --repeats 9 --no-browser]
 //
 // A "forward pass" over L bases is what the app runs for a causal scan: planWindows(L, context)
 // windows (512 bases, stride 256) as one batch.
@@ -27,7 +27,7 @@ import { REPO_ROOT, useNodeBackend } from './nodeRuntime';
 const { values: args } = parseArgs({
   options: {
     lengths: { type: 'string', default: '512,1024,4096' },
-    repeats: { type: 'string', default: '5' },
+    repeats: { type: 'string', default: '9' },
     browser: { type: 'boolean', default: true },
     'no-browser': { type: 'boolean', default: false },
   },
@@ -148,16 +148,26 @@ async function main() {
       }
       if (backend === 'wasm') {
         const mem = tf.memory();
-        if (model.objective !== 'mlm') {
-          extra.push(`| ${m.id} | ${loadMs.toFixed(0)} | ${(mem.numBytes / 1e6).toFixed(1)} | – (the causal model needs one pass per substitution: 3,000 rows for 1 kb) | ${(process.memoryUsage().rss / 1e6).toFixed(0)} |`);
-          model.dispose();
-          continue;
-        }
         const seq = region.slice(0, 1000);
+        const method = model.objective === 'mlm' ? 'masked' : 'dll';
+        const opts = { method, window: 256, batchSize: 16 } as const;
+        log(`node wasm ${m.id} 1 kb mutagenesis (${method})`);
         const t1 = performance.now();
-        const method = 'masked';
-        const r = await saturationMutagenesis(model, seq, 0, 1000, { method, window: 256, batchSize: 16 });
-        extra.push(`| ${m.id} | ${loadMs.toFixed(0)} | ${(mem.numBytes / 1e6).toFixed(1)} | ${((performance.now() - t1) / 1000).toFixed(1)} s, ${method}, ${r.forwardRows} forward rows of 255 bases | ${(process.memoryUsage().rss / 1e6).toFixed(0)} |`);
+        const r = await saturationMutagenesis(model, seq, 0, 1000, opts);
+        const mutagenesis = `${((performance.now() - t1) / 1000).toFixed(1)} s, ${method}, ${r.forwardRows.toLocaleString('en-US')} forward rows of 255 bases`;
+        let reuse = '–';
+        if (model.objective === 'clm' && model.forwardShared) {
+          // 100 bases mid-sequence (windows centred on each site) with and without continuing from each
+          // window's reference pass
+          const plain = { objective: model.objective, context: model.context, nHeads: model.nHeads, nAttentionLayers: model.nAttentionLayers, forward: model.forward.bind(model) };
+          const t2 = performance.now();
+          const a = await saturationMutagenesis(model, seq, 450, 550, opts);
+          const t3 = performance.now();
+          const b = await saturationMutagenesis(plain, seq, 450, 550, opts);
+          const t4 = performance.now();
+          reuse = `${((t3 - t2) / 1000).toFixed(1)} s (${a.forwardRows} rows) vs ${((t4 - t3) / 1000).toFixed(1)} s (${b.forwardRows} rows): ×${((t4 - t3) / (t3 - t2)).toFixed(2)} faster`;
+        }
+        extra.push(`| ${m.id} | ${loadMs.toFixed(0)} | ${(mem.numBytes / 1e6).toFixed(1)} | ${mutagenesis} | ${reuse} | ${(process.memoryUsage().rss / 1e6).toFixed(0)} |`);
       }
       model.dispose();
     }
@@ -178,7 +188,7 @@ async function main() {
   console.log(`Forward pass over L bases (planWindows: 512-base windows, stride 256, one batch), milliseconds: median (min-max) over ${REPEATS} runs after a warm-up (Node cpu: 2, not run past 1,024 bases; WebGPU: 2, 1 at 4096), and the ratio to single-thread PyTorch measured in this run. Chromium's WebGPU is SwiftShader (software).\n`);
   console.log(`| model | L | windows | PyTorch 1 thread | PyTorch 2 threads | Node wasm (1 thread) | Node cpu | Chromium wasm, 1 thread | Chromium wasm, ${wasmThreads} threads (app default) | Chromium WebGPU |\n|---|---|---|---|---|---|---|---|---|---|`);
   rows.forEach((r) => console.log(r));
-  console.log('\n| model | load + verify (Node wasm, ms) | tfjs memory after load (MB) | 1 kb saturation mutagenesis (Node wasm) | process RSS (MB) |\n|---|---|---|---|---|');
+  console.log('\n| model | load + verify (Node wasm, ms) | tfjs memory after load (MB) | 1 kb saturation mutagenesis (Node wasm) | 100 bp of it (451-550) reusing each window\'s reference pass vs not | process RSS (MB) |\n|---|---|---|---|---|---|');
   extra.forEach((r) => console.log(r));
   if (browser) {
     console.log(`\n| model | Chromium wasm: page load to model ready (ms) | Chromium wasm: Run to first result, 1 kb (ms) | Chromium wasm: largest input (${MAX_SEQUENCE_LENGTH.toLocaleString('en-US')} bases) to the end | page memory after it (measureUserAgentSpecificMemory, MB) | Chromium WebGPU: page load to model ready (ms) |\n|---|---|---|---|---|---|`);

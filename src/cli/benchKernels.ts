@@ -1,9 +1,45 @@
 // npm run bench:kernels: the tfjs-wasm matMul shapes behind the attention code's choices in
 // src/model/hybrid.ts, timed in one run (Node wasm, one thread): transposeB against transpose + matMul,
-// and a batched T x T product against the same work as 2-D products.
+// and a batched T x T product against the same work as 2-D products. Then the ceiling on one thread:
+// the model's dense products alone, tfjs-wasm against PyTorch on the same shapes, and one 512-base
+// pass of the bundled masked model split by kernel (tf.profile) beside PyTorch's whole pass.
 
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { useNodeBackend } from './nodeRuntime';
+import { timeForward } from '../analysis/languageModel';
+import { loadModel } from '../model/loadModel';
+import { fileSource } from './fileSource';
+import { REPO_ROOT, useNodeBackend } from './nodeRuntime';
+
+/** tfjs kernels that do the model's dense products (everything else is elementwise, reductions, copies). */
+const DENSE_KERNELS = new Set(['_FusedMatMul', 'BatchMatMul', 'FusedConv2D', 'Conv2D']);
+
+/** [M, K, N]: the masked model's dense products for one 512-base window (FFN in and out, a conv as a product, attention). */
+const GEMMS: [string, number, number, number][] = [
+  ['FFN in, [512 x 128] x [128 x 512]', 512, 128, 512],
+  ['FFN out, [512 x 512] x [512 x 128]', 512, 512, 128],
+  ['conv k=9 as one product, [512 x 1152] x [1152 x 128]', 512, 1152, 128],
+  ['probs v, [512 x 512] x [512 x 32]', 512, 512, 32],
+];
+
+const TORCH_GEMMS = `
+import json, sys, time, torch
+torch.set_num_threads(1)
+out = []
+for m, k, n in json.loads(sys.argv[1]):
+    a, b = torch.randn(m, k), torch.randn(k, n)
+    for _ in range(3): a @ b
+    ts = []
+    for _ in range(int(sys.argv[2])):
+        t = time.perf_counter()
+        for _ in range(10): a @ b
+        ts.append((time.perf_counter() - t) * 100)
+    out.append(sorted(ts)[len(ts) // 2])
+print(json.dumps(out))
+`;
 
 const T = 512, Dh = 32, B = 8, REPEATS = 10;
 
@@ -35,6 +71,45 @@ async function main() {
   console.log(`| same, transpose(k) then matMul | ${transposed.toFixed(2)} | ×1.0 |`);
   console.log(`| ${B} x that product, one batched matMul [${B}, ${T}, ${Dh}] x [${B}, ${Dh}, ${T}] | ${batched.toFixed(2)} | ×${(batched / perRow).toFixed(1)} |`);
   console.log(`| same, ${B} 2-D matMuls on slices, concatenated | ${perRow.toFixed(2)} | ×1.0 |`);
+
+  // ten products per timed run (one read at the end) so the read-back copy does not count
+  const ours: number[] = [];
+  for (const [, M, K, N] of GEMMS) {
+    const a = tf.randomNormal([M, K]), b = tf.randomNormal([K, N]);
+    ours.push((await time(() => tf.tidy(() => { let r = tf.matMul(a, b); for (let i = 1; i < 10; i++) { r.dispose(); r = tf.matMul(a, b); } return r; }))) / 10);
+  }
+  const torch = JSON.parse(execFileSync('/usr/bin/python3', ['-c', TORCH_GEMMS, JSON.stringify(GEMMS.map((g) => g.slice(1))), String(REPEATS)], { encoding: 'utf8' })) as number[];
+  console.log(`\n# Dense products on one thread: tfjs-wasm against PyTorch (median of ${REPEATS} runs of 10 products, ms per product)\n`);
+  console.log('| product | tfjs-wasm | PyTorch | GFLOP/s tfjs-wasm | GFLOP/s PyTorch | ratio |\n|---|---|---|---|---|---|');
+  GEMMS.forEach(([label, M, K, N], i) => {
+    const gflop = (2 * M * K * N) / 1e6; // per ms = GFLOP/s
+    console.log(`| ${label} | ${ours[i]!.toFixed(2)} | ${torch[i]!.toFixed(2)} | ${(gflop / ours[i]!).toFixed(1)} | ${(gflop / torch[i]!).toFixed(1)} | ×${(ours[i]! / torch[i]!).toFixed(2)} |`);
+  });
+
+  // one whole pass, by kernel, against PyTorch's whole pass on the same tokens and weights
+  const dir = join(REPO_ROOT, 'public/models/mlm-hybrid-chr22');
+  const model = await loadModel(fileSource(dir));
+  const tokens = Int32Array.from({ length: T }, (_, i) => (i * 7 + (i >> 3)) % 4);
+  const pass = (await timeForward(model, tokens, 1, REPEATS)).sort((a, b) => a - b)[REPEATS >> 1]!;
+  let dense = 0, other = 0;
+  for (let r = 0; r < 3; r++) { // kernel times summed over three profiled passes, then averaged
+    const profile = await tf.profile(async () => { await model.forward(tokens, 1); });
+    for (const k of profile.kernels) {
+      if (k.name.endsWith('__op')) continue; // an op wrapping kernels that are listed themselves
+      if (DENSE_KERNELS.has(k.name)) dense += Number(k.kernelTimeMs) / 3; else other += Number(k.kernelTimeMs) / 3;
+    }
+  }
+  model.dispose();
+  const spec = join(mkdtempSync(join(tmpdir(), 'kernels-')), 'cases.json');
+  writeFileSync(spec, JSON.stringify({ model: dir, threads: [1], repeats: REPEATS, cases: [{ length: T, batch: 1, tokens: Array.from(tokens) }] }));
+  const torchPass = JSON.parse(execFileSync('/usr/bin/python3', [join(REPO_ROOT, 'training/bench_torch.py'), spec], { encoding: 'utf8' }))['1'][String(T)] as number[];
+  const torchMs = torchPass.sort((a, b) => a - b)[torchPass.length >> 1]!;
+  console.log(`\n# One ${T}-base pass of mlm-hybrid-chr22 on one thread (median of ${REPEATS}; kernel split from tf.profile, mean of 3)\n`);
+  console.log('| | ms | ratio to PyTorch\'s whole pass |\n|---|---|---|');
+  console.log(`| PyTorch, whole pass | ${torchMs.toFixed(1)} | ×1.00 |`);
+  console.log(`| tfjs-wasm, whole pass | ${pass.toFixed(1)} | ×${(pass / torchMs).toFixed(2)} |`);
+  console.log(`| tfjs-wasm, dense products only (${[...DENSE_KERNELS].join(', ')}) | ${dense.toFixed(1)} | ×${(dense / torchMs).toFixed(2)} |`);
+  console.log(`| tfjs-wasm, every other kernel | ${other.toFixed(1)} | ×${(other / torchMs).toFixed(2)} |`);
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });
