@@ -56,6 +56,11 @@ async function time(f: () => tf.Tensor): Promise<number> {
   return ms.sort((a, b) => a - b)[REPEATS >> 1]!;
 }
 
+/** Ten runs of f per timed run, one read at the end, so the read-back copy does not count: ms per run. */
+async function timeTen(f: () => tf.Tensor): Promise<number> {
+  return (await time(() => tf.tidy(() => { let r = f(); for (let i = 1; i < 10; i++) { r.dispose(); r = f(); } return r; }))) / 10;
+}
+
 async function main() {
   await useNodeBackend('wasm');
   const q = tf.randomNormal([T, Dh]), k = tf.randomNormal([T, Dh]);
@@ -72,11 +77,25 @@ async function main() {
   console.log(`| ${B} x that product, one batched matMul [${B}, ${T}, ${Dh}] x [${B}, ${Dh}, ${T}] | ${batched.toFixed(2)} | ×${(batched / perRow).toFixed(1)} |`);
   console.log(`| same, ${B} 2-D matMuls on slices, concatenated | ${perRow.toFixed(2)} | ×1.0 |`);
 
-  // ten products per timed run (one read at the end) so the read-back copy does not count
+  // the other two kernels src/model/hybrid.ts steers around: gather (the embedding) and slice (which
+  // copies its whole source first, so cutting one sequence out of a batch costs more the bigger the batch)
+  const table = tf.randomNormal([7, 128]);
+  const embedTokens = tf.tensor1d(Int32Array.from({ length: 15 * T }, (_, i) => (i * 7 + (i >> 3)) % 4), 'int32');
+  const gather = await timeTen(() => tf.gather(table, embedTokens));
+  const oneHot = await timeTen(() => tf.tidy(() => tf.matMul(tf.cast(tf.oneHot(embedTokens, 7), 'float32'), table)));
+  const sliceFrom = async (rows: number) => { const src = tf.randomNormal([rows * T, Dh]); const ms = await timeTen(() => tf.slice(src, [T, 0], [T, Dh])); src.dispose(); return ms; };
+  const [slice2, slice15] = [await sliceFrom(2), await sliceFrom(15)];
+  console.log(`\n# Embedding and slicing on tfjs-wasm (Node, one thread; median of ${REPEATS} runs of 10, ms each)\n`);
+  console.log('| operation | ms | ratio |\n|---|---|---|');
+  console.log(`| embed ${15 * T} tokens, gather from the [7 x 128] table | ${gather.toFixed(2)} | ×${(gather / oneHot).toFixed(1)} |`);
+  console.log(`| same, one-hot x table | ${oneHot.toFixed(2)} | ×1.0 |`);
+  console.log(`| one [${T} x ${Dh}] block sliced out of [15 x ${T} x ${Dh}] | ${slice15.toFixed(3)} | ×${(slice15 / slice2).toFixed(1)} |`);
+  console.log(`| same block out of [2 x ${T} x ${Dh}] | ${slice2.toFixed(3)} | ×1.0 |`);
+
   const ours: number[] = [];
   for (const [, M, K, N] of GEMMS) {
     const a = tf.randomNormal([M, K]), b = tf.randomNormal([K, N]);
-    ours.push((await time(() => tf.tidy(() => { let r = tf.matMul(a, b); for (let i = 1; i < 10; i++) { r.dispose(); r = tf.matMul(a, b); } return r; }))) / 10);
+    ours.push(await timeTen(() => tf.matMul(a, b)));
   }
   const torch = JSON.parse(execFileSync('/usr/bin/python3', ['-c', TORCH_GEMMS, JSON.stringify(GEMMS.map((g) => g.slice(1))), String(REPEATS)], { encoding: 'utf8' })) as number[];
   console.log(`\n# Dense products on one thread: tfjs-wasm against PyTorch (median of ${REPEATS} runs of 10 products, ms per product)\n`);

@@ -61,8 +61,8 @@ function gelu(x: tf.Tensor): tf.Tensor {
 
 /**
  * Backends on which a batch runs one sequence at a time. tfjs-wasm's slice copies its whole source tensor
- * (readSync), so taking B sequences out of a [B*T, ...] tensor costs O(B^2) per layer; its matMuls and convs
- * gain nothing from a larger batch. GPU backends keep the batch.
+ * (readSync), so taking B sequences out of a [B*T, ...] tensor costs O(B^2) per layer (`npm run bench:kernels`);
+ * its matMuls and convs gain nothing from a larger batch. GPU backends keep the batch.
  */
 const ROW_AT_A_TIME = new Set(['wasm', 'cpu']);
 
@@ -169,7 +169,7 @@ export class HybridModel {
    * Multi-head attention, head by head from per-head weight slices (made at load), so no [B, T, H, Dh]
    * transposes are needed: out = concat_h(softmax(q_h k_h^T / sqrt(Dh) + bias_h) v_h) Wo. The projections run
    * over all B*T rows at once; the T x T products run per sequence on 2-D tensors, because tfjs-wasm's
-   * batched matMul is ~9x slower than the same products in 2-D, and its matMul with transposeB ~6x slower
+   * batched matMul is ~8x slower than the same products in 2-D, and its matMul with transposeB ~6x slower
    * than transpose + matMul (`npm run bench:kernels`).
    */
   private attention(x: tf.Tensor, prefix: string, bias: tf.Tensor2D[], wantHeads: number[] | null,
@@ -220,7 +220,8 @@ export class HybridModel {
     const inputs = this.causal
       ? from > 0 ? tf.slice(tokens, [0, from - 1], [1, T - from]) : tf.concat([tf.fill([B, 1], BOS_ID, 'int32'), tf.slice(tokens, [0, 0], [-1, T - 1])], 1)
       : tokens;
-    // one-hot times the table rather than gather, which is ~30x slower on wasm (and exact: one term per row).
+    // one-hot times the table rather than gather, which is ~60x slower on wasm (`npm run bench:kernels`), and
+    // exact: one term per row.
     // int32 one-hot then cast: tfjs-wasm's oneHot with dtype float32 writes int bit patterns (tfjs 4.22)
     const embed = this.w('embed.weight') as tf.Tensor2D;
     const [vocab, D] = embed.shape;
