@@ -18,6 +18,11 @@ export interface LanguageModel {
   forwardShared?(ref: Int32Array, alts: { from: number; tokens: Int32Array }[]): Promise<{ ref: Float32Array; alts: Float32Array[] }>;
 }
 
+/** The same model without forwardShared, so every row runs in full (the benchmark and tests compare the two). */
+export function withoutPrefixReuse(m: LanguageModel): LanguageModel {
+  return { objective: m.objective, context: m.context, nHeads: m.nHeads, nAttentionLayers: m.nAttentionLayers, forward: m.forward.bind(m) };
+}
+
 export interface RunOptions {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;

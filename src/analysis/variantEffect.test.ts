@@ -3,7 +3,7 @@ import { fileSource } from '../cli/fileSource';
 import { modelDirs, useNodeBackend } from '../cli/nodeRuntime';
 import { MASK_ID, reverseComplement } from '../genome/tokens';
 import { loadModel } from '../model/loadModel';
-import type { LanguageModel } from './languageModel';
+import { type LanguageModel, withoutPrefixReuse } from './languageModel';
 import { scoreVariants, type Variant } from './variantEffect';
 
 const P_MASKED = [0.1, 0.2, 0.3, 0.4];
@@ -117,8 +117,7 @@ describe('delta log-likelihood reusing the reference pass (forwardShared)', () =
       await useNodeBackend('wasm');
       const model = await loadModel(fileSource(dir));
       if (model.objective !== 'clm' || !model.forwardShared) { model.dispose(); return; }
-      // the same model without prefix reuse: every alternative window runs in full
-      const plain: LanguageModel = { objective: model.objective, context: model.context, nHeads: model.nHeads, nAttentionLayers: model.nAttentionLayers, forward: model.forward.bind(model) };
+      const plain = withoutPrefixReuse(model); // every alternative window runs in full
       const s = 'GATTACACCGGTTAACGGCTAGCTTGACCATGCAAGTCCGATCGATTNCAAATCGGTACCAGT'.repeat(3);
       const vs: Variant[] = [0, 1, 30, 100, s.length - 1].map((pos) => ({ pos, ref: s[pos]!, alt: s[pos] === 'A' ? 'G' : 'A' }));
       vs.push({ pos: 60, ref: s.slice(60, 62), alt: s[60] === 'A' ? 'GG' : 'AA' }); // two bases at once

@@ -103,6 +103,7 @@ function llRows(t: Int32Array, context: number, done: (total: number, count: num
   }));
 }
 
+/** forwardRows: rows run, a row continued from a shared prefix counted by the fraction of its positions computed. */
 export async function scoreVariants(model: LanguageModel, seq: string, variants: Variant[], opts: ScoreOptions): Promise<{ scores: VariantScore[]; forwardRows: number }> {
   const tokens = encode(seq);
   const L = seq.length;
