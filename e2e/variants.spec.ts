@@ -3,12 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { withoutPrefixReuse } from '../src/analysis/languageModel';
 import { scoreVariants } from '../src/analysis/variantEffect';
 import { fileSource } from '../src/cli/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../src/cli/nodeRuntime';
 import { parseSequence } from '../src/genome/parseSequence';
 import { loadModel } from '../src/model/loadModel';
-import { openAndAnalyse } from './helpers';
+import { analyse, openAndAnalyse, waitForModel } from './helpers';
 
 const EXAMPLE = readFileSync(join(REPO_ROOT, 'public/examples/lambda_cI_cro.fa'), 'utf8');
 const SEQ = parseSequence(EXAMPLE).records[0]!.sequence;
@@ -93,4 +94,41 @@ test('a long mutagenesis shows progress with time remaining and can be cancelled
   await page.getByRole('button', { name: 'Cancel mutagenesis' }).click();
   await expect(page.getByText('Mutagenesis cancelled.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Run mutagenesis' })).toBeEnabled();
+});
+
+test('the causal model scores substitutions in the browser as full passes in Node do (dll variants and mutagenesis)', async ({ page }) => {
+  await page.goto('./');
+  await waitForModel(page);
+  await page.locator('#model-select').selectOption('clm-hybrid-chr22');
+  await waitForModel(page);
+  await analyse(page, EXAMPLE);
+  const alt = (p: number) => (SEQ[p] === 'A' ? 'G' : 'A');
+  await page.getByLabel('Variants').fill(`500${SEQ[499]}>${alt(499)}, 700${SEQ[699]}>${alt(699)}`);
+  await page.getByRole('button', { name: 'Add' }).click();
+
+  // the reference: Node, every alternative window run in full; the app continues each from its reference pass
+  await useNodeBackend('wasm');
+  const model = await loadModel(fileSource(join(REPO_ROOT, 'public/models/clm-hybrid-chr22')));
+  const full = withoutPrefixReuse(model);
+  const node = await scoreVariants(full, SEQ, [499, 699, 600].map((pos) => ({ pos, ref: SEQ[pos]!, alt: alt(pos) })), { method: 'dll', window: 256 });
+  const table = page.getByTestId('variant-table');
+  for (const [i, p] of [500, 700].entries()) {
+    const cell = table.locator('tr', { hasText: `${p}${SEQ[p - 1]}>` }).locator('td[data-method=dll]');
+    await expect(cell).toHaveText(/^-?\d+\.\d{3}$/);
+    expect(Math.abs(Number(await cell.innerText()) - node.scores[i]!.score!)).toBeLessThanOrEqual(0.0015);
+  }
+
+  await page.getByLabel('From').fill('601');
+  await page.getByLabel('to', { exact: true }).fill('603');
+  await expect(page.getByText('9 substitutions, 3 reference rows, each substitution run from its position on')).toBeVisible();
+  await page.getByRole('button', { name: 'Run mutagenesis' }).click();
+  const heat = page.getByTestId('mutagenesis');
+  await expect(heat).toBeVisible();
+  await heat.focus();
+  for (let i = 0; i <= 'ACGT'.indexOf(alt(600)); i++) await heat.press(i === 0 ? 'ArrowRight' : 'ArrowDown');
+  const readout = page.getByTestId('mutagenesis-readout');
+  await expect(readout).toContainText(`Position 601 ${SEQ[600]}>${alt(600)}:`);
+  const shown = Number(/: (-?\d+\.\d{3})$/.exec(await readout.innerText())![1]);
+  expect(Math.abs(shown - node.scores[2]!.score!)).toBeLessThanOrEqual(0.0015);
+  model.dispose();
 });

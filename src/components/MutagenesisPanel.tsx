@@ -67,7 +67,7 @@ export function MutagenesisPanel() {
         )}
         <button type="button" className="primary" disabled={!valid || s.busy} onClick={() => void s.run(range.from - 1, range.to)}>Run mutagenesis</button>
         <span className="muted">
-          {valid ? `${(3 * n).toLocaleString('en-US')} substitutions, ${method === 'dll' ? 3 * n : n} forward rows`
+          {valid ? `${(3 * n).toLocaleString('en-US')} substitutions, ${method === 'dll' ? `${n.toLocaleString('en-US')} reference rows, each substitution run from its position on` : `${n.toLocaleString('en-US')} forward rows`}`
             : `choose 1-${Math.min(L, MAX_MUTAGENESIS_LENGTH).toLocaleString('en-US')} positions inside 1-${L.toLocaleString('en-US')}`}
         </span>
       </div>
@@ -76,7 +76,7 @@ export function MutagenesisPanel() {
       )}
       {r && (
         <p className="muted">
-          {METHODS[r.method].label} of every substitution in {r.start + 1}-{r.end} ({r.forwardRows.toLocaleString('en-US')} forward rows).
+          {METHODS[r.method].label} of every substitution in {r.start + 1}-{r.end} ({r.forwardRows.toLocaleString('en-US')} forward rows{r.method === 'dll' ? ', partial rows counted by the share of positions they run' : ''}).
           Orange: less likely than the reference (predicted damaging); purple: more likely; grey: the reference base. Click a cell to add that variant.
         </p>
       )}
