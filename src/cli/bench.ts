@@ -148,6 +148,9 @@ async function main() {
       }
       if (backend === 'wasm') {
         const mem = tf.memory();
+        // tfjs's high-water mark over the longest case's pass (tf.profile tracks peak tensor bytes)
+        const longest = cs.at(-1)!;
+        const peak = (await tf.profile(async () => { await model.forward(longest.tokens, longest.batch); })).peakBytes;
         const seq = region.slice(0, 1000);
         const method = model.objective === 'mlm' ? 'masked' : 'dll';
         const opts = { method, window: 256, batchSize: 16 } as const;
@@ -166,7 +169,7 @@ async function main() {
           const t4 = performance.now();
           reuse = `${((t3 - t2) / 1000).toFixed(1)} s (${a.forwardRows} rows) vs ${((t4 - t3) / 1000).toFixed(1)} s (${b.forwardRows} rows): ×${((t4 - t3) / (t3 - t2)).toFixed(2)} faster`;
         }
-        extra.push(`| ${m.id} | ${loadMs.toFixed(0)} | ${(mem.numBytes / 1e6).toFixed(1)} | ${mutagenesis} | ${reuse} | ${(process.memoryUsage().rss / 1e6).toFixed(0)} |`);
+        extra.push(`| ${m.id} | ${loadMs.toFixed(0)} | ${(mem.numBytes / 1e6).toFixed(1)} | ${(peak / 1e6).toFixed(1)} (${longest.length.toLocaleString('en-US')} bases) | ${mutagenesis} | ${reuse} | ${(process.memoryUsage().rss / 1e6).toFixed(0)} | ${((process.resourceUsage().maxRSS * 1024) / 1e6).toFixed(0)} |`); // maxRSS is in KiB
       }
       model.dispose();
     }
@@ -187,7 +190,7 @@ async function main() {
   console.log(`Forward pass over L bases (planWindows: 512-base windows, stride 256, one batch), milliseconds: median (min-max) over ${REPEATS} runs after a warm-up (Node cpu: 2, not run past 1,024 bases; WebGPU: 2, 1 at 4096), and the ratio to single-thread PyTorch measured in this run. Chromium's WebGPU is SwiftShader (software).\n`);
   console.log(`| model | L | windows | PyTorch 1 thread | PyTorch 2 threads | Node wasm (1 thread) | Node cpu | Chromium wasm, 1 thread | Chromium wasm, ${wasmThreads} threads (app default) | Chromium WebGPU |\n|---|---|---|---|---|---|---|---|---|---|`);
   rows.forEach((r) => console.log(r));
-  console.log('\n| model | load + verify (Node wasm, ms) | tfjs memory after load (MB) | 1 kb saturation mutagenesis (Node wasm) | 100 bp of it (451-550) reusing each window\'s reference pass vs not | process RSS (MB) |\n|---|---|---|---|---|---|');
+  console.log('\n| model | load + verify (Node wasm, ms) | tfjs memory after load (MB) | tfjs peak during one pass (MB) | 1 kb saturation mutagenesis (Node wasm) | 100 bp of it (451-550) reusing each window\'s reference pass vs not | process RSS now (MB) | process peak RSS so far (MB) |\n|---|---|---|---|---|---|---|---|');
   extra.forEach((r) => console.log(r));
   if (browser) {
     console.log(`\n| model | Chromium wasm: page load to model ready (ms) | Chromium wasm: Run to first result, 1 kb (ms) | Chromium wasm: largest input (${MAX_SEQUENCE_LENGTH.toLocaleString('en-US')} bases) to the end | page memory after it (measureUserAgentSpecificMemory, MB) | Chromium WebGPU: page load to model ready (ms) |\n|---|---|---|---|---|---|`);
