@@ -151,10 +151,15 @@ export class HybridModel {
     return tf.reshape(y, [B, T, W.shape[1]]);
   }
 
-  /** `history`: (causal, one row) the normalised inputs of up to `span` positions before x's first. */
-  private conv(x: tf.Tensor3D, prefix: string, dilation: number, history?: tf.Tensor2D): tf.Tensor {
+  /**
+   * `past` (causal, one row continuing a recorded one): the recorded normalised input [T, D] and the position
+   * x starts at; the conv reads the last `span` recorded positions before it.
+   */
+  private conv(x: tf.Tensor3D, prefix: string, dilation: number, past?: { input: tf.Tensor2D; from: number }): tf.Tensor {
     const [B, T, D] = x.shape;
     const span = dilation * (this.arch.conv_kernel - 1);
+    const lo = past ? Math.max(0, past.from - span) : 0;
+    const history = past && past.from > lo ? tf.slice(past.input, [lo, 0], [past.from - lo, D]) : undefined;
     const seen = history?.shape[0] ?? 0;
     const left = this.causal ? span - seen : span / 2;
     const input = history ? tf.concat([history, tf.reshape(x, [T, D])], 0) : x;
@@ -235,14 +240,9 @@ export class HybridModel {
       const h = this.layerNorm(x, `${p}.norm1`);
       let mixed: tf.Tensor;
       if (i < nConv) {
-        const dilation = this.arch.conv_dilations[i]!;
-        let history: tf.Tensor2D | undefined;
-        if (continuation && from > 0) {
-          const lo = Math.max(0, from - dilation * (this.arch.conv_kernel - 1));
-          history = tf.slice(continuation.state.convIn[i]!, [lo, 0], [from - lo, D]);
-        }
         if (record) record.convIn.push(tf.reshape(h, [T, D]));
-        mixed = this.conv(h as tf.Tensor3D, `${p}.mixer.conv`, dilation, history);
+        const past = continuation ? { input: continuation.state.convIn[i]!, from } : undefined;
+        mixed = this.conv(h as tf.Tensor3D, `${p}.mixer.conv`, this.arch.conv_dilations[i]!, past);
       } else {
         const a = i - nConv;
         const want = attn !== undefined && attn.layer === a ? attn.heads : null;
