@@ -1,10 +1,22 @@
-"""PyTorch side of `npm run bench`: time the forward pass on the same token batches, same weights.
+"""PyTorch side of `npm run bench` and `npm run bench:kernels`: time the forward pass on the same token
+batches and weights, or plain dense products, on CPU.
 
-    /usr/bin/python3 training/bench_torch.py CASES.json   # written by src/cli/bench.ts
+    /usr/bin/python3 training/bench_torch.py SPEC.json   # written by src/cli/bench.ts or benchKernels.ts
 
-CASES.json: {"model": dir, "threads": [1, 2], "repeats": n, "cases": [{"length": L, "batch": B, "tokens": [...]}]}
-Prints JSON: {"<threads>": {"<length>": [ms, ...]}}.
+SPEC.json: {"threads": [1, 2], "repeats": n, "allocator": "reuse" | "glibc",
+            "model": dir, "cases": [{"length": L, "batch": B, "tokens": [...]}]}   -> {"<threads>": {"<L>": [ms, ...]}}
+        or {"threads": [1], "repeats": n, "allocator": ..., "gemms": [[M, K, N], ...]} -> {"<threads>": [ms per product, ...]}
+
+Every case is warmed up once, then the cases take turns, one timed run each per round, so no case is
+timed only in the state the process happens to start in.
+
+allocator "reuse" (the default) keeps freed memory in the process for reuse. With glibc's defaults, blocks
+over 128 KB (every activation here) are mmapped and unmapped on each use, and the heap top is returned
+to the OS, so each pass page-faults its activations back in; how much depends on glibc's dynamic mmap
+threshold, i.e. on what ran before ("glibc" is what a plain `python3` gets). `npm run bench` measures
+both and takes the faster as its reference.
 """
+import ctypes
 import json
 import os
 import sys
@@ -18,29 +30,57 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from export import forward_logprobs, load_exported  # noqa: E402
 from model import GLMConfig, HybridGLM  # noqa: E402
 
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # mallopt parameters, <malloc.h>
 
-def main():
-    spec = json.loads(Path(sys.argv[1]).read_text())
-    meta = json.loads((Path(spec["model"]) / "model.json").read_text())
+
+def reuse_freed_memory():
+    libc = ctypes.CDLL("libc.so.6")
+    if not (libc.mallopt(M_MMAP_THRESHOLD, 1 << 30) and libc.mallopt(M_TRIM_THRESHOLD, 1 << 30)):
+        raise RuntimeError("mallopt refused the thresholds")
+
+
+def load_model(path):
+    meta = json.loads((Path(path) / "model.json").read_text())
     a = meta["architecture"]
     cfg = GLMConfig(objective=meta["objective"], **{k: a[k] for k in ("d_model", "n_heads", "d_ff", "conv_kernel", "conv_dilations", "n_attn", "context", "ln_eps")})
     model = HybridGLM(cfg)
-    model.load_state_dict(load_exported(Path(spec["model"]) / "model.json"))
-    model.eval()
+    model.load_state_dict(load_exported(Path(path) / "model.json"))
+    return model.eval()
+
+
+def round_robin(runs, repeats):
+    """runs: {key: callable}; one warm-up each, then `repeats` rounds timing each once. -> {key: [ms, ...]}"""
+    for run in runs.values():
+        run()
+    times = {key: [] for key in runs}
+    for _ in range(repeats):
+        for key, run in runs.items():
+            t = time.perf_counter()
+            run()
+            times[key].append((time.perf_counter() - t) * 1000)
+    return times
+
+
+@torch.no_grad()
+def main():
+    spec = json.loads(Path(sys.argv[1]).read_text())
+    if spec.get("allocator", "reuse") == "reuse":
+        reuse_freed_memory()
+    runs = {}
+    if "gemms" in spec:
+        for i, (m, k, n) in enumerate(spec["gemms"]):
+            a, b = torch.randn(m, k), torch.randn(k, n)
+            runs[i] = lambda a=a, b=b: [a @ b for _ in range(10)]  # ten products per timed run
+    else:
+        model = load_model(spec["model"])
+        for case in spec["cases"]:
+            tokens = torch.tensor(case["tokens"], dtype=torch.long).view(case["batch"], -1)
+            runs[str(case["length"])] = lambda tokens=tokens: forward_logprobs(model, tokens)[0].numpy()
     out = {}
     for threads in spec["threads"]:
         torch.set_num_threads(threads)
-        out[str(threads)] = {}
-        for case in spec["cases"]:
-            tokens = torch.tensor(case["tokens"], dtype=torch.long).view(case["batch"], -1)
-            forward_logprobs(model, tokens)  # warm-up
-            times = []
-            for _ in range(spec["repeats"]):
-                t = time.perf_counter()
-                lp, _ = forward_logprobs(model, tokens)
-                lp.numpy()
-                times.append((time.perf_counter() - t) * 1000)
-            out[str(threads)][str(case["length"])] = times
+        times = round_robin(runs, spec["repeats"])
+        out[str(threads)] = [sorted(t)[len(t) // 2] / 10 for t in times.values()] if "gemms" in spec else times
     print(json.dumps(out))
 
 

@@ -8,9 +8,7 @@
 // A "forward pass" over L bases is what the app runs for a causal scan: planWindows(L, context)
 // windows (512 bases, stride 256) as one batch.
 
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
@@ -23,6 +21,7 @@ import { loadModel } from '../model/loadModel';
 import { BRCA1_FASTA, readFasta } from './data';
 import { fileSource } from './fileSource';
 import { REPO_ROOT, useNodeBackend } from './nodeRuntime';
+import { torchTimes } from './torchBench';
 
 const { values: args } = parseArgs({
   options: {
@@ -173,22 +172,22 @@ async function main() {
       }
       model.dispose();
     }
-    // PyTorch on the very same batches
-    const dirTmp = mkdtempSync(join(tmpdir(), 'bench-'));
-    const specPath = join(dirTmp, 'cases.json');
-    writeFileSync(specPath, JSON.stringify({ model: dir, threads: [1, 2], repeats: REPEATS, cases: allCases.get(m.id)!.map((c) => ({ length: c.length, batch: c.batch, tokens: Array.from(c.tokens) })) }));
+    // PyTorch on the very same batches, keeping freed memory (the reference) and with glibc's defaults
     log(`pytorch ${m.id}`);
-    const torchTimes = JSON.parse(execFileSync('/usr/bin/python3', [join(REPO_ROOT, 'training/bench_torch.py'), specPath], { encoding: 'utf8', env: { ...process.env, OMP_WAIT_POLICY: 'passive' } })) as Record<string, Record<string, number[]>>;
+    const torchCases = allCases.get(m.id)!.map((c) => ({ length: c.length, batch: c.batch, tokens: Array.from(c.tokens) }));
+    const torch = torchTimes({ model: dir, threads: [1, 2], repeats: REPEATS, cases: torchCases }) as Record<string, Record<string, number[]>>;
+    const glibc = torchTimes({ model: dir, threads: [1], repeats: REPEATS, allocator: 'glibc', cases: torchCases }) as Record<string, Record<string, number[]>>;
     for (const c of allCases.get(m.id)!) {
-      const ref = median(torchTimes['1']![String(c.length)]!);
+      const L = String(c.length);
+      const ref = Math.min(median(torch['1']![L]!), median(glibc['1']![L]!)); // the faster of PyTorch's two one-thread settings
       const cell = (xs: number[] | undefined) => (xs ? `${median(xs).toFixed(0)} (${spread(xs)}) ×${(median(xs) / ref).toFixed(2)}` : '–');
-      rows.push(`| ${m.id} | ${c.length} | ${c.batch} | ${cell(torchTimes['1']![String(c.length)])} | ${cell(torchTimes['2']![String(c.length)])} | ${cell(node.wasm!.get(c.length))} | ${cell(node.cpu!.get(c.length))} | ${cell(browser?.wasm1?.[m.id]?.times.get(c.length))} | ${cell(browser?.wasm?.[m.id]?.times.get(c.length))} | ${cell(browser?.webgpu?.[m.id]?.times.get(c.length))} |`);
+      rows.push(`| ${m.id} | ${c.length} | ${c.batch} | ${cell(torch['1']![L])} | ${cell(glibc['1']![L])} | ${cell(torch['2']![L])} | ${cell(node.wasm!.get(c.length))} | ${cell(node.cpu!.get(c.length))} | ${cell(browser?.wasm1?.[m.id]?.times.get(c.length))} | ${cell(browser?.wasm?.[m.id]?.times.get(c.length))} | ${cell(browser?.webgpu?.[m.id]?.times.get(c.length))} |`);
     }
   }
 
   console.log('# gLM Playground benchmark\n');
-  console.log(`Forward pass over L bases (planWindows: 512-base windows, stride 256, one batch), milliseconds: median (min-max) over ${REPEATS} runs after a warm-up (Node cpu: 2, not run past 1,024 bases; WebGPU: 2, 1 at 4096), and the ratio to single-thread PyTorch measured in this run. Chromium's WebGPU is SwiftShader (software).\n`);
-  console.log(`| model | L | windows | PyTorch 1 thread | PyTorch 2 threads | Node wasm (1 thread) | Node cpu | Chromium wasm, 1 thread | Chromium wasm, ${wasmThreads} threads (app default) | Chromium WebGPU |\n|---|---|---|---|---|---|---|---|---|---|`);
+  console.log(`Forward pass over L bases (planWindows: 512-base windows, stride 256, one batch), milliseconds: median (min-max) over ${REPEATS} runs after a warm-up (Node cpu: 2, not run past 1,024 bases; WebGPU: 2, 1 at 4096), and the ratio to single-thread PyTorch measured in this run: the faster median of its two allocator settings. PyTorch times the cases in turn, round by round, once keeping freed memory in the process and once with glibc's default allocator, which unmaps large blocks and page-faults them back in, more or less depending on what ran before (training/bench_torch.py). Chromium's WebGPU is SwiftShader (software).\n`);
+  console.log(`| model | L | windows | PyTorch 1 thread, freed memory kept | PyTorch 1 thread, glibc malloc defaults | PyTorch 2 threads, freed memory kept | Node wasm (1 thread) | Node cpu | Chromium wasm, 1 thread | Chromium wasm, ${wasmThreads} threads (app default) | Chromium WebGPU |\n|---|---|---|---|---|---|---|---|---|---|---|`);
   rows.forEach((r) => console.log(r));
   console.log('\n| model | load + verify (Node wasm, ms) | tfjs memory after load (MB) | tfjs peak during one pass (MB) | 1 kb saturation mutagenesis (Node wasm) | 100 bp of it (451-550) reusing each window\'s reference pass vs not | process RSS now (MB) | process peak RSS so far (MB) |\n|---|---|---|---|---|---|---|---|');
   extra.forEach((r) => console.log(r));

@@ -4,15 +4,13 @@
 // the model's dense products alone, tfjs-wasm against PyTorch on the same shapes, and one 512-base
 // pass of the bundled masked model split by kernel (tf.profile) beside PyTorch's whole pass.
 
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { timeForward } from '../analysis/languageModel';
 import { loadModel } from '../model/loadModel';
 import { fileSource } from './fileSource';
 import { REPO_ROOT, useNodeBackend } from './nodeRuntime';
+import { torchTimes } from './torchBench';
 
 /** tfjs kernels that do the model's dense products (everything else is elementwise, reductions, copies). */
 const DENSE_KERNELS = new Set(['_FusedMatMul', 'BatchMatMul', 'FusedConv2D', 'Conv2D']);
@@ -25,21 +23,6 @@ const GEMMS: [string, number, number, number][] = [
   ['probs v, [512 x 512] x [512 x 32]', 512, 512, 32],
 ];
 
-const TORCH_GEMMS = `
-import json, sys, time, torch
-torch.set_num_threads(1)
-out = []
-for m, k, n in json.loads(sys.argv[1]):
-    a, b = torch.randn(m, k), torch.randn(k, n)
-    for _ in range(3): a @ b
-    ts = []
-    for _ in range(int(sys.argv[2])):
-        t = time.perf_counter()
-        for _ in range(10): a @ b
-        ts.append((time.perf_counter() - t) * 100)
-    out.append(sorted(ts)[len(ts) // 2])
-print(json.dumps(out))
-`;
 
 const T = 512, Dh = 32, B = 8, REPEATS = 10;
 
@@ -97,7 +80,7 @@ async function main() {
     const a = tf.randomNormal([M, K]), b = tf.randomNormal([K, N]);
     ours.push(await timeTen(() => tf.matMul(a, b)));
   }
-  const torch = JSON.parse(execFileSync('/usr/bin/python3', ['-c', TORCH_GEMMS, JSON.stringify(GEMMS.map((g) => g.slice(1))), String(REPEATS)], { encoding: 'utf8' })) as number[];
+  const torch = torchTimes({ threads: [1], repeats: REPEATS, gemms: GEMMS.map(([, M, K, N]) => [M, K, N]) })['1'] as number[];
   console.log(`\n# Dense products on one thread: tfjs-wasm against PyTorch (median of ${REPEATS} runs of 10 products, ms per product)\n`);
   console.log('| product | tfjs-wasm | PyTorch | GFLOP/s tfjs-wasm | GFLOP/s PyTorch | ratio |\n|---|---|---|---|---|---|');
   GEMMS.forEach(([label, M, K, N], i) => {
@@ -119,13 +102,11 @@ async function main() {
     }
   }
   model.dispose();
-  const spec = join(mkdtempSync(join(tmpdir(), 'kernels-')), 'cases.json');
-  writeFileSync(spec, JSON.stringify({ model: dir, threads: [1], repeats: REPEATS, cases: [{ length: T, batch: 1, tokens: Array.from(tokens) }] }));
-  const torchPass = JSON.parse(execFileSync('/usr/bin/python3', [join(REPO_ROOT, 'training/bench_torch.py'), spec], { encoding: 'utf8' }))['1'][String(T)] as number[];
+  const torchPass = (torchTimes({ model: dir, threads: [1], repeats: REPEATS, cases: [{ length: T, batch: 1, tokens: Array.from(tokens) }] })['1'] as Record<string, number[]>)[String(T)]!;
   const torchMs = torchPass.sort((a, b) => a - b)[torchPass.length >> 1]!;
   console.log(`\n# One ${T}-base pass of mlm-hybrid-chr22 on one thread (median of ${REPEATS}; kernel split from tf.profile, mean of 3)\n`);
   console.log('| | ms | ratio to PyTorch\'s whole pass |\n|---|---|---|');
-  console.log(`| PyTorch, whole pass | ${torchMs.toFixed(1)} | ×1.00 |`);
+  console.log(`| PyTorch, whole pass (freed memory kept, training/bench_torch.py) | ${torchMs.toFixed(1)} | ×1.00 |`);
   console.log(`| tfjs-wasm, whole pass | ${pass.toFixed(1)} | ×${(pass / torchMs).toFixed(2)} |`);
   console.log(`| tfjs-wasm, dense products only (${[...DENSE_KERNELS].join(', ')}) | ${dense.toFixed(1)} | ×${(dense / torchMs).toFixed(2)} |`);
   console.log(`| tfjs-wasm, every other kernel | ${other.toFixed(1)} | ×${(other / torchMs).toFixed(2)} |`);
