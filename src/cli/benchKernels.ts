@@ -2,7 +2,8 @@
 // src/model/hybrid.ts, timed in one run (Node wasm, one thread): transposeB against transpose + matMul,
 // and a batched T x T product against the same work as 2-D products. Then the ceiling on one thread:
 // the model's dense products alone, tfjs-wasm against PyTorch on the same shapes, and one 512-base
-// pass of the bundled masked model split by kernel (tf.profile) beside PyTorch's whole pass.
+// pass of the bundled masked model split by kernel (tf.profile) beside PyTorch's whole pass, and the
+// best any N threads could do (the one-thread pass over N).
 
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
@@ -110,6 +111,11 @@ async function main() {
   console.log(`| tfjs-wasm, whole pass | ${pass.toFixed(1)} | ×${(pass / torchMs).toFixed(2)} |`);
   console.log(`| tfjs-wasm, dense products only (${[...DENSE_KERNELS].join(', ')}) | ${dense.toFixed(1)} | ×${(dense / torchMs).toFixed(2)} |`);
   console.log(`| tfjs-wasm, every other kernel | ${other.toFixed(1)} | ×${(other / torchMs).toFixed(2)} |`);
+  // threads can at best divide a pass: the one-thread pass over N bounds what N threads can do
+  for (const threads of [2, 4]) {
+    const best = pass / threads;
+    console.log(`| best case on ${threads} threads: the one-thread pass / ${threads} | ${best.toFixed(1)} | ×${(best / torchMs).toFixed(2)} |`);
+  }
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });
