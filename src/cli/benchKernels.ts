@@ -24,7 +24,6 @@ const GEMMS: [string, number, number, number][] = [
   ['probs v, [512 x 512] x [512 x 32]', 512, 512, 32],
 ];
 
-
 const T = 512, Dh = 32, B = 8, REPEATS = 10;
 
 async function time(f: () => tf.Tensor): Promise<number> {
