@@ -21,6 +21,14 @@ export async function openAndAnalyse(page: Page, text?: string): Promise<void> {
   await analyse(page, text);
 }
 
+/** Set the mutagenesis range (1-based, inclusive), check the plan the panel announces when given, and press Run. */
+export async function startMutagenesis(page: Page, from: number, to: number, plan?: string): Promise<void> {
+  await page.getByLabel('From').fill(String(from));
+  await page.getByLabel('to', { exact: true }).fill(String(to));
+  if (plan) await expect(page.getByText(plan)).toBeVisible();
+  await page.getByRole('button', { name: 'Run mutagenesis' }).click();
+}
+
 export async function checkAgainstPytorch(page: Page): Promise<{ backend: string; logprob: number; attention: number }> {
   await page.getByRole('button', { name: 'Check against PyTorch' }).click();
   const result = page.getByTestId('check-result');

@@ -2,7 +2,7 @@
 // none carries the pasted sequence. Plus an accessibility scan of the analysed page.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { openAndAnalyse, waitForModel } from './helpers';
+import { openAndAnalyse, startMutagenesis, waitForModel } from './helpers';
 
 // a made-up sequence, so a match in any request can only come from the paste
 const SECRET = 'ACGTTGCAAGGCTTAACCGGTATCGATCGGATCCATGCAAGTCTTGACGGTACCATGGCAAT'.repeat(4);
@@ -17,9 +17,7 @@ test('a whole session makes only same-origin static requests, none containing th
   await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
   await page.getByLabel('Variants').fill(`10${SECRET[9]}>${SECRET[9] === 'A' ? 'C' : 'A'}`);
   await page.getByRole('button', { name: 'Add' }).click();
-  await page.getByLabel('From').fill('1');
-  await page.getByLabel('to', { exact: true }).fill('20');
-  await page.getByRole('button', { name: 'Run mutagenesis' }).click();
+  await startMutagenesis(page, 1, 20);
   await expect(page.getByTestId('mutagenesis')).toBeVisible();
   await page.locator('#model-select').selectOption({ index: 1 });
   await waitForModel(page);

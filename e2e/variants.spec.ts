@@ -9,7 +9,7 @@ import { fileSource } from '../src/cli/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../src/cli/nodeRuntime';
 import { parseSequence } from '../src/genome/parseSequence';
 import { loadModel } from '../src/model/loadModel';
-import { analyse, openAndAnalyse, waitForModel } from './helpers';
+import { analyse, openAndAnalyse, startMutagenesis, waitForModel } from './helpers';
 
 const EXAMPLE = readFileSync(join(REPO_ROOT, 'public/examples/lambda_cI_cro.fa'), 'utf8');
 const SEQ = parseSequence(EXAMPLE).records[0]!.sequence;
@@ -48,10 +48,7 @@ test('typed and VCF variants get scores equal to the Node engine, and clear mess
 
 test('saturation mutagenesis paints every substitution and a click adds the variant', async ({ page }) => {
   await openAndAnalyse(page, EXAMPLE);
-  await page.getByLabel('From').fill('11');
-  await page.getByLabel('to', { exact: true }).fill('30');
-  await expect(page.getByText('60 substitutions, 20 forward rows')).toBeVisible();
-  await page.getByRole('button', { name: 'Run mutagenesis' }).click();
+  await startMutagenesis(page, 11, 30, '60 substitutions, 20 forward rows');
   const heat = page.getByTestId('mutagenesis');
   await expect(heat).toBeVisible();
   const box = (await heat.boundingBox())!;
@@ -87,9 +84,7 @@ test('saturation mutagenesis paints every substitution and a click adds the vari
 
 test('a long mutagenesis shows progress with time remaining and can be cancelled', async ({ page }) => {
   await openAndAnalyse(page, EXAMPLE);
-  await page.getByLabel('From').fill('1');
-  await page.getByLabel('to', { exact: true }).fill('1000');
-  await page.getByRole('button', { name: 'Run mutagenesis' }).click();
+  await startMutagenesis(page, 1, 1000);
   await expect(page.getByText(/Mutagenesis of 1-1000: \d+\/1000, about \d+ s left/).first()).toBeVisible();
   await page.getByRole('button', { name: 'Cancel mutagenesis' }).click();
   await expect(page.getByText('Mutagenesis cancelled.')).toBeVisible();
@@ -118,10 +113,7 @@ test('the causal model scores substitutions in the browser as full passes in Nod
     expect(Math.abs(Number(await cell.innerText()) - node.scores[i]!.score!)).toBeLessThanOrEqual(0.0015);
   }
 
-  await page.getByLabel('From').fill('601');
-  await page.getByLabel('to', { exact: true }).fill('603');
-  await expect(page.getByText('9 substitutions, 3 reference rows, each substitution run from its position on')).toBeVisible();
-  await page.getByRole('button', { name: 'Run mutagenesis' }).click();
+  await startMutagenesis(page, 601, 603, '9 substitutions, 3 reference rows, each substitution run from its position on');
   const heat = page.getByTestId('mutagenesis');
   await expect(heat).toBeVisible();
   await heat.focus();
