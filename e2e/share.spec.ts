@@ -1,12 +1,16 @@
 // A share link reopens the same analysis in a fresh browser context with the same numbers; a
 // damaged link gives a specific message and a working, empty app.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { decodeLink } from '../src/share/linkCodec';
+import { REPO_ROOT } from '../src/cli/nodeRuntime';
+import { parseSequence } from '../src/genome/parseSequence';
+import { decodeLink, encodeLink, LinkError } from '../src/share/linkCodec';
 import { openAndAnalyse, waitForModel } from './helpers';
 
 test('share link round trip in a fresh context', async ({ page, browser }) => {
   await openAndAnalyse(page);
-  await expect(page).toHaveURL(/#s=1\./); // written as soon as the run ends
+  await expect(page).toHaveURL(/#s=2\./); // written as soon as the run ends
   await page.getByLabel('Head').selectOption('3');
   await page.getByLabel('Variants').fill('5G>A'); // the example starts GCCTG
   await page.getByRole('button', { name: 'Add' }).click();
@@ -41,4 +45,28 @@ test('a damaged link says what is wrong and leaves a working app', async ({ page
   await page.getByLabel('DNA sequence or FASTA').fill('ACGTACGTAC');
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByTestId('scan-summary')).toBeVisible();
+});
+
+test('a link edited by one character is refused as damaged; a format-1 link opens, saying it has no check', async ({ page }) => {
+  // one base of the lambda example: the kind of edit a link without a check decoded silently to another sequence
+  const lambda = parseSequence(readFileSync(join(REPO_ROOT, 'public/examples/lambda_cI_cro.fa'), 'utf8')).records[0]!;
+  const link = encodeLink({ ...lambda, model: 'mlm-hybrid-chr22', variants: ['5G>A'] });
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  let damaged = '';
+  for (let i = link.length - 20; i > 4 && !damaged; i--) {
+    const edited = link.slice(0, i) + alphabet[(alphabet.indexOf(link[i]!) + 1) % 64] + link.slice(i + 1);
+    try { decodeLink(edited); } catch (e) { if (e instanceof LinkError && /CRC-32/.test(e.message)) damaged = edited; }
+  }
+  expect(damaged).not.toBe('');
+  await page.goto(`./#${damaged}`);
+  await waitForModel(page);
+  await expect(page.getByTestId('link-message')).toContainText('The link is damaged: its check (CRC-32) does not match');
+  await expect(page.getByTestId('tracks')).toHaveCount(0);
+  expect(new URL(page.url()).hash).toBe('');
+
+  const v1 = readFileSync(join(REPO_ROOT, 'test/data/share-link-v1.txt'), 'utf8').trim();
+  await page.goto(`./#${v1}`); // the same page: read on hashchange
+  await expect(page.getByTestId('variant-table')).toContainText('5G>A');
+  await expect(page.getByTestId('link-message')).toContainText('format 1, made before share links carried a check');
+  await expect(page).toHaveURL(/#s=2\./); // rewritten in the current format, with its check
 });

@@ -1,8 +1,13 @@
 import fc from 'fast-check';
-import { deflateSync } from 'fflate';
+import { deflateSync, inflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BRCA1_FASTA, readFasta } from '../cli/data';
-import { MAX_SEQUENCE_LENGTH } from '../genome/parseSequence';
+import { REPO_ROOT } from '../cli/nodeRuntime';
+import { parseRegion } from '../genome/region';
+import { MAX_SEQUENCE_LENGTH, parseSequence } from '../genome/parseSequence';
+import { crc32 } from './crc32';
 import { decodeLink, encodeLink, LinkError, MAX_INFLATED_BYTES, MAX_LINK_CHARS, type ShareState } from './linkCodec';
 
 const seqArb = fc.string({ unit: fc.constantFrom('A', 'C', 'G', 'T', 'N'), minLength: 1, maxLength: 3000 });
@@ -15,6 +20,33 @@ function randomSeq(n: number, seed = 1): string {
 }
 
 const brca1 = readFasta(BRCA1_FASTA)[0]!;
+/** A link made by the app before links carried a check (format 1): the lambda example with one variant. */
+const V1_LAMBDA_LINK = readFileSync(join(REPO_ROOT, 'test/data/share-link-v1.txt'), 'utf8').trim();
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** Real analyses as the app shares them: 717 bp of BRCA1 with 13 variants; the lambda example; a soft-masked Alu. */
+function realStates(): ShareState[] {
+  const from = 41_245_001 - parseRegion(brca1.name).start;
+  const sequence = brca1.sequence.slice(from, from + 717);
+  const variants = Array.from({ length: 13 }, (_, k) => {
+    const i = 20 + k * 51;
+    return `chr17:${41_245_001 + i}${sequence[i]}>${sequence[i] === 'A' ? 'G' : 'A'}`;
+  });
+  const example = (file: string) => parseSequence(readFileSync(join(REPO_ROOT, 'public/examples', file), 'utf8')).records[0]!;
+  const lambda = example('lambda_cI_cro.fa'), alu = example('human_alu_chr22.fa');
+  return [
+    { name: 'chr17:41245001-41245717', sequence, softMasked: brca1.softMasked.slice(from, from + 717), model: 'mlm-hybrid-chr22',
+      focus: 358, layer: 1, head: 0, variants, window: 256, bothStrands: false },
+    { name: lambda.name, sequence: lambda.sequence, softMasked: lambda.softMasked, model: 'clm-hybrid-chr22', focus: 20, layer: 1, head: 3,
+      variants: ['5G>A'], window: 512, bothStrands: true, mutagenesis: [10, 30], method: 'dll', view: { zoom: 3, start: 100 } },
+    { name: alu.name, sequence: alu.sequence, softMasked: alu.softMasked, model: 'mlm-hybrid-chr22' },
+  ];
+}
+
+/** The decoded state, or the LinkError's message; anything else thrown fails the test. */
+function outcome(link: string): ShareState | string {
+  try { return decodeLink(link); } catch (e) { if (e instanceof LinkError) return e.message; throw e; }
+}
 
 describe('share link codec', () => {
   it('round-trips any state: sequence with N runs, soft-masking and settings', () => {
@@ -43,10 +75,73 @@ describe('share link codec', () => {
     expect(longest.length).toBeLessThan(MAX_LINK_CHARS);
   });
 
+  it('refuses every single-character edit, deletion, insertion and truncation of a real link that changes what it decodes to', () => {
+    const states = realStates();
+    const links = states.map(encodeLink);
+    const originals = links.map((l) => decodeLink(l));
+    const edit = fc.integer({ min: 0, max: links.length - 1 }).chain((k) => fc.tuple(fc.constant(k), fc.oneof(
+      fc.tuple(fc.nat(links[k]!.length - 1), fc.integer({ min: 1, max: 63 })).map(([i, d]) => {
+        const l = links[k]!, c = BASE64URL.indexOf(l[i]!);
+        return l.slice(0, i) + (c < 0 ? BASE64URL[d]! : BASE64URL[(c + d) % 64]!) + l.slice(i + 1);
+      }),
+      fc.nat(links[k]!.length - 1).map((i) => links[k]!.slice(0, i) + links[k]!.slice(i + 1)),
+      fc.tuple(fc.nat(links[k]!.length), fc.constantFrom(...BASE64URL)).map(([i, c]) => links[k]!.slice(0, i) + c + links[k]!.slice(i)),
+      fc.nat(links[k]!.length - 1).map((n) => links[k]!.slice(0, n)),
+    )));
+    fc.assert(fc.property(edit, ([k, damaged]) => {
+      const got = outcome(damaged);
+      if (typeof got === 'string') expect(got).toMatch(/damaged|incomplete|cut short|not a share link|newer version|Unknown share link format|not part of a share link/);
+      else expect(got).toEqual(originals[k]);
+    }), { numRuns: 3000 });
+  });
+
+  it('refuses all 800 edits of the issue\'s experiment (each character shifted by 1 and by 17 places), saying the link is damaged', () => {
+    const state = realStates()[0]!;
+    const link = encodeLink(state);
+    const original = decodeLink(link);
+    let refused = 0, identical = 0;
+    const start = link.indexOf('.') + 1;
+    for (let i = start; i < start + 400; i++) {
+      for (const shift of [1, 17]) {
+        const damaged = link.slice(0, i) + BASE64URL[(BASE64URL.indexOf(link[i]!) + shift) % 64] + link.slice(i + 1);
+        const got = outcome(damaged);
+        if (typeof got === 'string') { expect(got).toMatch(/damaged|incomplete/); refused++; } else { expect(got).toEqual(original); identical++; }
+      }
+    }
+    expect(refused + identical).toBe(800);
+    expect(identical).toBeLessThanOrEqual(2); // only the unused low bits of the last character can change nothing
+  });
+
+  it('checks with the standard CRC-32', () => {
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).toBe(0);
+  });
+
+  it('refuses a well-formed link whose content no longer matches its check, naming the check', () => {
+    const link = encodeLink(realStates()[0]!);
+    const b64 = link.slice(4).replace(/-/g, '+').replace(/_/g, '/');
+    const payload = inflateSync(Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0)));
+    payload[payload.length - 40]! ^= 1; // one base of the packed sequence, the stored CRC-32 left as it was
+    const forged = `s=2.${btoa(String.fromCharCode(...deflateSync(payload))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+    expect(() => decodeLink(forged)).toThrow(/^The link is damaged: its check \(CRC-32\) does not match its content/);
+    expect(link.startsWith('s=2.')).toBe(true);
+  });
+
+  it('still reads a version-1 link (made before links had a check) and says it carries none', () => {
+    const got = decodeLink(V1_LAMBDA_LINK);
+    expect(got.name).toBe('NC_001416.1:37800-38799');
+    expect(got.sequence.slice(0, 10)).toBe('GCCTGACTGC');
+    expect(got.sequence).toHaveLength(1000);
+    expect(got.variants).toEqual(['5G>A']);
+    expect(got.notice).toMatch(/format 1.*no check/);
+    expect(decodeLink(encodeLink(realStates()[1]!)).notice).toBeUndefined();
+  });
+
   it('never throws anything but LinkError, whatever the fragment (fuzzed, truncated, edited)', () => {
     const good = encodeLink({ name: 'r', sequence: randomSeq(500), variants: ['1A>C'] });
     const mutate = fc.oneof(
       fc.string({ maxLength: 300 }).map((s) => `s=1.${s}`),
+      fc.string({ maxLength: 300 }).map((s) => `s=2.${s}`),
       fc.integer({ min: 0, max: good.length - 1 }).map((n) => good.slice(0, n)),
       fc.tuple(fc.integer({ min: 4, max: good.length - 1 }), fc.constantFrom('A', 'z', '_', '-', '0')).map(([i, c]) => good.slice(0, i) + c + good.slice(i + 1)),
       fc.string({ maxLength: 100 }),
@@ -59,7 +154,7 @@ describe('share link codec', () => {
   it('names the problem of truncated, future-version, foreign and oversized links', () => {
     const good = encodeLink({ name: 'r', sequence: randomSeq(2000) });
     expect(() => decodeLink(good.slice(0, good.length - 40))).toThrow(/cut short|ends early|damaged/);
-    expect(() => decodeLink(good.replace(/^s=1\./, 's=7.'))).toThrow(/newer version of the app \(format 7/);
+    expect(() => decodeLink(good.replace(/^s=2\./, 's=7.'))).toThrow(/newer version of the app \(format 7/);
     expect(() => decodeLink('#view=12')).toThrow(/not a share link/);
     expect(() => decodeLink(`s=1.${'A'.repeat(70_000)}`)).toThrow(/over the 64,000/);
   });
@@ -69,6 +164,7 @@ describe('share link codec', () => {
     const b64 = btoa(String.fromCharCode(...bomb)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
     expect(b64.length).toBeLessThan(64_000);
     expect(() => decodeLink(`s=1.${b64}`)).toThrow(/expands to more than 256 KB/);
+    expect(() => decodeLink(`s=2.${b64}`)).toThrow(/expands to more than 256 KB/);
   });
 
   it('rejects settings that do not fit the sequence', () => {

@@ -1,12 +1,17 @@
-// The share format: the whole analysis state in the URL fragment (#s=1.<base64url>), so nothing
-// reaches a server. Binary: varint JSON length, JSON settings, packed sequence; deflated (fflate).
-// Decoding is bounded and validated: bad links give a specific LinkError, never a throw elsewhere.
+// The share format: the whole analysis state in the URL fragment (#s=2.<base64url>), so nothing
+// reaches a server. Binary: varint JSON length, JSON settings, packed sequence, then (from format 2)
+// the CRC-32 of all that, big-endian; deflated (fflate). Decoding is bounded and validated: bad links
+// give a specific LinkError, never a throw elsewhere. Format-1 links (no check) are still read.
 
 import { deflateSync, Inflate } from 'fflate';
 import { MAX_SEQUENCE_LENGTH } from '../genome/parseSequence';
+import { crc32 } from './crc32';
 import { ByteReader, ByteWriter, packSequence, unpackSequence } from './packSequence';
 
-export const LINK_VERSION = 1;
+export const LINK_VERSION = 2;
+/** What a format-1 link (made before links carried a check) is restored with. */
+export const UNCHECKED_NOTICE = 'This link is in format 1, made before share links carried a check (CRC-32): it has no check, so damage to it '
+  + 'cannot be detected. Compare the sequence with its source, or ask for a new link.';
 /** Longest fragment accepted as a link (characters). Longer states are shared as a session file. */
 export const MAX_LINK_CHARS = 64_000;
 /** Most bytes a link may inflate to; checked while inflating, before the memory is used. */
@@ -29,6 +34,9 @@ export interface ShareState {
   /** Track view: zoom step and first visible base. */
   view?: { zoom: number; start: number };
 }
+
+/** A decoded link; `notice` is set when it was read but could not be checked. */
+export type DecodedLink = ShareState & { notice?: string };
 
 export class LinkError extends Error {
   constructor(message: string) {
@@ -80,21 +88,35 @@ export function encodeLink(state: ShareState): string {
   w.varint(json.length);
   w.bytes(json);
   packSequence(w, sequence, softMasked);
+  w.uint32(crc32(w.result()));
   return `s=${LINK_VERSION}.${toBase64Url(deflateSync(w.result(), { level: 9 }))}`;
+}
+
+/** The payload without its check, once the check matches (format 2); format 1 has none. */
+function checked(payload: Uint8Array, version: number): Uint8Array {
+  if (version === 1) return payload;
+  if (payload.length < 4) throw new LinkError('The link is damaged: it is too short to hold its check.');
+  const body = payload.subarray(0, payload.length - 4);
+  const stored = new ByteReader(payload.subarray(payload.length - 4)).uint32();
+  if (crc32(body) !== stored) {
+    throw new LinkError('The link is damaged: its check (CRC-32) does not match its content, so it was changed after it was made '
+      + '(a character edited, lost or added). Ask for the link again.');
+  }
+  return body;
 }
 
 const isInt = (v: unknown, min: number, max: number) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 
 /** maxChars: a link's limit; session files (which hold the same text) pass Infinity. */
-export function decodeLink(fragment: string, maxChars = MAX_LINK_CHARS): ShareState {
+export function decodeLink(fragment: string, maxChars = MAX_LINK_CHARS): DecodedLink {
   const text = fragment.replace(/^#/, '');
   if (text.length > maxChars) throw new LinkError(`The link is ${text.length.toLocaleString('en-US')} characters long, over the ${MAX_LINK_CHARS.toLocaleString('en-US')} this page reads; open it as a session file instead.`);
   const m = /^s=(\d+)\.(.*)$/s.exec(text);
   if (!m) throw new LinkError('This is not a share link of this app (it should start with #s=).');
   const version = Number(m[1]);
   if (version > LINK_VERSION) throw new LinkError(`This link was made by a newer version of the app (format ${version}; this page reads format ${LINK_VERSION}). Open it with the newer version.`);
-  if (version !== LINK_VERSION) throw new LinkError(`Unknown share link format ${version}.`);
-  const r = new ByteReader(inflateBounded(fromBase64Url(m[2]!)));
+  if (version !== LINK_VERSION && version !== 1) throw new LinkError(`Unknown share link format ${version}.`);
+  const r = new ByteReader(checked(inflateBounded(fromBase64Url(m[2]!)), version));
   try {
     const jsonLen = r.varint();
     let settings: Record<string, unknown>;
@@ -104,7 +126,8 @@ export function decodeLink(fragment: string, maxChars = MAX_LINK_CHARS): ShareSt
     }
     const { sequence, softMasked } = unpackSequence(r, MAX_SEQUENCE_LENGTH);
     if (!r.done) throw new LinkError('The link is damaged: it has data after its end.');
-    return validate(settings, sequence, softMasked);
+    const state = validate(settings, sequence, softMasked);
+    return version === 1 ? { ...state, notice: UNCHECKED_NOTICE } : state;
   } catch (e) {
     if (e instanceof LinkError) throw e;
     throw new LinkError(`The link is damaged: ${(e as Error).message}.`);

@@ -19,6 +19,8 @@ export class ByteWriter {
     while (n >= 0x80) { this.byte((n % 0x80) | 0x80); n = Math.floor(n / 0x80); }
     this.byte(n);
   }
+  /** Big-endian, 4 bytes. */
+  uint32(n: number) { for (const shift of [24, 16, 8, 0]) this.byte((n >>> shift) & 0xff); }
   result(): Uint8Array { return this.buf.slice(0, this.length); }
 }
 
@@ -44,6 +46,11 @@ export class ByteReader {
       scale *= 0x80;
     }
     throw new RangeError('a number in the data is too long');
+  }
+  uint32(): number {
+    let n = 0;
+    for (let i = 0; i < 4; i++) n = n * 256 + this.byte();
+    return n;
   }
   get done(): boolean { return this.pos === this.buf.length; }
 }

@@ -1,7 +1,7 @@
 // Keeps the URL fragment equal to the analysis (so a reload or a shared link reopens it), and
 // restores an analysis from a link or a session file.
 
-import { decodeLink, encodeLink, LinkError, MAX_LINK_CHARS, type ShareState } from '../share/linkCodec';
+import { decodeLink, encodeLink, LinkError, MAX_LINK_CHARS, type DecodedLink, type ShareState } from '../share/linkCodec';
 import { useApp } from './store';
 
 export const SESSION_FORMAT = 'glm-playground/session@1';
@@ -48,7 +48,7 @@ export function sessionFile(): Blob | null {
 }
 
 /** Read a session file's text into share state; throws LinkError with a specific message. */
-export function readSessionFile(text: string): ShareState {
+export function readSessionFile(text: string): DecodedLink {
   let json: unknown;
   try { json = JSON.parse(text); } catch { throw new LinkError('This file is not a session file (it is not JSON).'); }
   const j = json as { format?: unknown; state?: unknown };
@@ -63,9 +63,9 @@ function fastaOf(st: ShareState): string {
 }
 
 /** Load the state's model and sequence, run, then re-apply focus, view, variants and mutagenesis. */
-export async function restore(st: ShareState): Promise<void> {
+export async function restore(st: DecodedLink): Promise<void> {
   const app = useApp.getState();
-  const notes: string[] = [];
+  const notes: string[] = st.notice ? [st.notice] : [];
   if (st.model && app.models.some((m) => m.id === st.model)) {
     if (app.modelId !== st.model) await app.selectModel(st.model);
   } else if (st.model) {
