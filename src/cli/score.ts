@@ -5,7 +5,7 @@
 
 import { parseArgs } from 'node:util';
 import { DEFAULT_WINDOW, METHODS, methodsFor, scoreVariants, type ScoreMethod, type Variant } from '../analysis/variantEffect';
-import { locateVariant } from '../genome/locate';
+import { placeVariant } from '../genome/locate';
 import { parseVcf } from '../genome/vcf';
 import { loadModel } from '../model/loadModel';
 import { readFasta, readText } from './data';
@@ -36,7 +36,7 @@ export async function runScore(a: ScoreArgs, write: (line: string) => void, prog
   const byRecord = new Map<number, { row: number; variant: Variant }[]>();
   rows.forEach((r, i) => {
     if (r.note) return;
-    const loc = locateVariant(records, r.v.chrom, r.v.pos, r.v.ref);
+    const loc = placeVariant(records, r.v);
     if ('problem' in loc) { r.note = loc.problem; return; }
     byRecord.set(loc.record, [...(byRecord.get(loc.record) ?? []), { row: i, variant: { pos: loc.index, ref: r.v.ref, alt: r.v.alt } }]);
   });

@@ -12,7 +12,7 @@ type SortKey = 'position' | ScoreMethod;
 export function VariantPanel() {
   const s = useApp(useShallow((st) => ({
     variants: st.variants, messages: st.variantMessages, model: st.model, window: st.window, bothStrands: st.bothStrands,
-    analysed: st.analysed, addVariants: st.addVariants, addVcf: st.addVcf, removeVariant: st.removeVariant,
+    analysed: st.analysed, analysedRecords: st.analysedRecords, addVariants: st.addVariants, addVcf: st.addVcf, removeVariant: st.removeVariant,
     clearVariants: st.clearVariants, setScoreSettings: st.setScoreSettings, scoreVariants: st.scoreVariants, setFocus: st.setFocus,
   })));
   const [text, setText] = useState('');
@@ -43,6 +43,12 @@ export function VariantPanel() {
           ? ' Masked marginal hides the site (as GPN); wild-type marginal reads an unmasked pass (as ESM-1v). Both take substitutions only.'
           : ' Delta log-likelihood compares a window centred on the variant with and without it (as Evo 2); it takes indels too.'}
       </p>
+      {s.analysedRecords.length > 1 && (
+        <p className="muted" data-testid="analysed-record">
+          Analysed: record {s.analysedRecords.indexOf(s.analysed) + 1} of {s.analysedRecords.length}, "{s.analysed.name}". Variants in another
+          record of the FASTA are listed with its number; pick it under Record and press Run to score them.
+        </p>
+      )}
       <div className="row">
         <label htmlFor="variant-input">Variants</label>
         <textarea id="variant-input" rows={2} cols={40} value={text} placeholder="123A>G, chr17:41245466G>A (or paste VCF lines)"

@@ -42,6 +42,8 @@ export interface AnalysisSlice {
   runError: string | null;
   /** The sequence the current results belong to. */
   analysed: SequenceRecord | null;
+  /** The records of the input it was picked from (variants are placed on these, as the CLI does). */
+  analysedRecords: SequenceRecord[];
   /** Why a share link could not be (fully) restored. */
   linkMessage: string | null;
   shareLinkLength: number;
@@ -98,6 +100,7 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
   progress: null,
   runError: null,
   analysed: null,
+  analysedRecords: [],
   linkMessage: null,
   shareLinkLength: 0,
   shareTooLarge: false,
@@ -143,7 +146,7 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
     controller = ctl;
     const tokens = encode(record.sequence);
     const startedAt = performance.now();
-    set({ busy: true, runError: null, scan: null, attention: null, mutagenesis: null, analysed: record, focus: Math.floor(record.sequence.length / 2), view: { zoom: 0, start: 0 },
+    set({ busy: true, runError: null, scan: null, attention: null, mutagenesis: null, analysed: record, analysedRecords: records, focus: Math.floor(record.sequence.length / 2), view: { zoom: 0, start: 0 },
       progress: { label: 'Scoring every base', done: 0, total: 1, startedAt } });
     try {
       const scan = await worker().call({ type: 'scan', tokens, maskStride: DEFAULT_MASK_STRIDE }, {

@@ -4,8 +4,7 @@
 import type { StateCreator } from 'zustand';
 import type { MutagenesisResult } from '../analysis/mutagenesis';
 import { DEFAULT_WINDOW, methodsFor, type ScoreMethod } from '../analysis/variantEffect';
-import { locateVariant } from '../genome/locate';
-import { parseRegion } from '../genome/region';
+import { placeVariant } from '../genome/locate';
 import { parseVariantList, type TypedVariant } from '../genome/variantSyntax';
 import { parseVcf } from '../genome/vcf';
 import { CallCancelledError } from '../worker/client';
@@ -83,9 +82,10 @@ export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = 
 
   /** (Re)place every variant on the analysed sequence and score it by each method the model has. */
   async scoreVariants() {
-    const { analysed, model, window, bothStrands } = get();
+    const { analysed, analysedRecords, model, window, bothStrands } = get();
     if (!analysed || !model) return;
-    const rows = get().variants.map((r) => ({ ...r, scores: {}, ...placeOn(analysed, r.source) }));
+    const from = analysedRecords.includes(analysed) ? analysedRecords : [analysed];
+    const rows = get().variants.map((r) => ({ ...r, scores: {}, ...placeOn(from, from.indexOf(analysed), r.source) }));
     set({ variants: rows });
     const todo = rows.filter((r) => r.index !== null);
     if (todo.length === 0) return;
@@ -136,12 +136,7 @@ export function cancelMutagenesis(): boolean {
   return true;
 }
 
-function placeOn(record: { name: string; sequence: string }, v: TypedVariant): Pick<VariantRow, 'index' | 'note'> {
-  const loc = locateVariant([record], v.chrom, v.pos, v.ref);
-  if ('problem' in loc) {
-    const hasRegion = parseRegion(record.name).end !== undefined;
-    const hint = v.chrom !== null && !hasRegion ? ` (name the FASTA record like ${v.chrom}:START-END to use genomic positions)` : '';
-    return { index: null, note: loc.problem + hint };
-  }
-  return { index: loc.index, note: '' };
+function placeOn(records: { name: string; sequence: string }[], analysed: number, v: TypedVariant): Pick<VariantRow, 'index' | 'note'> {
+  const loc = placeVariant(records, v, analysed);
+  return 'problem' in loc ? { index: null, note: loc.problem } : { index: loc.index, note: '' };
 }

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { placeVariant } from './locate';
+
+const records = [{ name: 'chr22:1001-1010', sequence: 'ACGTACGTAC' }, { name: 'chr17:41245001-41245010', sequence: 'GGGGCCCCAA' }];
+
+describe('placeVariant (the app and the CLI place variants with it)', () => {
+  it('takes any record when nothing is analysed (the CLI), and says which record a variant lies in otherwise (the app)', () => {
+    expect(placeVariant(records, { chrom: 'chr17', pos: 41245005, ref: 'C' })).toEqual({ record: 1, index: 4 });
+    expect(placeVariant(records, { chrom: '17', pos: 41245005, ref: 'C' }, 1)).toEqual({ record: 1, index: 4 });
+    expect(placeVariant(records, { chrom: 'chr17', pos: 41245005, ref: 'C' }, 0)).toEqual({
+      problem: 'chr17:41245005 is in record 2 ("chr17:41245001-41245010"), not in the analysed record 1 ("chr22:1001-1010"); analyse record 2 to score it' });
+    expect(placeVariant(records, { chrom: 'chr22', pos: 1002, ref: 'C' }, 0)).toEqual({ record: 0, index: 1 });
+  });
+
+  it('prefers the analysed record when records overlap, and places position-only variants on it', () => {
+    const overlapping = [{ name: 'chr1:1-4', sequence: 'ACGT' }, { name: 'chr1:1-4', sequence: 'ACGT' }];
+    expect(placeVariant(overlapping, { chrom: 'chr1', pos: 2, ref: 'C' }, 1)).toEqual({ record: 1, index: 1 });
+    expect(placeVariant(records, { chrom: null, pos: 4, ref: 'G' }, 1)).toEqual({ record: 1, index: 3 });
+    expect(placeVariant(records, { chrom: null, pos: 4, ref: 'G' }, 0)).toEqual({ problem: 'reference mismatch at position 4: the sequence has T, the variant says G' });
+  });
+
+  it('explains genomic positions on records that name no region', () => {
+    expect(placeVariant([{ name: 'myseq', sequence: 'ACGT' }], { chrom: 'chr17', pos: 3, ref: 'G' }, 0)).toEqual({
+      problem: 'no sequence named chr17 in the FASTA (name the FASTA record like chr17:START-END to use genomic positions)' });
+  });
+});
