@@ -8,7 +8,6 @@ reproduce) and README.md (the model card). Weights are stored in the runtime's l
 [in, out], Conv1d [kernel, in, out]; names are the PyTorch state_dict keys.
 """
 import argparse
-import hashlib
 import json
 import math
 import time
@@ -19,61 +18,13 @@ import torch
 
 from genome import encode, heldout_positions, read_fasta
 from model import MASK_ID, N_ID, VOCAB, GLMConfig, HybridGLM, clm_inputs
+from regions import data_summary, load_data
+from weights_io import write_weights
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMAT = "glm-playground/model@1"
-SHARD_BYTES = 4 * 1024 * 1024
 BRCA1 = ROOT / "../shared/data/brca1/chr17_BRCA1_region_hg19.fa"
 HELDOUT = {"n": 2000, "window": 256}   # mirrored in src/analysis/heldout.ts
-
-
-def to_runtime_layout(name, w):
-    if name.endswith(".weight") and w.ndim == 2 and "embed" not in name:
-        return w.T                      # Linear [out, in] -> [in, out]
-    if w.ndim == 3:
-        return w.permute(2, 1, 0)       # Conv1d [out, in, k] -> [k, in, out]
-    return w
-
-
-def from_runtime_layout(name, w):
-    if name.endswith(".weight") and w.ndim == 2 and "embed" not in name:
-        return w.T
-    if w.ndim == 3:
-        return w.permute(2, 1, 0)
-    return w
-
-
-def write_weights(state, out: Path):
-    """Concatenate float32 tensors into <=4 MB shards; return the tfjs weights manifest."""
-    specs, blobs = [], []
-    for name, w in state.items():
-        arr = to_runtime_layout(name, w.detach().float()).contiguous().numpy().astype("<f4")
-        specs.append({"name": name, "shape": list(arr.shape), "dtype": "float32"})
-        blobs.append(arr.tobytes())
-    data = b"".join(blobs)
-    paths, hashes = [], []
-    for i in range(0, len(data), SHARD_BYTES):
-        shard = data[i:i + SHARD_BYTES]
-        path = f"group1-shard{i // SHARD_BYTES + 1}of{math.ceil(len(data) / SHARD_BYTES)}.bin"
-        (out / path).write_bytes(shard)
-        paths.append(path)
-        hashes.append(hashlib.sha256(shard).hexdigest())
-    return [{"paths": paths, "weights": specs, "sha256": hashes}], len(data)
-
-
-def load_exported(model_json: Path):
-    """Read an exported model back into a PyTorch state_dict (used to warm-start training)."""
-    meta = json.loads(model_json.read_text())
-    state = {}
-    for group in meta["weightsManifest"]:
-        data = b"".join((model_json.parent / p).read_bytes() for p in group["paths"])
-        offset = 0
-        for spec in group["weights"]:
-            n = int(np.prod(spec["shape"]))
-            arr = np.frombuffer(data, dtype="<f4", count=n, offset=offset).reshape(spec["shape"])
-            state[spec["name"]] = from_runtime_layout(spec["name"], torch.from_numpy(arr.copy())).contiguous()
-            offset += 4 * n
-    return state
 
 
 @torch.no_grad()
@@ -200,10 +151,8 @@ def main():
         heldout, n_pos = heldout_bits(model, brca)
         print(f"held-out BRCA1 bits/nt {heldout:.4f} on {n_pos} positions ({time.time() - t:.0f} s)")
     tc = conf["train"]
-    from train import load_genomes
     specs = conf["data"]["genomes"]
-    train_groups, _ = load_genomes(specs, cfg.context, conf["data"]["val_every"])
-    train_bases = sum(len(r) for recs, _ in train_groups for r in recs)
+    train_bases = (ck.get("data_summary") or data_summary(load_data(conf, cfg.context, ROOT)[0]))["trainBases"]
     total_w = sum(g["weight"] for g in specs if isinstance(g, dict)) or 1
     genome_names = [Path(g).name if isinstance(g, str) else f"{Path(g['path']).name} ({g['weight'] / total_w:.0%} of batches)"
                     for g in specs]

@@ -17,57 +17,12 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from genome import encode, read_fasta, reverse_complement
-from model import BOS_ID, MASK_ID, N_ID, GLMConfig, HybridGLM, clm_inputs
+from model import MASK_ID, N_ID, GLMConfig, HybridGLM, clm_inputs
+from probe import GrammarProbe
+from regions import GenomeData, RegionSampler, data_summary, flag_weights, load_data
+from weights_io import load_exported
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def load_genomes(specs, min_len, val_every):
-    """Encode every record at least min_len long; every val_every-th record of a file is held out.
-
-    A spec is a path or {"path": ..., "weight": w}: files are drawn in proportion to their weights (default:
-    to their lengths), so a small coding-dense genome can make up a fixed share of every batch."""
-    train, val = [], []
-    for spec in specs:
-        path, weight = (spec, None) if isinstance(spec, str) else (spec["path"], spec["weight"])
-        tr, va = [], []
-        for i, (_, seq) in enumerate(read_fasta(ROOT / path)):
-            if len(seq) >= min_len:
-                (va if val_every and i % val_every == val_every - 1 else tr).append(encode(seq))
-        train.append((tr, weight)); val.extend(va)
-    return train, val
-
-
-class WindowSampler:
-    """Random windows inside records (never across them), optional reverse complement.
-
-    groups: [(records, weight or None)]; a group's share is its weight (if every group has one) or its length;
-    inside a group, records are drawn in proportion to their length."""
-
-    def __init__(self, groups, context, rng, rc_prob):
-        self.context, self.rng, self.rc_prob = context, rng, rc_prob
-        self.records = [r for recs, _ in groups for r in recs]
-        lens = np.array([len(r) - context + 1 for r in self.records], dtype=np.float64)
-        if all(w is not None for _, w in groups):
-            p, i = np.empty_like(lens), 0
-            total_w = sum(w for _, w in groups)
-            for recs, w in groups:
-                seg = lens[i:i + len(recs)]
-                p[i:i + len(recs)] = w / total_w * seg / seg.sum()
-                i += len(recs)
-            self.p = p
-        else:
-            self.p = lens / lens.sum()
-
-    def batch(self, size):
-        out = np.empty((size, self.context), dtype=np.int64)
-        for b, r in enumerate(self.rng.choice(len(self.records), size=size, p=self.p)):
-            rec = self.records[r]
-            start = self.rng.integers(0, len(rec) - self.context + 1)
-            win = rec[start:start + self.context]
-            out[b] = reverse_complement(win) if self.rng.random() < self.rc_prob else win
-        return torch.from_numpy(out)
 
 
 def mlm_corrupt(tokens, rate, gen):
@@ -81,22 +36,27 @@ def mlm_corrupt(tokens, rate, gen):
     return inputs, pick
 
 
-def loss_fn(model, tokens, cfg, mask_rate, gen):
-    """Mean cross-entropy (nats) over scored bases; N targets are never scored."""
+def loss_fn(model, tokens, cfg, mask_rate, gen, weights=None):
+    """Cross-entropy (nats) over scored bases, weighted by per-base loss weights if given (their weighted
+    mean, as GPN does); N targets are never scored."""
     if cfg.causal:
         logits, _ = model(clm_inputs(tokens))
         scored = tokens < N_ID
     else:
         inputs, scored = mlm_corrupt(tokens, mask_rate, gen)
         logits, _ = model(inputs)
-    return F.cross_entropy(logits[scored], tokens[scored])
+    ce = F.cross_entropy(logits[scored], tokens[scored], reduction="none")
+    if weights is None:
+        return ce.mean()
+    w = weights[scored]
+    return (ce * w).sum() / w.sum().clamp_min(1e-6)
 
 
 @torch.no_grad()
 def evaluate(model, batches, cfg, mask_rate):
     model.eval()
     gen = torch.Generator().manual_seed(1234)    # the same masks at every evaluation
-    total = sum(loss_fn(model, b, cfg, mask_rate, gen).item() for b in batches) / len(batches)
+    total = sum(loss_fn(model, b, cfg, mask_rate, gen).item() for b, _ in batches) / len(batches)
     model.train()
     return total / math.log(2)
 
@@ -129,17 +89,18 @@ def main():
     out = Path(args.out or ROOT / "training" / "runs" / conf["name"])
     out.mkdir(parents=True, exist_ok=True)
 
-    train_recs, val_recs = load_genomes(conf["data"]["genomes"], cfg.context, conf["data"]["val_every"])
-    n_train = sum(len(r) for recs, _ in train_recs for r in recs)
-    n_recs = sum(len(recs) for recs, _ in train_recs)
-    print(f"train {n_train:,} bp in {n_recs} records; val {sum(len(r) for r in val_recs):,} bp", flush=True)
-    sampler = WindowSampler(train_recs, cfg.context, rng, tc["rc_prob"])
-    val_sampler = WindowSampler([(val_recs, None)] if val_recs else train_recs, cfg.context, np.random.default_rng(99), 0.0)
+    genomes, specs, val_recs = load_data(conf, cfg.context, ROOT)
+    summary = data_summary(genomes)
+    print(f"train {summary['trainBases']:,} bp in {summary['records']} records; val {sum(len(r) for r in val_recs):,} bp", flush=True)
+    d = conf["data"]
+    sampler = RegionSampler(genomes, specs, cfg.context, rng, tc["rc_prob"], d.get("jitter", 0), flag_weights(d.get("loss_weights", {})))
+    val_src = [GenomeData(val_recs, [np.zeros(len(r), np.uint8) for r in val_recs])] if val_recs else genomes
+    val_sampler = RegionSampler(val_src, [{}] * len(val_src), cfg.context, np.random.default_rng(99), 0.0, 0, flag_weights({}))
     val_batches = [val_sampler.batch(tc["batch_size"]) for _ in range(tc["val_batches"])]
+    probe = GrammarProbe(ROOT / d["heldout_genes"], ROOT, cfg.causal) if d.get("heldout_genes") else None
 
     model = HybridGLM(cfg)
     if args.init_from:
-        from export import load_exported
         model.load_state_dict(load_exported(Path(args.init_from)))
         print(f"warm start from {args.init_from}", flush=True)
     n_params = sum(p.numel() for p in model.parameters())
@@ -160,8 +121,8 @@ def main():
     while step < tc["max_steps"]:
         for g in opt.param_groups:
             g["lr"] = lr_at(step, tc)
-        batch = sampler.batch(tc["batch_size"])
-        loss = loss_fn(model, batch, cfg, tc["mask_rate"], gen)
+        batch, weights = sampler.batch(tc["batch_size"])
+        loss = loss_fn(model, batch, cfg, tc["mask_rate"], gen, weights)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -174,12 +135,14 @@ def main():
                    "train_bits": round(loss.item() / math.log(2), 4), "lr": round(lr_at(step, tc), 6)}
             if step % tc["eval_every"] == 0 or last:
                 rec["val_bits"] = round(evaluate(model, val_batches, cfg, tc["mask_rate"]), 4)
+                if probe:
+                    rec.update(probe.run(model))
             print(json.dumps(rec), flush=True)
             log.write(json.dumps(rec) + "\n"); log.flush()
         stop = args.stop_after is not None and step >= args.stop_after
         if step % tc["ckpt_every"] == 0 or last or stop:
             torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step,
-                        "tokens_seen": tokens_seen, "wall": time.time() - t0, "config": conf, "config_path": args.config,
+                        "tokens_seen": tokens_seen, "wall": time.time() - t0, "config": conf, "data_summary": summary, "config_path": args.config,
                         "rng": rng.bit_generator.state, "gen": gen.get_state()}, ckpt_path)
         if stop:
             break
