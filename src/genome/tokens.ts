@@ -27,3 +27,10 @@ export function reverseComplement(seq: string): string {
   for (let i = seq.length - 1; i >= 0; i--) out += COMPLEMENT[seq[i]!] ?? 'N';
   return out;
 }
+
+/** Reverse complement of token ids: bases swap A<->T and C<->G; N and special tokens keep their id. */
+export function reverseComplementTokens(t: Int32Array): Int32Array {
+  const out = new Int32Array(t.length);
+  for (let i = 0; i < t.length; i++) { const x = t[t.length - 1 - i]!; out[i] = x < N_ID ? 3 - x : x; }
+  return out;
+}

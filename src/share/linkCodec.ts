@@ -4,6 +4,7 @@
 // give a specific LinkError, never a throw elsewhere. Format-1 links (no check) are still read.
 
 import { deflateSync, Inflate } from 'fflate';
+import { METHODS, type ScoreMethod } from '../analysis/variantEffect';
 import { MAX_SEQUENCE_LENGTH } from '../genome/parseSequence';
 import { crc32 } from './crc32';
 import { ByteReader, ByteWriter, packSequence, unpackSequence } from './packSequence';
@@ -30,7 +31,7 @@ export interface ShareState {
   bothStrands?: boolean;
   mutagenesis?: [number, number];
   /** Mutagenesis score method. */
-  method?: 'masked' | 'wt' | 'dll';
+  method?: ScoreMethod;
   /** Track view: zoom step and first visible base. */
   view?: { zoom: number; start: number };
 }
@@ -149,7 +150,7 @@ function validate(s: Record<string, unknown>, sequence: string, softMasked: Uint
     out.variants = Array.isArray(s.variants) && s.variants.length <= 5000 && s.variants.every((v) => typeof v === 'string' && v.length <= 200)
       ? (s.variants as string[]) : bad('variant list');
   }
-  if (s.method !== undefined) out.method = s.method === 'masked' || s.method === 'wt' || s.method === 'dll' ? s.method : bad('method');
+  if (s.method !== undefined) out.method = typeof s.method === 'string' && Object.hasOwn(METHODS, s.method) ? s.method as ScoreMethod : bad('method');
   if (s.view !== undefined) {
     const v = s.view as Record<string, unknown> | null;
     out.view = v && typeof v === 'object' && isInt(v.zoom, 0, 40) && isInt(v.start, 0, sequence.length - 1)
