@@ -70,3 +70,33 @@ test('a link edited by one character is refused as damaged; a format-1 link open
   await expect(page.getByTestId('link-message')).toContainText('format 1, made before share links carried a check');
   await expect(page).toHaveURL(/#s=2\./); // rewritten in the current format, with its check
 });
+
+test('after a refused or changed input the results are marked stale and no link describes them; Run makes a new one', async ({ page }) => {
+  await openAndAnalyse(page);
+  await expect(page).toHaveURL(/#s=2\./);
+  const box = page.getByLabel('DNA sequence or FASTA');
+  await box.fill('>next\nACGTACGTACGT\nACGTQQ');
+  await expect(page.getByTestId('input-error')).toBeVisible();
+  await expect(page.getByTestId('stale-results')).toContainText('these results are for "NC_001416.1:37800-38799" (1,000 bp), not for the input now in the box, which was refused');
+  await expect.poll(() => new URL(page.url()).hash).toBe('');
+  await expect(page.getByRole('button', { name: 'Copy share link' })).toHaveCount(0);
+  await expect(page.getByTestId('share-stale')).toBeVisible();
+  // a state change on the stale results (another head) writes no link either
+  await page.getByLabel('Head').selectOption('1');
+  await page.waitForTimeout(600);
+  expect(new URL(page.url()).hash).toBe('');
+
+  await box.fill('>next\nACGTACGTACGTACGTTTGACCA');
+  await expect(page.getByTestId('stale-results')).toContainText('not for the input now in the box: press Run');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('stale-results')).toHaveCount(0);
+  await expect.poll(() => { const h = new URL(page.url()).hash; return h ? decodeLink(h).sequence : ''; }).toBe('ACGTACGTACGTACGTTTGACCA');
+  await expect(page.getByRole('button', { name: 'Copy share link' })).toBeVisible();
+});
+
+test('a fragment this app does not know gets a message', async ({ page }) => {
+  await page.goto('./#x=eJzLSM3JyVcozy');
+  await waitForModel(page);
+  await expect(page.getByTestId('link-message')).toContainText('This is not a share link of this app (it should start with #s=). The app opened empty instead.');
+  expect(new URL(page.url()).hash).toBe('');
+});

@@ -1,5 +1,6 @@
 // Page layout: header, status bar, sequence input, then the result panels.
 import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/store';
 import { AttentionPanel } from './AttentionPanel';
 import { GalleryPanel } from './GalleryPanel';
@@ -9,9 +10,22 @@ import { StatusBar } from './StatusBar';
 import { TrackPanel } from './TrackPanel';
 import { VariantPanel } from './VariantPanel';
 
+/** Shown above results that no longer belong to the input (edited, refused or another record picked). */
+function StaleBanner() {
+  const { analysed, refused } = useApp(useShallow((s) => ({ analysed: s.analysed, refused: s.inputError !== null })));
+  if (!analysed) return null;
+  return (
+    <p className="notice stale-banner" role="status" data-testid="stale-results">
+      Stale: these results are for "{analysed.name}" ({analysed.sequence.length.toLocaleString('en-US')} bp), not for the input now in
+      the box{refused ? ', which was refused: correct it and press Run' : ': press Run to analyse it'}. Until then the address bar holds no share link.
+    </p>
+  );
+}
+
 export function App() {
   const init = useApp((s) => s.init);
   const hasScan = useApp((s) => s.scan !== null);
+  const stale = useApp((s) => s.stale);
   useEffect(() => { void init(); }, [init]);
   return (
     <div className="app">
@@ -22,10 +36,15 @@ export function App() {
       <StatusBar />
       <main>
         <SequencePanel />
-        {hasScan && <TrackPanel />}
-        {hasScan && <AttentionPanel />}
-        {hasScan && <VariantPanel />}
-        {hasScan && <MutagenesisPanel />}
+        {hasScan && (
+          <div className={stale ? 'results stale' : 'results'}>
+            {stale && <StaleBanner />}
+            <TrackPanel />
+            <AttentionPanel />
+            <VariantPanel />
+            <MutagenesisPanel />
+          </div>
+        )}
         <GalleryPanel />
       </main>
     </div>

@@ -6,8 +6,8 @@ import { readSessionFile, restore, sessionFile } from '../state/shareSync';
 import { useApp } from '../state/store';
 
 export function ShareControls() {
-  const { analysed, length, tooLarge, linkMessage, busy } = useApp(useShallow((s) => ({
-    analysed: s.analysed, length: s.shareLinkLength, tooLarge: s.shareTooLarge, linkMessage: s.linkMessage, busy: s.busy,
+  const { current, length, tooLarge, linkMessage, busy, stale } = useApp(useShallow((s) => ({
+    current: s.stale ? null : s.analysed, length: s.shareLinkLength, tooLarge: s.shareTooLarge, linkMessage: s.linkMessage, busy: s.busy, stale: s.stale,
   })));
   const [copied, setCopied] = useState('');
   const copy = async () => {
@@ -23,7 +23,7 @@ export function ShareControls() {
     if (!blob) return;
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = `${(analysed?.name ?? 'analysis').replace(/[^\w.-]+/g, '_')}.glm-session.json`;
+    a.download = `${(current?.name ?? 'analysis').replace(/[^\w.-]+/g, '_')}.glm-session.json`;
     a.click();
     URL.revokeObjectURL(a.href);
   };
@@ -36,11 +36,12 @@ export function ShareControls() {
   };
   return (
     <div className="share">
-      {analysed && !tooLarge && <button type="button" onClick={() => void copy()} disabled={busy}>Copy share link</button>}
-      {analysed && tooLarge && (
+      {current && !tooLarge && <button type="button" onClick={() => void copy()} disabled={busy}>Copy share link</button>}
+      {current && tooLarge && (
         <span className="notice">This analysis makes a {length.toLocaleString('en-US')}-character link, over the {MAX_LINK_CHARS.toLocaleString('en-US')} a link may hold: save a session file instead.</span>
       )}
-      {analysed && <button type="button" onClick={save}>Save session file</button>}
+      {current && <button type="button" onClick={save}>Save session file</button>}
+      {stale && <span className="muted" data-testid="share-stale">No share link: the results shown are not for the current input (press Run).</span>}
       <label className="file-label">Open session file <input type="file" accept=".json,application/json" onChange={(e) => { const f = e.target.files?.[0]; if (f) void open(f); e.target.value = ''; }} /></label>
       {copied && <span className="muted" role="status">{copied}</span>}
       {linkMessage && <p className="error" role="alert" data-testid="link-message">{linkMessage}</p>}

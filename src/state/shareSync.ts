@@ -6,10 +6,10 @@ import { useApp } from './store';
 
 export const SESSION_FORMAT = 'glm-playground/session@1';
 
-/** The current analysis as share state, or null before anything was analysed. */
+/** The current analysis as share state, or null before anything was analysed or while the results are stale. */
 export function shareState(): ShareState | null {
   const s = useApp.getState();
-  if (!s.analysed || !s.modelId) return null;
+  if (!s.analysed || !s.modelId || s.stale) return null;
   return {
     name: s.analysed.name, sequence: s.analysed.sequence, softMasked: s.analysed.softMasked, model: s.modelId,
     focus: s.focus ?? undefined, layer: s.layer, head: s.head, window: s.window, bothStrands: s.bothStrands,
@@ -29,11 +29,16 @@ export function startShareSync(): void {
   useApp.subscribe((s, prev) => {
     if (s.analysed === prev.analysed && s.focus === prev.focus && s.layer === prev.layer && s.head === prev.head &&
       s.variants === prev.variants && s.window === prev.window && s.bothStrands === prev.bothStrands && s.mutagenesis === prev.mutagenesis &&
-      s.view === prev.view && s.mutagenesisMethod === prev.mutagenesisMethod && s.busy === prev.busy) return; // busy: write once a run ends
+      s.view === prev.view && s.mutagenesisMethod === prev.mutagenesisMethod && s.busy === prev.busy && s.stale === prev.stale) return; // busy: write once a run ends
     clearTimeout(timer);
     timer = setTimeout(() => {
+      if (useApp.getState().busy) return;
       const st = shareState();
-      if (!st || useApp.getState().busy) return;
+      if (!st) { // stale results: the address bar must not hold an analysis the page no longer shows as current
+        history.replaceState(null, '', location.pathname + location.search);
+        useApp.setState({ shareLinkLength: 0, shareTooLarge: false });
+        return;
+      }
       const link = encodeLink(st);
       const fits = link.length <= MAX_LINK_CHARS;
       history.replaceState(null, '', fits ? `#${link}` : location.pathname + location.search);
@@ -85,9 +90,9 @@ export async function restore(st: DecodedLink): Promise<void> {
   if (st.mutagenesis) await s.runMutagenesis(st.mutagenesis[0], st.mutagenesis[1]);
 }
 
-/** At start-up: restore the analysis in the fragment, or say precisely why it cannot be read. */
+/** At start-up: restore the analysis in the fragment, or say precisely why it cannot be read (also for fragments this app does not know). */
 export async function restoreFromLocation(): Promise<void> {
-  if (!location.hash.startsWith('#s=')) return;
+  if (location.hash.length <= 1) return;
   try {
     await restore(decodeLink(location.hash));
   } catch (e) {

@@ -44,6 +44,8 @@ export interface AnalysisSlice {
   analysed: SequenceRecord | null;
   /** The records of the input it was picked from (variants are placed on these, as the CLI does). */
   analysedRecords: SequenceRecord[];
+  /** The input no longer holds the analysed record (edited, refused or another record picked): the results are stale. */
+  stale: boolean;
   /** Why a share link could not be (fully) restored. */
   linkMessage: string | null;
   shareLinkLength: number;
@@ -84,6 +86,13 @@ function parseInput(text: string): Pick<AppState, 'records' | 'notices' | 'input
   }
 }
 
+/** Whether results for `analysed` are stale for the input's current record (none, or a different one). */
+function isStale(current: SequenceRecord | undefined, analysed: SequenceRecord | null): boolean {
+  if (!analysed) return false;
+  if (!current || current.name !== analysed.name || current.sequence !== analysed.sequence) return true;
+  return current.softMasked.some((m, i) => m !== analysed.softMasked[i]);
+}
+
 const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set, get) => ({
   input: '',
   records: [],
@@ -101,6 +110,7 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
   runError: null,
   analysed: null,
   analysedRecords: [],
+  stale: false,
   linkMessage: null,
   shareLinkLength: 0,
   shareTooLarge: false,
@@ -111,8 +121,11 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
   focus: null,
   view: { zoom: 0, start: 0 },
 
-  setInput: (text) => set({ input: text, ...parseInput(text) }),
-  selectRecord: (i) => set({ recordIndex: i }),
+  setInput(text) {
+    const parsed = parseInput(text);
+    set({ input: text, ...parsed, stale: isStale(parsed.records[parsed.recordIndex], get().analysed) });
+  },
+  selectRecord: (i) => set({ recordIndex: i, stale: isStale(get().records[i], get().analysed) }),
 
   init() {
     // once per page: React's StrictMode runs effects twice in dev, and two concurrent backend
@@ -125,7 +138,7 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
     const entry = get().models.find((m) => m.id === id);
     if (!entry) return;
     controller?.abort();
-    set({ modelId: id, model: null, modelError: null, scan: null, attention: null, analysed: null, mutagenesis: null,
+    set({ modelId: id, model: null, modelError: null, scan: null, attention: null, analysed: null, stale: false, mutagenesis: null,
       progress: { label: `Loading ${entry.name}`, done: 0, total: 1, startedAt: performance.now() } });
     try {
       const model = await worker().call({ type: 'load', url: new URL(entry.path, document.baseURI).href }, {
@@ -146,7 +159,7 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
     controller = ctl;
     const tokens = encode(record.sequence);
     const startedAt = performance.now();
-    set({ busy: true, runError: null, scan: null, attention: null, mutagenesis: null, analysed: record, analysedRecords: records, focus: Math.floor(record.sequence.length / 2), view: { zoom: 0, start: 0 },
+    set({ busy: true, runError: null, scan: null, attention: null, mutagenesis: null, analysed: record, analysedRecords: records, stale: false, focus: Math.floor(record.sequence.length / 2), view: { zoom: 0, start: 0 },
       progress: { label: 'Scoring every base', done: 0, total: 1, startedAt } });
     try {
       const scan = await worker().call({ type: 'scan', tokens, maskStride: DEFAULT_MASK_STRIDE }, {
