@@ -54,7 +54,21 @@ export interface ModelManifest {
   weightsBytes: number;
   weightsManifest: WeightGroup[];
   training: Record<string, unknown>;
-  metrics: { valBits?: number; heldoutBits?: number | null; heldoutPositions?: number; heldoutWindow?: number };
+  metrics: { valBits?: number; heldoutBits?: number | null; heldoutPositions?: number; heldoutWindow?: number; grammar?: Record<string, number> };
+  /** Written by npm run calibrate; absent in models made before it (no percentiles then). */
+  scoreDistribution?: ScoreDistribution;
+}
+
+/** Each score's distribution over random substitutions of held-out sequence (src/analysis/calibration.ts). */
+export interface ScoreDistribution {
+  /** Where the substitutions come from, in words. */
+  source: string;
+  substitutions: number;
+  /** The settings the scores were computed with: a percentile is exact for these, indicative otherwise. */
+  window: number;
+  bothStrands: boolean;
+  /** Per score method: 101 quantiles (0%, 1%, ..., 100%). */
+  quantiles: Record<string, number[]>;
 }
 
 export class ModelFormatError extends Error {
@@ -97,6 +111,14 @@ export function validateManifest(json: unknown, where: string): ModelManifest {
     const grp = g as unknown as WeightGroup;
     if (grp.sha256.length !== grp.paths.length) fail('weightsManifest needs one sha256 per shard');
     for (const p of grp.paths) if (typeof p !== 'string' || p.includes('..') || p.startsWith('/')) fail(`bad shard path ${JSON.stringify(p)}`);
+  }
+  const d = json.scoreDistribution;
+  if (d !== undefined) {
+    if (!isObj(d) || !isObj(d.quantiles) || !isPosInt(d.window) || typeof d.bothStrands !== 'boolean') fail('scoreDistribution needs quantiles, window and bothStrands');
+    for (const [m, q] of Object.entries((d as { quantiles: Record<string, unknown> }).quantiles)) {
+      if (!Array.isArray(q) || q.length !== 101 || !q.every((x, i) => Number.isFinite(x) && (i === 0 || x >= q[i - 1])))
+        fail(`scoreDistribution.quantiles.${m} must be 101 ascending numbers`);
+    }
   }
   return json as unknown as ModelManifest;
 }

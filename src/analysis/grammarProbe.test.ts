@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { MASK_ID } from '../genome/tokens';
+import { grammarProbe, PROBE_WINDOW, type GrammarSite } from './grammarProbe';
+import type { LanguageModel } from './languageModel';
+
+/** Masked fake: at a masked position P = (0.1, 0.2, 0.3, 0.4) for A, C, G, T; elsewhere uniform. */
+const fake = (objective: 'mlm' | 'clm', seen: Int32Array[]): LanguageModel => ({
+  objective, context: 256, nHeads: 1, nAttentionLayers: 0,
+  async forward(tokens, batch) {
+    const T = tokens.length / batch;
+    for (let b = 0; b < batch; b++) seen.push(tokens.slice(b * T, (b + 1) * T));
+    const out = new Float32Array(tokens.length * 4);
+    tokens.forEach((t, i) => [0.1, 0.2, 0.3, 0.4].forEach((p, k) => { out[i * 4 + k] = Math.log(t === MASK_ID || objective === 'clm' ? p : 0.25); }));
+    return { logprobs: out };
+  },
+});
+
+const seq = 'ACGT'.repeat(100);
+const sites: GrammarSite[] = [
+  { kind: 'donor', record: 'r', pos: 130, ref: 'G', repeat: false },
+  { kind: 'donor', record: 'r', pos: 131, ref: 'T', repeat: false },
+  { kind: 'random', record: 'r', pos: 200, ref: 'A', repeat: false },
+  { kind: 'random', record: 'r', pos: 201, ref: 'C', repeat: true },
+];
+
+describe('grammar probe', () => {
+  it('averages P(ref) per kind, random split by repeat, with the site masked at the window centre', async () => {
+    const seen: Int32Array[] = [];
+    const r = await grammarProbe(fake('mlm', seen), sites, new Map([['r', seq]]));
+    expect(r.get('donor')!.meanP).toBeCloseTo((0.3 + 0.4) / 2, 6);
+    expect(r.get('donor')!.bits).toBeCloseTo(-(Math.log2(0.3) + Math.log2(0.4)) / 2, 5);
+    expect(r.get('random')).toMatchObject({ n: 1, meanP: expect.closeTo(0.1, 6) });
+    expect(r.get('random repeat')).toMatchObject({ n: 1, meanP: expect.closeTo(0.2, 6) });
+    expect(seen.every((w) => w.length === PROBE_WINDOW && w[PROBE_WINDOW / 2] === MASK_ID && w.filter((t) => t === MASK_ID).length === 1)).toBe(true);
+  });
+
+  it('scores a causal model at the last base of the window, unmasked', async () => {
+    const seen: Int32Array[] = [];
+    const r = await grammarProbe(fake('clm', seen), sites.slice(0, 1), new Map([['r', seq]]));
+    expect(r.get('donor')!.meanP).toBeCloseTo(0.3, 6);
+    expect(seen[0]![PROBE_WINDOW - 1]).toBe(2); // G
+  });
+
+  it('refuses a site list that does not match the genome', async () => {
+    await expect(grammarProbe(fake('mlm', []), [{ ...sites[0]!, ref: 'A' }], new Map([['r', seq]]))).rejects.toThrow(/the genome has G, the site list says A/);
+    await expect(grammarProbe(fake('mlm', []), sites, new Map())).rejects.toThrow(/record r/);
+  });
+});
