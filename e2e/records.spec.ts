@@ -26,17 +26,23 @@ test('variants of a two-record FASTA are placed as the CLI places them, and one 
   await openAndAnalyse(page, FASTA); // record 1, chr22, is analysed
   await page.getByLabel('Load VCF').setInputFiles({ name: 'two.vcf', mimeType: 'text/plain', buffer: Buffer.from(VCF) });
   const table = page.getByTestId('variant-table');
-  const row = (chrom: string) => table.locator('tr', { has: page.getByRole('button', { name: new RegExp(`^${chrom}:`) }) });
-  await expect(row('chr22').locator('td[data-method=masked]')).toHaveText(/^-?\d+\.\d{3}$/);
-  await expect(row('chr17')).toContainText('chr17:41245400 is in record 2 ("chr17:41245001-41245717"), not in the analysed record 1 ("chr22:');
+  const row = (where: string) => table.locator('tr', { has: page.getByRole('button', { name: new RegExp(`^${where}[ACGT]`) }) });
+  const at22 = `chr22:${chr22.start + 300}`, at17 = 'chr17:41245400';
+  await expect(row(at22).locator('td[data-method=masked]')).toHaveText(/^-?\d+\.\d{3}$/);
+  await expect(row(at17)).toContainText('chr17:41245400 is in record 2 ("chr17:41245001-41245717"), not in the analysed record 1 ("chr22:');
   await expect(page.getByTestId('analysed-record')).toContainText('record 1 of 2');
 
   await page.getByLabel('Record').selectOption('1');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('analysed-record')).toContainText('record 2 of 2, "chr17:41245001-41245717"');
-  const cell = row('chr17').locator('td[data-method=masked]');
+  const cell = row(at17).locator('td[data-method=masked]');
   await expect(cell).toHaveText(/^-?\d+\.\d{3}$/);
-  await expect(row('chr22')).toContainText('is in record 1 ("chr22:');
+  await expect(row(at22)).toContainText('is in record 1 ("chr22:');
+  // a VCF data line pasted without its header
+  await page.getByLabel('Variants').fill(`chr17\t41245500\tbare\t${chr17.sequence[499]}\t${alt(chr17.sequence[499]!)}\t.\t.\t.`);
+  await page.getByRole('button', { name: 'Add' }).click();
+  await expect(row('chr17:41245500').locator('td[data-method=masked]')).toHaveText(/^-?\d+\.\d{3}$/);
+  await expect(page.getByTestId('variant-messages')).toHaveCount(0);
 
   // the CLI on the same files scores both rows; its chr17 score is the app's
   const dir = mkdtempSync(join(tmpdir(), 'records-'));

@@ -22,9 +22,8 @@ export function VariantPanel() {
   if (!s.model || !s.analysed) return null;
 
   const readFile = async (file: File) => s.addVcf(await file.text());
-  // pasted VCF text (with its #CHROM header) goes to the VCF reader, anything else is variant notation
   const add = () => {
-    void (/^#CHROM\t/m.test(text) ? s.addVcf(text) : s.addVariants(text));
+    void s.addVariants(text);
     setText('');
   };
   const header = (key: SortKey, label: string) => (

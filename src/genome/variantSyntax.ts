@@ -22,7 +22,10 @@ export function parseVariantList(text: string): { variants: TypedVariant[]; erro
     const m = PATTERNS.map((p) => p.exec(item)).find(Boolean);
     const g = m?.groups;
     if (!g) {
-      errors.push(`"${item}" is not a variant: write 123A>G (position in the pasted sequence) or chr17:41245466G>A`);
+      const columns = item.split('\t').length;
+      errors.push(columns > 1
+        ? `"${item}" has ${columns} tab-separated columns; a VCF data line needs at least 5 (CHROM POS ID REF ALT, then optionally QUAL FILTER INFO). Or write chr17:41245466G>A`
+        : `"${item}" is not a variant: write 123A>G (position in the pasted sequence) or chr17:41245466G>A, or paste VCF lines (with or without their header)`);
       continue;
     }
     const pos = Number(g.pos);

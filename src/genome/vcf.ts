@@ -1,13 +1,16 @@
 // VCF text -> variants (one per ALT allele), using @gmod/vcf for the column and INFO parsing.
-// Bad lines become per-line errors; symbolic alleles are kept with a reason they cannot be scored.
+// Bad lines become per-line errors; symbolic alleles are kept, exactly as written, with a reason they
+// cannot be scored. Pasted data lines without a header are read when asked (the app's variant box).
 
 import VCF from '@gmod/vcf';
+import { textLines } from './parseSequence';
 
 export interface VcfVariant {
   chrom: string;
   /** 1-based position of the first REF base, as in the file. */
   pos: number;
   id: string;
+  /** Upper-cased when a sequence; otherwise (symbolic, breakend, missing) exactly as in the file. */
   ref: string;
   alt: string;
   /** Set when the allele cannot be scored as sequence (symbolic, breakend, missing). */
@@ -17,17 +20,30 @@ export interface VcfVariant {
 
 export interface VcfParse {
   variants: VcfVariant[];
-  errors: { line: number; message: string }[];
+  /** Lines that could not be read, with their tab-separated fields (so a report can show them). */
+  errors: { line: number; message: string; fields?: string[] }[];
 }
 
-export function parseVcf(text: string): VcfParse {
-  const lines = text.split(/\r?\n/);
+/** The header of the fixed columns, for data lines pasted without one. */
+const FIXED_HEADER = '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO';
+const MIN_COLUMNS = 5;
+const COLUMNS_NEEDED = `at least ${MIN_COLUMNS} tab-separated columns (CHROM POS ID REF ALT, then optionally QUAL FILTER INFO)`;
+
+/** VCF text as pasted: a #CHROM header line, or a data line of at least the five first fixed columns. */
+export function looksLikeVcf(text: string): boolean {
+  return textLines(text).some((l) => /^#CHROM\t/.test(l) || (!l.startsWith('#') && l.split('\t').length >= MIN_COLUMNS));
+}
+
+const isSequence = (allele: string) => /^[ACGTN]+$/i.test(allele);
+
+export function parseVcf(text: string, opts: { headerless?: boolean } = {}): VcfParse {
+  const lines = textLines(text);
   const chromLine = lines.findIndex((l) => /^#CHROM\t/.test(l));
-  if (chromLine < 0) {
+  if (chromLine < 0 && !opts.headerless) {
     return { variants: [], errors: [{ line: 1, message: 'not a VCF: no "#CHROM POS ID REF ALT ..." header line' }] };
   }
   // the meta lines before #CHROM and #CHROM itself; stray '#' lines elsewhere are comments
-  const header = [...lines.slice(0, chromLine).filter((l) => l.startsWith('##')), lines[chromLine]!].join('\n');
+  const header = chromLine < 0 ? FIXED_HEADER : [...lines.slice(0, chromLine).filter((l) => l.startsWith('##')), lines[chromLine]!].join('\n');
   let parser: VCF;
   try {
     parser = new VCF({ header, strict: false });
@@ -38,14 +54,20 @@ export function parseVcf(text: string): VcfParse {
   lines.forEach((l, i) => {
     if (!l.trim() || l.startsWith('#')) return;
     const fields = l.split('\t');
-    if (fields.length < 5) { out.errors.push({ line: i + 1, message: `expected at least 5 tab-separated columns, found ${fields.length}` }); return; }
+    const fail = (message: string) => out.errors.push({ line: i + 1, message, fields });
+    if (fields.length < MIN_COLUMNS) {
+      const spaced = l.trim().split(/ +/).length >= MIN_COLUMNS ? '; the line is separated by spaces: VCF columns are separated by tabs' : '';
+      fail(`expected ${COLUMNS_NEEDED}, found ${fields.length}${spaced}`);
+      return;
+    }
     let v;
-    try { v = parser.parseLine(l); } catch (e) { out.errors.push({ line: i + 1, message: (e as Error).message }); return; }
-    if (!Number.isInteger(v.POS) || v.POS < 1) { out.errors.push({ line: i + 1, message: `POS must be a positive integer, got ${JSON.stringify(fields[1])}` }); return; }
-    const ref = (v.REF ?? '').toUpperCase();
+    try { v = parser.parseLine(l); } catch (e) { fail((e as Error).message); return; }
+    if (!Number.isInteger(v.POS) || v.POS < 1) { fail(`POS must be a positive integer, got ${JSON.stringify(fields[1])}`); return; }
+    const refRaw = v.REF ?? '';
+    const ref = isSequence(refRaw) ? refRaw.toUpperCase() : refRaw;
     for (const altRaw of v.ALT ?? ['.']) {
-      const alt = altRaw.toUpperCase();
-      const symbolic = !/^[ACGTN]+$/.test(alt) || !/^[ACGTN]+$/.test(ref);
+      const alt = isSequence(altRaw) ? altRaw.toUpperCase() : altRaw;
+      const symbolic = !isSequence(alt) || !isSequence(ref);
       out.variants.push({ chrom: v.CHROM ?? fields[0]!, pos: v.POS, id: v.ID?.join(';') ?? '.', ref, alt, line: i + 1,
         problem: symbolic ? `allele ${ref}>${alt} is not a sequence (symbolic, breakend or missing)` : undefined });
     }

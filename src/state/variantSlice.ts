@@ -6,7 +6,7 @@ import type { MutagenesisResult } from '../analysis/mutagenesis';
 import { DEFAULT_WINDOW, methodsFor, type ScoreMethod } from '../analysis/variantEffect';
 import { placeVariant } from '../genome/locate';
 import { parseVariantList, type TypedVariant } from '../genome/variantSyntax';
-import { parseVcf } from '../genome/vcf';
+import { looksLikeVcf, parseVcf } from '../genome/vcf';
 import { CallCancelledError } from '../worker/client';
 import type { AppState } from './store';
 import { worker } from './workerClient';
@@ -27,6 +27,7 @@ export interface VariantSlice {
   bothStrands: boolean;
   mutagenesisMethod: ScoreMethod | null;
   mutagenesis: MutagenesisResult | null;
+  /** Variants in notation, or pasted VCF text (then read as addVcf does). */
   addVariants(text: string): Promise<void>;
   addVcf(text: string): Promise<void>;
   removeVariant(key: string): void;
@@ -55,13 +56,14 @@ export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = 
   mutagenesis: null,
 
   async addVariants(text) {
+    if (looksLikeVcf(text)) return get().addVcf(text); // a #CHROM header or tab-separated data lines
     const { variants, errors } = parseVariantList(text);
     addRows(variants, errors);
     await get().scoreVariants();
   },
 
   async addVcf(text) {
-    const r = parseVcf(text);
+    const r = parseVcf(text, { headerless: true }); // pasted data lines need no header here
     const errors = r.errors.map((e) => `VCF line ${e.line}: ${e.message}`);
     const typed: TypedVariant[] = [];
     for (const v of r.variants) {
