@@ -9,3 +9,4 @@ for obj in mlm clm cnn; do
   "$PY" training/train.py --config "training/config/smoke_$obj.json" --out ".cache/smoke-$obj-run" > /dev/null
   "$PY" training/export.py --ckpt ".cache/smoke-$obj-run/ckpt.pt" --id "smoke-$obj" --out ".cache/smoke-$obj" --skip-heldout
 done
+"$PY" training/test_regions.py
