@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { withoutPrefixReuse } from '../src/analysis/languageModel';
+import { withoutPrefixReuse } from '../src/model/benchmarking';
 import { scoreVariants } from '../src/analysis/variantEffect';
 import { fileSource } from '../src/cli/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../src/cli/nodeRuntime';

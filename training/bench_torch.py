@@ -27,8 +27,9 @@ os.environ.setdefault("OMP_WAIT_POLICY", "passive")
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from export import forward_logprobs, load_exported  # noqa: E402
+from export import forward_logprobs  # noqa: E402
 from model import GLMConfig, HybridGLM  # noqa: E402
+from weights_io import load_exported  # noqa: E402
 
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # mallopt parameters, <malloc.h>
 

@@ -17,7 +17,7 @@ import numpy as np
 import torch
 
 from genome import encode, heldout_positions, read_fasta
-from model import MASK_ID, N_ID, VOCAB, GLMConfig, HybridGLM, clm_inputs
+from model import MASK_ID, N_ID, VOCAB, GLMConfig, HybridGLM
 from regions import data_summary, load_data
 from weights_io import write_weights
 
@@ -30,8 +30,7 @@ HELDOUT = {"n": 2000, "window": 256}   # mirrored in src/analysis/heldout.ts
 @torch.no_grad()
 def forward_logprobs(model, tokens, attn_layers=()):
     """Sequence tokens [B, T] -> log-probabilities [B, T, 4] for each base of the sequence."""
-    inputs = clm_inputs(tokens) if model.cfg.causal else tokens
-    logits, attn = model(inputs, attn_layers)
+    logits, attn = model(tokens, attn_layers)
     return torch.log_softmax(logits, dim=-1), attn
 
 

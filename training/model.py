@@ -6,7 +6,7 @@ weight keys map one to one. Shapes: B batch, T tokens, D width, H heads, Dh = D 
 Why this shape: a plain transformer with learned positions learned only base composition here
 (see training/RESULTS.md); locality bias from convolutions and ALiBi is what made it learn.
 """
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, field
 import math
 
 import torch
@@ -22,7 +22,7 @@ A, C, G, T, N_ID, MASK_ID, BOS_ID = range(7)
 class GLMConfig:
     objective: str = "mlm"          # "mlm" (bidirectional, masked) or "clm" (causal, next base)
     d_model: int = 128              # residual width D
-    n_heads: int = 4                # attention heads H (ALiBi slopes 2^(-8h/H))
+    n_heads: int = 4                # attention heads H (ALiBi slope of head h = 0..H-1: 2^(-8(h+1)/H))
     d_ff: int = 512                 # feed-forward hidden width
     conv_kernel: int = 9            # odd, so a centred conv keeps length
     conv_dilations: list = field(default_factory=lambda: [1, 2, 4, 8])  # one conv block each
@@ -120,11 +120,13 @@ class HybridGLM(nn.Module):
         self.head = nn.Linear(cfg.d_model, cfg.n_out)
 
     def forward(self, tokens, attn_layers=()):
-        """tokens [B, T] -> logits [B, T, 4] and {attention layer index: probs [B, H, T, T]}.
+        """Sequence tokens [B, T] -> logits [B, T, 4] and {attention layer index: probs [B, H, T, T]}.
 
-        Attention layers are numbered from 0 among the attention blocks only."""
+        A causal model shifts its input here (clm_inputs), as the runtime's forwardTensors does, so logit t
+        predicts base t from the bases before it. Attention layers are numbered from 0 among the attention
+        blocks only."""
         B, T = tokens.shape
-        x = self.embed(tokens)                                    # [B, T, D]
+        x = self.embed(clm_inputs(tokens) if self.cfg.causal else tokens)   # [B, T, D]
         bias = alibi_bias(self.cfg.n_heads, T, self.cfg.causal).to(x.dtype)
         attn, a = {}, 0
         for blk in self.blocks:
@@ -145,7 +147,3 @@ def clm_inputs(tokens: torch.Tensor) -> torch.Tensor:
     """Shift right behind [BOS]: output i then predicts base i from bases < i."""
     bos = torch.full_like(tokens[:, :1], BOS_ID)
     return torch.cat([bos, tokens[:, :-1]], dim=1)
-
-
-def config_dict(cfg: GLMConfig) -> dict:
-    return asdict(cfg)

@@ -11,7 +11,7 @@ import numpy as np
 import torch
 
 from genome import encode, read_fasta
-from model import MASK_ID, clm_inputs
+from model import MASK_ID
 
 WINDOW = 128
 
@@ -41,7 +41,7 @@ class GrammarProbe:
         lp = []
         for i in range(0, len(self.windows), batch):
             w = self.windows[i:i + batch]
-            logits, _ = model(clm_inputs(w) if self.causal else w)
+            logits, _ = model(w)
             lp.append(torch.log_softmax(logits[:, self.at], dim=-1).gather(1, self.ref[i:i + batch, None])[:, 0])
         model.train(was)
         lp = torch.cat(lp).numpy()

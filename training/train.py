@@ -17,7 +17,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from model import MASK_ID, N_ID, GLMConfig, HybridGLM, clm_inputs
+from model import MASK_ID, N_ID, GLMConfig, HybridGLM
 from probe import GrammarProbe
 from regions import GenomeData, RegionSampler, data_summary, flag_weights, load_data
 from weights_io import load_exported
@@ -40,7 +40,7 @@ def loss_fn(model, tokens, cfg, mask_rate, gen, weights=None):
     """Cross-entropy (nats) over scored bases, weighted by per-base loss weights if given (their weighted
     mean, as GPN does); N targets are never scored."""
     if cfg.causal:
-        logits, _ = model(clm_inputs(tokens))
+        logits, _ = model(tokens)
         scored = tokens < N_ID
     else:
         inputs, scored = mlm_corrupt(tokens, mask_rate, gen)

@@ -1,6 +1,7 @@
 // Attention probabilities of one layer and chosen heads, for the window around a focus position.
 
-import { type LanguageModel, throwIfAborted, type RunOptions } from './languageModel';
+import { type LanguageModel } from '../model/languageModel';
+import { throwIfAborted, type RunOptions } from './run';
 import { planWindows } from './windows';
 
 export interface AttentionMap {

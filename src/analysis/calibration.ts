@@ -4,7 +4,8 @@
 // of random substitutions.
 
 import type { ScoreDistribution } from '../model/manifest';
-import type { LanguageModel, RunOptions } from './languageModel';
+import type { LanguageModel } from '../model/languageModel';
+import type { RunOptions } from './run';
 import { DEFAULT_WINDOW, methodsFor, scoreVariants, type Variant } from './variantEffect';
 
 /** A fixed pseudo-random generator (mulberry32), so every run draws the same substitutions. */

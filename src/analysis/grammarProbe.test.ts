@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MASK_ID } from '../genome/tokens';
 import { grammarProbe, PROBE_WINDOW, type GrammarSite } from './grammarProbe';
-import type { LanguageModel } from './languageModel';
+import type { LanguageModel } from '../model/languageModel';
 
 /** Masked fake: at a masked position P = (0.1, 0.2, 0.3, 0.4) for A, C, G, T; elsewhere uniform. */
 const fake = (objective: 'mlm' | 'clm', seen: Int32Array[]): LanguageModel => ({

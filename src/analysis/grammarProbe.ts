@@ -4,7 +4,8 @@
 // window's last base (causal model or Markov baseline).
 
 import { encode, MASK_ID } from '../genome/tokens';
-import type { LanguageModel, RunOptions } from './languageModel';
+import type { LanguageModel } from '../model/languageModel';
+import type { RunOptions } from './run';
 import { runRows } from './rowBatcher';
 
 export const PROBE_WINDOW = 128;

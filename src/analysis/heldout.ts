@@ -3,7 +3,8 @@
 // (or Markov baseline) scores it as the last base of a window.
 
 import { MASK_ID, N_ID } from '../genome/tokens';
-import type { LanguageModel, RunOptions } from './languageModel';
+import type { LanguageModel } from '../model/languageModel';
+import type { RunOptions } from './run';
 import { runRows } from './rowBatcher';
 
 export const HELDOUT = { n: 2000, window: 256 } as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encode, MASK_ID } from '../genome/tokens';
-import type { LanguageModel } from './languageModel';
-import { CancelledError } from './languageModel';
+import type { LanguageModel } from '../model/languageModel';
+import { CancelledError } from './run';
 import { likelihoodScan, summarize } from './likelihoodScan';
 
 /** A fake MLM: P(A)=0.7 at masked positions, uniform where the base is visible. Records its inputs. */

@@ -2,7 +2,8 @@
 // log-probability and the entropy, over windows for long sequences.
 
 import { MASK_ID, N_ID } from '../genome/tokens';
-import { type LanguageModel, type RunOptions, checkpoint } from './languageModel';
+import { type LanguageModel } from '../model/languageModel';
+import { type RunOptions, checkpoint } from './run';
 import { planWindows } from './windows';
 
 export interface ScanOptions extends RunOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MASK_ID } from '../genome/tokens';
-import type { LanguageModel } from './languageModel';
+import type { LanguageModel } from '../model/languageModel';
 import { saturationMutagenesis } from './mutagenesis';
 
 let rows = 0;

@@ -2,7 +2,7 @@
 // Reuses work through scoreVariants: one masked pass per position (all three alts) for a masked
 // model; one reference pass per window shared by that window's alts for a causal model.
 
-import type { LanguageModel } from './languageModel';
+import type { LanguageModel } from '../model/languageModel';
 import { scoreVariants, type ScoreOptions, type Variant } from './variantEffect';
 
 export interface MutagenesisResult {

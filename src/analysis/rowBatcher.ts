@@ -3,7 +3,8 @@
 // [len, 4] log-probabilities to a callback so nothing large is kept.
 
 import { N_ID } from '../genome/tokens';
-import { type LanguageModel, type RunOptions, checkpoint } from './languageModel';
+import { type LanguageModel } from '../model/languageModel';
+import { type RunOptions, checkpoint } from './run';
 
 export interface TokenRow {
   tokens: Int32Array;

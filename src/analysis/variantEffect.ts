@@ -5,7 +5,8 @@
 
 import { encode } from '../genome/tokens';
 import type { Objective } from '../model/manifest';
-import { type LanguageModel, type RunOptions, checkpoint } from './languageModel';
+import { type LanguageModel } from '../model/languageModel';
+import { type RunOptions, checkpoint } from './run';
 import { runRows } from './rowBatcher';
 import { deltaLikelihoodPlan } from './scoring/deltaLikelihood';
 import { influencePlan } from './scoring/influence';

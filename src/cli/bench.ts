@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
-import { timeForward, withoutPrefixReuse } from '../analysis/languageModel';
+import { timeForward, withoutPrefixReuse } from '../model/benchmarking';
 import { saturationMutagenesis } from '../analysis/mutagenesis';
 import { planWindows } from '../analysis/windows';
 import { MAX_SEQUENCE_LENGTH } from '../genome/parseSequence';

@@ -7,7 +7,7 @@
 
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { timeForward } from '../analysis/languageModel';
+import { timeForward } from '../model/benchmarking';
 import { loadModel } from '../model/loadModel';
 import { fileSource } from './fileSource';
 import { REPO_ROOT, useNodeBackend } from './nodeRuntime';

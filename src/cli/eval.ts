@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { grammarProbe, type ProbeGroup } from '../analysis/grammarProbe';
 import { heldoutBits, HELDOUT } from '../analysis/heldout';
-import type { LanguageModel } from '../analysis/languageModel';
+import type { LanguageModel } from '../model/languageModel';
 import { auroc } from '../analysis/metrics';
 import { methodsFor, oddWindow, scoreVariants, type ScoreMethod, type Variant } from '../analysis/variantEffect';
 import { parseRegion } from '../genome/region';

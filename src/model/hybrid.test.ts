@@ -80,7 +80,7 @@ describe('batched forward passes', () => {
       const heads = [0, model.nHeads - 1];
       const all = await model.forward(tokens, B, { layer: 0, heads });
       const onePass = tf.tidy(() => {
-        const o = (model as HybridModel).forwardTensors(tf.tensor2d(tokens, [B, T], 'int32'), { layer: 0, heads });
+        const o = (model as HybridModel).forwardTensors(tf.tensor2d(tokens, [B, T], 'int32'), { attn: { layer: 0, heads } });
         return { logprobs: o.logprobs.dataSync(), attention: o.attention!.dataSync() };
       });
       expect(Math.max(...onePass.logprobs.map((v, i) => Math.abs(v - all.logprobs[i]!)))).toBeLessThan(1e-5);

@@ -1,6 +1,6 @@
 // loadModel(source): read model.json, verify and load weights, build the runtime model.
 
-import type { LanguageModel } from '../analysis/languageModel';
+import type { LanguageModel } from './languageModel';
 import { HybridModel } from './hybrid';
 import { type ModelManifest, validateManifest } from './manifest';
 import { MarkovModel } from './markov';

@@ -6,7 +6,8 @@ import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-was
 import * as tf from '@tensorflow/tfjs-core';
 import { attentionMap } from '../analysis/attentionMap';
 import { goldenCheck, type GoldenFile } from '../analysis/goldenCheck';
-import { CancelledError, timeForward } from '../analysis/languageModel';
+import { timeForward } from '../model/benchmarking';
+import { CancelledError } from '../analysis/run';
 import { likelihoodScan } from '../analysis/likelihoodScan';
 import { saturationMutagenesis } from '../analysis/mutagenesis';
 import { scoreVariants } from '../analysis/variantEffect';

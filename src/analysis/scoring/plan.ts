@@ -1,6 +1,6 @@
 // What every scoring family shares: variants, the pieces a score is made of, the window rule.
 
-import type { LanguageModel } from '../languageModel';
+import type { LanguageModel } from '../../model/languageModel';
 import type { TokenRow } from '../rowBatcher';
 
 export interface Variant {

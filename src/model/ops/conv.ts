@@ -1,0 +1,33 @@
+// The conv mixer (ConvMixer in training/model.py): a dilated conv over positions, centred for a masked
+// model, left-padded for a causal one, then GELU.
+
+import * as tf from '@tensorflow/tfjs-core';
+import { gelu } from './gelu';
+
+export interface ConvParams {
+  /** [1, K, Din, Dout]: conv2d's layout, so a conv is one fused op with its bias and padding. */
+  filter: tf.Tensor4D;
+  bias: tf.Tensor;
+  kernel: number;
+  dilation: number;
+  causal: boolean;
+}
+
+/**
+ * x [B, T, D] -> [B, T, D]. `past` (causal, one row continuing a recorded one): the recorded normalised
+ * input [T, D] and the position x starts at; the conv reads the last `span` recorded positions before it.
+ */
+export function dilatedConv(x: tf.Tensor3D, p: ConvParams, past?: { input: tf.Tensor2D; from: number }): tf.Tensor {
+  const [B, T, D] = x.shape;
+  const span = p.dilation * (p.kernel - 1);
+  const lo = past ? Math.max(0, past.from - span) : 0;
+  const history = past && past.from > lo ? tf.slice(past.input, [lo, 0], [past.from - lo, D]) : undefined; // [seen, D]
+  const seen = history?.shape[0] ?? 0;
+  const left = p.causal ? span - seen : span / 2;
+  const input = history ? tf.concat([history, tf.reshape(x, [T, D])], 0) : x;
+  const y = tf.fused.conv2d({
+    x: tf.reshape(input, [B, 1, seen + T, D]) as tf.Tensor4D, filter: p.filter, strides: 1,
+    pad: [[0, 0], [0, 0], [left, p.causal ? 0 : span - left], [0, 0]], dilations: [1, p.dilation], bias: p.bias,
+  }); // [B, 1, T, D]
+  return gelu(tf.reshape(y, [B, T, -1]));
+}
