@@ -3,7 +3,8 @@
 
 import { MASK_ID, N_ID } from '../genome/tokens';
 import { type LanguageModel } from '../model/languageModel';
-import { type RunOptions, checkpoint } from './run';
+import { runRows, type TokenRow } from './rowBatcher';
+import type { RunOptions } from './run';
 import { planWindows } from './windows';
 
 export interface ScanOptions extends RunOptions {
@@ -29,14 +30,12 @@ export interface LikelihoodTrack {
 
 export const DEFAULT_MASK_STRIDE = 8;
 
-interface Row { tokens: Int32Array; start: number; keep: number[] }
-
 export async function likelihoodScan(model: LanguageModel, tokens: Int32Array, opts: ScanOptions = {}): Promise<LikelihoodTrack> {
   const L = tokens.length;
   const causal = model.objective === 'clm';
   const K = causal ? 1 : Math.max(1, opts.maskStride ?? DEFAULT_MASK_STRIDE);
-  const batchSize = opts.batchSize ?? 8;
-  const rows: Row[] = [];
+  const logprobs = new Float32Array(L * 4);
+  const rows: TokenRow[] = [];
   const windows = planWindows(L, model.context, causal);
   for (const w of windows) {
     for (let k = 0; k < K; k++) {
@@ -47,22 +46,10 @@ export async function likelihoodScan(model: LanguageModel, tokens: Int32Array, o
       }
       if (keep.length === 0) continue;
       if (!causal) for (let p = w.start + ((k - (w.start % K) + K) % K); p < w.end; p += K) t[p - w.start] = MASK_ID;
-      rows.push({ tokens: t, start: w.start, keep });
+      rows.push({ tokens: t, use: (lp) => { for (const p of keep) logprobs.set(lp.subarray((p - w.start) * 4, (p - w.start + 1) * 4), p * 4); } });
     }
   }
-  const T = Math.min(L, model.context);
-  const logprobs = new Float32Array(L * 4);
-  for (let i = 0; i < rows.length; i += batchSize) {
-    await checkpoint(opts.signal);
-    const batch = rows.slice(i, i + batchSize);
-    const input = new Int32Array(batch.length * T);
-    batch.forEach((r, b) => input.set(r.tokens, b * T));
-    const out = await model.forward(input, batch.length);
-    batch.forEach((r, b) => {
-      for (const p of r.keep) logprobs.set(out.logprobs.subarray((b * T + p - r.start) * 4, (b * T + p - r.start + 1) * 4), p * 4);
-    });
-    opts.onProgress?.(Math.min(i + batchSize, rows.length), rows.length);
-  }
+  await runRows(model, rows, opts.batchSize ?? 8, opts);
   const { observedBits, entropyBits } = summarize(logprobs, tokens);
   return { length: L, logprobs, observedBits, entropyBits, windows: windows.length,
     forwardRows: rows.length, method: causal ? 'causal' : 'masked-stride', maskStride: K };
