@@ -16,7 +16,7 @@ describe('SVG export through the canvas drawing code', () => {
     expect(s).toContain('fill="rgb(179,88,6)"'); // -scale is the full orange end
   });
 
-  it('draws the tracks with balanced clip groups and escaped text', () => {
+  it('draws the tracks with balanced clip groups', () => {
     const L = 20;
     const svg = new SvgContext(400, tracksHeight());
     drawTracks(asCanvasContext(svg), {
@@ -28,5 +28,15 @@ describe('SVG export through the canvas drawing code', () => {
     expect(count(s, /<g /g)).toBe(5); // one clip per track
     expect(s).toContain('>log2 P(observed base)</text>');
     expect(s).toContain('>P(A, C, G, T)</text>');
+  });
+
+  it('escapes text and attribute values, so a record name cannot break the SVG', () => {
+    const svg = new SvgContext(100, 20);
+    svg.fillStyle = 'rgb(1,2,3)" onload="x';
+    svg.fillText('chr1 <A&B> "q"', 0, 0);
+    const s = svg.toString();
+    expect(s).toContain('>chr1 &lt;A&amp;B&gt; &quot;q&quot;</text>');
+    expect(s).toContain('fill="rgb(1,2,3)&quot; onload=&quot;x"');
+    expect(s).not.toContain('<A&B>');
   });
 });
