@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { drawMutagenesis } from './mutagenesis';
 import { asCanvasContext, SvgContext } from './svgContext';
-import { drawTracks, tracksHeight } from './tracks';
+import { drawTracks, LABEL_WIDTH, SURPRISE_MAX_BITS, tracksHeight } from './tracks';
 
 const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
 
@@ -39,4 +39,21 @@ describe('SVG export through the canvas drawing code', () => {
     expect(s).toContain('fill="rgb(1,2,3)&quot; onload=&quot;x"');
     expect(s).not.toContain('<A&B>');
   });
+
+  it('draws one column per pixel when zoomed out, each the mean of its bases', () => {
+    const L = 100_000, width = 400, plotW = width - LABEL_WIDTH;
+    const observedBits = new Float32Array(L).map((_, i) => (i % 2 ? -2 : -4)); // every pixel holds both: mean -3
+    const svg = new SvgContext(width, tracksHeight());
+    drawTracks(asCanvasContext(svg), {
+      sequence: 'A'.repeat(L), logprobs: new Float32Array(L * 4).fill(Math.log(0.25)),
+      observedBits, entropyBits: new Float32Array(L).fill(1), focus: null,
+    }, { start: 0, bpPerPixel: L / plotW, width });
+    const s = svg.toString();
+    // background, surprise, entropy, 4 stack layers and the sequence: 1 + 1 + 1 + 4 + 1 bars per pixel at most
+    expect(count(s, /<rect /g)).toBeLessThanOrEqual(5 + plotW * 7);
+    const surprise = [...s.matchAll(/<rect x="[\d.]+" y="0" width="1" height="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(surprise.length).toBe(plotW);
+    expect(surprise.every((hgt) => Math.abs(hgt - (3 / SURPRISE_MAX_BITS) * 70) < 0.01)).toBe(true);
+  });
 });
+

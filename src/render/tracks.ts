@@ -1,5 +1,7 @@
 // Draws the per-base tracks (surprise, entropy, probability stack, sequence, attention from the
-// focus) on one canvas; view = which bases are visible. No React here.
+// focus) on one canvas; view = which bases are visible. No React here. Zoomed out past one base per
+// pixel, each pixel column shows its bases' mean (attention: their largest value; sequence: the
+// commonest base).
 
 import { BASE_COLORS, N_COLOR } from './colors';
 
@@ -44,6 +46,41 @@ export function baseAt(x: number, view: TrackView, length: number): number | nul
   return p >= 0 && p < length ? p : null;
 }
 
+/** A drawn column: bases [p0, p1) at x, w pixels wide. One base per column when zoomed in; one pixel per
+ *  column (igv.js style) when a pixel holds several bases, so the cost follows the width, not the length. */
+interface Column { p0: number; p1: number; x: number; w: number }
+
+function columns(view: TrackView, first: number, last: number, plotW: number): Column[] {
+  const pxPerBase = 1 / view.bpPerPixel;
+  const xOf = (p: number) => LABEL_WIDTH + (p - view.start) * pxPerBase;
+  const out: Column[] = [];
+  if (view.bpPerPixel <= 1) {
+    const barW = Math.max(1, pxPerBase - (pxPerBase > 4 ? 1 : 0));
+    for (let p = first; p < last; p++) out.push({ p0: p, p1: p + 1, x: xOf(p), w: barW });
+    return out;
+  }
+  for (let c = 0; c < plotW; c++) {
+    const p0 = Math.max(first, Math.floor(view.start + c * view.bpPerPixel));
+    const p1 = Math.min(last, Math.floor(view.start + (c + 1) * view.bpPerPixel));
+    if (p1 > p0) out.push({ p0, p1, x: LABEL_WIDTH + c, w: 1 });
+  }
+  return out;
+}
+
+/** Mean of f over the finite values in [p0, p1), or NaN when none is finite. */
+function mean(c: Column, f: (p: number) => number): number {
+  let s = 0, n = 0;
+  for (let p = c.p0; p < c.p1; p++) { const v = f(p); if (Number.isFinite(v)) { s += v; n++; } }
+  return n ? s / n : NaN;
+}
+
+/** The commonest base token (0-3, or -1 for N) in [p0, p1). */
+function commonest(seq: string, c: Column): number {
+  const n = [0, 0, 0, 0, 0];
+  for (let p = c.p0; p < c.p1; p++) n['ACGT'.indexOf(seq[p]!) + 1]!++;
+  return n.indexOf(Math.max(...n)) - 1;
+}
+
 export function drawTracks(ctx: CanvasRenderingContext2D, d: TrackData, view: TrackView): void {
   const L = d.sequence.length;
   const plotW = view.width - LABEL_WIDTH;
@@ -51,7 +88,8 @@ export function drawTracks(ctx: CanvasRenderingContext2D, d: TrackData, view: Tr
   const first = Math.max(0, Math.floor(view.start));
   const last = Math.min(L, Math.ceil(view.start + plotW * view.bpPerPixel));
   const xOf = (p: number) => LABEL_WIDTH + (p - view.start) * pxPerBase;
-  const barW = Math.max(1, pxPerBase - (pxPerBase > 4 ? 1 : 0));
+  const cols = columns(view, first, last, plotW);
+  const attnMax = d.attnRow ? d.attnRow.values.reduce((m, t) => Math.max(m, t), 0) || 1 : 1;
   ctx.clearRect(0, 0, view.width, tracksHeight());
   ctx.font = '12px system-ui, sans-serif';
   ctx.textBaseline = 'middle';
@@ -67,29 +105,29 @@ export function drawTracks(ctx: CanvasRenderingContext2D, d: TrackData, view: Tr
     ctx.beginPath();
     ctx.rect(LABEL_WIDTH, y, plotW, h);
     ctx.clip();
-    for (let p = first; p < last; p++) {
-      const x = xOf(p);
-      const tok = 'ACGT'.indexOf(d.sequence[p]!);
+    for (const c of cols) {
+      const { x, w } = c;
+      const tok = commonest(d.sequence, c);
       switch (track.key) {
         case 'surprise': {
-          const bits = d.observedBits[p]!;
-          if (!Number.isFinite(bits)) { ctx.fillStyle = N_COLOR; ctx.fillRect(x, y, barW, 3); break; }
+          const bits = mean(c, (p) => d.observedBits[p]!);
+          if (!Number.isFinite(bits)) { ctx.fillStyle = N_COLOR; ctx.fillRect(x, y, w, 3); break; }
           ctx.fillStyle = BASE_COLORS[tok] ?? N_COLOR;
-          ctx.fillRect(x, y, barW, (Math.min(-bits, SURPRISE_MAX_BITS) / SURPRISE_MAX_BITS) * h);
+          ctx.fillRect(x, y, w, (Math.min(-bits, SURPRISE_MAX_BITS) / SURPRISE_MAX_BITS) * h);
           break;
         }
         case 'entropy': {
-          const e = d.entropyBits[p]!;
+          const e = mean(c, (p) => d.entropyBits[p]!);
           ctx.fillStyle = '#555';
-          ctx.fillRect(x, y + h - (e / 2) * h, barW, (e / 2) * h);
+          ctx.fillRect(x, y + h - (e / 2) * h, w, (e / 2) * h);
           break;
         }
         case 'stack': {
           let acc = y + h;
           for (let b = 0; b < 4; b++) {
-            const ph = Math.exp(d.logprobs[p * 4 + b]!) * h;
+            const ph = mean(c, (p) => Math.exp(d.logprobs[p * 4 + b]!)) * h;
             ctx.fillStyle = BASE_COLORS[b]!;
-            ctx.fillRect(x, acc - ph, barW, ph);
+            ctx.fillRect(x, acc - ph, w, ph);
             if (pxPerBase >= 12 && ph >= 11) {
               ctx.fillStyle = '#fff';
               ctx.textAlign = 'center';
@@ -100,25 +138,24 @@ export function drawTracks(ctx: CanvasRenderingContext2D, d: TrackData, view: Tr
           break;
         }
         case 'sequence': {
+          ctx.fillStyle = BASE_COLORS[tok] ?? N_COLOR;
           if (pxPerBase >= 8) {
-            ctx.fillStyle = BASE_COLORS[tok] ?? N_COLOR;
             ctx.textAlign = 'center';
-            const ch = d.softMasked?.[p] ? d.sequence[p]!.toLowerCase() : d.sequence[p]!;
+            const ch = d.softMasked?.[c.p0] ? d.sequence[c.p0]!.toLowerCase() : d.sequence[c.p0]!;
             ctx.fillText(ch, x + pxPerBase / 2, y + h / 2);
           } else {
-            ctx.fillStyle = BASE_COLORS[tok] ?? N_COLOR;
-            ctx.fillRect(x, y + 4, barW, h - 8);
+            ctx.fillRect(x, y + 4, w, h - 8);
           }
           break;
         }
         case 'attention': {
           const a = d.attnRow;
           if (!a) break;
-          const v = a.values[p - a.start];
-          if (v === undefined) break;
-          const max = a.values.reduce((m, t) => Math.max(m, t), 0) || 1;
+          let v = -1; // the largest attention in the column
+          for (let p = c.p0; p < c.p1; p++) v = Math.max(v, a.values[p - a.start] ?? -1);
+          if (v < 0) break;
           ctx.fillStyle = '#6a3d9a';
-          ctx.fillRect(x, y + h - (v / max) * h, barW, (v / max) * h);
+          ctx.fillRect(x, y + h - (v / attnMax) * h, w, (v / attnMax) * h);
           break;
         }
       }
