@@ -20,7 +20,9 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 interface GPUDeviceLike { lost: Promise<{ reason: string; message: string }>; destroy(): void }
 let model: LoadedModel | null = null;
 let modelUrl = '';
+/** Requests in flight: their abort controllers, and promises that settle when each has finished. */
 const running = new Map<number, AbortController>();
+const finished = new Map<number, Promise<void>>();
 
 function post(reply: Reply, transfer: Transferable[] = []) {
   scope.postMessage(reply, transfer);
@@ -58,6 +60,9 @@ async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Re
       return [choice, []];
     }
     case 'load': {
+      // an analysis still running reads the current weights: cancel it and let it finish before disposing them
+      for (const [id, ctl] of running) if (id !== req.id) ctl.abort();
+      await Promise.all([...finished].filter(([id]) => id !== req.id).map(([, p]) => p));
       model?.dispose();
       model = null;
       modelUrl = req.url;
@@ -99,12 +104,18 @@ scope.onmessage = async (ev: MessageEvent<Request>) => {
   }
   const ctl = new AbortController();
   running.set(req.id, ctl);
+  let done!: () => void;
+  finished.set(req.id, new Promise<void>((resolve) => { done = resolve; }));
   try {
     const [result, transfer] = await handle(req, ctl.signal);
     post({ type: 'result', id: req.id, result }, transfer);
   } catch (e) {
-    post({ type: 'error', id: req.id, message: (e as Error).message ?? String(e), cancelled: e instanceof CancelledError });
+    // a request cancelled by a model load says so, rather than failing on weights disposed under it
+    const cancelled = e instanceof CancelledError || ctl.signal.aborted;
+    post({ type: 'error', id: req.id, message: cancelled ? 'Cancelled' : (e as Error).message ?? String(e), cancelled });
   } finally {
     running.delete(req.id);
+    finished.delete(req.id);
+    done();
   }
 };
