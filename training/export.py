@@ -98,7 +98,7 @@ blocks (kernel {a['conv_kernel']}, dilations {a['conv_dilations']}) {attn} feed-
 ## Data
 {', '.join(t['genomes'])}: {t['trainBases']:,} training bases (records of at least {a['context']} bp{f"; every {t['valEvery']}th record held out for validation" if t['valEvery'] else ''}), both strands (reverse-complement augmentation).
 The BRCA1 evaluation region (chr17:40,577,017-41,752,017, hg19) is on another chromosome and never trained on.
-
+{region_text(t['config'])}
 ## Training
 {t['steps']:,} steps of batch {t['batchSize']} x {a['context']} = {t['tokensSeen']:,} tokens seen, {t['wallMinutes']:.0f} minutes
 on {t['threads']} CPU thread(s); AdamW, peak learning rate {t['lr']}, cosine decay{'' if meta['objective'] == 'clm' else f"; {t['maskRate']:.0%} of bases masked (80/10/10)"}. Seed {t['seed']}.
@@ -108,7 +108,7 @@ on {t['threads']} CPU thread(s); AdamW, peak learning rate {t['lr']}, cosine dec
 |---|---|
 | validation bits/nt (held-out records of the training genomes) | {m['valBits']:.3f} |
 | held-out bits/nt, BRCA1 region, {m['heldoutPositions']} fixed positions, {HELDOUT['window']}-bp windows | {'not measured' if m['heldoutBits'] is None else f"{m['heldoutBits']:.3f}"} |
-
+{grammar_rows(m.get('grammar'))}
 Uniform is 2.0 bits/nt. `npm run eval` recomputes the held-out bits with the TypeScript runtime, next to
 order-k Markov baselines on the same positions and the BRCA1 variant-effect AUROC (docs/eval.md).
 
@@ -118,6 +118,36 @@ order-k Markov baselines on the same positions and the BRCA1 variant-effect AURO
 ```
 """
     (out / "README.md").write_text(card)
+
+
+def region_text(conf):
+    """What the windows were centred on and how the loss was weighted, for configs that say (regions.py)."""
+    d = conf["data"]
+    lines = []
+    for g in d["genomes"]:
+        if isinstance(g, dict) and g.get("centres"):
+            mix = ", ".join(f"{v:.0%} {k.replace('_', ' ')}" for k, v in g["centres"].items())
+            lines.append(f"- {Path(g['path']).name}: windows centred on {mix} (gene models {Path(g['annotation']).name}), jitter +-{d.get('jitter', 0)} bp.")
+    lw = d.get("loss_weights")
+    if lw:
+        lines.append(f"- Loss weights per base: soft-masked repeats x{lw.get('repeat', 1)}, CDS x{lw.get('cds', 1)}, within "
+                     f"{lw.get('splice_flank', 10)} bp of an intron end x{lw.get('splice', 1)} (the largest applies; evaluation unweighted).")
+    if d.get("heldout_genes"):
+        lines.append(f"- Every 8th coding gene of chr22 held out of training (span +-1 kb; {d['heldout_genes']}).")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+GRAMMAR_LABELS = {"p_donor": "mean P(ref), canonical donor bases (GT)", "p_acceptor": "mean P(ref), canonical acceptor bases (AG)",
+                  "p_stop": "mean P(ref), first base of codons one substitution turns into a stop", "p_random": "mean P(ref), random non-repeat bases",
+                  "p_random_repeat": "mean P(ref), random repeat bases", "bits_random": "bits/nt, random non-repeat bases",
+                  "bits_random_repeat": "bits/nt, random repeat bases"}
+
+
+def grammar_rows(g):
+    """Rows of the card's metric table for the grammar probe of the last evaluation (held-out chr22 genes)."""
+    if not g:
+        return ""
+    return "".join(f"| {GRAMMAR_LABELS[k]} (held-out chr22 genes, PyTorch) | {v:.3f} |\n" for k, v in g.items() if k in GRAMMAR_LABELS)
 
 
 def main():
@@ -142,7 +172,12 @@ def main():
     manifest, n_bytes = write_weights(model.state_dict(), out)
     write_golden(model, out)
     log = [json.loads(l) for l in (Path(args.ckpt).parent / "log.jsonl").read_text().splitlines()]
-    val_bits = [r["val_bits"] for r in log if "val_bits" in r][-1]
+    evals = [r for r in log if "val_bits" in r]
+    if not evals:
+        raise SystemExit(f"{args.ckpt}: the run has not evaluated yet (its log has no val_bits); export after its first evaluation")
+    last_eval = evals[-1]
+    val_bits = last_eval["val_bits"]
+    grammar = {k: v for k, v in last_eval.items() if k in GRAMMAR_LABELS}
     heldout, n_pos = (float("nan"), 0)
     if not args.skip_heldout:
         t = time.time()
@@ -173,13 +208,14 @@ def main():
                      "maskRate": tc["mask_rate"], "seed": tc["seed"], "threads": tc.get("threads", 2),
                      "config": conf},
         "metrics": {"valBits": val_bits, "heldoutBits": None if math.isnan(heldout) else heldout,
-                    "heldoutPositions": n_pos, "heldoutWindow": HELDOUT["window"]},
+                    "heldoutPositions": n_pos, "heldoutWindow": HELDOUT["window"], **({"grammar": grammar} if grammar else {})},
     }
     (out / "model.json").write_text(json.dumps(meta, indent=1))
     stop = f" --stop-after {ck['step']}" if ck["step"] < conf["train"]["max_steps"] else ""
     write_card(meta, out, f"/usr/bin/python3 training/train.py --config {ck.get('config_path', args.config_path)}{stop}\n"
                           f"/usr/bin/python3 training/export.py --ckpt {args.ckpt} --id {args.id}")
     print(f"exported {args.id}: {n_bytes / 1e6:.2f} MB, {len(manifest[0]['paths'])} shard(s) -> {out}")
+    print(f"next: npm run calibrate -- {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}   (score percentiles)")
 
 
 if __name__ == "__main__":
