@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { goldenCheck, type GoldenFile } from '../analysis/goldenCheck';
+import { goldenCheck, validateGolden } from '../analysis/goldenCheck';
 import { fileSource } from '../cli/fileSource';
 import { modelDirs, useNodeBackend } from '../cli/nodeRuntime';
 import type { HybridModel } from './hybrid';
@@ -21,7 +21,7 @@ describe.each(['cpu', 'wasm'] as const)('golden parity on %s', (backend) => {
       await useNodeBackend(backend);
       const atStart = tf.memory().numTensors;
       const model = await loadModel(fileSource(dir));
-      const golden = JSON.parse(readFileSync(join(dir, 'golden.json'), 'utf8')) as GoldenFile;
+      const golden = validateGolden(JSON.parse(readFileSync(join(dir, 'golden.json'), 'utf8')), 'golden.json');
       expect(golden.cases.length).toBeGreaterThanOrEqual(3);
       expect(golden.cases.some((c) => c.tokens.includes(4))).toBe(true); // one contains N
       expect(golden.cases.some((c) => c.tokens.length === model.context)).toBe(true);

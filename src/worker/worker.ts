@@ -5,7 +5,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as tf from '@tensorflow/tfjs-core';
 import { attentionMap } from '../analysis/attentionMap';
-import { goldenCheck, type GoldenFile } from '../analysis/goldenCheck';
+import { goldenCheck, validateGolden } from '../analysis/goldenCheck';
 import { timeForward } from '../model/benchmarking';
 import { CancelledError } from '../analysis/run';
 import { likelihoodScan } from '../analysis/likelihoodScan';
@@ -86,7 +86,7 @@ async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Re
     case 'benchForward':
       return [{ ms: await timeForward(requireModel(), req.tokens, req.batch, req.repeats), backend: tf.getBackend(), numBytes: tf.memory().numBytes }, []];
     case 'check': {
-      const golden = JSON.parse(await fetchSource(modelUrl).readText('golden.json')) as GoldenFile;
+      const golden = validateGolden(JSON.parse(await fetchSource(modelUrl).readText('golden.json')), 'golden.json');
       return [{ ...(await goldenCheck(requireModel(), golden)), backend: tf.getBackend() }, []];
     }
     default: {
