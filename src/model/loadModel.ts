@@ -2,7 +2,7 @@
 
 import type { LanguageModel } from './languageModel';
 import { HybridModel } from './hybrid';
-import { type ModelManifest, validateManifest } from './manifest';
+import { type MarkovArchitecture, type ModelManifest, validateManifest } from './manifest';
 import { MarkovModel } from './markov';
 import type { ModelSource } from './source';
 import { loadWeights, type LoadProgress } from './weights';
@@ -10,6 +10,13 @@ import { loadWeights, type LoadProgress } from './weights';
 export interface LoadedModel extends LanguageModel {
   readonly manifest: ModelManifest;
   dispose(): void;
+}
+
+/** A Markov model read from a model folder: the counts, and the manifest they came with. */
+class LoadedMarkovModel extends MarkovModel implements LoadedModel {
+  constructor(readonly manifest: ModelManifest, a: MarkovArchitecture, counts: Uint32Array) {
+    super(a.order, counts, a.alpha, a.context);
+  }
 }
 
 export async function loadModel(source: ModelSource, onProgress?: (p: LoadProgress) => void): Promise<LoadedModel> {
@@ -22,10 +29,6 @@ export async function loadModel(source: ModelSource, onProgress?: (p: LoadProgre
   const manifest = validateManifest(json, `${source.label}model.json`);
   const weights = await loadWeights(manifest, source, onProgress);
   const a = manifest.architecture;
-  if (a.type === 'markov') {
-    const m = new MarkovModel(a.order, weights.get('counts')!.data as Uint32Array, a.alpha, a.context);
-    m.manifest = manifest;
-    return m as LoadedModel;
-  }
+  if (a.type === 'markov') return new LoadedMarkovModel(manifest, a, weights.get('counts')!.data as Uint32Array);
   return new HybridModel(manifest, weights);
 }

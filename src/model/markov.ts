@@ -2,7 +2,7 @@
 // smoothed towards the one below it (Dirichlet prior alpha), so rare contexts fall back gracefully.
 
 import { MASK_ID, N_ID } from '../genome/tokens';
-import type { ModelManifest } from './manifest';
+import type { LanguageModel } from './languageModel';
 
 
 /** counts of order k: index = context (k bases, 2 bits each, oldest first) * 4 + next base. */
@@ -33,15 +33,12 @@ function marginalize(counts: Uint32Array): Uint32Array {
   return out;
 }
 
-export class MarkovModel {
+export class MarkovModel implements LanguageModel {
   readonly objective = 'clm' as const;
   readonly nHeads = 0;
   readonly nAttentionLayers = 0;
   /** logp[j][ctx * 4 + b] for orders j = 0..k. */
   private readonly logp: Float32Array[] = [];
-
-  /** Set when loaded from a model folder. */
-  manifest?: ModelManifest;
 
   constructor(readonly order: number, counts: Uint32Array, readonly alpha = 4, readonly context = 1024) {
     if (counts.length !== 4 ** (order + 1)) throw new Error(`order-${order} Markov counts need ${4 ** (order + 1)} entries, got ${counts.length}`);
