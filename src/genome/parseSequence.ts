@@ -1,6 +1,6 @@
 // Turns pasted text (raw sequence, FASTA, GenBank or EMBL) into model-ready records, with specific messages.
 
-import { checkFlatRecord, flatFileAsFasta, type FlatFormat } from './flatFile';
+import { checkFlatRecord, flatFileAsFasta, type FlatFormat, type FlatRecord } from './flatFile';
 import { SequenceInputError } from './inputError';
 
 export interface SequenceRecord {
@@ -47,7 +47,7 @@ export function parseSequence(text: string, maxLength = MAX_SEQUENCE_LENGTH): Pa
   let length = 0;
   let hasRecord = false;
   let recordStart = { ...counts };
-  let flatRecord: ReturnType<typeof flatRecordAt> = undefined;
+  let flatRecord: FlatRecord | undefined;
 
   const finish = () => {
     if (!hasRecord) return;
@@ -68,7 +68,6 @@ export function parseSequence(text: string, maxLength = MAX_SEQUENCE_LENGTH): Pa
 
   const raw = textLines(text);
   const flat = flatFileAsFasta(raw);
-  const flatRecordAt = (ln: number) => flat?.records.get(ln);
   const lines = flat?.lines ?? raw;
   for (let ln = 0; ln < lines.length; ln++) {
     const line = lines[ln]!;
@@ -76,7 +75,7 @@ export function parseSequence(text: string, maxLength = MAX_SEQUENCE_LENGTH): Pa
       finish();
       name = line.slice(1).trim().split(/\s+/)[0] || `record ${records.length + 1}`;
       named = true;
-      flatRecord = flatRecordAt(ln);
+      flatRecord = flat?.records.get(ln);
       chunks = [];
       length = 0;
       hasRecord = true;
