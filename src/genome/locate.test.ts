@@ -22,5 +22,7 @@ describe('placeVariant (the app and the CLI place variants with it)', () => {
   it('explains genomic positions on records that name no region', () => {
     expect(placeVariant([{ name: 'myseq', sequence: 'ACGT' }], { chrom: 'chr17', pos: 3, ref: 'G' }, 0)).toEqual({
       problem: 'no sequence named chr17 in the FASTA (name the FASTA record like chr17:START-END to use genomic positions)' });
+    // a whole chromosome named as one needs no such advice
+    expect(placeVariant([{ name: 'chr17', sequence: 'ACGT' }], { chrom: '5', pos: 3, ref: 'G' }, 0)).toEqual({ problem: 'no sequence named 5 in the FASTA' });
   });
 });

@@ -36,6 +36,8 @@ export function locateVariant(records: NamedSequence[], chrom: string | null, po
   return { record, index };
 }
 
+const CHROMOSOME = /^(chr)?(\d+|[XYWZM]|MT)$/i;
+
 /**
  * Where a variant lies among the records of a FASTA: the one function the app and the CLI place
  * variants with. `analysed`: the record the results belong to (the app), so a variant in another
@@ -45,8 +47,9 @@ export function locateVariant(records: NamedSequence[], chrom: string | null, po
 export function placeVariant(records: NamedSequence[], v: { chrom: string | null; pos: number; ref: string }, analysed: number | null = null): Located {
   const loc = locateVariant(records, v.chrom, v.pos, v.ref, analysed ?? 0);
   if ('problem' in loc) {
-    const regions = records.some((r) => parseRegion(r.name).end !== undefined);
-    return v.chrom !== null && !regions ? { problem: `${loc.problem} (name the FASTA record like ${v.chrom}:START-END to use genomic positions)` } : loc;
+    // records named neither as regions nor as chromosomes (say 'my_seq') cannot take genomic positions
+    const genomic = records.some((r) => parseRegion(r.name).end !== undefined || CHROMOSOME.test(r.name));
+    return v.chrom !== null && !genomic ? { problem: `${loc.problem} (name the FASTA record like ${v.chrom}:START-END to use genomic positions)` } : loc;
   }
   if (analysed !== null && loc.record !== analysed) {
     const rec = (i: number) => `record ${i + 1} ("${records[i]!.name}")`;

@@ -86,8 +86,7 @@ export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = 
   async scoreVariants() {
     const { analysed, analysedRecords, model, window, bothStrands } = get();
     if (!analysed || !model) return;
-    const from = analysedRecords.includes(analysed) ? analysedRecords : [analysed];
-    const rows = get().variants.map((r) => ({ ...r, scores: {}, ...placeOn(from, from.indexOf(analysed), r.source) }));
+    const rows = get().variants.map((r) => ({ ...r, scores: {}, ...placeOn(analysedRecords, analysedRecords.indexOf(analysed), r.source) }));
     set({ variants: rows });
     const todo = rows.filter((r) => r.index !== null);
     if (todo.length === 0) return;
