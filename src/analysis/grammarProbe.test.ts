@@ -1,6 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileSource } from '../cli/fileSource';
+import { readGrammarSites } from '../cli/grammarSites';
+import { modelDirs, useNodeBackend } from '../cli/nodeRuntime';
 import { MASK_ID } from '../genome/tokens';
-import { grammarProbe, PROBE_WINDOW, type GrammarSite } from './grammarProbe';
+import { loadModel } from '../model/loadModel';
+import { grammarProbe, PROBE_WINDOW, type GrammarSite, type ProbeGroup } from './grammarProbe';
 import type { LanguageModel } from '../model/languageModel';
 
 /** Masked fake: at a masked position P = (0.1, 0.2, 0.3, 0.4) for A, C, G, T; elsewhere uniform. */
@@ -45,4 +51,22 @@ describe('grammar probe', () => {
     await expect(grammarProbe(fake('mlm', []), [{ ...sites[0]!, ref: 'A' }], new Map([['r', seq]]))).rejects.toThrow(/the genome has G, the site list says A/);
     await expect(grammarProbe(fake('mlm', []), sites, new Map())).rejects.toThrow(/record r/);
   });
+});
+
+describe('grammar probe against PyTorch', () => {
+  // models exported with a grammar probe (training/probe.py on the exported weights, in model.json)
+  const probed = modelDirs().filter((d) => JSON.parse(readFileSync(join(d, 'model.json'), 'utf8')).metrics?.grammar);
+  for (const dir of probed) {
+    it(`${dir.split('/').pop()}: the runtime gives the probe values export.py recorded`, async () => {
+      await useNodeBackend('wasm');
+      const model = await loadModel(fileSource(dir));
+      const expected = model.manifest.metrics.grammar!;
+      const { sites, records } = readGrammarSites();
+      // the splice sites only (800 of the 2,200 windows), to keep the unit tests short
+      const r = await grammarProbe(model, sites.filter((s) => s.kind === 'donor' || s.kind === 'acceptor'), records);
+      model.dispose();
+      const keys: [string, ProbeGroup][] = [['p_donor', 'donor'], ['p_acceptor', 'acceptor']];
+      for (const [k, g] of keys) expect(r.get(g)!.meanP).toBeCloseTo(expected[k]!, 3);
+    }, 300_000);
+  }
 });
