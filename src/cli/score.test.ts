@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { percentile } from '../analysis/calibration';
 import { auroc } from '../analysis/metrics';
 import { methodsFor, scoreVariants } from '../analysis/variantEffect';
 import { parseRegion } from '../genome/region';
@@ -37,6 +38,11 @@ describe('npm run score', () => {
     const direct = await scoreVariants(model, region.sequence, sge.map((v) => ({ pos: v.pos - start, ref: v.ref, alt: v.alt })), { method: 'dll', window: 129 });
     expect(auroc(cliScores, lof)).toBeCloseTo(auroc(direct.scores.map((s) => -s.score!), lof), 5);
     rows.slice(1).forEach((r, i) => expect(Number(r[4])).toBeCloseTo(direct.scores[i]!.score!, 5));
+    // percentiles against the model's shipped distribution (window 129 here: the CLI says they are indicative)
+    const q = model.manifest.scoreDistribution!.quantiles.dll!;
+    rows.slice(1).forEach((r, i) => expect(Number(r[TSV_HEADER.indexOf('percentile')])).toBeCloseTo(percentile(q, direct.scores[i]!.score!), 1));
+    const pct = rows.slice(1).map((r) => Number(r[TSV_HEADER.indexOf('percentile')]));
+    expect(Math.max(...pct) - Math.min(...pct)).toBeGreaterThan(40); // the column is not a constant
   });
 
   it('explains every variant it cannot score, reads gzip, and never throws', async () => {
@@ -47,7 +53,7 @@ describe('npm run score', () => {
     writeFileSync(fa, gzipSync(readFileSync(BRCA1_FASTA)));
     const rows = await score({ model: join(REPO_ROOT, '.cache/smoke-mlm'), fasta: fa, vcf, method: 'masked', window: 65 });
     const byId = new Map(rows.slice(1).map((r) => [`${r[0]}:${r[1]}${r[2]}>${r[3]}`, r]));
-    const note = (k: string) => byId.get(k)![7];
+    const note = (k: string) => byId.get(k)![TSV_HEADER.indexOf('note')];
     expect(Number(byId.get('17:41276135T>G')![4])).toBeLessThan(10);
     expect(byId.get('17:41276135T>G')![4]).not.toBe('');
     expect(byId.get('chr17:41276135T>A')![4]).not.toBe(''); // chr17 and 17 match
@@ -58,7 +64,7 @@ describe('npm run score', () => {
     expect(note('5:100A>G')).toBe('no sequence named 5 in the FASTA');
     // one row per input variant: the malformed POS line too, in file order, with its fields as written
     expect(rows.length - 1).toBe(9);
-    expect(rows.at(-1)).toEqual(['17', 'notanumber', 'A', 'G', '', 'masked', 'smoke-mlm',
+    expect(rows.at(-1)).toEqual(['17', 'notanumber', 'A', 'G', '', '', 'masked', 'smoke-mlm',
       'VCF line 11 not read: POS must be a positive integer, got "notanumber"']);
   });
 
@@ -114,7 +120,7 @@ describe('npm run score exit statuses', () => {
     writeFileSync(vcf, `${VCF_HEADER}5\t100\t.\tA\tG\t.\t.\t.\n17\tx\t.\tA\tG\t.\t.\t.\n`);
     const none = runCli(['--model', MARKOV, '--fasta', fasta, '--vcf', vcf]);
     expect(none.status).toBe(1);
-    expect(none.out.slice(1).map((l) => l.split('\t')[7])).toEqual(['no sequence named 5 in the FASTA', 'VCF line 4 not read: POS must be a positive integer, got "x"']);
+    expect(none.out.slice(1).map((l) => l.split('\t')[TSV_HEADER.indexOf('note')])).toEqual(['no sequence named 5 in the FASTA', 'VCF line 4 not read: POS must be a positive integer, got "x"']);
     expect(none.err.at(-1)).toBe(`error: none of the 2 rows of ${vcf} could be scored (the note column says why)`);
     writeFileSync(vcf, `${VCF_HEADER}5\t100\t.\tA\tG\t.\t.\t.\n17\t41276135\t.\tT\tG\t.\t.\t.\n`);
     const one = runCli(['--model', MARKOV, '--fasta', fasta, '--vcf', vcf]);

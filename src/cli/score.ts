@@ -1,13 +1,16 @@
 // npm run score -- --model public/models/<id> --fasta REF.fa[.gz] --vcf IN.vcf[.gz]
 //                  [--method masked|wt|dll] [--window N] [--both-strands] > OUT.tsv
-// Writes chrom, pos, ref, alt, score, method, model, note: one row per variant of the VCF (each ALT
+// Writes chrom, pos, ref, alt, score, percentile, method, model, note: one row per variant of the VCF (each ALT
 // allele) and per line it could not read, in file order; a row without a score has the reason in
-// note. Progress and a summary go to stderr. Exit status: 0 when at least one variant was scored,
+// note. percentile: the share (%) of 2,000 random substitutions of held-out sequence that the model scores
+// at or below this variant (model.json's scoreDistribution, from npm run calibrate); 1 = more damaging
+// than 99% of them. Progress and a summary go to stderr. Exit status: 0 when at least one variant was scored,
 // 1 when nothing could be scored, 2 when the command is wrong (see EXIT).
 
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { percentile } from '../analysis/calibration';
 import { DEFAULT_WINDOW, METHODS, methodsFor, scoreVariants, type ScoreMethod, type Variant } from '../analysis/variantEffect';
 import { placeVariant } from '../genome/locate';
 import { SequenceInputError } from '../genome/parseSequence';
@@ -26,7 +29,7 @@ export interface ScoreArgs {
   bothStrands?: boolean;
 }
 
-export const TSV_HEADER = ['chrom', 'pos', 'ref', 'alt', 'score', 'method', 'model', 'note'];
+export const TSV_HEADER = ['chrom', 'pos', 'ref', 'alt', 'score', 'percentile', 'method', 'model', 'note'];
 
 /** Exit statuses of npm run score. */
 export const EXIT = {
@@ -87,11 +90,17 @@ export async function runScore(a: ScoreArgs, write: (line: string) => void, prog
         + `use ${orList(methodsFor(model.objective))}`, EXIT.usage);
     }
     const window = a.window ?? DEFAULT_WINDOW;
+    const dist = model.manifest.scoreDistribution;
+    const quantiles = dist?.quantiles[method];
+    if (!quantiles) progress(`${model.manifest.id} has no score distribution for ${method}: the percentile column stays empty (npm run calibrate makes one)`);
+    else if (dist!.window !== window || dist!.bothStrands !== !!a.bothStrands) {
+      progress(`percentiles compare with random substitutions scored at window ${dist!.window}, ${dist!.bothStrands ? 'both strands' : 'one strand'}; these scores use window ${window}, ${a.bothStrands ? 'both strands' : 'one strand'}, so read them as indicative`);
+    }
     // one row per ALT allele and per unreadable line, in file order
     const rows = [
-      ...vcf.variants.map((v) => ({ line: v.line, chrom: v.chrom, pos: String(v.pos), ref: v.ref, alt: v.alt, v, score: '', note: v.problem ?? '' })),
+      ...vcf.variants.map((v) => ({ line: v.line, chrom: v.chrom, pos: String(v.pos), ref: v.ref, alt: v.alt, v, score: '', percentile: '', note: v.problem ?? '' })),
       ...vcf.errors.map((e) => ({ line: e.line, chrom: e.fields![0] ?? '', pos: e.fields![1] ?? '', ref: e.fields![3] ?? '', alt: e.fields![4] ?? '', v: null,
-        score: '', note: `VCF line ${e.line} not read: ${e.message}` })),
+        score: '', percentile: '', note: `VCF line ${e.line} not read: ${e.message}` })),
     ].sort((x, y) => x.line - y.line);
     // group the scorable variants by FASTA record so each record is encoded once
     const byRecord = new Map<number, { row: number; variant: Variant }[]>();
@@ -117,13 +126,14 @@ export async function runScore(a: ScoreArgs, write: (line: string) => void, prog
       res.scores.forEach((s, k) => {
         const r = rows[group[k]!.row]!;
         r.score = s.score === null ? '' : s.score.toFixed(6);
+        r.percentile = s.score === null || !quantiles ? '' : percentile(quantiles, s.score).toFixed(1);
         r.note = s.note;
       });
       done += group.length;
       progress(`${done}/${total} variants scored (${(done / ((performance.now() - t0) / 1000)).toFixed(1)} variants/s)`);
     }
     write(TSV_HEADER.join('\t'));
-    for (const r of rows) write([r.chrom, r.pos, r.ref, r.alt, r.score, method, model.manifest.id, r.note].join('\t'));
+    for (const r of rows) write([r.chrom, r.pos, r.ref, r.alt, r.score, r.percentile, method, model.manifest.id, r.note].join('\t'));
     const scored = rows.filter((r) => r.score !== '').length;
     progress(`${a.vcf}: ${scored} of ${rows.length} rows scored with ${method}${scored < rows.length ? `; ${rows.length - scored} not (the note column says why)` : ''}`);
     return { variants: rows.length, scored };
