@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { withoutPrefixReuse } from '../src/model/benchmarking';
+import { percentile } from '../src/analysis/calibration';
 import { scoreVariants } from '../src/analysis/variantEffect';
 import { fileSource } from '../src/cli/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../src/cli/nodeRuntime';
@@ -41,6 +42,14 @@ test('typed and VCF variants get scores equal to the Node engine, and clear mess
     for (const [i, cell] of cells.entries()) {
       await expect(cell).toHaveText(/^-?\d+\.\d{3}$/);
       expect(Math.abs(Number(await cell.innerText()) - node.scores[i]!.score!)).toBeLessThanOrEqual(0.0015);
+    }
+    // beside each score its percentile against the model's shipped distribution (default settings: no ≈)
+    const pcts = [table.locator('tr', { hasText: ok }), table.locator('tr', { hasText: 'NC_001416.1:37899' })].map((r) => r.locator(`td[data-percentile=${method}]`));
+    for (const [i, cell] of pcts.entries()) {
+      const p = percentile(model.manifest.scoreDistribution!.quantiles[method]!, node.scores[i]!.score!);
+      await expect(cell).toHaveText(/^\d+(\.\d)?%$/);
+      // the browser's score may differ from Node's in the fourth decimal: allow the rounding of one point
+      expect(Math.abs(Number((await cell.innerText()).replace('%', '')) - p)).toBeLessThanOrEqual(1);
     }
   }
   model.dispose();

@@ -1,6 +1,7 @@
 // Variants by name or VCF, scored by every method the model has, in a sortable table.
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { percentile } from '../analysis/calibration';
 import { METHODS, methodsFor, WINDOW_RANGE, type ScoreMethod } from '../analysis/variantEffect';
 import { useApp } from '../state/store';
 import type { VariantRow } from '../state/variantSlice';
@@ -20,6 +21,8 @@ export function VariantPanel() {
   const methods = s.model ? methodsFor(s.model.objective) : [];
   const rows = useMemo(() => sortRows(s.variants, sort.key, sort.asc), [s.variants, sort]);
   if (!s.model || !s.analysed) return null;
+  const dist = s.model.scoreDistribution;
+  const settingsMatch = !dist || (dist.window === s.window && dist.bothStrands === s.bothStrands);
 
   const readFile = async (file: File) => s.addVcf(await file.text());
   const add = () => {
@@ -41,6 +44,12 @@ export function VariantPanel() {
         {s.model.objective === 'mlm'
           ? ' Masked marginal hides the site (as GPN); wild-type marginal reads an unmasked pass (as ESM-1v). Both take substitutions only.'
           : ' Delta log-likelihood compares a window centred on the variant with and without it (as Evo 2); it takes indels too.'}
+        {' Influence is minus the mean Jensen-Shannon divergence (bits) the substitution causes in the predictions at the other bases of the window.'}
+        {dist
+          ? ` Beside each score, its percentile among ${dist.substitutions.toLocaleString('en-US')} random substitutions of held-out sequence`
+            + ` (window ${dist.window}, ${dist.bothStrands ? 'both strands' : 'one strand'}): 1% = lower than 99% of them.`
+            + (settingsMatch ? '' : ' Your window or strand setting differs, so percentiles are marked ≈ (indicative).')
+          : ' This model ships no score distribution, so no percentiles.'}
       </p>
       {s.analysedRecords.length > 1 && (
         <p className="muted" data-testid="analysed-record">
@@ -70,7 +79,7 @@ export function VariantPanel() {
         {s.variants.length > 0 && <button type="button" onClick={s.clearVariants}>Clear</button>}
         {s.variants.length > 0 && (
           <button type="button" onClick={() => downloadText(`${stem(s.analysed!.name)}.variants.tsv`, variantsTsv(s.analysed!.name, methods,
-            rows.map((r) => ({ text: r.source.text, index: r.index, ref: r.source.ref, alt: r.source.alt, scores: r.scores, note: r.note }))))}>
+            rows.map((r) => ({ text: r.source.text, index: r.index, ref: r.source.ref, alt: r.source.alt, scores: r.scores, note: r.note })), dist?.quantiles))}>
             Download TSV
           </button>
         )}
@@ -84,9 +93,12 @@ export function VariantPanel() {
             <tr>
               <th scope="col">Variant</th>
               {header('position', 'Position')}
-              {methods.map((m) => <th key={m} scope="col" aria-sort={sort.key === m ? (sort.asc ? 'ascending' : 'descending') : 'none'}>
-                <button type="button" className="th-button" onClick={() => setSort({ key: m, asc: sort.key === m ? !sort.asc : true })}>{METHODS[m].label}</button>
-              </th>)}
+              {methods.map((m) => [
+                <th key={m} scope="col" aria-sort={sort.key === m ? (sort.asc ? 'ascending' : 'descending') : 'none'}>
+                  <button type="button" className="th-button" onClick={() => setSort({ key: m, asc: sort.key === m ? !sort.asc : true })}>{METHODS[m].label}</button>
+                </th>,
+                dist?.quantiles[m] && <th key={`${m}-pct`} scope="col" title={`percentile of the ${METHODS[m].label} among random substitutions`}>pct</th>,
+              ])}
               <th scope="col">Note</th>
               <th scope="col"><span className="sr-only">Remove</span></th>
             </tr>
@@ -96,7 +108,19 @@ export function VariantPanel() {
               <tr key={r.key}>
                 <td><button type="button" className="link" disabled={r.index === null} onClick={() => r.index !== null && s.setFocus(r.index)}>{r.source.text}</button></td>
                 <td>{r.index === null ? '–' : r.index + 1}</td>
-                {methods.map((m) => <td key={m} className="num" data-method={m}>{fmtScore(r.scores[m], r.note)}</td>)}
+                {methods.map((m) => {
+                  const v = r.scores[m], q = dist?.quantiles[m];
+                  const pct = q && typeof v === 'number' ? percentile(q, v) : null;
+                  return [
+                    <td key={m} className="num" data-method={m}>{fmtScore(v, r.note)}</td>,
+                    q && (
+                      <td key={`${m}-pct`} className="num pct" data-percentile={m}
+                        title={pct === null ? undefined : `${pct.toFixed(1)}% of random substitutions of held-out sequence score this low or lower${settingsMatch ? '' : ' (at other settings: indicative)'}`}>
+                        {pct === null ? '' : `${settingsMatch ? '' : '≈'}${fmtPct(pct)}`}
+                      </td>
+                    ),
+                  ];
+                })}
                 <td className="note">{r.note}</td>
                 <td><button type="button" aria-label={`Remove ${r.source.text}`} onClick={() => s.removeVariant(r.key)}>×</button></td>
               </tr>
@@ -106,6 +130,11 @@ export function VariantPanel() {
       )}
     </section>
   );
+}
+
+/** 0.3 -> "0.3%", 12.7 -> "13%": more precision where a percentile is most telling, near 0. */
+function fmtPct(p: number): string {
+  return `${p < 1 ? p.toFixed(1) : Math.round(p)}%`;
 }
 
 function fmtScore(v: number | null | undefined, note: string): string {

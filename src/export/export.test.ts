@@ -24,6 +24,15 @@ describe('table exports', () => {
     ]);
     expect(tsv).toBe('variant\tchrom\tpos\tref\talt\tmasked\twt\tnote\n5A>G\t17\t1004\tA\tG\t-1.250000\t\t\n9C>T\t17\t\tC\tT\t\t\treference mismatch\n');
   });
+  it('adds a percentile column after each score the model has a distribution for', () => {
+    const q = Array.from({ length: 101 }, (_, i) => -5 + i / 10); // -5 .. 5
+    const tsv = variantsTsv('chr17:1000-2000', ['masked', 'wt'], [
+      { text: '5A>G', index: 4, ref: 'A', alt: 'G', scores: { masked: -4.5, wt: 1 }, note: '' },
+      { text: '6C>T', index: 5, ref: 'C', alt: 'T', scores: { masked: null }, note: 'no score' },
+    ], { masked: q });
+    expect(tsv).toBe('variant\tchrom\tpos\tref\talt\tmasked\tmasked_percentile\twt\tnote\n'
+      + '5A>G\t17\t1004\tA\tG\t-4.500000\t5.0\t1.000000\t\n6C>T\t17\t1005\tC\tT\t\t\t\tno score\n');
+  });
   it('writes the mutagenesis matrix one position per row', () => {
     const tsv = mutagenesisTsv('chr1:11-20', 'ACGTACGTAC', 2, Float32Array.from([1, 2, NaN, 3, NaN, 0.5, 0.25, 0.125]));
     expect(tsv.split('\n').slice(0, 3)).toEqual(['chrom\tpos\tref\tA\tC\tG\tT', '1\t13\tG\t1.000000\t2.000000\t\t3.000000', '1\t14\tT\t\t0.500000\t0.250000\t0.125000']);

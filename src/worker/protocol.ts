@@ -18,6 +18,7 @@ export interface ModelInfo {
   nAttentionLayers: number;
   parameters: number;
   metrics: ModelManifest['metrics'];
+  scoreDistribution?: ModelManifest['scoreDistribution'];
 }
 
 export type Request =

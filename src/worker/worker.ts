@@ -36,7 +36,8 @@ function requireModel(): LoadedModel {
 function modelInfo(m: LoadedModel): ModelInfo {
   const man = m.manifest;
   return { id: man.id, name: man.name, objective: man.objective, architecture: man.architecture.type, context: m.context,
-    nHeads: m.nHeads, nAttentionLayers: m.nAttentionLayers, parameters: man.parameters, metrics: man.metrics };
+    nHeads: m.nHeads, nAttentionLayers: m.nAttentionLayers, parameters: man.parameters, metrics: man.metrics,
+    scoreDistribution: man.scoreDistribution };
 }
 
 async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Results], Transferable[]]> {
