@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { REPO_ROOT } from '../src/cli/nodeRuntime';
+import { REPO_ROOT } from '../src/node/nodeRuntime';
 import { parseSequence } from '../src/genome/parseSequence';
 import { decodeLink, encodeLink, LinkError } from '../src/share/linkCodec';
 import { openAndAnalyse, waitForModel } from './helpers';

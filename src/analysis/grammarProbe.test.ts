@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileSource } from '../cli/fileSource';
-import { readGrammarSites } from '../cli/grammarSites';
-import { modelDirs, useNodeBackend } from '../cli/nodeRuntime';
+import { fileSource } from '../node/fileSource';
+import { readGrammarSites } from '../node/grammarSites';
+import { modelDirs, useNodeBackend } from '../node/nodeRuntime';
 import { MASK_ID } from '../genome/tokens';
 import { loadModel } from '../model/loadModel';
 import { grammarProbe, PROBE_WINDOW, type GrammarSite, type ProbeGroup } from './grammarProbe';

@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { expect, it } from 'vitest';
-import { fileSource } from '../cli/fileSource';
-import { REPO_ROOT, useNodeBackend } from '../cli/nodeRuntime';
+import { fileSource } from '../node/fileSource';
+import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
 import { encode } from '../genome/tokens';
 import { loadModel } from '../model/loadModel';
 import { attentionMap } from './attentionMap';

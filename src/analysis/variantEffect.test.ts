@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fileSource } from '../cli/fileSource';
-import { modelDirs, useNodeBackend } from '../cli/nodeRuntime';
+import { fileSource } from '../node/fileSource';
+import { modelDirs, useNodeBackend } from '../node/nodeRuntime';
 import { MASK_ID, reverseComplement } from '../genome/tokens';
 import { loadModel } from '../model/loadModel';
 import { type LanguageModel } from '../model/languageModel';

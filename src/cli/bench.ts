@@ -18,9 +18,9 @@ import { planWindows } from '../analysis/windows';
 import { MAX_SEQUENCE_LENGTH } from '../genome/parseSequence';
 import { encode } from '../genome/tokens';
 import { loadModel } from '../model/loadModel';
-import { BRCA1_FASTA, readFasta } from './data';
-import { fileSource } from './fileSource';
-import { REPO_ROOT, useNodeBackend } from './nodeRuntime';
+import { BRCA1_FASTA, readFasta } from '../node/data';
+import { fileSource } from '../node/fileSource';
+import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
 import { torchTimes } from './torchBench';
 
 const { values: args } = parseArgs({

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { timeForward } from '../model/benchmarking';
 import { loadModel } from '../model/loadModel';
-import { fileSource } from './fileSource';
-import { REPO_ROOT, useNodeBackend } from './nodeRuntime';
+import { fileSource } from '../node/fileSource';
+import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
 import { torchTimes } from './torchBench';
 
 /** tfjs kernels that do the model's dense products (everything else is elementwise, reductions, copies). */

@@ -9,9 +9,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { scoreDistribution } from '../analysis/calibration';
 import { loadModel } from '../model/loadModel';
-import { BRCA1_FASTA, readFasta } from './data';
-import { fileSource } from './fileSource';
-import { modelDirs, useNodeBackend } from './nodeRuntime';
+import { BRCA1_FASTA, readFasta } from '../node/data';
+import { fileSource } from '../node/fileSource';
+import { modelDirs, useNodeBackend } from '../node/nodeRuntime';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { backend: { type: 'string', default: 'wasm' } } });
 

@@ -19,10 +19,10 @@ import { parseRegion } from '../genome/region';
 import { encode } from '../genome/tokens';
 import { loadModel } from '../model/loadModel';
 import { countKmers, MarkovModel } from '../model/markov';
-import { BRCA1_FASTA, readFasta, readSge, trainingRecords } from './data';
-import { fileSource } from './fileSource';
-import { readGrammarSites } from './grammarSites';
-import { REPO_ROOT, useNodeBackend } from './nodeRuntime';
+import { BRCA1_FASTA, CHR22_TRAINING, readFasta, readSge, trainingRecords } from '../node/data';
+import { fileSource } from '../node/fileSource';
+import { readGrammarSites } from '../node/grammarSites';
+import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
 
 const { values: args } = parseArgs({
   options: {
@@ -78,7 +78,7 @@ async function main() {
     const genomes = c?.data?.genomes;
     if (genomes?.every((g): g is string => typeof g === 'string')) markovTrain ??= { genomes, minLength: c!.model?.context ?? 512, valEvery: c!.data?.val_every ?? 0 };
   }
-  markovTrain ??= { genomes: ['../shared/data/genomes/human_hg19_chr22_segments.fa.gz'], minLength: 512, valEvery: 50 };
+  markovTrain ??= { ...CHR22_TRAINING, genomes: [...CHR22_TRAINING.genomes] };
   const orders = args.markov!.split(',').filter(Boolean).map(Number);
   if (orders.length) {
     log(`reading the training data for Markov baselines: ${markovTrain.genomes.join(', ')}`);

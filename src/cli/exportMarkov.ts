@@ -10,15 +10,15 @@ import { heldoutBits, HELDOUT } from '../analysis/heldout';
 import { encode, VOCAB } from '../genome/tokens';
 import { MODEL_FORMAT, type ModelManifest } from '../model/manifest';
 import { countKmers, MarkovModel } from '../model/markov';
-import { BRCA1_FASTA, readFasta, trainingRecords } from './data';
-import { REPO_ROOT } from './nodeRuntime';
+import { BRCA1_FASTA, CHR22_TRAINING, readFasta, trainingRecords } from '../node/data';
+import { REPO_ROOT } from '../node/nodeRuntime';
 
 const { values: args } = parseArgs({
   options: {
     order: { type: 'string', default: '9' },
     alpha: { type: 'string', default: '4' },
     id: { type: 'string', default: 'markov-k9-chr22' },
-    genomes: { type: 'string', default: '../shared/data/genomes/human_hg19_chr22_segments.fa.gz' },
+    genomes: { type: 'string', default: CHR22_TRAINING.genomes.join(',') },
   },
 });
 
@@ -27,7 +27,7 @@ async function main() {
   const genomes = args.genomes!.split(',');
   const t0 = performance.now();
   // the same records the neural models train on: at least 512 bp, every 50th held out
-  const train = trainingRecords(genomes, 512, 50).map((r) => encode(r.sequence));
+  const train = trainingRecords(genomes, CHR22_TRAINING.minLength, CHR22_TRAINING.valEvery).map((r) => encode(r.sequence));
   const bases = train.reduce((n, r) => n + r.length, 0);
   const counts = countKmers(train, order);
   const model = new MarkovModel(order, counts, alpha);

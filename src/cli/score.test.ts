@@ -9,9 +9,9 @@ import { auroc } from '../analysis/metrics';
 import { methodsFor, scoreVariants } from '../analysis/variantEffect';
 import { parseRegion } from '../genome/region';
 import { loadModel } from '../model/loadModel';
-import { BRCA1_DEV_TSV, BRCA1_FASTA, readFasta, readSge } from './data';
-import { fileSource } from './fileSource';
-import { REPO_ROOT, useNodeBackend } from './nodeRuntime';
+import { BRCA1_DEV_TSV, BRCA1_FASTA, readFasta, readSge } from '../node/data';
+import { fileSource } from '../node/fileSource';
+import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
 import { runScore, TSV_HEADER } from './score';
 
 const MARKOV = join(REPO_ROOT, 'public/models/markov-k9-chr22');

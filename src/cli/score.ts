@@ -16,9 +16,9 @@ import { placeVariant } from '../genome/locate';
 import { SequenceInputError } from '../genome/parseSequence';
 import { parseVcf } from '../genome/vcf';
 import { loadModel } from '../model/loadModel';
-import { readFasta, readText } from './data';
-import { fileSource } from './fileSource';
-import { useNodeBackend } from './nodeRuntime';
+import { readFasta, readText } from '../node/data';
+import { fileSource } from '../node/fileSource';
+import { useNodeBackend } from '../node/nodeRuntime';
 
 export interface ScoreArgs {
   model: string;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './nodeRuntime';
+import { REPO_ROOT } from '../node/nodeRuntime';
 import { torchTimes } from './torchBench';
 
 // The bench's PyTorch reference (training/bench_torch.py) runs nowhere else in CI; keep it working.

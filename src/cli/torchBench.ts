@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from './nodeRuntime';
+import { REPO_ROOT } from '../node/nodeRuntime';
 
 export interface TorchSpec {
   threads: number[];

@@ -3,8 +3,8 @@ import { basename, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { goldenCheck, validateGolden } from '../analysis/goldenCheck';
-import { fileSource } from '../cli/fileSource';
-import { modelDirs, useNodeBackend } from '../cli/nodeRuntime';
+import { fileSource } from '../node/fileSource';
+import { modelDirs, useNodeBackend } from '../node/nodeRuntime';
 import type { HybridModel } from './hybrid';
 import { loadModel } from './loadModel';
 

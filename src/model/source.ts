@@ -1,4 +1,4 @@
-// Where model files come from: fetch in the browser, the file system in Node (see src/cli/fileSource.ts).
+// Where model files come from: fetch in the browser, the file system in Node (see src/node/fileSource.ts).
 
 export interface ModelSource {
   /** Human-readable location, used in error messages. */

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileSource } from '../cli/fileSource';
-import { modelDirs } from '../cli/nodeRuntime';
+import { fileSource } from '../node/fileSource';
+import { modelDirs } from '../node/nodeRuntime';
 import { loadModel } from './loadModel';
 import type { ModelSource } from './source';
 

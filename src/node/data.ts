@@ -1,4 +1,4 @@
-// Node-side readers for the shared data: (gzipped) FASTA, the BRCA1 SGE table, the training split.
+// Node-side readers for the shared data (used by the CLI, tests and eval): (gzipped) FASTA, the BRCA1 SGE table, the training split.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +19,9 @@ export function readText(path: string): string {
 export function readFasta(path: string): SequenceRecord[] {
   return parseSequence(readText(path), Infinity).records;
 }
+
+/** The split the chr22 models train on (training/config/*_hybrid.json): records of at least 512 bp, every 50th held out. */
+export const CHR22_TRAINING = { genomes: ['../shared/data/genomes/human_hg19_chr22_segments.fa.gz'], minLength: 512, valEvery: 50 } as const;
 
 /**
  * The records training/train.py trains on: at least `minLength` bases, minus every
