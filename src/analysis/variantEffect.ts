@@ -43,6 +43,12 @@ export function methodsFor(objective: Objective): ScoreMethod[] {
   return (Object.keys(METHODS) as ScoreMethod[]).filter((m) => METHODS[m].objectives.includes(objective));
 }
 
+/** The method to use on a model: the one asked for if the model can run it, else the model's first. */
+export function chooseMethod(objective: Objective, wanted?: ScoreMethod | null): ScoreMethod {
+  const methods = methodsFor(objective);
+  return wanted && methods.includes(wanted) ? wanted : methods[0]!;
+}
+
 /** Why a variant cannot be scored by this method on this sequence, or null. */
 export function checkVariant(seq: string, v: Variant, method: ScoreMethod, objective: Objective): string | null {
   if (!METHODS[method].objectives.includes(objective)) {

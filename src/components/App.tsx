@@ -1,5 +1,4 @@
 // Page layout: header, status bar, sequence input, then the result panels.
-import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/store';
 import { AttentionPanel } from './AttentionPanel';
@@ -23,10 +22,8 @@ function StaleBanner() {
 }
 
 export function App() {
-  const init = useApp((s) => s.init);
   const hasScan = useApp((s) => s.scan !== null);
   const stale = useApp((s) => s.stale);
-  useEffect(() => { void init(); }, [init]);
   return (
     <div className="app">
       <header>

@@ -3,14 +3,20 @@ import { GALLERY, type GalleryExample } from '../gallery/examples';
 import { useApp } from '../state/store';
 
 async function open(ex: GalleryExample) {
-  const app = useApp.getState();
-  const text = await (await fetch(`${import.meta.env.BASE_URL}examples/${ex.file}`)).text();
-  if (app.models.some((m) => m.id === ex.model) && app.modelId !== ex.model) await app.selectModel(ex.model);
-  useApp.getState().setInput(text);
-  await useApp.getState().run();
-  const s = useApp.getState();
-  if (ex.focus !== undefined) s.setFocus(ex.focus - 1);
-  if (ex.mutagenesis) await s.runMutagenesis(ex.mutagenesis[0] - 1, ex.mutagenesis[1]);
+  let text: string;
+  try {
+    const res = await fetch(`${import.meta.env.BASE_URL}examples/${ex.file}`);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    text = await res.text();
+  } catch (e) {
+    useApp.setState({ runError: `Could not load the example "${ex.title}" (${ex.file}): ${(e as Error).message}` });
+    return;
+  }
+  const notes = await useApp.getState().openAnalysis({
+    text, model: ex.model, focus: ex.focus === undefined ? undefined : ex.focus - 1,
+    mutagenesis: ex.mutagenesis ? [ex.mutagenesis[0] - 1, ex.mutagenesis[1]] : undefined,
+  });
+  if (notes.length) useApp.setState({ runError: notes.join(' ') });
 }
 
 export function GalleryPanel() {

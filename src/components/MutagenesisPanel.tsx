@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { MAX_MUTAGENESIS_LENGTH } from '../analysis/mutagenesis';
-import { METHODS, methodsFor, type ScoreMethod } from '../analysis/variantEffect';
+import { chooseMethod, METHODS, methodsFor, type ScoreMethod } from '../analysis/variantEffect';
 import { drawMutagenesis, MUT_LABEL_WIDTH, MUT_ROW_HEIGHT, mutCellAt, scoreScale } from '../render/mutagenesis';
 import { useApp } from '../state/store';
 import { mutagenesisTsv } from '../export/tables';
@@ -36,7 +36,7 @@ export function MutagenesisPanel() {
 
   if (!s.analysed || !s.model) return null;
   const methods = methodsFor(s.model.objective);
-  const method: ScoreMethod = s.method && methods.includes(s.method) ? s.method : methods[0]!;
+  const method = chooseMethod(s.model.objective, s.method);
   const n = range.to - range.from + 1;
   const valid = range.from >= 1 && range.to <= L && n >= 1 && n <= MAX_MUTAGENESIS_LENGTH;
   const seq = s.analysed.sequence;
@@ -71,7 +71,7 @@ export function MutagenesisPanel() {
             : `choose 1-${Math.min(L, MAX_MUTAGENESIS_LENGTH).toLocaleString('en-US')} positions inside 1-${L.toLocaleString('en-US')}`}
         </span>
       </div>
-      {s.busy && s.progress?.label.startsWith('Mutagenesis') && (
+      {s.busy && s.progress?.kind === 'mutagenesis' && (
         <div className="row"><ProgressBar progress={s.progress} /><button type="button" onClick={s.cancel}>Cancel mutagenesis</button></div>
       )}
       {r && (

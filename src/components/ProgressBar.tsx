@@ -1,5 +1,5 @@
 // Progress with an estimate of the time remaining.
-import type { Progress } from '../state/store';
+import type { Progress } from '../state/types';
 
 export function ProgressBar({ progress }: { progress: Progress }) {
   const frac = progress.total > 0 ? progress.done / progress.total : 0;

@@ -19,7 +19,7 @@ export function ShareControls() {
     }
   };
   const save = () => {
-    const blob = sessionFile();
+    const blob = sessionFile(useApp);
     if (!blob) return;
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
@@ -29,7 +29,7 @@ export function ShareControls() {
   };
   const open = async (file: File) => {
     try {
-      await restore(readSessionFile(await file.text()));
+      await restore(useApp, readSessionFile(await file.text()));
     } catch (e) {
       useApp.setState({ linkMessage: e instanceof LinkError ? e.message : `Could not open ${file.name}: ${(e as Error).message}` });
     }

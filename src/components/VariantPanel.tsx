@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { percentile } from '../analysis/calibration';
 import { METHODS, methodsFor, WINDOW_RANGE, type ScoreMethod } from '../analysis/variantEffect';
 import { useApp } from '../state/store';
-import type { VariantRow } from '../state/variantSlice';
+import type { VariantRow } from '../state/types';
 import { variantsTsv } from '../export/tables';
 import { downloadText, stem } from './download';
 

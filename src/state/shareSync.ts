@@ -2,13 +2,13 @@
 // restores an analysis from a link or a session file.
 
 import { decodeLink, encodeLink, LinkError, MAX_LINK_CHARS, type DecodedLink, type ShareState } from '../share/linkCodec';
-import { useApp } from './store';
+import type { AppStore } from './types';
 
 export const SESSION_FORMAT = 'glm-playground/session@1';
 
 /** The current analysis as share state, or null before anything was analysed or while the results are stale. */
-export function shareState(): ShareState | null {
-  const s = useApp.getState();
+export function shareState(store: AppStore): ShareState | null {
+  const s = store.getState();
   if (!s.analysed || !s.modelId || s.stale) return null;
   return {
     name: s.analysed.name, sequence: s.analysed.sequence, softMasked: s.analysed.softMasked, model: s.modelId,
@@ -23,32 +23,32 @@ export function shareState(): ShareState | null {
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 /** Rewrite the fragment (without a history entry) whenever the shared parts of the state change. */
-export function startShareSync(): void {
+export function startShareSync(store: AppStore): void {
   // a link pasted into the address bar of an open tab only changes the fragment
-  window.addEventListener('hashchange', () => { useApp.setState({ linkMessage: null }); void restoreFromLocation(); });
-  useApp.subscribe((s, prev) => {
+  window.addEventListener('hashchange', () => { store.setState({ linkMessage: null }); void restoreFromLocation(store); });
+  store.subscribe((s, prev) => {
     if (s.analysed === prev.analysed && s.focus === prev.focus && s.layer === prev.layer && s.head === prev.head &&
       s.variants === prev.variants && s.window === prev.window && s.bothStrands === prev.bothStrands && s.mutagenesis === prev.mutagenesis &&
       s.view === prev.view && s.mutagenesisMethod === prev.mutagenesisMethod && s.busy === prev.busy && s.stale === prev.stale) return; // busy: write once a run ends
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (useApp.getState().busy) return;
-      const st = shareState();
+      if (store.getState().busy) return;
+      const st = shareState(store);
       if (!st) { // stale results: the address bar must not hold an analysis the page no longer shows as current
         history.replaceState(null, '', location.pathname + location.search);
-        useApp.setState({ shareLinkLength: 0, shareTooLarge: false });
+        store.setState({ shareLinkLength: 0, shareTooLarge: false });
         return;
       }
       const link = encodeLink(st);
       const fits = link.length <= MAX_LINK_CHARS;
       history.replaceState(null, '', fits ? `#${link}` : location.pathname + location.search);
-      useApp.setState({ shareLinkLength: link.length, shareTooLarge: !fits });
+      store.setState({ shareLinkLength: link.length, shareTooLarge: !fits });
     }, 300);
   });
 }
 
-export function sessionFile(): Blob | null {
-  const st = shareState();
+export function sessionFile(store: AppStore): Blob | null {
+  const st = shareState(store);
   return st ? new Blob([JSON.stringify({ format: SESSION_FORMAT, state: encodeLink(st) })], { type: 'application/json' }) : null;
 }
 
@@ -67,37 +67,24 @@ function fastaOf(st: ShareState): string {
   return `>${st.name}\n${seq.replace(/(.{60})/g, '$1\n').trim()}\n`;
 }
 
-/** Load the state's model and sequence, run, then re-apply focus, view, variants and mutagenesis. */
-export async function restore(st: DecodedLink): Promise<void> {
-  const app = useApp.getState();
-  const notes: string[] = st.notice ? [st.notice] : [];
-  if (st.model && app.models.some((m) => m.id === st.model)) {
-    if (app.modelId !== st.model) await app.selectModel(st.model);
-  } else if (st.model) {
-    notes.push(`The link names model "${st.model}", which this page does not have; using ${app.models.find((m) => m.id === app.modelId)?.name ?? 'the default'}.`);
-  }
-  app.setInput(fastaOf(st));
-  app.setScoreSettings({ window: st.window, bothStrands: st.bothStrands, mutagenesisMethod: st.method });
-  useApp.setState({ variants: [], linkMessage: notes.join(' ') || null });
-  await useApp.getState().run();
-  const s = useApp.getState();
-  if (!s.analysed) return;
-  if (st.layer !== undefined && s.model && st.layer < s.model.nAttentionLayers) s.setLayer(st.layer);
-  if (st.head !== undefined && s.model && st.head < s.model.nHeads) s.setHead(st.head);
-  if (st.focus !== undefined) s.setFocus(st.focus);
-  if (st.view) s.setView(st.view);
-  if (st.variants?.length) await s.addVariants(st.variants.join('\n'));
-  if (st.mutagenesis) await s.runMutagenesis(st.mutagenesis[0], st.mutagenesis[1]);
+/** Open the analysis a link or session file holds; notes (an unknown model, a format-1 link) go to linkMessage. */
+export async function restore(store: AppStore, st: DecodedLink): Promise<void> {
+  const notes = await store.getState().openAnalysis({
+    text: fastaOf(st), model: st.model, settings: { window: st.window, bothStrands: st.bothStrands, mutagenesisMethod: st.method },
+    layer: st.layer, head: st.head, focus: st.focus, view: st.view, variants: st.variants, mutagenesis: st.mutagenesis,
+  });
+  const all = [...(st.notice ? [st.notice] : []), ...notes];
+  store.setState({ linkMessage: all.join(' ') || null });
 }
 
 /** At start-up: restore the analysis in the fragment, or say precisely why it cannot be read (also for fragments this app does not know). */
-export async function restoreFromLocation(): Promise<void> {
+export async function restoreFromLocation(store: AppStore): Promise<void> {
   if (location.hash.length <= 1) return;
   try {
-    await restore(decodeLink(location.hash));
+    await restore(store, decodeLink(location.hash));
   } catch (e) {
     if (!(e instanceof LinkError)) throw e;
-    useApp.setState({ linkMessage: `${e.message} The app opened empty instead.` });
+    store.setState({ linkMessage: `${e.message} The app opened empty instead.` });
     history.replaceState(null, '', location.pathname + location.search);
   }
 }

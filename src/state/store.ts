@@ -1,77 +1,16 @@
 // The app's single zustand store: input, model and backend, analysis results, view.
 
 import { create, type StateCreator } from 'zustand';
-import type { AttentionMap } from '../analysis/attentionMap';
-import type { LikelihoodTrack } from '../analysis/likelihoodScan';
 import { DEFAULT_MASK_STRIDE } from '../analysis/likelihoodScan';
 import { parseSequence, type SequenceRecord } from '../genome/parseSequence';
 import { encode } from '../genome/tokens';
-import type { BackendChoice, BackendName } from '../model/backend';
+import type { BackendName } from '../model/backend';
 import { CallCancelledError, WorkerCrashedError } from '../worker/client';
-import type { ModelInfo, Results } from '../worker/protocol';
-import { restoreFromLocation, startShareSync } from './shareSync';
-import { cancelMutagenesis, createVariantSlice, type VariantSlice } from './variantSlice';
+import type { AnalysisSlice, AppState, ModelEntry } from './types';
+
+export type { AppState } from './types';
+import { cancelMutagenesis, createVariantSlice } from './variantSlice';
 import { forcedBackend, testHooks, wasmThreads, worker } from './workerClient';
-
-export interface ModelEntry {
-  id: string;
-  name: string;
-  objective: 'mlm' | 'clm';
-  path: string;
-  description?: string;
-}
-
-export interface Progress { label: string; done: number; total: number; startedAt: number }
-
-export interface AnalysisSlice {
-  input: string;
-  records: SequenceRecord[];
-  recordIndex: number;
-  notices: string[];
-  inputError: string | null;
-
-  models: ModelEntry[];
-  modelId: string | null;
-  model: ModelInfo | null;
-  modelError: string | null;
-  backend: BackendChoice | null;
-  backendError: string | null;
-
-  busy: boolean;
-  progress: Progress | null;
-  runError: string | null;
-  /** The sequence the current results belong to. */
-  analysed: SequenceRecord | null;
-  /** The records of the input it was picked from (variants are placed on these, as the CLI does). */
-  analysedRecords: SequenceRecord[];
-  /** The input no longer holds the analysed record (edited, refused or another record picked): the results are stale. */
-  stale: boolean;
-  /** Why a share link could not be (fully) restored. */
-  linkMessage: string | null;
-  shareLinkLength: number;
-  shareTooLarge: boolean;
-  scan: LikelihoodTrack | null;
-  attention: AttentionMap | null;
-  layer: number;
-  head: number;
-  focus: number | null;
-  /** Track view: zoom step (0 fits the sequence, each step doubles) and first visible base. */
-  view: { zoom: number; start: number };
-
-  setInput(text: string): void;
-  selectRecord(i: number): void;
-  init(): Promise<void>;
-  selectModel(id: string): Promise<void>;
-  run(): Promise<void>;
-  cancel(): void;
-  setLayer(layer: number): void;
-  setHead(head: number): void;
-  setFocus(pos: number | null): void;
-  setView(view: { zoom: number; start: number }): void;
-  checkModel(): Promise<Results['check']>;
-}
-
-export type AppState = AnalysisSlice & VariantSlice;
 
 let controller: AbortController | null = null;
 let initOnce: Promise<void> | null = null;
@@ -139,10 +78,10 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
     if (!entry) return;
     controller?.abort();
     set({ modelId: id, model: null, modelError: null, scan: null, attention: null, analysed: null, stale: false, mutagenesis: null,
-      progress: { label: `Loading ${entry.name}`, done: 0, total: 1, startedAt: performance.now() } });
+      progress: { kind: 'load', label: `Loading ${entry.name}`, done: 0, total: 1, startedAt: performance.now() } });
     try {
       const model = await worker().call({ type: 'load', url: new URL(entry.path, document.baseURI).href }, {
-        onProgress: (done, total, file) => set({ progress: { label: `Loading ${entry.name}${file ? ` (${file})` : ''}`, done, total, startedAt: get().progress?.startedAt ?? performance.now() } }),
+        onProgress: (done, total, file) => set({ progress: { kind: 'load', label: `Loading ${entry.name}${file ? ` (${file})` : ''}`, done, total, startedAt: get().progress?.startedAt ?? performance.now() } }),
       });
       set({ model, progress: null, layer: Math.max(0, model.nAttentionLayers - 1), head: 0 });
     } catch (e) {
@@ -160,11 +99,11 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
     const tokens = encode(record.sequence);
     const startedAt = performance.now();
     set({ busy: true, runError: null, scan: null, attention: null, mutagenesis: null, analysed: record, analysedRecords: records, stale: false, focus: Math.floor(record.sequence.length / 2), view: { zoom: 0, start: 0 },
-      progress: { label: 'Scoring every base', done: 0, total: 1, startedAt } });
+      progress: { kind: 'scan', label: 'Scoring every base', done: 0, total: 1, startedAt } });
     try {
       const scan = await worker().call({ type: 'scan', tokens, maskStride: DEFAULT_MASK_STRIDE }, {
         signal: ctl.signal,
-        onProgress: (done, total) => set({ progress: { label: 'Scoring every base', done, total, startedAt } }),
+        onProgress: (done, total) => set({ progress: { kind: 'scan', label: 'Scoring every base', done, total, startedAt } }),
       });
       set({ scan });
       await refreshAttention(ctl.signal);
@@ -177,6 +116,29 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
     } finally {
       if (controller === ctl) controller = null;
     }
+  },
+
+  async openAnalysis(req) {
+    const notes: string[] = [];
+    const { models, modelId } = get();
+    if (req.model && models.some((m) => m.id === req.model)) {
+      if (modelId !== req.model) await get().selectModel(req.model);
+    } else if (req.model) {
+      notes.push(`The analysis names model "${req.model}", which this page does not have; using ${models.find((m) => m.id === modelId)?.name ?? 'the default'}.`);
+    }
+    get().setInput(req.text);
+    if (req.settings) get().setScoreSettings(req.settings);
+    set({ variants: [] });
+    await get().run();
+    const s = get();
+    if (!s.analysed) return notes;
+    if (req.layer !== undefined && s.model && req.layer < s.model.nAttentionLayers) s.setLayer(req.layer);
+    if (req.head !== undefined && s.model && req.head < s.model.nHeads) s.setHead(req.head);
+    if (req.focus !== undefined) s.setFocus(req.focus);
+    if (req.view) s.setView(req.view);
+    if (req.variants?.length) await s.addVariants(req.variants.join('\n'));
+    if (req.mutagenesis) await s.runMutagenesis(req.mutagenesis[0], req.mutagenesis[1]);
+    return notes;
   },
 
   cancel() {
@@ -259,6 +221,4 @@ async function initialise(): Promise<void> {
     set({ modelError: `Could not read the model list: ${(e as Error).message}` });
     return;
   }
-  await restoreFromLocation();
-  startShareSync();
 }

@@ -2,40 +2,13 @@
 // and saturation mutagenesis of a region.
 
 import type { StateCreator } from 'zustand';
-import type { MutagenesisResult } from '../analysis/mutagenesis';
-import { DEFAULT_WINDOW, methodsFor, type ScoreMethod } from '../analysis/variantEffect';
+import { chooseMethod, DEFAULT_WINDOW, methodsFor } from '../analysis/variantEffect';
 import { placeVariant } from '../genome/locate';
 import { parseVariantList, type TypedVariant } from '../genome/variantSyntax';
 import { looksLikeVcf, parseVcf } from '../genome/vcf';
 import { CallCancelledError } from '../worker/client';
-import type { AppState } from './store';
+import type { AppState, VariantRow, VariantSlice } from './types';
 import { worker } from './workerClient';
-
-export interface VariantRow {
-  key: string;
-  source: TypedVariant;
-  /** 0-based in the analysed sequence, or null when it could not be placed. */
-  index: number | null;
-  scores: Partial<Record<ScoreMethod, number | null>>;
-  note: string;
-}
-
-export interface VariantSlice {
-  variants: VariantRow[];
-  variantMessages: string[];
-  window: number;
-  bothStrands: boolean;
-  mutagenesisMethod: ScoreMethod | null;
-  mutagenesis: MutagenesisResult | null;
-  /** Variants in notation, or pasted VCF text (then read as addVcf does). */
-  addVariants(text: string): Promise<void>;
-  addVcf(text: string): Promise<void>;
-  removeVariant(key: string): void;
-  clearVariants(): void;
-  setScoreSettings(s: { window?: number; bothStrands?: boolean; mutagenesisMethod?: ScoreMethod }): void;
-  scoreVariants(): Promise<void>;
-  runMutagenesis(start: number, end: number): Promise<void>;
-}
 
 const keyOf = (v: TypedVariant) => `${v.chrom ?? ''}:${v.pos}${v.ref}>${v.alt}`;
 
@@ -108,17 +81,16 @@ export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = 
   async runMutagenesis(start, end) {
     const { analysed, model, window, bothStrands } = get();
     if (!analysed || !model) return;
-    const method = get().mutagenesisMethod && methodsFor(model.objective).includes(get().mutagenesisMethod!)
-      ? get().mutagenesisMethod! : methodsFor(model.objective)[0]!;
+    const method = chooseMethod(model.objective, get().mutagenesisMethod);
     mutagenesisAbort?.abort();
     const ctl = new AbortController();
     mutagenesisAbort = ctl;
     const startedAt = performance.now();
     const label = `Mutagenesis of ${start + 1}-${end}`; // MutagenesisPanel shows progress whose label starts so
-    set({ busy: true, mutagenesis: null, runError: null, progress: { label, done: 0, total: 1, startedAt } });
+    set({ busy: true, mutagenesis: null, runError: null, progress: { kind: 'mutagenesis', label, done: 0, total: 1, startedAt } });
     try {
       const r = await worker().call({ type: 'mutagenesis', sequence: analysed.sequence, start, end, settings: { method, window, bothStrands } }, {
-        signal: ctl.signal, onProgress: (done, total) => set({ progress: { label, done, total, startedAt } }),
+        signal: ctl.signal, onProgress: (done, total) => set({ progress: { kind: 'mutagenesis', label, done, total, startedAt } }),
       });
       set({ mutagenesis: r });
     } catch (e) {

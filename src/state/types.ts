@@ -1,0 +1,120 @@
+// The app state's shape: both slices and the store handle, so slices and share sync can refer to it
+// without importing the store itself (which would make an import circle).
+
+import type { StoreApi } from 'zustand';
+import type { AttentionMap } from '../analysis/attentionMap';
+import type { LikelihoodTrack } from '../analysis/likelihoodScan';
+import type { MutagenesisResult } from '../analysis/mutagenesis';
+import type { ScoreMethod } from '../analysis/variantEffect';
+import type { SequenceRecord } from '../genome/parseSequence';
+import type { TypedVariant } from '../genome/variantSyntax';
+import type { BackendChoice } from '../model/backend';
+import type { Objective } from '../model/manifest';
+import type { ModelInfo, Results } from '../worker/protocol';
+
+export interface ModelEntry {
+  id: string;
+  name: string;
+  objective: Objective;
+  path: string;
+  description?: string;
+}
+
+/** kind: what runs, so a panel shows the progress of its own work only. */
+export interface Progress { kind: 'load' | 'scan' | 'mutagenesis'; label: string; done: number; total: number; startedAt: number }
+
+/** A whole analysis to open (a share link, a session file, a gallery example): positions 0-based. */
+export interface OpenRequest {
+  text: string;
+  /** A model id; one this page does not have leaves the current model, with a note. */
+  model?: string;
+  settings?: { window?: number; bothStrands?: boolean; mutagenesisMethod?: ScoreMethod };
+  layer?: number;
+  head?: number;
+  focus?: number;
+  view?: { zoom: number; start: number };
+  variants?: string[];
+  mutagenesis?: [number, number];
+}
+
+export interface AnalysisSlice {
+  input: string;
+  records: SequenceRecord[];
+  recordIndex: number;
+  notices: string[];
+  inputError: string | null;
+
+  models: ModelEntry[];
+  modelId: string | null;
+  model: ModelInfo | null;
+  modelError: string | null;
+  backend: BackendChoice | null;
+  backendError: string | null;
+
+  busy: boolean;
+  progress: Progress | null;
+  runError: string | null;
+  /** The sequence the current results belong to. */
+  analysed: SequenceRecord | null;
+  /** The records of the input it was picked from (variants are placed on these, as the CLI does). */
+  analysedRecords: SequenceRecord[];
+  /** The input no longer holds the analysed record (edited, refused or another record picked): the results are stale. */
+  stale: boolean;
+  /** Why a share link could not be (fully) restored. */
+  linkMessage: string | null;
+  shareLinkLength: number;
+  shareTooLarge: boolean;
+  scan: LikelihoodTrack | null;
+  attention: AttentionMap | null;
+  layer: number;
+  head: number;
+  focus: number | null;
+  /** Track view: zoom step (0 fits the sequence, each step doubles) and first visible base. */
+  view: { zoom: number; start: number };
+
+  setInput(text: string): void;
+  selectRecord(i: number): void;
+  init(): Promise<void>;
+  selectModel(id: string): Promise<void>;
+  run(): Promise<void>;
+  /** Pick the model, put the text in the box, run, then apply the rest; returns notes on what could not be applied. */
+  openAnalysis(req: OpenRequest): Promise<string[]>;
+  cancel(): void;
+  setLayer(layer: number): void;
+  setHead(head: number): void;
+  setFocus(pos: number | null): void;
+  setView(view: { zoom: number; start: number }): void;
+  checkModel(): Promise<Results['check']>;
+}
+
+export type AppState = AnalysisSlice & VariantSlice;
+
+export interface VariantRow {
+  key: string;
+  source: TypedVariant;
+  /** 0-based in the analysed sequence, or null when it could not be placed. */
+  index: number | null;
+  scores: Partial<Record<ScoreMethod, number | null>>;
+  note: string;
+}
+
+export interface VariantSlice {
+  variants: VariantRow[];
+  variantMessages: string[];
+  window: number;
+  bothStrands: boolean;
+  mutagenesisMethod: ScoreMethod | null;
+  mutagenesis: MutagenesisResult | null;
+  /** Variants in notation, or pasted VCF text (then read as addVcf does). */
+  addVariants(text: string): Promise<void>;
+  addVcf(text: string): Promise<void>;
+  removeVariant(key: string): void;
+  clearVariants(): void;
+  setScoreSettings(s: { window?: number; bothStrands?: boolean; mutagenesisMethod?: ScoreMethod }): void;
+  scoreVariants(): Promise<void>;
+  runMutagenesis(start: number, end: number): Promise<void>;
+}
+
+
+/** The store as share sync and bootstrap see it. */
+export type AppStore = StoreApi<AppState>;
