@@ -1,6 +1,6 @@
 // Default start-up: software WebGPU is skipped for wasm, and a pasted sequence is analysed.
 import { expect, test } from '@playwright/test';
-import { checkAgainstPytorch, waitForModel } from './helpers';
+import { analyse, checkAgainstPytorch, waitForModel } from './helpers';
 
 test('falls back to wasm, says why, runs it multi-threaded and matches PyTorch there', async ({ page }) => {
   await page.goto('./');
@@ -82,4 +82,38 @@ test('without cross-origin isolation (a host that cannot send COOP/COEP) wasm ru
   expect(await page.evaluate(() => (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated)).toBe(false);
   await expect(page.getByTestId('backend')).toContainText('wasm, 1 thread (the page is not cross-origin isolated)');
   expect((await checkAgainstPytorch(page)).logprob).toBeLessThan(1e-4);
+});
+
+test('the sequence crosses to the worker once per analysis, not with every request; a model load mid-scan cancels the scan', async ({ page }) => {
+  // count the messages to the worker that carry sequence data (a string or an Int32Array of tokens)
+  await page.addInitScript(() => {
+    // (runs in the page; the e2e tsconfig has no DOM types)
+    const g = globalThis as unknown as { __seqMessages: string[]; Worker: { prototype: { postMessage: (...a: unknown[]) => void } } };
+    g.__seqMessages = [];
+    const post = g.Worker.prototype.postMessage;
+    g.Worker.prototype.postMessage = function (this: unknown, msg: unknown, ...rest: unknown[]) {
+      const m = msg as Record<string, unknown>;
+      if (typeof m?.sequence === 'string' || m?.tokens instanceof Int32Array) g.__seqMessages.push(String(m.type));
+      return post.call(this, msg, ...rest);
+    };
+  });
+  await page.goto('./?testhooks=1');
+  await waitForModel(page);
+  await analyse(page);
+  await page.getByLabel('Head').selectOption({ index: 1 }); // an attention refresh
+  await page.getByLabel('Variants').fill('5A>G');
+  await page.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByTestId('variant-table')).toBeVisible();
+  expect(await page.evaluate(() => (globalThis as unknown as { __seqMessages: string[] }).__seqMessages)).toEqual(['setSequence']);
+
+  // a model load while a scan runs (the test hook sends it straight to the worker; the page disables its
+  // model menu while busy): the scan ends as cancelled instead of reading weights disposed under it
+  await page.getByLabel('DNA sequence or FASTA').fill(`>long\n${'ACGTTGCAAGGCTTAACCGGTATCGATCGGATCCATGCAAGTC'.repeat(100)}`);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByText('Scoring every base')).toBeVisible();
+  const url = new URL('models/clm-hybrid-chr22/', page.url()).href;
+  const loaded = await page.evaluate((u) => (globalThis as unknown as { __glmCall: (r: unknown) => Promise<{ id: string }> }).__glmCall({ type: 'load', url: u }), url);
+  expect(loaded.id).toBe('clm-hybrid-chr22');
+  await expect(page.getByText('Cancelled.')).toBeVisible();
+  await expect(page.getByText(/missing weight/)).toHaveCount(0);
 });

@@ -3,14 +3,13 @@
 import { create, type StateCreator } from 'zustand';
 import { DEFAULT_MASK_STRIDE } from '../analysis/likelihoodScan';
 import { parseSequence, type SequenceRecord } from '../genome/parseSequence';
-import { encode } from '../genome/tokens';
 import type { BackendName } from '../model/backend';
 import { CallCancelledError, WorkerCrashedError } from '../worker/client';
 import type { AnalysisSlice, AppState, ModelEntry } from './types';
 
 export type { AppState } from './types';
 import { cancelMutagenesis, createVariantSlice } from './variantSlice';
-import { forcedBackend, testHooks, wasmThreads, worker } from './workerClient';
+import { forcedBackend, sequenceId, testHooks, wasmThreads, worker } from './workerClient';
 
 let controller: AbortController | null = null;
 let initOnce: Promise<void> | null = null;
@@ -96,12 +95,11 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
     controller?.abort();
     const ctl = new AbortController();
     controller = ctl;
-    const tokens = encode(record.sequence);
     const startedAt = performance.now();
     set({ busy: true, runError: null, scan: null, attention: null, mutagenesis: null, analysed: record, analysedRecords: records, stale: false, focus: Math.floor(record.sequence.length / 2), view: { zoom: 0, start: 0 },
       progress: { kind: 'scan', label: 'Scoring every base', done: 0, total: 1, startedAt } });
     try {
-      const scan = await worker().call({ type: 'scan', tokens, maskStride: DEFAULT_MASK_STRIDE }, {
+      const scan = await worker().call({ type: 'scan', sequence: await sequenceId(record.sequence), maskStride: DEFAULT_MASK_STRIDE }, {
         signal: ctl.signal,
         onProgress: (done, total) => set({ progress: { kind: 'scan', label: 'Scoring every base', done, total, startedAt } }),
       });
@@ -167,7 +165,7 @@ async function refreshAttention(signal?: AbortSignal): Promise<void> {
   if (!analysed || !model || model.nAttentionLayers === 0) return;
   try {
     const attention = await worker().call(
-      { type: 'attention', tokens: encode(analysed.sequence), layer, heads: [head], focus: focus ?? 0 }, { signal });
+      { type: 'attention', sequence: await sequenceId(analysed.sequence), layer, heads: [head], focus: focus ?? 0 }, { signal });
     const now = useApp.getState();
     if (now.analysed === analysed && now.layer === layer && now.head === head) useApp.setState({ attention });
   } catch (e) {

@@ -8,7 +8,7 @@ import { parseVariantList, type TypedVariant } from '../genome/variantSyntax';
 import { looksLikeVcf, parseVcf } from '../genome/vcf';
 import { CallCancelledError } from '../worker/client';
 import type { AppState, VariantRow, VariantSlice } from './types';
-import { worker } from './workerClient';
+import { sequenceId, worker } from './workerClient';
 
 const keyOf = (v: TypedVariant) => `${v.chrom ?? ''}:${v.pos}${v.ref}>${v.alt}`;
 
@@ -66,7 +66,7 @@ export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = 
     const variants = todo.map((r) => ({ pos: r.index!, ref: r.source.ref, alt: r.source.alt }));
     try {
       for (const method of methodsFor(model.objective)) {
-        const res = await worker().call({ type: 'score', sequence: analysed.sequence, variants, settings: { method, window, bothStrands } });
+        const res = await worker().call({ type: 'score', sequence: await sequenceId(analysed.sequence), variants, settings: { method, window, bothStrands } });
         const byKey = new Map(todo.map((r, i) => [r.key, res.scores[i]!]));
         set({ variants: get().variants.map((r) => {
           const s = byKey.get(r.key);
@@ -89,7 +89,7 @@ export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = 
     const label = `Mutagenesis of ${start + 1}-${end}`; // MutagenesisPanel shows progress whose label starts so
     set({ busy: true, mutagenesis: null, runError: null, progress: { kind: 'mutagenesis', label, done: 0, total: 1, startedAt } });
     try {
-      const r = await worker().call({ type: 'mutagenesis', sequence: analysed.sequence, start, end, settings: { method, window, bothStrands } }, {
+      const r = await worker().call({ type: 'mutagenesis', sequence: await sequenceId(analysed.sequence), start, end, settings: { method, window, bothStrands } }, {
         signal: ctl.signal, onProgress: (done, total) => set({ progress: { kind: 'mutagenesis', label, done, total, startedAt } }),
       });
       set({ mutagenesis: r });

@@ -10,6 +10,21 @@ export function worker(): ModelWorkerClient {
   return client;
 }
 
+let sent: { generation: number; text: string; id: Promise<number> } | null = null;
+
+/**
+ * The worker's id for `text`, sending it first unless the worker already holds it: the sequence (up to
+ * 100,000 bases) crosses to the worker once, not with every scan, attention refresh and score.
+ */
+export function sequenceId(text: string): Promise<number> {
+  const w = worker();
+  if (sent && sent.generation === w.generation && sent.text === text) return sent.id;
+  const id = w.call({ type: 'setSequence', sequence: text }).then((r) => r.sequence);
+  sent = { generation: w.generation, text, id };
+  id.catch(() => { if (sent?.id === id) sent = null; });
+  return id;
+}
+
 export function forcedBackend(): BackendName | undefined {
   const b = new URLSearchParams(location.search).get('backend');
   return b === 'webgpu' || b === 'wasm' || b === 'cpu' ? b : undefined;

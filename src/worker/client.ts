@@ -17,6 +17,8 @@ export class ModelWorkerClient {
   private worker: Worker;
   private nextId = 1;
   private pending = new Map<number, Pending>();
+  /** Counts restarts: a new worker holds none of the old one's state (its sequence). */
+  generation = 0;
   /** Called when the worker dies or its GPU device is lost; pending calls have failed by then. */
   onFailure: ((message: string) => void) | null = null;
 
@@ -56,6 +58,7 @@ export class ModelWorkerClient {
     this.worker.terminate();
     this.crash('The model worker was restarted.');
     this.worker = this.start();
+    this.generation++;
   }
 
   call<R extends DistributiveOmit<Call, 'id'>>(req: R, opts: CallOptions = {}): Promise<Results[R['type']]> {

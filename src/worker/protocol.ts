@@ -24,10 +24,12 @@ export interface ModelInfo {
 export type Request =
   | { type: 'init'; id: number; backend?: BackendName; exclude?: BackendName[]; testHooks?: boolean; wasmThreads?: number }
   | { type: 'load'; id: number; url: string }
-  | { type: 'scan'; id: number; tokens: Int32Array; maskStride: number }
-  | { type: 'attention'; id: number; tokens: Int32Array; layer: number; heads: number[]; focus: number }
-  | { type: 'score'; id: number; sequence: string; variants: Variant[]; settings: ScoreSettings }
-  | { type: 'mutagenesis'; id: number; sequence: string; start: number; end: number; settings: ScoreSettings }
+  /** The sequence later requests analyse, sent once (up to 100,000 bases); they name it by `sequence`, this id. */
+  | { type: 'setSequence'; id: number; sequence: string }
+  | { type: 'scan'; id: number; sequence: number; maskStride: number }
+  | { type: 'attention'; id: number; sequence: number; layer: number; heads: number[]; focus: number }
+  | { type: 'score'; id: number; sequence: number; variants: Variant[]; settings: ScoreSettings }
+  | { type: 'mutagenesis'; id: number; sequence: number; start: number; end: number; settings: ScoreSettings }
   /** Time `repeats` forward passes of a [batch, T] token batch (npm run bench), after one warm-up. */
   | { type: 'benchForward'; id: number; tokens: Int32Array; batch: number; repeats: number }
   /** Re-run the model's golden.json (PyTorch outputs) on the running backend. */
@@ -43,6 +45,8 @@ export interface ScoreSettings {
 export interface Results {
   init: BackendChoice;
   load: ModelInfo;
+  /** sequence: the id later requests name it by. */
+  setSequence: { length: number; sequence: number };
   scan: LikelihoodTrack;
   attention: AttentionMap;
   check: GoldenReport & { backend: string };

@@ -11,6 +11,7 @@ import { CancelledError } from '../analysis/run';
 import { likelihoodScan } from '../analysis/likelihoodScan';
 import { saturationMutagenesis } from '../analysis/mutagenesis';
 import { scoreVariants } from '../analysis/variantEffect';
+import { encode } from '../genome/tokens';
 import { chooseBackend } from '../model/backend';
 import { loadModel, type LoadedModel } from '../model/loadModel';
 import { fetchSource } from '../model/source';
@@ -20,6 +21,8 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 interface GPUDeviceLike { lost: Promise<{ reason: string; message: string }>; destroy(): void }
 let model: LoadedModel | null = null;
 let modelUrl = '';
+/** The sequence set by the last setSequence request, as text (scoring) and tokens (scan, attention). */
+let current: { id: number; text: string; tokens: Int32Array } | null = null;
 /** Requests in flight: their abort controllers, and promises that settle when each has finished. */
 const running = new Map<number, AbortController>();
 const finished = new Map<number, Promise<void>>();
@@ -31,6 +34,13 @@ function post(reply: Reply, transfer: Transferable[] = []) {
 function requireModel(): LoadedModel {
   if (!model) throw new Error('No model is loaded yet.');
   return model;
+}
+
+/** The sequence a request names: the current one, or an error if another has replaced it. */
+function sequence(id: number): { text: string; tokens: Int32Array } {
+  if (!current) throw new Error('No sequence has been sent to the model worker yet.');
+  if (current.id !== id) throw new Error(`The request names sequence ${id}, but the worker now holds sequence ${current.id}.`);
+  return current;
 }
 
 function modelInfo(m: LoadedModel): ModelInfo {
@@ -70,18 +80,21 @@ async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Re
       model = await loadModel(fetchSource(req.url), (p) => post({ type: 'progress', id: req.id, status: p.status === 'ready' ? 'progress' : p.status, done: p.loaded, total: p.total, file: p.file }));
       return [modelInfo(model), []];
     }
+    case 'setSequence':
+      current = { id: req.id, text: req.sequence, tokens: encode(req.sequence) };
+      return [{ length: req.sequence.length, sequence: req.id }, []];
     case 'scan': {
-      const r = await likelihoodScan(requireModel(), req.tokens, { maskStride: req.maskStride, signal, onProgress });
+      const r = await likelihoodScan(requireModel(), sequence(req.sequence).tokens, { maskStride: req.maskStride, signal, onProgress });
       return [r, [r.logprobs.buffer, r.observedBits.buffer, r.entropyBits.buffer]];
     }
     case 'attention': {
-      const r = await attentionMap(requireModel(), req.tokens, req.layer, req.heads, req.focus, { signal, onProgress });
+      const r = await attentionMap(requireModel(), sequence(req.sequence).tokens, req.layer, req.heads, req.focus, { signal, onProgress });
       return [r, [r.probs.buffer]];
     }
     case 'score':
-      return [await scoreVariants(requireModel(), req.sequence, req.variants, { ...req.settings, signal, onProgress }), []];
+      return [await scoreVariants(requireModel(), sequence(req.sequence).text, req.variants, { ...req.settings, signal, onProgress }), []];
     case 'mutagenesis': {
-      const r = await saturationMutagenesis(requireModel(), req.sequence, req.start, req.end, { ...req.settings, signal, onProgress });
+      const r = await saturationMutagenesis(requireModel(), sequence(req.sequence).text, req.start, req.end, { ...req.settings, signal, onProgress });
       return [r, [r.scores.buffer]];
     }
     case 'benchForward':
