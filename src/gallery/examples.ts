@@ -31,7 +31,7 @@ export const GALLERY: GalleryExample[] = [
   },
   {
     id: 'ecoli', title: 'A bacterial gene: E. coli thr operon', file: 'ecoli_thrA.fa', model: 'mlm-hybrid-chr22',
-    caption: 'The leader and the start of thrA, a protein-coding gene of E. coli. The bundled models were trained on human DNA only: '
+    caption: 'The leader and the start of thrA, a protein-coding gene of E. coli. The masked hybrid it opens with was trained on human chr22 only: '
       + 'on bacterial coding sequence the mean log2 P in the summary is below -2 bits, no better than guessing, and the Markov '
       + 'baseline does no better. A genome language model knows the genomes it was trained on; compare the Alu example.',
   },
