@@ -33,19 +33,22 @@ def _open(path):
     return gzip.open(path, "rt") if str(path).endswith(".gz") else open(path)
 
 
+def _rows(path, kinds):
+    """The tab-separated fields of every GTF/GFF row whose feature type is one of `kinds`."""
+    with _open(path) as fh:
+        for line in fh:
+            f = line.rstrip("\n").split("\t")
+            if not line.startswith("#") and len(f) >= 9 and f[2] in kinds:
+                yield f
+
+
 def read_gtf(path):
     """RefSeq-style GTF (exon and CDS rows with gene_name and transcript_id) -> [Transcript]."""
     tx = {}
-    with _open(path) as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            f = line.rstrip("\n").split("\t")
-            if len(f) < 9 or f[2] not in ("exon", "CDS"):
-                continue
-            attrs = dict(re.findall(r'(\w+) "([^"]*)"', f[8]))
-            t = tx.setdefault(attrs["transcript_id"], Transcript(attrs["transcript_id"], attrs.get("gene_name", attrs["transcript_id"]), f[0], f[6]))
-            (t.exons if f[2] == "exon" else t.cds).append((int(f[3]), int(f[4])))
+    for f in _rows(path, ("exon", "CDS")):
+        attrs = dict(re.findall(r'(\w+) "([^"]*)"', f[8]))
+        t = tx.setdefault(attrs["transcript_id"], Transcript(attrs["transcript_id"], attrs.get("gene_name", attrs["transcript_id"]), f[0], f[6]))
+        (t.exons if f[2] == "exon" else t.cds).append((int(f[3]), int(f[4])))
     for t in tx.values():
         t.exons.sort(); t.cds.sort()
     return list(tx.values())
@@ -56,18 +59,12 @@ def read_gff3(path):
 
     These models have no exon rows: the CDS pieces stand for the exons, and the mRNA's start for the TSS."""
     tx = {}
-    with _open(path) as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            f = line.rstrip("\n").split("\t")
-            if len(f) < 9 or f[2] not in ("mRNA", "CDS"):
-                continue
-            attrs = dict(kv.split("=", 1) for kv in f[8].split(";") if "=" in kv)
-            tid = attrs.get("ID") if f[2] == "mRNA" else attrs.get("Parent")
-            t = tx.setdefault(tid, Transcript(tid, tid.split(":")[-1], f[0], f[6]))
-            if f[2] == "CDS":
-                t.cds.append((int(f[3]), int(f[4])))
+    for f in _rows(path, ("mRNA", "CDS")):
+        attrs = dict(kv.split("=", 1) for kv in f[8].split(";") if "=" in kv)
+        tid = attrs.get("ID") if f[2] == "mRNA" else attrs.get("Parent")
+        t = tx.setdefault(tid, Transcript(tid, tid.split(":")[-1], f[0], f[6]))
+        if f[2] == "CDS":
+            t.cds.append((int(f[3]), int(f[4])))
     for t in tx.values():
         t.cds.sort()
     return [t for t in tx.values() if t.cds]
