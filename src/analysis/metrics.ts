@@ -1,4 +1,4 @@
-// Evaluation metrics: AUROC by ranks (ties averaged), bits per nucleotide.
+// Evaluation metrics: AUROC by ranks (ties averaged). Held-out bits per nucleotide are in heldout.ts.
 
 /** Area under the ROC curve for `scores` predicting `labels` (true = positive); NaN without both classes. */
 export function auroc(scores: ArrayLike<number>, labels: ArrayLike<boolean>): number {

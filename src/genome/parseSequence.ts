@@ -18,7 +18,7 @@ export interface ParseResult {
 
 export { SequenceInputError };
 
-/** Largest sequence the app accepts; see the README's limits section. */
+/** Largest sequence the app accepts (README, What the app does: Input). */
 export const MAX_SEQUENCE_LENGTH = 100_000;
 
 const IUPAC_AMBIGUOUS = new Set('RYSWKMBDHVryswkmbdhv');
