@@ -76,7 +76,8 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
     const entry = get().models.find((m) => m.id === id);
     if (!entry) return;
     controller?.abort();
-    set({ modelId: id, model: null, modelError: null, scan: null, attention: null, analysed: null, stale: false, mutagenesis: null,
+    get().clearMutagenesis();
+    set({ modelId: id, model: null, modelError: null, scan: null, attention: null, analysed: null, stale: false,
       progress: { kind: 'load', label: `Loading ${entry.name}`, done: 0, total: 1, startedAt: performance.now() } });
     try {
       const model = await worker().call({ type: 'load', url: new URL(entry.path, document.baseURI).href }, {
@@ -96,7 +97,8 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
     const ctl = new AbortController();
     controller = ctl;
     const startedAt = performance.now();
-    set({ busy: true, runError: null, scan: null, attention: null, mutagenesis: null, analysed: record, analysedRecords: records, stale: false, focus: Math.floor(record.sequence.length / 2), view: { zoom: 0, start: 0 },
+    get().clearMutagenesis();
+    set({ busy: true, runError: null, scan: null, attention: null, analysed: record, analysedRecords: records, stale: false, focus: Math.floor(record.sequence.length / 2), view: { zoom: 0, start: 0 },
       progress: { kind: 'scan', label: 'Scoring every base', done: 0, total: 1, startedAt } });
     try {
       const scan = await worker().call({ type: 'scan', sequence: await sequenceId(record.sequence), maskStride: DEFAULT_MASK_STRIDE }, {
@@ -116,6 +118,10 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
     }
   },
 
+  startWork: (progress) => set({ busy: true, runError: null, progress }),
+  reportProgress: (progress) => set({ progress }),
+  endWork: (error) => set({ busy: false, progress: null, ...(error === undefined ? {} : { runError: error }) }),
+
   async openAnalysis(req) {
     const notes: string[] = [];
     const { models, modelId } = get();
@@ -126,7 +132,7 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
     }
     get().setInput(req.text);
     if (req.settings) get().setScoreSettings(req.settings);
-    set({ variants: [] });
+    get().clearVariants();
     await get().run();
     const s = get();
     if (!s.analysed) return notes;

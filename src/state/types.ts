@@ -77,6 +77,10 @@ export interface AnalysisSlice {
   init(): Promise<void>;
   selectModel(id: string): Promise<void>;
   run(): Promise<void>;
+  /** Work of the other slice (mutagenesis) reports through these, so each slice writes only its own fields. */
+  startWork(progress: Progress): void;
+  reportProgress(progress: Progress): void;
+  endWork(error?: string): void;
   /** Pick the model, put the text in the box, run, then apply the rest; returns notes on what could not be applied. */
   openAnalysis(req: OpenRequest): Promise<string[]>;
   cancel(): void;
@@ -113,6 +117,8 @@ export interface VariantSlice {
   setScoreSettings(s: { window?: number; bothStrands?: boolean; mutagenesisMethod?: ScoreMethod }): void;
   scoreVariants(): Promise<void>;
   runMutagenesis(start: number, end: number): Promise<void>;
+  /** Results of the analysed sequence are gone (a new run or model): drop the mutagenesis too. */
+  clearMutagenesis(): void;
 }
 
 

@@ -49,6 +49,7 @@ export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = 
 
   removeVariant: (key) => set({ variants: get().variants.filter((v) => v.key !== key) }),
   clearVariants: () => set({ variants: [], variantMessages: [] }),
+  clearMutagenesis: () => set({ mutagenesis: null }),
 
   setScoreSettings(s) {
     set({ ...(s.window !== undefined ? { window: s.window } : {}), ...(s.bothStrands !== undefined ? { bothStrands: s.bothStrands } : {}),
@@ -86,17 +87,19 @@ export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = 
     const ctl = new AbortController();
     mutagenesisAbort = ctl;
     const startedAt = performance.now();
-    const label = `Mutagenesis of ${start + 1}-${end}`; // MutagenesisPanel shows progress whose label starts so
-    set({ busy: true, mutagenesis: null, runError: null, progress: { kind: 'mutagenesis', label, done: 0, total: 1, startedAt } });
+    const label = `Mutagenesis of ${start + 1}-${end}`;
+    set({ mutagenesis: null });
+    get().startWork({ kind: 'mutagenesis', label, done: 0, total: 1, startedAt });
+    let error: string | undefined;
     try {
       const r = await worker().call({ type: 'mutagenesis', sequence: await sequenceId(analysed.sequence), start, end, settings: { method, window, bothStrands } }, {
-        signal: ctl.signal, onProgress: (done, total) => set({ progress: { kind: 'mutagenesis', label, done, total, startedAt } }),
+        signal: ctl.signal, onProgress: (done, total) => get().reportProgress({ kind: 'mutagenesis', label, done, total, startedAt }),
       });
       set({ mutagenesis: r });
     } catch (e) {
-      set({ runError: e instanceof CallCancelledError ? 'Mutagenesis cancelled.' : (e as Error).message });
+      error = e instanceof CallCancelledError ? 'Mutagenesis cancelled.' : (e as Error).message;
     } finally {
-      set({ busy: false, progress: null });
+      get().endWork(error);
       if (mutagenesisAbort === ctl) mutagenesisAbort = null;
     }
   },
