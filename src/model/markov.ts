@@ -1,27 +1,27 @@
 // Order-k Markov baseline: P(base | k previous bases), counted on both strands, with each order
 // smoothed towards the one below it (Dirichlet prior alpha), so rare contexts fall back gracefully.
 
-import { MASK_ID, N_ID } from '../genome/tokens';
+import { MASK_ID, N_ID, reverseComplementTokens } from '../genome/tokens';
 import type { LanguageModel } from './languageModel';
-
 
 /** counts of order k: index = context (k bases, 2 bits each, oldest first) * 4 + next base. */
 export function countKmers(seqs: Iterable<Int32Array | Uint8Array>, order: number, bothStrands = true): Uint32Array {
   const size = 4 ** (order + 1);
   const counts = new Uint32Array(size);
   const mask = size - 1;
-  const add = (s: ArrayLike<number>, rc: boolean) => {
+  const add = (s: ArrayLike<number>) => {
     let code = 0, valid = 0;
-    const n = s.length;
-    for (let i = 0; i < n; i++) {
-      const raw = s[rc ? n - 1 - i : i]!;
-      const t = raw < N_ID ? (rc ? 3 - raw : raw) : -1;
-      if (t < 0) { valid = 0; code = 0; continue; }
+    for (let i = 0; i < s.length; i++) {
+      const t = s[i]!;
+      if (t >= N_ID) { valid = 0; code = 0; continue; }
       code = ((code << 2) | t) & mask;
       if (++valid > order) counts[code]!++;
     }
   };
-  for (const s of seqs) { add(s, false); if (bothStrands) add(s, true); }
+  for (const s of seqs) {
+    add(s);
+    if (bothStrands) add(reverseComplementTokens(Int32Array.from(s)));
+  }
   return counts;
 }
 
