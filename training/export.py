@@ -211,14 +211,15 @@ def main():
         "training": {"genomes": genome_names, "trainBases": train_bases,
                      "valEvery": conf["data"]["val_every"], "steps": ck["step"], "tokensSeen": ck["tokens_seen"],
                      "wallMinutes": ck["wall"] / 60, "batchSize": tc["batch_size"], "lr": tc["lr"],
-                     "maskRate": tc["mask_rate"], "seed": tc["seed"], "threads": tc.get("threads", 2),
+                     "maskRate": tc["mask_rate"], "seed": tc["seed"], "threads": tc.get("threads", 2), "initFrom": ck.get("init_from"),
                      "config": conf},
         "metrics": {"valBits": val_bits, "heldoutBits": None if math.isnan(heldout) else heldout,
                     "heldoutPositions": n_pos, "heldoutWindow": HELDOUT["window"], **({"grammar": grammar} if grammar else {})},
     }
     (out / "model.json").write_text(json.dumps(meta, indent=1))
     stop = f" --stop-after {ck['step']}" if ck["step"] < conf["train"]["max_steps"] else ""
-    write_card(meta, out, f"/usr/bin/python3 training/train.py --config {ck.get('config_path', args.config_path)}{stop}\n"
+    warm = f" --init-from {ck['init_from']}" if ck.get("init_from") else ""
+    write_card(meta, out, f"/usr/bin/python3 training/train.py --config {ck.get('config_path', args.config_path)}{warm}{stop}\n"
                           f"/usr/bin/python3 training/export.py --ckpt {args.ckpt} --id {args.id}")
     print(f"exported {args.id}: {n_bytes / 1e6:.2f} MB, {len(manifest[0]['paths'])} shard(s) -> {out}")
     print(f"next: npm run calibrate -- {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}   (score percentiles)")

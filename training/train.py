@@ -109,8 +109,10 @@ def main():
 
     step, tokens_seen, wall = 0, 0, 0.0
     ckpt_path = out / "ckpt.pt"
+    init_from = args.init_from
     if ckpt_path.exists() and not args.init_from:          # resume an interrupted run
         ck = torch.load(ckpt_path)
+        init_from = ck.get("init_from")
         model.load_state_dict(ck["model"]); opt.load_state_dict(ck["opt"])
         step, tokens_seen, wall = ck["step"], ck["tokens_seen"], ck["wall"]
         rng.bit_generator.state = ck["rng"]; gen.set_state(ck["gen"])
@@ -142,7 +144,8 @@ def main():
         stop = args.stop_after is not None and step >= args.stop_after
         if step % tc["ckpt_every"] == 0 or last or stop:
             torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step,
-                        "tokens_seen": tokens_seen, "wall": time.time() - t0, "config": conf, "data_summary": summary, "config_path": args.config,
+                        "tokens_seen": tokens_seen, "wall": time.time() - t0, "config": conf, "data_summary": summary,
+                        "init_from": init_from, "config_path": args.config,
                         "rng": rng.bit_generator.state, "gen": gen.get_state()}, ckpt_path)
         if stop:
             break
