@@ -108,7 +108,7 @@ test('the sequence crosses to the worker once per analysis, not with every reque
 
   // a model load while a scan runs (the test hook sends it straight to the worker; the page disables its
   // model menu while busy): the scan ends as cancelled instead of reading weights disposed under it
-  await page.getByLabel('DNA sequence or FASTA').fill(`>long\n${'ACGTTGCAAGGCTTAACCGGTATCGATCGGATCCATGCAAGTC'.repeat(100)}`);
+  await page.getByLabel('DNA sequence or FASTA').fill(`>long\n${'ACGTTGCAAGGCTTAACCGGTATCGATCGGATCCATGCAAGTC'.repeat(300)}`);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByText('Scoring every base')).toBeVisible();
   const url = new URL('models/clm-hybrid-chr22/', page.url()).href;

@@ -10,7 +10,8 @@ export function worker(): ModelWorkerClient {
   return client;
 }
 
-let sent: { generation: number; text: string; id: Promise<number> } | null = null;
+/** The sequences this worker holds (it keeps the last 4, as does this cache): text -> its id. */
+let sent: { generation: number; ids: Map<string, Promise<number>> } = { generation: -1, ids: new Map() };
 
 /**
  * The worker's id for `text`, sending it first unless the worker already holds it: the sequence (up to
@@ -18,10 +19,14 @@ let sent: { generation: number; text: string; id: Promise<number> } | null = nul
  */
 export function sequenceId(text: string): Promise<number> {
   const w = worker();
-  if (sent && sent.generation === w.generation && sent.text === text) return sent.id;
+  if (sent.generation !== w.generation) sent = { generation: w.generation, ids: new Map() };
+  const known = sent.ids.get(text);
+  if (known) return known;
   const id = w.call({ type: 'setSequence', sequence: text }).then((r) => r.sequence);
-  sent = { generation: w.generation, text, id };
-  id.catch(() => { if (sent?.id === id) sent = null; });
+  sent.ids.set(text, id);
+  for (const k of sent.ids.keys()) if (sent.ids.size > 4) sent.ids.delete(k); // the worker drops its oldest too
+  const ids = sent.ids;
+  id.catch(() => { if (ids.get(text) === id) ids.delete(text); });
   return id;
 }
 

@@ -21,8 +21,12 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 interface GPUDeviceLike { lost: Promise<{ reason: string; message: string }>; destroy(): void }
 let model: LoadedModel | null = null;
 let modelUrl = '';
-/** The sequence set by the last setSequence request, as text (scoring) and tokens (scan, attention). */
-let current: { id: number; text: string; tokens: Int32Array } | null = null;
+/**
+ * Sequences sent by setSequence, as text (scoring) and tokens (scan, attention), by request id. A few are
+ * kept, not one: a request for the previous analysis may still arrive after the next one's sequence.
+ */
+const sequences = new Map<number, { text: string; tokens: Int32Array }>();
+const KEPT_SEQUENCES = 4;
 /** Requests in flight: their abort controllers, and promises that settle when each has finished. */
 const running = new Map<number, AbortController>();
 const finished = new Map<number, Promise<void>>();
@@ -36,11 +40,11 @@ function requireModel(): LoadedModel {
   return model;
 }
 
-/** The sequence a request names: the current one, or an error if another has replaced it. */
+/** The sequence a request names, or an error if it was never sent or has been dropped. */
 function sequence(id: number): { text: string; tokens: Int32Array } {
-  if (!current) throw new Error('No sequence has been sent to the model worker yet.');
-  if (current.id !== id) throw new Error(`The request names sequence ${id}, but the worker now holds sequence ${current.id}.`);
-  return current;
+  const seq = sequences.get(id);
+  if (!seq) throw new Error(`The request names sequence ${id}, which the model worker does not hold (it keeps the last ${KEPT_SEQUENCES}).`);
+  return seq;
 }
 
 function modelInfo(m: LoadedModel): ModelInfo {
@@ -81,7 +85,8 @@ async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Re
       return [modelInfo(model), []];
     }
     case 'setSequence':
-      current = { id: req.id, text: req.sequence, tokens: encode(req.sequence) };
+      sequences.set(req.id, { text: req.sequence, tokens: encode(req.sequence) });
+      for (const id of sequences.keys()) if (sequences.size > KEPT_SEQUENCES) sequences.delete(id); // oldest first
       return [{ length: req.sequence.length, sequence: req.id }, []];
     case 'scan': {
       const r = await likelihoodScan(requireModel(), sequence(req.sequence).tokens, { maskStride: req.maskStride, signal, onProgress });
