@@ -59,7 +59,10 @@ export function percentile(q: readonly number[], x: number): number {
   return (100 / last) * (i + (x - q[i]!) / (q[i + 1]! - q[i]!));
 }
 
-export async function scoreDistribution(model: LanguageModel, seq: string, source: string, n = 2000, opts: RunOptions = {}): Promise<ScoreDistribution> {
+/** Substitutions a shipped distribution is made of (npm run calibrate). */
+export const CALIBRATION_SUBSTITUTIONS = 2000;
+
+export async function scoreDistribution(model: LanguageModel, seq: string, source: string, n = CALIBRATION_SUBSTITUTIONS, opts: RunOptions = {}): Promise<ScoreDistribution> {
   const window = DEFAULT_WINDOW;
   const variants = randomSubstitutions(seq, n, window);
   const dist: ScoreDistribution = { source, substitutions: n, window, bothStrands: false, quantiles: {} };

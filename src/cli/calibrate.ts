@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { scoreDistribution } from '../analysis/calibration';
+import { CALIBRATION_SUBSTITUTIONS, scoreDistribution } from '../analysis/calibration';
 import { loadModel } from '../model/loadModel';
 import { BRCA1_FASTA, readFasta } from '../node/data';
 import { fileSource } from '../node/fileSource';
@@ -22,7 +22,7 @@ async function main() {
   for (const dir of dirs) {
     const t = performance.now();
     const model = await loadModel(fileSource(dir));
-    const dist = await scoreDistribution(model, region.sequence, `2,000 random substitutions of the held-out BRCA1 region (${region.name}, hg19), one per position`);
+    const dist = await scoreDistribution(model, region.sequence, `${CALIBRATION_SUBSTITUTIONS.toLocaleString('en-US')} random substitutions of the held-out BRCA1 region (${region.name}, hg19), one per position`);
     model.dispose();
     const path = join(dir, 'model.json');
     const meta = JSON.parse(readFileSync(path, 'utf8'));

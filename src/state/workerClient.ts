@@ -2,6 +2,7 @@
 
 import type { BackendName } from '../model/backend';
 import { ModelWorkerClient } from '../worker/client';
+import { KEPT_SEQUENCES } from '../worker/protocol';
 
 let client: ModelWorkerClient | null = null;
 
@@ -10,7 +11,7 @@ export function worker(): ModelWorkerClient {
   return client;
 }
 
-/** The sequences this worker holds (it keeps the last 4, as does this cache): text -> its id. */
+/** The sequences this worker holds (it keeps the last KEPT_SEQUENCES, as does this cache): text -> its id. */
 let sent: { generation: number; ids: Map<string, Promise<number>> } = { generation: -1, ids: new Map() };
 
 /**
@@ -24,7 +25,7 @@ export function sequenceId(text: string): Promise<number> {
   if (known) return known;
   const id = w.call({ type: 'setSequence', sequence: text }).then((r) => r.sequence);
   sent.ids.set(text, id);
-  for (const k of sent.ids.keys()) if (sent.ids.size > 4) sent.ids.delete(k); // the worker drops its oldest too
+  for (const k of sent.ids.keys()) if (sent.ids.size > KEPT_SEQUENCES) sent.ids.delete(k); // the worker drops its oldest too
   const ids = sent.ids;
   id.catch(() => { if (ids.get(text) === id) ids.delete(text); });
   return id;

@@ -21,6 +21,9 @@ export interface ModelInfo {
   scoreDistribution?: ModelManifest['scoreDistribution'];
 }
 
+/** How many sequences the worker keeps (setSequence): the page's cache of sent sequences mirrors it. */
+export const KEPT_SEQUENCES = 4;
+
 export type Request =
   | { type: 'init'; id: number; backend?: BackendName; exclude?: BackendName[]; testHooks?: boolean; wasmThreads?: number }
   | { type: 'load'; id: number; url: string }

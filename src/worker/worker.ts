@@ -15,7 +15,7 @@ import { encode } from '../genome/tokens';
 import { chooseBackend } from '../model/backend';
 import { loadModel, type LoadedModel } from '../model/loadModel';
 import { fetchSource } from '../model/source';
-import type { Call, ModelInfo, Reply, Request, Results } from './protocol';
+import { KEPT_SEQUENCES, type Call, type ModelInfo, type Reply, type Request, type Results } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 interface GPUDeviceLike { lost: Promise<{ reason: string; message: string }>; destroy(): void }
@@ -26,10 +26,8 @@ let modelUrl = '';
  * kept, not one: a request for the previous analysis may still arrive after the next one's sequence.
  */
 const sequences = new Map<number, { text: string; tokens: Int32Array }>();
-const KEPT_SEQUENCES = 4;
-/** Requests in flight: their abort controllers, and promises that settle when each has finished. */
-const running = new Map<number, AbortController>();
-const finished = new Map<number, Promise<void>>();
+/** Requests in flight: their abort controllers, and a promise that settles when each has finished. */
+const running = new Map<number, { ctl: AbortController; finished: Promise<void> }>();
 
 function post(reply: Reply, transfer: Transferable[] = []) {
   scope.postMessage(reply, transfer);
@@ -76,8 +74,9 @@ async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Re
     }
     case 'load': {
       // an analysis still running reads the current weights: cancel it and let it finish before disposing them
-      for (const [id, ctl] of running) if (id !== req.id) ctl.abort();
-      await Promise.all([...finished].filter(([id]) => id !== req.id).map(([, p]) => p));
+      const others = [...running].filter(([id]) => id !== req.id).map(([, r]) => r);
+      for (const r of others) r.ctl.abort();
+      await Promise.all(others.map((r) => r.finished));
       model?.dispose();
       model = null;
       modelUrl = req.url;
@@ -118,13 +117,12 @@ async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Re
 scope.onmessage = async (ev: MessageEvent<Request>) => {
   const req = ev.data;
   if (req.type === 'cancel') {
-    running.get(req.id)?.abort();
+    running.get(req.id)?.ctl.abort();
     return;
   }
   const ctl = new AbortController();
-  running.set(req.id, ctl);
   let done!: () => void;
-  finished.set(req.id, new Promise<void>((resolve) => { done = resolve; }));
+  running.set(req.id, { ctl, finished: new Promise<void>((resolve) => { done = resolve; }) });
   try {
     const [result, transfer] = await handle(req, ctl.signal);
     post({ type: 'result', id: req.id, result }, transfer);
@@ -134,7 +132,6 @@ scope.onmessage = async (ev: MessageEvent<Request>) => {
     post({ type: 'error', id: req.id, message: cancelled ? 'Cancelled' : (e as Error).message ?? String(e), cancelled });
   } finally {
     running.delete(req.id);
-    finished.delete(req.id);
     done();
   }
 };
