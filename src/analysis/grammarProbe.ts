@@ -24,6 +24,7 @@ export interface GrammarSite {
 
 /** Groups reported: each kind, with random positions split into repeat and non-repeat bases. */
 export type ProbeGroup = 'donor' | 'acceptor' | 'stop' | 'random' | 'random repeat';
+export const PROBE_GROUPS: readonly ProbeGroup[] = ['donor', 'acceptor', 'stop', 'random', 'random repeat'];
 
 export interface ProbeResult { n: number; meanP: number; bits: number }
 

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { grammarProbe, type ProbeGroup } from '../analysis/grammarProbe';
+import { grammarProbe, PROBE_GROUPS, probeGroup } from '../analysis/grammarProbe';
 import { heldoutBits, HELDOUT } from '../analysis/heldout';
 import type { LanguageModel } from '../model/languageModel';
 import { auroc } from '../analysis/metrics';
@@ -97,19 +97,18 @@ async function main() {
   console.log('| uniform | – | 2.000 | – | – |');
 
   const grammar = readGrammarSites();
-  const probeGroups: ProbeGroup[] = ['donor', 'acceptor', 'stop', 'random', 'random repeat'];
   console.log(`\n## Grammar probe: ${grammar.heldoutGenes} chr22 genes held out of training (training/grammar_sites.json)\n`);
   console.log('Mean P(reference base), masked alone (masked models) or from the 127 bases before it (causal models),');
   console.log('at canonical donor and acceptor bases (GT, AG), at the first base of codons one substitution there turns');
   console.log('into a stop, and at random positions of the same genes (non-repeat and soft-masked repeat bases; their');
   console.log('bits/nt split held-out bits by repeat). Markov baselines counted all of chr22, these genes included.\n');
-  console.log(`| model | ${probeGroups.map((g) => `P(ref) ${g}`).join(' | ')} | bits/nt random | bits/nt random repeat |`);
-  console.log(`|---|${probeGroups.map(() => '---|').join('')}---|---|`);
+  console.log(`| model | ${PROBE_GROUPS.map((g) => `P(ref) ${g}`).join(' | ')} | bits/nt random | bits/nt random repeat |`);
+  console.log(`|---|${PROBE_GROUPS.map(() => '---|').join('')}---|---|`);
   for (const e of entries) {
     const r = await grammarProbe(e.model, grammar.sites, grammar.records);
-    console.log(`| ${e.name} | ${probeGroups.map((g) => fmt(r.get(g)?.meanP ?? NaN)).join(' | ')} | ${fmt(r.get('random')?.bits ?? NaN)} | ${fmt(r.get('random repeat')?.bits ?? NaN)} |`);
+    console.log(`| ${e.name} | ${PROBE_GROUPS.map((g) => fmt(r.get(g)?.meanP ?? NaN)).join(' | ')} | ${fmt(r.get('random')?.bits ?? NaN)} | ${fmt(r.get('random repeat')?.bits ?? NaN)} |`);
   }
-  console.log(`\nSites: ${probeGroups.map((g) => `${g} ${grammar.sites.filter((s) => (s.kind === 'random' && s.repeat ? 'random repeat' : s.kind) === g).length}`).join(', ')}.`);
+  console.log(`\nSites: ${PROBE_GROUPS.map((g) => `${g} ${grammar.sites.filter((s) => probeGroup(s) === g).length}`).join(', ')}.`);
 
   const groups = Object.entries(CONSEQUENCE_GROUPS);
   const nLof = (names: string[]) => sge.filter((v) => names.includes(v.consequence) && v.funcClass === 'LOF').length;
