@@ -2,6 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium (npx playwright install cannot download browsers here), served from 127.0.0.1
 // so WebGPU has a secure context; --enable-unsafe-webgpu gives headless Chromium a (software) adapter.
+// E2E_PORT lets two checkouts run their e2e suites side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 300_000,
@@ -9,7 +12,7 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${port}/`,
     browserName: 'chromium',
     viewport: { width: 1280, height: 1000 },
     launchOptions: {
@@ -19,8 +22,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173/',
+    command: `npx vite preview --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
