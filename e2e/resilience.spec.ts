@@ -35,6 +35,20 @@ test('a crashed worker: reported, restarted on the next backend, analysis re-run
   await expect(page.getByLabel('DNA sequence or FASTA')).toHaveValue(SEQ);
 });
 
+test('recovery re-runs the analysed record, not an edit typed into the box since', async ({ page }) => {
+  await page.goto('./?testhooks=1');
+  await waitForModel(page);
+  await analyse(page, SEQ);
+  const edited = '>edited\nACGTACGTACGTACGTACGTACGTACGT';
+  await page.getByLabel('DNA sequence or FASTA').fill(edited);
+  await expect(page.getByTestId('stale-results')).toContainText('resilience');
+  await inWorker(page, 'crash');
+  await expect(page.getByText(/Recovered on cpu; the analysis was run again/)).toBeVisible();
+  // still the results for "resilience", still marked stale against the edited box
+  await expect(page.getByTestId('stale-results')).toContainText('"resilience"');
+  await expect(page.getByLabel('DNA sequence or FASTA')).toHaveValue(edited);
+});
+
 test('a corrupt weight shard is named, and another model still works', async ({ page }) => {
   const index = await (await page.request.get('./models/index.json')).json();
   const first = index.models[0];

@@ -89,16 +89,17 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
     }
   },
 
-  async run() {
-    const { records, recordIndex, model } = get();
-    const record = records[recordIndex];
+  async run(again) {
+    const { model } = get();
+    const record = again?.record ?? get().records[get().recordIndex];
+    const records = again?.records ?? get().records;
     if (!record || !model) return;
     controller?.abort();
     const ctl = new AbortController();
     controller = ctl;
     const startedAt = performance.now();
     get().clearMutagenesis();
-    set({ busy: true, runError: null, scan: null, attention: null, analysed: record, analysedRecords: records, stale: false, focus: Math.floor(record.sequence.length / 2), view: { zoom: 0, start: 0 },
+    set({ busy: true, runError: null, scan: null, attention: null, analysed: record, analysedRecords: records, stale: isStale(get().records[get().recordIndex], record), focus: Math.floor(record.sequence.length / 2), view: { zoom: 0, start: 0 },
       progress: { kind: 'scan', label: 'Scoring every base', done: 0, total: 1, startedAt } });
     try {
       const scan = await worker().call({ type: 'scan', sequence: await sequenceId(record.sequence), maskStride: DEFAULT_MASK_STRIDE }, {
@@ -193,9 +194,10 @@ async function recover(message: string): Promise<void> {
   try {
     const backend = await worker().call({ type: 'init', exclude: failedBackends, testHooks: testHooks(), wasmThreads: wasmThreads() });
     useApp.setState({ backend });
-    const { modelId, analysed } = useApp.getState(); // read before selectModel clears the results
+    // read before selectModel clears the results; the analysed record, not whatever the input box holds now
+    const { modelId, analysed, analysedRecords } = useApp.getState();
     if (modelId) await useApp.getState().selectModel(modelId);
-    if (analysed && useApp.getState().model) await useApp.getState().run();
+    if (analysed && useApp.getState().model) await useApp.getState().run({ record: analysed, records: analysedRecords });
     useApp.setState({ runError: `${message} Recovered on ${backend.name}${analysed ? '; the analysis was run again' : ''}.` });
   } catch (e) {
     useApp.setState({ backendError: `${message} Restarting failed too: ${(e as Error).message}` });

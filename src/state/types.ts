@@ -76,7 +76,8 @@ export interface AnalysisSlice {
   selectRecord(i: number): void;
   init(): Promise<void>;
   selectModel(id: string): Promise<void>;
-  run(): Promise<void>;
+  /** Analyse the selected record of the input box, or `again`: a record analysed before (crash recovery). */
+  run(again?: { record: SequenceRecord; records: SequenceRecord[] }): Promise<void>;
   /** Work of the other slice (mutagenesis) reports through these, so each slice writes only its own fields. */
   startWork(progress: Progress): void;
   reportProgress(progress: Progress): void;
