@@ -161,7 +161,7 @@ def main():
     ap.add_argument("--config-path", default="<config>", help="config file, for checkpoints that do not record it")
     args = ap.parse_args()
 
-    ck = torch.load(args.ckpt)
+    ck = torch.load(args.ckpt, map_location="cpu")
     conf = ck["config"]
     cfg = GLMConfig(**conf["model"])
     model = HybridGLM(cfg)

@@ -41,8 +41,8 @@ class GrammarProbe:
         lp = []
         for i in range(0, len(self.windows), batch):
             w = self.windows[i:i + batch]
-            logits, _ = model(w)
-            lp.append(torch.log_softmax(logits[:, self.at], dim=-1).gather(1, self.ref[i:i + batch, None])[:, 0])
+            logits, _ = model(w.to(next(model.parameters()).device))
+            lp.append(torch.log_softmax(logits[:, self.at].float().cpu(), dim=-1).gather(1, self.ref[i:i + batch, None])[:, 0])
         model.train(was)
         lp = torch.cat(lp).numpy()
         kinds = np.array(self.kinds)

@@ -39,16 +39,15 @@ def mlm_corrupt(tokens, rate, gen):
 def loss_fn(model, tokens, cfg, mask_rate, gen, weights=None):
     """Cross-entropy (nats) over scored bases, weighted by per-base loss weights if given (their weighted
     mean, as GPN does); N targets are never scored."""
-    if cfg.causal:
-        logits, _ = model(tokens)
-        scored = tokens < N_ID
-    else:
-        inputs, scored = mlm_corrupt(tokens, mask_rate, gen)
-        logits, _ = model(inputs)
+    # masks are drawn on the CPU (one generator, the same masks on any device), then moved
+    inputs, scored = (tokens, tokens < N_ID) if cfg.causal else mlm_corrupt(tokens, mask_rate, gen)
+    dev = next(model.parameters()).device
+    tokens, scored = tokens.to(dev), scored.to(dev)
+    logits, _ = model(inputs.to(dev))
     ce = F.cross_entropy(logits[scored], tokens[scored], reduction="none")
     if weights is None:
         return ce.mean()
-    w = weights[scored]
+    w = weights.to(dev)[scored]
     return (ce * w).sum() / w.sum().clamp_min(1e-6)
 
 
@@ -75,6 +74,8 @@ def main():
     ap.add_argument("--init-from", help="model.json of an exported model to warm-start from")
     ap.add_argument("--max-steps", type=int, help="override the config (this also changes the LR schedule)")
     ap.add_argument("--stop-after", type=int, help="stop (with a checkpoint) after this step, keeping the schedule")
+    ap.add_argument("--stop-minutes", type=float, help="stop (with a checkpoint) once this much wall time has passed")
+    ap.add_argument("--device", default="cpu", help="cpu, or cuda where a GPU is lent (checkpoints are saved for the CPU)")
     args = ap.parse_args()
 
     conf = json.loads(Path(args.config).read_text())
@@ -103,6 +104,7 @@ def main():
     if args.init_from:
         model.load_state_dict(load_exported(Path(args.init_from)))
         print(f"warm start from {args.init_from}", flush=True)
+    model.to(args.device)
     n_params = sum(p.numel() for p in model.parameters())
     print(f"{conf['name']}: {cfg.objective}, {n_params:,} parameters", flush=True)
     opt = torch.optim.AdamW(model.parameters(), lr=tc["lr"], betas=(0.9, 0.98), weight_decay=tc["weight_decay"])
@@ -111,7 +113,7 @@ def main():
     ckpt_path = out / "ckpt.pt"
     init_from = args.init_from
     if ckpt_path.exists() and not args.init_from:          # resume an interrupted run
-        ck = torch.load(ckpt_path)
+        ck = torch.load(ckpt_path, map_location=args.device)
         init_from = ck.get("init_from")
         model.load_state_dict(ck["model"]); opt.load_state_dict(ck["opt"])
         step, tokens_seen, wall = ck["step"], ck["tokens_seen"], ck["wall"]
@@ -141,9 +143,11 @@ def main():
                     rec.update(probe.run(model))
             print(json.dumps(rec), flush=True)
             log.write(json.dumps(rec) + "\n"); log.flush()
-        stop = args.stop_after is not None and step >= args.stop_after
+        stop = (args.stop_after is not None and step >= args.stop_after) or \
+            (args.stop_minutes is not None and time.time() - t0 >= args.stop_minutes * 60)
         if step % tc["ckpt_every"] == 0 or last or stop:
-            torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step,
+            cpu_state = {k: v.cpu() for k, v in model.state_dict().items()}
+            torch.save({"model": cpu_state, "opt": opt.state_dict(), "step": step,
                         "tokens_seen": tokens_seen, "wall": time.time() - t0, "config": conf, "data_summary": summary,
                         "init_from": init_from, "config_path": args.config,
                         "rng": rng.bit_generator.state, "gen": gen.get_state()}, ckpt_path)
