@@ -134,6 +134,13 @@ describe('score against a genome read by index', () => {
     expect(region.lines.length).toBeGreaterThan(10);
   });
 
+  it('gives the same table from the Snakemake workflow (3 shards gathered) as from one run', async () => {
+    const one = (await score({ fasta: at('ref.fa.gz'), vcf: at('v.vcf.gz') })).lines;
+    execFileSync('snakemake', ['-s', join(REPO_ROOT, 'workflows/score/Snakefile'), '--cores', '2', '--quiet', '--config', `model=${MARKOV}`, `fasta=${at('ref.fa.gz')}`,
+      `vcf=${at('v.vcf.gz')}`, `out=${at('wf.tsv')}`, 'shards=3', 'batch=8', 'extra=--method dll --window 129'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(readFileSync(at('wf.tsv'), 'utf8')).toBe(one.map((l) => `${l}\n`).join(''));
+  }, 120_000);
+
   it('writes the input VCF with GLM_SCORE declared in its header and set on every line', async () => {
     const tsv = (await score({})).lines.slice(1).map((l) => l.split('\t'));
     const out = (await score({ outputFormat: 'vcf' })).lines;
