@@ -1,5 +1,8 @@
-// npm run score -- --model public/models/<id> --fasta REF.fa[.gz] --vcf IN.vcf[.gz]
-//                  [--method masked|wt|dll] [--window N] [--both-strands] > OUT.tsv
+// npm run score -- --model public/models/<id> --fasta REF.fa[.gz]|REF.2bit --vcf IN.vcf[.gz]
+//                  [--method masked|wt|dll|influence] [--window N] [--both-strands] [--region chr:start-end]
+//                  [--output-format tsv|vcf] [--threads N] [--shard i/n] [--batch N] > OUT.tsv
+// The genome is read by index (node/reference.ts), the VCF line by line (node/vcfStream.ts); rows are
+// written batch by batch in input order.
 // Writes chrom, pos, ref, alt, score, percentile, method, model, note: one row per variant of the VCF (each ALT
 // allele) and per line it could not read, in file order; a row without a score has the reason in
 // note. percentile: the share (%) of 2,000 random substitutions of held-out sequence that the model scores
@@ -13,14 +16,14 @@ import { parseArgs } from 'node:util';
 import { percentile } from '../analysis/calibration';
 import { DEFAULT_WINDOW, METHODS, methodsFor, type ScoreMethod } from '../analysis/variantEffect';
 import { SequenceInputError } from '../genome/parseSequence';
-import { vcfLineReader, type VcfLineReader, type VcfParse } from '../genome/vcf';
+import { vcfLineReader } from '../genome/vcf';
 import { loadModel } from '../model/loadModel';
 import { fileSource } from '../node/fileSource';
 import { useNodeBackend } from '../node/nodeRuntime';
 import { openReference, ReferenceError } from '../node/reference';
 import { openVcf, parseRegionArg, VcfStreamError, type GenomicRegion } from '../node/vcfStream';
-import type { Query } from './scoreBatch';
-import { tsvOutput, vcfOutput, type LineRows, type OutputFormat, type Row } from './scoreOutput';
+import { readLine, type Batch } from './scoreLines';
+import { tsvOutput, vcfOutput, type OutputFormat } from './scoreOutput';
 import { mainThreadScorer, workerScorer, type Scorer } from './scorePool';
 
 export { TSV_HEADER } from './scoreOutput';
@@ -87,9 +90,6 @@ async function readInput<T>(path: string, read: () => Promise<T>): Promise<T> {
     throw e;
   }
 }
-
-/** A batch's lines, its rows, and the variants of those rows that are still to be scored. */
-interface Batch { lines: LineRows[]; todo: { row: Row; query: Query }[] }
 
 /** Lines per batch (the unit of work, of a worker and of a shard) unless --batch says otherwise. */
 export const BATCH_LINES = 256;
@@ -189,23 +189,6 @@ export async function runScore(a: ScoreArgs, write: (line: string) => void, prog
     await scorer?.close();
     model.dispose();
   }
-}
-
-/** A data line's rows: one per ALT allele, or one saying why the line was not read (its fields as written). */
-function readLine(reader: VcfLineReader, text: string, line: number | null, ordinal: number, region: GenomicRegion | undefined, batch: Batch): LineRows {
-  const parsed: VcfParse = { variants: [], errors: [] };
-  reader.read(text, line ?? ordinal, parsed);
-  const e = parsed.errors[0];
-  if (e) {
-    const where = line === null ? `record ${ordinal} of region ${region!.chrom}:${region!.start}-${region!.end}` : `line ${line}`;
-    return { text, read: false, rows: [{ chrom: e.fields![0] ?? '', pos: e.fields![1] ?? '', ref: e.fields![3] ?? '', alt: e.fields![4] ?? '', score: '', percentile: '', note: `VCF ${where} not read: ${e.message}` }] };
-  }
-  const rows = parsed.variants.map((v) => {
-    const row: Row = { chrom: v.chrom, pos: String(v.pos), ref: v.ref, alt: v.alt, score: '', percentile: '', note: v.problem ?? '' };
-    if (!v.problem) batch.todo.push({ row, query: { chrom: v.chrom, pos: v.pos, ref: v.ref, alt: v.alt } });
-    return row;
-  });
-  return { text, read: true, rows };
 }
 
 /** The command line: writes the TSV to `out` and messages to `err`, and returns the exit status. */
