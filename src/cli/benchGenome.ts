@@ -16,7 +16,6 @@ import { BRCA1_DEV_TSV, BRCA1_FASTA, readFasta } from '../node/data';
 import { buildFai, faiText } from '../node/faidx';
 import { REPO_ROOT } from '../node/nodeRuntime';
 import { writeTwoBit } from '../node/twoBitWriter';
-import { BATCH_LINES } from './score';
 import { syntheticGenome, syntheticVcf, writeSyntheticFasta, writeSyntheticTwoBit } from './syntheticGenome';
 
 const { values: args } = parseArgs({
@@ -41,7 +40,7 @@ async function timed<T>(what: string, f: () => Promise<T> | T): Promise<[T, numb
   return [r, ms];
 }
 
-interface Run { rows: number; scored: number; firstMs: number; totalMs: number; rssMb: number; table: string }
+interface Run { rows: number; scored: number; firstMs: number; totalMs: number; scoringS: number; rssMb: number; table: string }
 
 /** One npm run score process: when its first scored row reached stdout, when it ended, its peak RSS. */
 function score(model: string, fasta: string, vcf: string, extra: string[]): Promise<Run> {
@@ -61,7 +60,7 @@ function score(model: string, fasta: string, vcf: string, extra: string[]): Prom
     if (code !== 0) { reject(new Error(`score exited ${code}: ${err.trim().split('\n').at(-1)}`)); return; }
     const rows = out.trim().split('\n').slice(1);
     resolve({ rows: rows.length, scored: rows.filter((l) => l.split('\t')[4] !== '').length, firstMs, totalMs: performance.now() - t0,
-      rssMb: Number(/maxRSS (\d+)/.exec(err)?.[1]) / 1024, table: out });
+      scoringS: Number(/scoring took ([\d.]+) s/.exec(err)?.[1]), rssMb: Number(/maxRSS (\d+)/.exec(err)?.[1]) / 1024, table: out });
   }));
 }
 
@@ -72,8 +71,7 @@ async function row(label: string, model: string, method: string, fasta: string, 
   const key = `${model}:${method}:${vcf}`;
   const same = results.has(key) ? (results.get(key) === r.table ? 'yes' : '**NO**') : '(first)';
   results.set(key, results.get(key) ?? r.table);
-  // the first row reaches stdout when the first batch (BATCH_LINES lines) is done: the rate is of the batches after it
-  const rate = (r.scored - Math.min(BATCH_LINES, r.scored)) / ((r.totalMs - r.firstMs) / 1000);
+  const rate = r.scored / r.scoringS;
   log(`${label}, ${model} ${method}, ${threads} worker(s): ${r.scored}/${r.rows} scored, first ${secs(r.firstMs)}, total ${secs(r.totalMs)}, ${r.rssMb.toFixed(0)} MB`);
   table.push(`| ${label} | ${model} | ${method} | ${threads} | ${r.scored} | ${(r.firstMs / 1000).toFixed(2)} | ${(r.totalMs / 1000).toFixed(1)} | ${rate.toFixed(0)} | ${r.rssMb.toFixed(0)} | ${same} |`);
 }
@@ -117,7 +115,7 @@ async function main(): Promise<void> {
   console.log(`Generated genome: ${gb.toFixed(2)} Gb (hg38's 25 chromosome lengths x ${scale}; FASTA ${size('g.fa')}, 2bit ${size('g.2bit')}${bgzip ? `, bgzip ${size('g.fa.gz')}` : ''}), `
     + `written in ${secs(genMs)}; its .fai built in ${secs(faiMs)} (one pass, as for a FASTA without one); 2bit written in ${secs(twoBitMs)}. `
     + `${args.variants} SNVs for the Markov model, ${args['hybrid-variants']} for the networks, spread over the genome by length. Each run is one process: `
-    + `first = start of the process (Node, tsx, model load, index open) to the first scored row on stdout; rate = variants scored after the first batch (${BATCH_LINES} lines) / the time after it; `
+    + `first = start of the process (Node, tsx, model load, index open) to the first scored row on stdout; variants/s = variants scored / the time from the first batch read to the last row written (after the model, the workers and the index are loaded: the CLI's own "scoring took" line); `
     + `RSS = the process's peak (workers are threads, so included). "same" = the table equals the first run's of that model, method and VCF.\n`);
   console.log('| reference | model | method | workers | scored | first (s) | total (s) | variants/s | peak RSS (MB) | same |\n|---|---|---|---|---|---|---|---|---|---|');
   table.forEach((l) => console.log(l));

@@ -133,9 +133,11 @@ export async function runScore(a: ScoreArgs, write: (line: string) => void, prog
       keep = (b) => b >= from! && b < to!;
       progress(`shard ${a.shard.index}/${a.shard.count}: batches ${from! + 1}-${to} of ${batches} (${batchLines} VCF lines each)`);
     }
-    scorer = (a.threads ?? 1) > 1
-      ? await workerScorer(a.threads!, { model: a.model, reference: a.fasta, referenceOptions: refOptions, settings, backend: a.backend ?? 'wasm' })
-      : mainThreadScorer(model, reference, settings);
+    if ((a.threads ?? 1) > 1) {
+      const tw = performance.now();
+      scorer = await workerScorer(a.threads!, { model: a.model, reference: a.fasta, referenceOptions: refOptions, settings, backend: a.backend ?? 'wasm' });
+      progress(`${a.threads} workers ready (each with its own model and reference) in ${((performance.now() - tw) / 1000).toFixed(1)} s`);
+    } else scorer = mainThreadScorer(model, reference, settings);
     const out = a.outputFormat === 'vcf'
       ? vcfOutput(vcf.header, `${METHODS[method].label} by ${model.manifest.id}, window ${window}${a.bothStrands ? ', both strands' : ''}`)
       : tsvOutput(method, model.manifest.id);
@@ -183,6 +185,8 @@ export async function runScore(a: ScoreArgs, write: (line: string) => void, prog
       throw new ScoreError(a.region ? `${a.vcf}: no variant in ${a.region.chrom}:${a.region.start}-${a.region.end}, so nothing to score` : `${a.vcf}: no variant lines after its header, so nothing to score`, EXIT.nothingScored);
     }
     if (!headerWritten) out.header().forEach(write);
+    const scoringS = (performance.now() - t0) / 1000;
+    progress(`scoring took ${scoringS.toFixed(2)} s from the first batch read to the last row written (${(scored / scoringS).toFixed(1)} variants/s, ${a.threads ?? 1} worker${(a.threads ?? 1) > 1 ? 's' : ''})`);
     progress(`${a.vcf}: ${scored} of ${rows} rows scored with ${method}${scored < rows ? `; ${rows - scored} not (the note column says why)` : ''}`);
     return { variants: rows, scored };
   } finally {

@@ -78,7 +78,7 @@ export async function writeSyntheticFasta(g: SyntheticGenome, path: string): Pro
 
 export function writeSyntheticTwoBit(g: SyntheticGenome, path: string): void {
   writeTwoBit(path, g.chroms, (function* () {
-    for (const [c, { name, length }] of g.chroms.entries()) yield { name, sequence: bytes(g, c, 0, length).toString('latin1') };
+    for (const [c, { name, length }] of g.chroms.entries()) yield { name, sequence: bytes(g, c, 0, length) };
   })());
 }
 

@@ -3,17 +3,24 @@
 
 import { openSync, writeSync, closeSync } from 'node:fs';
 
-export interface TwoBitRecord { name: string; sequence: string }
+export interface TwoBitRecord { name: string; sequence: string | Uint8Array }
 
-const CODE: Record<string, number> = { T: 0, C: 1, A: 2, G: 3 };
+// byte -> 2-bit code (T 0, C 1, A 2, G 3; anything else packs as T and goes in an N block), and the byte classes
+const CODE = new Uint8Array(256);
+const IS_N = new Uint8Array(256).fill(1);
+const IS_LOWER = new Uint8Array(256);
+for (const [i, ch] of [...'TCAG'].entries()) {
+  for (const c of [ch, ch.toLowerCase()]) { CODE[c.charCodeAt(0)] = i; IS_N[c.charCodeAt(0)] = 0; }
+}
+for (let c = 97; c <= 122; c++) IS_LOWER[c] = 1;
 
-/** Runs of positions where `test` holds, as [starts, sizes]. */
-function runs(seq: string, test: (c: string) => boolean): [number[], number[]] {
+/** Runs of positions whose byte class is 1, as [starts, sizes]. */
+function runs(seq: Uint8Array, cls: Uint8Array): [number[], number[]] {
   const starts: number[] = [], sizes: number[] = [];
   for (let i = 0; i < seq.length;) {
-    if (!test(seq[i]!)) { i++; continue; }
+    if (!cls[seq[i]!]) { i++; continue; }
     let j = i;
-    while (j < seq.length && test(seq[j]!)) j++;
+    while (j < seq.length && cls[seq[j]!]) j++;
     starts.push(i); sizes.push(j - i);
     i = j;
   }
@@ -26,11 +33,17 @@ function u32(values: number[]): Buffer {
   return b;
 }
 
-function recordBytes(seq: string): Buffer {
-  const [nStarts, nSizes] = runs(seq, (c) => !'ACGTacgt'.includes(c));
-  const [mStarts, mSizes] = runs(seq, (c) => c !== c.toUpperCase());
+function recordBytes(sequence: string | Uint8Array): Buffer {
+  const seq = typeof sequence === 'string' ? Buffer.from(sequence, 'latin1') : sequence;
+  const [nStarts, nSizes] = runs(seq, IS_N);
+  const [mStarts, mSizes] = runs(seq, IS_LOWER);
   const dna = Buffer.alloc(Math.ceil(seq.length / 4));
-  for (let i = 0; i < seq.length; i++) dna[i >> 2]! |= (CODE[seq[i]!.toUpperCase()] ?? 0) << (6 - 2 * (i & 3));
+  const full = seq.length >> 2;
+  for (let k = 0; k < full; k++) {
+    const i = k << 2;
+    dna[k] = (CODE[seq[i]!]! << 6) | (CODE[seq[i + 1]!]! << 4) | (CODE[seq[i + 2]!]! << 2) | CODE[seq[i + 3]!]!;
+  }
+  for (let i = full << 2; i < seq.length; i++) dna[i >> 2]! |= CODE[seq[i]!]! << (6 - 2 * (i & 3));
   return Buffer.concat([u32([seq.length, nStarts.length, ...nStarts, ...nSizes, mStarts.length, ...mStarts, ...mSizes, 0]), dna]);
 }
 
