@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import VCF from '@gmod/vcf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scoreVariants } from '../analysis/variantEffect';
@@ -106,7 +107,7 @@ describe('score against a genome read by index', () => {
     }
   });
 
-  it('builds a missing .fai beside a large FASTA once, and names a missing .gzi', async () => {
+  it('builds a missing .fai beside a large FASTA once, and names what is missing or cannot be read by index', async () => {
     const first = await score({ fasta: at('noindex.fa'), inMemoryMax: 0 });
     expect(first.notes[0]).toMatch(new RegExp(`^${at('noindex.fa')} had no index: built ${at('noindex.fa.fai')} \\(samtools faidx format, 2 sequences\\)`));
     expect(readFileSync(at('noindex.fa.fai'), 'utf8')).toBe(readFileSync(at('ref.fa.fai'), 'utf8'));
@@ -116,6 +117,13 @@ describe('score against a genome read by index', () => {
     const e = await score({ fasta: at('nogzi.fa.gz') }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ScoreError);
     expect((e as Error).message).toBe(`${at('nogzi.fa.gz')} is bgzipped but ${at('nogzi.fa.gz.gzi')} is missing: make it with samtools faidx ${at('nogzi.fa.gz')}`);
+    const message = (args: Partial<ScoreArgs>) => score(args).then(() => 'no error', (x: unknown) => (x as Error).message);
+    writeFileSync(at('plain.fa.gz'), gzipSync(readFileSync(at('ref.fa'))));
+    expect(await message({ fasta: at('plain.fa.gz'), inMemoryMax: 1000 })).toMatch(new RegExp(`^${at('plain.fa.gz')} is gzipped \\(not bgzipped\\), so it cannot be read by index and is too large to read whole: recompress it with bgzip`));
+    const region = { chrom: '1', start: 1, end: 1000 };
+    expect(await message({ vcf: at('v.vcf'), region })).toBe(`--region needs a bgzipped VCF, and ${at('v.vcf')} is not compressed: bgzip it (bgzip -c IN.vcf > IN.vcf.gz) and index it (tabix -p vcf IN.vcf.gz)`);
+    copyFileSync(at('v.vcf.gz'), at('noindex.vcf.gz'));
+    expect(await message({ vcf: at('noindex.vcf.gz'), region })).toMatch(new RegExp(`^--region needs an index of ${at('noindex.vcf.gz')}: no ${at('noindex.vcf.gz')}.tbi or`));
   });
 
   it('gives the same table from 2 workers, from 3 shards put together, and a tabix region its part of it', async () => {

@@ -36,9 +36,15 @@ export function parseRegionArg(text: string): GenomicRegion | null {
   return start >= 1 && end >= start ? { chrom: m[1]!, start, end } : null;
 }
 
+async function firstBytes(path: string, n: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const b of createReadStream(path, { start: 0, end: n - 1 }) as AsyncIterable<Buffer>) parts.push(b);
+  return Buffer.concat(parts);
+}
+
 async function isGzip(path: string): Promise<boolean> {
-  for await (const b of createReadStream(path, { start: 0, end: 1 }) as AsyncIterable<Buffer>) return b[0] === 0x1f && b[1] === 0x8b;
-  return false;
+  const b = await firstBytes(path, 2);
+  return b[0] === 0x1f && b[1] === 0x8b;
 }
 
 /** Every line of the file, the header first (read until #CHROM), then the data lines as they are needed. */
@@ -76,6 +82,10 @@ async function wholeFile(path: string): Promise<VcfStream> {
 const REGION_STEP = 1_000_000;
 
 async function regionOf(path: string, region: GenomicRegion): Promise<VcfStream> {
+  const head = await firstBytes(path, 18);
+  if (!(head[0] === 0x1f && head[1] === 0x8b && head[3]! & 4 && head[12] === 66 && head[13] === 67)) {
+    throw new VcfStreamError(`--region needs a bgzipped VCF, and ${path} is ${head[0] === 0x1f && head[1] === 0x8b ? 'gzipped but not bgzipped' : 'not compressed'}: bgzip it (bgzip -c IN.vcf > IN.vcf.gz) and index it (tabix -p vcf IN.vcf.gz)`);
+  }
   const tbi = [`${path}.tbi`, `${path}.csi`].find(existsSync);
   if (!tbi) throw new VcfStreamError(`--region needs an index of ${path}: no ${path}.tbi or ${path}.csi (make one with tabix -p vcf ${path}; the VCF must be bgzipped and sorted)`);
   const file = new TabixIndexedFile(tbi.endsWith('.tbi') ? { path, tbiPath: tbi } : { path, csiPath: tbi });
