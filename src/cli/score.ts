@@ -149,7 +149,7 @@ export async function runScore(a: ScoreArgs, write: (line: string) => void, prog
       for (const l of b.lines) { out.line(l).forEach(write); rows += l.rows.length; }
       const was = scored;
       scored += b.lines.reduce((n, l) => n + l.rows.filter((r) => r.score !== '').length, 0);
-      if (was === 0 && scored > 0) progress(`first variant scored ${((performance.now() - t0) / 1000).toFixed(2)} s after the model loaded`);
+      if (was === 0 && scored > 0) progress(`first variant scored ${((performance.now() - t0) / 1000).toFixed(2)} s after scoring began`);
       if (performance.now() - lastReport > 2000) {
         lastReport = performance.now();
         progress(`${rows} rows written, ${scored} scored (${(scored / ((performance.now() - t0) / 1000)).toFixed(1)} variants/s)`);
@@ -167,7 +167,11 @@ export async function runScore(a: ScoreArgs, write: (line: string) => void, prog
     });
     let batch: Batch = { lines: [], todo: [] }, index = 0, ordinal = 0;
     const flush = async () => {
-      if (keep(index++)) inFlight.push(send(batch));
+      if (keep(index++)) {
+        const p = send(batch);
+        p.catch(() => {}); // awaited below in order; if an earlier batch fails first, this one's failure is not also thrown unhandled
+        inFlight.push(p);
+      }
       batch = { lines: [], todo: [] };
       // results are written in input order; at most `slots` batches are held
       while (inFlight.length >= scorer!.slots) emit(await inFlight.shift()!);

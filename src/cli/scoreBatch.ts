@@ -15,7 +15,13 @@ export interface Query { chrom: string; pos: number; ref: string; alt: string }
 
 export interface QueryResult { score: number | null; note: string }
 
-/** Variants whose windows lie within this many bases of each other are scored from one read of the reference. */
+/**
+ * Variants are scored from one read of the reference while the next one's window starts at most MERGE_GAP
+ * bases after the reads so far end, and the read stays within CLUSTER_SPAN: reading a short gap costs less
+ * than another call, reading long ones between scattered variants costs more (5,000 SNVs over a generated
+ * 0.15 Gb genome, Markov dll: 1,081 variants/s merging any gap within 200 kb, 3,916 with this gap; same table).
+ */
+export const MERGE_GAP = 4096;
 export const CLUSTER_SPAN = 200_000;
 
 interface Placed { q: number; record: number; index: number; from: number; to: number }
@@ -42,7 +48,9 @@ export async function scoreQueries(model: LanguageModel, ref: Reference, s: Scor
   placed.sort((a, b) => a.record - b.record || a.from - b.from || a.q - b.q);
   for (let i = 0; i < placed.length;) {
     let j = i + 1, to = placed[i]!.to;
-    while (j < placed.length && placed[j]!.record === placed[i]!.record && placed[j]!.to - placed[i]!.from <= CLUSTER_SPAN) to = Math.max(to, placed[j++]!.to);
+    while (j < placed.length && placed[j]!.record === placed[i]!.record && placed[j]!.from <= to + MERGE_GAP && placed[j]!.to - placed[i]!.from <= CLUSTER_SPAN) {
+      to = Math.max(to, placed[j++]!.to);
+    }
     const group = placed.slice(i, j);
     const from = group[0]!.from;
     const seq = await ref.fetch(group[0]!.record, from, to);

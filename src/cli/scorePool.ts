@@ -32,6 +32,7 @@ interface Pending { resolve: (r: QueryResult[]) => void; reject: (e: Error) => v
 export async function workerScorer(n: number, setup: WorkerSetup): Promise<Scorer> {
   const workers = Array.from({ length: n }, () => new Worker(WORKER_BOOT, { eval: true, workerData: setup }));
   const pending = workers.map(() => new Map<number, Pending>());
+  const exited = workers.map(() => false);
   let nextId = 0;
   let failure: Error | null = null;
   const fail = (w: number, e: Error) => {
@@ -46,7 +47,7 @@ export async function workerScorer(n: number, setup: WorkerSetup): Promise<Score
       else { const e = new Error(m.message); notReady(e); fail(w, e); }
     });
     worker.on('error', (e: Error) => { notReady(e); fail(w, e); });
-    worker.on('exit', (code: number) => { if (pending[w]!.size) fail(w, new Error(`exited with status ${code}`)); });
+    worker.on('exit', (code: number) => { exited[w] = true; if (pending[w]!.size) fail(w, new Error(`exited with status ${code}`)); });
   }))).catch(async (e: unknown) => { await Promise.all(workers.map((w) => w.terminate())); throw e; });
   return {
     slots: 2 * n,
@@ -60,7 +61,7 @@ export async function workerScorer(n: number, setup: WorkerSetup): Promise<Score
       });
     },
     async close() {
-      await Promise.all(workers.map((w) => new Promise<void>((done) => { w.once('exit', () => done()); w.postMessage('close'); })));
+      await Promise.all(workers.map((w, i) => (exited[i] ? undefined : new Promise<void>((done) => { w.once('exit', () => done()); w.postMessage('close'); }))));
     },
   };
 }
