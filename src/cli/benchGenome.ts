@@ -3,7 +3,7 @@
 // workers, for each way of reading the reference and each method; and the BRCA1 region read whole (the path
 // the CLI always had) against the same region read by index. Every run's table must equal the others'.
 //
-//   npm run bench:genome [-- --scale 1 --variants 20000 --hybrid-variants 200 --keep]
+//   npm run bench:genome [-- --scale 1 --variants 20000 --hybrid-variants 200 --skip bgzip,networks,brca1 --keep]
 //
 // Each run is its own process (node --import tsx src/cli/score.ts), so its RSS is its own (workers included).
 
@@ -24,6 +24,8 @@ const { values: args } = parseArgs({
     variants: { type: 'string', default: '20000' },
     'hybrid-variants': { type: 'string', default: '200' },
     keep: { type: 'boolean', default: false },
+    // parts to leave out, comma-separated: bgzip (compressing takes long at full scale), networks, brca1
+    skip: { type: 'string', default: '' },
   },
 });
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -85,23 +87,30 @@ async function main(): Promise<void> {
   const [fai, faiMs] = await timed('.fai built (buildFai, one pass)', () => buildFai(at('g.fa')));
   writeFileSync(at('g.fa.fai'), faiText(fai));
   const [, twoBitMs] = await timed('.2bit written', () => writeSyntheticTwoBit(g, at('g.2bit')));
-  const bgzip = has('bgzip') && has('samtools');
+  const skip = new Set(args.skip!.split(',').filter(Boolean));
+  const bgzip = has('bgzip') && has('samtools') && !skip.has('bgzip');
   if (bgzip) {
     // level 1: random bases compress slowly at the default level (a 0.3 Gb genome took minutes on 2 busy cores)
     await timed('bgzip -l 1 -@ 2 and samtools faidx', () => {
       execFileSync('sh', ['-c', `bgzip -l 1 -@ 2 -c g.fa > g.fa.gz && samtools faidx g.fa.gz`], { cwd: dir });
     });
-  } else log('no bgzip/samtools: the bgzipped FASTA is not measured');
+  } else log(skip.has('bgzip') ? 'bgzip skipped' : 'no bgzip/samtools: the bgzipped FASTA is not measured');
   writeFileSync(at('v.vcf'), syntheticVcf(g, Number(args.variants)));
   writeFileSync(at('h.vcf'), syntheticVcf(g, Number(args['hybrid-variants']), 11));
 
   const refs: [string, string][] = [['FASTA + .fai', at('g.fa')], ...(bgzip ? [['bgzip + .fai + .gzi', at('g.fa.gz')] as [string, string]] : []), ['2bit', at('g.2bit')]];
   for (const [label, path] of refs) for (const threads of [1, 2]) await row(label, 'markov-k9-chr22', 'dll', path, at('v.vcf'), threads);
-  for (const [model, method] of [['mlm-hybrid-chr22', 'masked'], ['mlm-hybrid-chr22', 'wt'], ['mlm-hybrid-chr22', 'influence'], ['clm-hybrid-chr22', 'dll']] as const) {
+  const networks = skip.has('networks') ? [] : [['mlm-hybrid-chr22', 'masked'], ['mlm-hybrid-chr22', 'wt'], ['mlm-hybrid-chr22', 'influence'], ['clm-hybrid-chr22', 'dll']] as const;
+  for (const [model, method] of networks) {
     // batches of 25 lines, so that the few variants a network scores in reasonable time make work for 2 workers
     for (const threads of [1, 2]) await row('2bit', model, method, at('g.2bit'), at('h.vcf'), threads, ['--batch', '25']);
   }
   // the BRCA1 region: read whole (the CLI's path before indexes), and by index (a .fai beside a copy, a 2bit of it)
+  if (!skip.has('brca1')) await brca1Rows();
+  report(scale, gb, genMs, faiMs, twoBitMs, bgzip);
+}
+
+async function brca1Rows(): Promise<void> {
   const brca1 = BRCA1_DEV_TSV.replace('.tsv', '.vcf');
   copyFileSync(BRCA1_FASTA, at('brca1.fa'));
   writeFileSync(at('brca1.fa.fai'), faiText(await buildFai(at('brca1.fa'))));
@@ -111,12 +120,15 @@ async function main(): Promise<void> {
   for (const [label, path] of [['BRCA1 region, read whole', BRCA1_FASTA], ['BRCA1 region, .fai', at('brca1.fa')], ['BRCA1 region, 2bit', at('brca1.2bit')]]) {
     for (const threads of [1, 2]) await row(label!, 'markov-k9-chr22', 'dll', path!, brca1, threads);
   }
+}
 
+function report(scale: number, gb: number, genMs: number, faiMs: number, twoBitMs: number, bgzip: boolean): void {
   const size = (f: string) => `${(statSync(at(f)).size / 1e9).toFixed(2)} GB`;
+  const bases = (n: string) => Number(n).toLocaleString('en-US');
   console.log(`# Scoring against a whole genome\n`);
   console.log(`Generated genome: ${gb.toFixed(2)} Gb (hg38's 25 chromosome lengths x ${scale}; FASTA ${size('g.fa')}, 2bit ${size('g.2bit')}${bgzip ? `, bgzip ${size('g.fa.gz')}` : ''}), `
     + `written in ${secs(genMs)}; its .fai built in ${secs(faiMs)} (one pass, as for a FASTA without one); 2bit written in ${secs(twoBitMs)}. `
-    + `${args.variants} SNVs for the Markov model, ${args['hybrid-variants']} for the networks (batches of 25 VCF lines; 256 otherwise), spread over the genome by length. Each run is one process: `
+    + `${bases(args.variants!)} SNVs for the Markov model, ${bases(args['hybrid-variants']!)} for the networks (batches of 25 VCF lines; 256 otherwise), spread over the genome by length. Each run is one process: `
     + `first = start of the process (Node, tsx, model load, index open) to the first scored row on stdout; variants/s = variants scored / the time from the first batch read to the last row written (after the model, the workers and the index are loaded: the CLI's own "scoring took" line); `
     + `RSS = the process's peak (workers are threads, so included). "same" = the table equals the first run's of that model, method and VCF.\n`);
   console.log('| reference | model | method | workers | scored | first (s) | total (s) | variants/s | peak RSS (MB) | same |\n|---|---|---|---|---|---|---|---|---|---|');
