@@ -75,7 +75,7 @@ async function row(label: string, model: string, method: string, fasta: string, 
   results.set(key, results.get(key) ?? r.table);
   const rate = r.scored / r.scoringS;
   log(`${label}, ${model} ${method}, ${threads} worker(s): ${r.scored}/${r.rows} scored, first ${secs(r.firstMs)}, total ${secs(r.totalMs)}, ${r.rssMb.toFixed(0)} MB`);
-  table.push(`| ${label} | ${model} | ${method} | ${threads} | ${r.scored} | ${(r.firstMs / 1000).toFixed(2)} | ${(r.totalMs / 1000).toFixed(1)} | ${rate.toFixed(0)} | ${r.rssMb.toFixed(0)} | ${same} |`);
+  table.push(`| ${label} | ${model} | ${method} | ${threads} | ${r.scored} | ${(r.firstMs / 1000).toFixed(2)} | ${(r.totalMs / 1000).toFixed(1)} | ${rate.toFixed(rate < 100 ? 1 : 0)} | ${r.rssMb.toFixed(0)} | ${same} |`);
 }
 
 async function main(): Promise<void> {
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   }
   // the BRCA1 region: read whole (the CLI's path before indexes), and by index (a .fai beside a copy, a 2bit of it)
   if (!skip.has('brca1')) await brca1Rows();
-  report(scale, gb, genMs, faiMs, twoBitMs, bgzip);
+  report(scale, gb, genMs, faiMs, twoBitMs, bgzip, skip);
 }
 
 async function brca1Rows(): Promise<void> {
@@ -122,13 +122,13 @@ async function brca1Rows(): Promise<void> {
   }
 }
 
-function report(scale: number, gb: number, genMs: number, faiMs: number, twoBitMs: number, bgzip: boolean): void {
+function report(scale: number, gb: number, genMs: number, faiMs: number, twoBitMs: number, bgzip: boolean, skip: Set<string>): void {
   const size = (f: string) => `${(statSync(at(f)).size / 1e9).toFixed(2)} GB`;
   const bases = (n: string) => Number(n).toLocaleString('en-US');
   console.log(`# Scoring against a whole genome\n`);
   console.log(`Generated genome: ${gb.toFixed(2)} Gb (hg38's 25 chromosome lengths x ${scale}; FASTA ${size('g.fa')}, 2bit ${size('g.2bit')}${bgzip ? `, bgzip ${size('g.fa.gz')}` : ''}), `
     + `written in ${secs(genMs)}; its .fai built in ${secs(faiMs)} (one pass, as for a FASTA without one); 2bit written in ${secs(twoBitMs)}. `
-    + `${bases(args.variants!)} SNVs for the Markov model, ${bases(args['hybrid-variants']!)} for the networks (batches of 25 VCF lines; 256 otherwise), spread over the genome by length. Each run is one process: `
+    + `${bases(args.variants!)} SNVs for the Markov model${skip.has('networks') ? '' : `, ${bases(args['hybrid-variants']!)} for the networks (batches of 25 VCF lines; 256 otherwise)`}, spread over the genome by length. Each run is one process: `
     + `first = start of the process (Node, tsx, model load, index open) to the first scored row on stdout; variants/s = variants scored / the time from the first batch read to the last row written (after the model, the workers and the index are loaded: the CLI's own "scoring took" line); `
     + `RSS = the process's peak (workers are threads, so included). "same" = the table equals the first run's of that model, method and VCF.\n`);
   console.log('| reference | model | method | workers | scored | first (s) | total (s) | variants/s | peak RSS (MB) | same |\n|---|---|---|---|---|---|---|---|---|---|');
