@@ -15,7 +15,7 @@ import { buildFai, faiText } from '../node/faidx';
 import { fileSource } from '../node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
 import { writeTwoBit } from '../node/twoBitWriter';
-import { runScore, ScoreError, type ScoreArgs } from './score';
+import { cli, EXIT, runScore, ScoreError, type ScoreArgs } from './score';
 import { TSV_HEADER } from './scoreOutput';
 
 const MARKOV = join(REPO_ROOT, 'public/models/markov-k9-chr22');
@@ -161,5 +161,22 @@ describe('score against a genome read by index', () => {
     expect(data.map((l) => l.split('\t').slice(0, 7))).toEqual(variantLines().map((l) => l.split('\t').slice(0, 7)));
     const scores = data.flatMap((l) => (parser.parseLine(l).INFO.GLM_SCORE as (number | undefined)[]).map((x) => x ?? null));
     expect(scores).toEqual(tsv.map((r) => (r[4] === '' ? null : Number(r[4]))));
+  });
+
+  it('refuses bad --shard, --threads, --region and --output-format (exit 2), and exits 0 for a shard with no variant', async () => {
+    const run = async (extra: string[]) => {
+      const out: string[] = [], err: string[] = [];
+      const code = await cli(['--model', MARKOV, '--fasta', at('ref.2bit'), '--vcf', at('v.vcf'), ...extra], (l) => out.push(l), (m) => err.push(m));
+      return { code, out, last: err.at(-1) };
+    };
+    expect(await run(['--shard', '0/3'])).toMatchObject({ code: EXIT.usage, last: 'error: --shard must be i/n with 1 <= i <= n (1/4 ... 4/4), got 0/3' });
+    expect(await run(['--threads', '1.5'])).toMatchObject({ code: EXIT.usage, last: 'error: --threads must be a positive integer, got 1.5' });
+    expect(await run(['--region', 'chr1:9-2'])).toMatchObject({ code: EXIT.usage, last: expect.stringMatching(/^error: --region chr1:9-2: expected chrom:start-end/) });
+    expect(await run(['--output-format', 'bed'])).toMatchObject({ code: EXIT.usage, last: 'error: --output-format must be tsv or vcf, got bed' });
+    // 61 lines are one batch of 256: shard 1 of 2 gets batches floor(0 * 1 / 2) to floor(1 * 1 / 2), none,
+    // and writes the header alone; shard 2 gets the batch
+    const empty = await run(['--shard', '1/2']);
+    expect(empty).toMatchObject({ code: EXIT.ok, out: [TSV_HEADER.join('\t')] });
+    expect((await run(['--shard', '2/2'])).out).toHaveLength(63);
   });
 });
