@@ -1,5 +1,8 @@
-// npm run score -- --model public/models/<id> --fasta REF.fa[.gz] --vcf IN.vcf[.gz]
-//                  [--method masked|wt|dll] [--window N] [--both-strands] > OUT.tsv
+// npm run score -- --model public/models/<id> --fasta REF.fa[.gz]|REF.2bit --vcf IN.vcf[.gz]
+//                  [--method masked|wt|dll|influence] [--window N] [--both-strands] [--region chr:start-end]
+//                  [--output-format tsv|vcf] [--threads N] [--shard i/n] [--batch N] > OUT.tsv
+// The genome is read by index (node/reference.ts), the VCF line by line (node/vcfStream.ts); rows are
+// written batch by batch in input order.
 // Writes chrom, pos, ref, alt, score, percentile, method, model, note: one row per variant of the VCF (each ALT
 // allele) and per line it could not read, in file order; a row without a score has the reason in
 // note. percentile: the share (%) of 2,000 random substitutions of held-out sequence that the model scores
@@ -11,25 +14,41 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { percentile } from '../analysis/calibration';
-import { DEFAULT_WINDOW, METHODS, methodsFor, scoreVariants, type ScoreMethod, type Variant } from '../analysis/variantEffect';
-import { placeVariant } from '../genome/locate';
+import { DEFAULT_WINDOW, METHODS, methodsFor, type ScoreMethod } from '../analysis/variantEffect';
 import { SequenceInputError } from '../genome/parseSequence';
-import { parseVcf } from '../genome/vcf';
+import { vcfLineReader } from '../genome/vcf';
 import { loadModel } from '../model/loadModel';
-import { readFasta, readText } from '../node/data';
 import { fileSource } from '../node/fileSource';
 import { useNodeBackend } from '../node/nodeRuntime';
+import { openReference, ReferenceError } from '../node/reference';
+import { openVcf, parseRegionArg, VcfStreamError, type GenomicRegion } from '../node/vcfStream';
+import { readLine, type Batch } from './scoreLines';
+import { tsvOutput, vcfOutput, type OutputFormat } from './scoreOutput';
+import { mainThreadScorer, workerScorer, type Scorer } from './scorePool';
+
+export { TSV_HEADER } from './scoreOutput';
 
 export interface ScoreArgs {
   model: string;
+  /** FASTA (plain, gzip, bgzip + .fai + .gzi; with or without .fai) or .2bit. */
   fasta: string;
   vcf: string;
   method?: ScoreMethod;
   window?: number;
   bothStrands?: boolean;
+  /** Only the VCF records whose POS lies here (needs a tabix or CSI index). */
+  region?: GenomicRegion;
+  outputFormat?: OutputFormat;
+  /** Scoring workers (worker_threads); 1 scores on the main thread. */
+  threads?: number;
+  /** Score only shard `index` (1-based) of `count`: a run of whole batches, the same for every run. */
+  shard?: { index: number; count: number };
+  /** VCF lines per batch (default BATCH_LINES); shards of one VCF must use the same. */
+  batchLines?: number;
+  backend?: 'wasm' | 'cpu';
+  inMemoryMax?: number;
+  cacheDir?: string;
 }
-
-export const TSV_HEADER = ['chrom', 'pos', 'ref', 'alt', 'score', 'percentile', 'method', 'model', 'note'];
 
 /** Exit statuses of npm run score. */
 export const EXIT = {
@@ -51,7 +70,8 @@ export class ScoreError extends Error {
 
 export interface ScoreSummary { variants: number; scored: number }
 
-const USAGE = 'usage: npm run score -- --model public/models/<id> --fasta REF.fa --vcf IN.vcf [--method masked|wt|dll] [--window N] [--both-strands] > OUT.tsv';
+const USAGE = 'usage: npm run score -- --model public/models/<id> --fasta REF.fa|REF.2bit --vcf IN.vcf[.gz] [--method masked|wt|dll|influence] [--window N] [--both-strands] '
+  + '[--region chr:start-end] [--output-format tsv|vcf] [--threads N] [--shard i/n] [--batch N] > OUT.tsv';
 
 const orList = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}` : xs.join(''));
 
@@ -62,26 +82,28 @@ function mustExist(option: string, path: string, inside?: string): void {
   }
 }
 
-/** An input file's content, or a ScoreError naming the file. */
-function readInput<T>(path: string, read: () => T): T {
-  try { return read(); } catch (e) {
+/** An input file opened, or a ScoreError naming the file. */
+async function readInput<T>(path: string, read: () => Promise<T>): Promise<T> {
+  try { return await read(); } catch (e) {
     if (e instanceof SequenceInputError) throw new ScoreError(`${path}: ${e.message}`, EXIT.nothingScored);
+    if (e instanceof ReferenceError || e instanceof VcfStreamError) throw new ScoreError(e.message, EXIT.nothingScored);
     throw e;
   }
 }
+
+/** Lines per batch (the unit of work, of a worker and of a shard) unless --batch says otherwise. */
+export const BATCH_LINES = 256;
 
 export async function runScore(a: ScoreArgs, write: (line: string) => void, progress: (msg: string) => void = () => {}): Promise<ScoreSummary> {
   mustExist('model', a.model, 'model.json');
   mustExist('fasta', a.fasta);
   mustExist('vcf', a.vcf);
   if (a.method !== undefined && !(a.method in METHODS)) throw new ScoreError(`--method ${a.method}: unknown; use ${orList(Object.keys(METHODS))}`, EXIT.usage);
-  const vcf = parseVcf(readText(a.vcf));
-  const fileError = vcf.errors.find((e) => !e.fields);
-  if (fileError) throw new ScoreError(`${a.vcf}: ${fileError.message}`, EXIT.nothingScored);
-  if (vcf.variants.length + vcf.errors.length === 0) throw new ScoreError(`${a.vcf}: no variant lines after its header, so nothing to score`, EXIT.nothingScored);
-  const records = readInput(a.fasta, () => readFasta(a.fasta));
-
+  const vcf = await readInput(a.vcf, () => openVcf(a.vcf, a.region));
+  const reader = vcfLineReader(vcf.header);
+  if ('error' in reader) throw new ScoreError(`${a.vcf}: ${reader.error}`, EXIT.nothingScored);
   const model = await loadModel(fileSource(a.model));
+  let scorer: Scorer | null = null;
   try {
     const kind = model.objective === 'mlm' ? 'masked' : 'causal';
     const method = a.method ?? methodsFor(model.objective)[0]!;
@@ -89,6 +111,9 @@ export async function runScore(a: ScoreArgs, write: (line: string) => void, prog
       throw new ScoreError(`--method ${method} cannot run on ${model.manifest.id}, a ${kind} model (${method} needs a ${kind === 'masked' ? 'causal' : 'masked'} model): `
         + `use ${orList(methodsFor(model.objective))}`, EXIT.usage);
     }
+    const refOptions = { inMemoryMax: a.inMemoryMax, cacheDir: a.cacheDir };
+    const reference = await readInput(a.fasta, () => openReference(a.fasta, { ...refOptions, note: progress }));
+    progress(`${a.fasta}: ${reference.records.length} sequences, read ${reference.how}`);
     const window = a.window ?? DEFAULT_WINDOW;
     const dist = model.manifest.scoreDistribution;
     const quantiles = dist?.quantiles[method];
@@ -96,48 +121,80 @@ export async function runScore(a: ScoreArgs, write: (line: string) => void, prog
     else if (dist!.window !== window || dist!.bothStrands !== !!a.bothStrands) {
       progress(`percentiles compare with random substitutions scored at window ${dist!.window}, ${dist!.bothStrands ? 'both strands' : 'one strand'}; these scores use window ${window}, ${a.bothStrands ? 'both strands' : 'one strand'}, so read them as indicative`);
     }
-    // one row per ALT allele and per unreadable line, in file order
-    const rows = [
-      ...vcf.variants.map((v) => ({ line: v.line, chrom: v.chrom, pos: String(v.pos), ref: v.ref, alt: v.alt, v, score: '', percentile: '', note: v.problem ?? '' })),
-      ...vcf.errors.map((e) => ({ line: e.line, chrom: e.fields![0] ?? '', pos: e.fields![1] ?? '', ref: e.fields![3] ?? '', alt: e.fields![4] ?? '', v: null,
-        score: '', percentile: '', note: `VCF line ${e.line} not read: ${e.message}` })),
-    ].sort((x, y) => x.line - y.line);
-    // group the scorable variants by FASTA record so each record is encoded once
-    const byRecord = new Map<number, { row: number; variant: Variant }[]>();
-    rows.forEach((r, i) => {
-      if (r.note || !r.v) return;
-      const loc = placeVariant(records, r.v);
-      if ('problem' in loc) { r.note = loc.problem; return; }
-      byRecord.set(loc.record, [...(byRecord.get(loc.record) ?? []), { row: i, variant: { pos: loc.index, ref: r.v.ref, alt: r.v.alt } }]);
-    });
-    const t0 = performance.now();
-    let done = 0;
-    const total = [...byRecord.values()].reduce((n, g) => n + g.length, 0);
-    let lastReport = 0;
-    for (const [rec, group] of byRecord) {
-      const res = await scoreVariants(model, records[rec]!.sequence, group.map((g) => g.variant), {
-        method, window, bothStrands: a.bothStrands,
-        onProgress: (d, t) => {
-          if (performance.now() - lastReport < 2000 && d < t) return;
-          lastReport = performance.now();
-          progress(`${records[rec]!.name}: ${d}/${t} forward rows`);
-        },
-      });
-      res.scores.forEach((s, k) => {
-        const r = rows[group[k]!.row]!;
-        r.score = s.score === null ? '' : s.score.toFixed(6);
-        r.percentile = s.score === null || !quantiles ? '' : percentile(quantiles, s.score).toFixed(1);
-        r.note = s.note;
-      });
-      done += group.length;
-      progress(`${done}/${total} variants scored (${(done / ((performance.now() - t0) / 1000)).toFixed(1)} variants/s)`);
+    const settings = { method, window, bothStrands: !!a.bothStrands };
+    const batchLines = a.batchLines ?? BATCH_LINES;
+    // a shard is a run of whole batches, so its scores are the whole run's (batches are the unit of scoring)
+    let keep = (_batch: number) => true;
+    if (a.shard) {
+      let lines = 0;
+      for await (const l of (await openVcf(a.vcf, a.region)).lines) if (l.text.trim() && !l.text.startsWith('#')) lines++;
+      const batches = Math.ceil(lines / batchLines);
+      const [from, to] = [a.shard.index - 1, a.shard.index].map((k) => Math.floor((k * batches) / a.shard!.count));
+      keep = (b) => b >= from! && b < to!;
+      progress(`shard ${a.shard.index}/${a.shard.count}: batches ${from! + 1}-${to} of ${batches} (${batchLines} VCF lines each)`);
     }
-    write(TSV_HEADER.join('\t'));
-    for (const r of rows) write([r.chrom, r.pos, r.ref, r.alt, r.score, r.percentile, method, model.manifest.id, r.note].join('\t'));
-    const scored = rows.filter((r) => r.score !== '').length;
-    progress(`${a.vcf}: ${scored} of ${rows.length} rows scored with ${method}${scored < rows.length ? `; ${rows.length - scored} not (the note column says why)` : ''}`);
-    return { variants: rows.length, scored };
+    if ((a.threads ?? 1) > 1) {
+      const tw = performance.now();
+      scorer = await workerScorer(a.threads!, { model: a.model, reference: a.fasta, referenceOptions: refOptions, settings, backend: a.backend ?? 'wasm' });
+      progress(`${a.threads} workers ready (each with its own model and reference) in ${((performance.now() - tw) / 1000).toFixed(1)} s`);
+    } else scorer = mainThreadScorer(model, reference, settings);
+    const out = a.outputFormat === 'vcf'
+      ? vcfOutput(vcf.header, `${METHODS[method].label} by ${model.manifest.id}, window ${window}${a.bothStrands ? ', both strands' : ''}`)
+      : tsvOutput(method, model.manifest.id);
+
+    const t0 = performance.now();
+    let rows = 0, scored = 0, headerWritten = false, lastReport = 0;
+    const emit = (b: Batch) => {
+      if (!headerWritten) { out.header().forEach(write); headerWritten = true; }
+      for (const l of b.lines) { out.line(l).forEach(write); rows += l.rows.length; }
+      const was = scored;
+      scored += b.lines.reduce((n, l) => n + l.rows.filter((r) => r.score !== '').length, 0);
+      if (was === 0 && scored > 0) progress(`first variant scored ${((performance.now() - t0) / 1000).toFixed(2)} s after scoring began`);
+      if (performance.now() - lastReport > 2000) {
+        lastReport = performance.now();
+        progress(`${rows} rows written, ${scored} scored (${(scored / ((performance.now() - t0) / 1000)).toFixed(1)} variants/s)`);
+      }
+    };
+    const inFlight: Promise<Batch>[] = [];
+    const send = (b: Batch) => scorer!.score(b.todo.map((t) => t.query)).then((res) => {
+      res.forEach((r, k) => {
+        const row = b.todo[k]!.row;
+        row.score = r.score === null ? '' : r.score.toFixed(6);
+        row.percentile = r.score === null || !quantiles ? '' : percentile(quantiles, r.score).toFixed(1);
+        row.note = r.note;
+      });
+      return b;
+    });
+    let batch: Batch = { lines: [], todo: [] }, index = 0, ordinal = 0;
+    const flush = async () => {
+      if (keep(index++)) {
+        const p = send(batch);
+        p.catch(() => {}); // awaited below in order; if an earlier batch fails first, this one's failure is not also thrown unhandled
+        inFlight.push(p);
+      }
+      batch = { lines: [], todo: [] };
+      // results are written in input order; at most `slots` batches are held
+      while (inFlight.length >= scorer!.slots) emit(await inFlight.shift()!);
+    };
+    for await (const { text, line } of vcf.lines) {
+      if (!text.trim() || text.startsWith('#')) continue;
+      ordinal++;
+      if (keep(index)) batch.lines.push(readLine(reader, text, line, ordinal, a.region, batch));
+      else batch.lines.push({ text: '', read: false, rows: [] });
+      if (batch.lines.length === batchLines) await flush();
+    }
+    if (batch.lines.length) await flush();
+    while (inFlight.length) emit(await inFlight.shift()!);
+    if (ordinal === 0 && !a.shard) {
+      throw new ScoreError(a.region ? `${a.vcf}: no variant in ${a.region.chrom}:${a.region.start}-${a.region.end}, so nothing to score` : `${a.vcf}: no variant lines after its header, so nothing to score`, EXIT.nothingScored);
+    }
+    if (!headerWritten) out.header().forEach(write);
+    const scoringS = (performance.now() - t0) / 1000;
+    progress(`scoring took ${scoringS.toFixed(2)} s from the first batch read to the last row written (${(scored / scoringS).toFixed(1)} variants/s, ${a.threads ?? 1} worker${(a.threads ?? 1) > 1 ? 's' : ''})`);
+    progress(`${a.vcf}: ${scored} of ${rows} rows scored with ${method}${scored < rows ? `; ${rows - scored} not (the note column says why)` : ''}`);
+    return { variants: rows, scored };
   } finally {
+    await scorer?.close();
     model.dispose();
   }
 }
@@ -152,7 +209,8 @@ export async function cli(argv: string[], out: (line: string) => void, err: (lin
         options: {
           model: { type: 'string' }, fasta: { type: 'string' }, vcf: { type: 'string' },
           method: { type: 'string' }, window: { type: 'string' }, 'both-strands': { type: 'boolean', default: false },
-          backend: { type: 'string', default: 'wasm' },
+          backend: { type: 'string', default: 'wasm' }, region: { type: 'string' }, 'output-format': { type: 'string', default: 'tsv' },
+          threads: { type: 'string', default: '1' }, shard: { type: 'string' }, batch: { type: 'string' },
         },
       }));
     } catch (e) {
@@ -165,10 +223,28 @@ export async function cli(argv: string[], out: (line: string) => void, err: (lin
     const window = values.window === undefined ? undefined : Number(values.window);
     if (window !== undefined && !(Number.isInteger(window) && window > 0)) throw new ScoreError(`--window must be a positive integer, got ${values.window}`, EXIT.usage);
     if (values.backend !== 'wasm' && values.backend !== 'cpu') throw new ScoreError(`--backend must be wasm or cpu, got ${values.backend}`, EXIT.usage);
+    const positive = (name: string, v: string | undefined) => {
+      if (v === undefined) return undefined;
+      const n = Number(v);
+      if (!(Number.isInteger(n) && n > 0)) throw new ScoreError(`--${name} must be a positive integer, got ${v}`, EXIT.usage);
+      return n;
+    };
+    const region = values.region === undefined ? undefined : parseRegionArg(values.region);
+    if (region === null) throw new ScoreError(`--region ${values.region}: expected chrom:start-end (1-based, inclusive, commas allowed) or a chromosome`, EXIT.usage);
+    const format = values['output-format'];
+    if (format !== 'tsv' && format !== 'vcf') throw new ScoreError(`--output-format must be tsv or vcf, got ${format}`, EXIT.usage);
+    let shard: ScoreArgs['shard'];
+    if (values.shard !== undefined) {
+      const m = /^(\d+)\/(\d+)$/.exec(values.shard);
+      const [index, count] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+      if (!(count >= 1 && index >= 1 && index <= count)) throw new ScoreError(`--shard must be i/n with 1 <= i <= n (1/4 ... 4/4), got ${values.shard}`, EXIT.usage);
+      shard = { index, count };
+    }
     await useNodeBackend(values.backend);
     const summary = await runScore({ model: values.model, fasta: values.fasta, vcf: values.vcf, method: values.method as ScoreMethod | undefined, window,
-      bothStrands: values['both-strands'] }, out, err);
-    if (summary.scored === 0) throw new ScoreError(`none of the ${summary.variants} rows of ${values.vcf} could be scored (the note column says why)`, EXIT.nothingScored);
+      bothStrands: values['both-strands'], region, outputFormat: format, threads: positive('threads', values.threads), shard,
+      batchLines: positive('batch', values.batch), backend: values.backend }, out, err);
+    if (summary.scored === 0 && !(shard && summary.variants === 0)) throw new ScoreError(`none of the ${summary.variants} rows of ${values.vcf} could be scored (the note column says why)`, EXIT.nothingScored);
     return EXIT.ok;
   } catch (e) {
     err(`error: ${(e as Error).message}`);

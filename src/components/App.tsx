@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/store';
 import { AttentionPanel } from './AttentionPanel';
 import { GalleryPanel } from './GalleryPanel';
+import { LocalGenomePanel } from './LocalGenomePanel';
 import { MutagenesisPanel } from './MutagenesisPanel';
 import { SequencePanel } from './SequencePanel';
 import { StatusBar } from './StatusBar';
@@ -33,6 +34,7 @@ export function App() {
       <StatusBar />
       <main>
         <SequencePanel />
+        <LocalGenomePanel />
         {hasScan && (
           <div className={stale ? 'results stale' : 'results'}>
             {stale && <StaleBanner />}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeVariant } from './locate';
+import { findSpan, placeVariant } from './locate';
 
 const records = [{ name: 'chr22:1001-1010', sequence: 'ACGTACGTAC' }, { name: 'chr17:41245001-41245010', sequence: 'GGGGCCCCAA' }];
 
@@ -24,5 +24,14 @@ describe('placeVariant (the app and the CLI place variants with it)', () => {
       problem: 'no sequence named chr17 in the FASTA (name the FASTA record like chr17:START-END to use genomic positions)' });
     // a whole chromosome named as one needs no such advice
     expect(placeVariant([{ name: 'chr17', sequence: 'ACGT' }], { chrom: '5', pos: 3, ref: 'G' }, 0)).toEqual({ problem: 'no sequence named 5 in the FASTA' });
+  });
+
+  it('matches chrM, M and MT, and places by name and length alone for genomes read by index', () => {
+    const genome = [{ name: 'chr1', length: 1000 }, { name: 'chrM', length: 16569 }];
+    expect(findSpan(genome, 'MT', 16569, 1)).toEqual({ record: 1, index: 16568 });
+    expect(findSpan(genome, 'M', 1, 1)).toEqual({ record: 1, index: 0 });
+    expect(findSpan([{ name: 'MT', length: 10 }], 'chrM', 3, 1)).toEqual({ record: 0, index: 2 });
+    expect(findSpan(genome, '1', 1000, 2)).toEqual({ problem: '1:1000 is outside the FASTA (1:1-1000)' });
+    expect(placeVariant([{ name: 'chrM', sequence: 'ACGT' }], { chrom: 'MT', pos: 2, ref: 'C' })).toEqual({ record: 0, index: 1 });
   });
 });

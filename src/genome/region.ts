@@ -2,7 +2,7 @@
 // inclusive) or a plain chromosome name. Internally positions are 0-based, half-open.
 
 export interface Region {
-  /** Chromosome name without a 'chr' prefix, so 'chr17' and '17' match. */
+  /** Chromosome name without a 'chr' prefix, so 'chr17' and '17' match ('chrM', 'M' and 'MT' all read as 'MT'). */
   chrom: string;
   /** 1-based genomic position of the record's first base. */
   start: number;
@@ -11,7 +11,9 @@ export interface Region {
 }
 
 export function normalizeChrom(name: string): string {
-  return name.replace(/^chr/i, '');
+  const c = name.replace(/^chr/i, '');
+  // UCSC names the mitochondrion chrM, Ensembl and NCBI MT
+  return /^MT?$/i.test(c) ? 'MT' : c;
 }
 
 /** Reads a record name as a region; a plain name is taken to start at position 1. */

@@ -43,34 +43,49 @@ export function parseVcf(text: string, opts: { headerless?: boolean } = {}): Vcf
     return { variants: [], errors: [{ line: 1, message: 'not a VCF: no "#CHROM POS ID REF ALT ..." header line' }] };
   }
   // the meta lines before #CHROM and #CHROM itself; stray '#' lines elsewhere are comments
-  const header = chromLine < 0 ? FIXED_HEADER : [...lines.slice(0, chromLine).filter((l) => l.startsWith('##')), lines[chromLine]!].join('\n');
+  const header = chromLine < 0 ? [] : [...lines.slice(0, chromLine).filter((l) => l.startsWith('##')), lines[chromLine]!];
+  const reader = vcfLineReader(header);
+  if ('error' in reader) return { variants: [], errors: [{ line: chromLine + 1, message: reader.error }] };
+  const out: VcfParse = { variants: [], errors: [] };
+  lines.forEach((l, i) => reader.read(l, i + 1, out));
+  return out;
+}
+
+/** Reads data lines one at a time (the CLI streams a VCF through it); comment and blank lines add nothing. */
+export interface VcfLineReader { read(line: string, lineNo: number, out: VcfParse): void }
+
+/**
+ * A reader for the data lines under `header` (its ## lines and #CHROM line; none: the fixed columns,
+ * for pasted data lines), or why the header cannot be read.
+ */
+export function vcfLineReader(header: string[]): VcfLineReader | { error: string } {
   let parser: VCF;
   try {
-    parser = new VCF({ header, strict: false });
+    parser = new VCF({ header: header.length ? header.join('\n') : FIXED_HEADER, strict: false });
   } catch (e) {
-    return { variants: [], errors: [{ line: chromLine + 1, message: `the VCF header cannot be read: ${(e as Error).message}` }] };
+    return { error: `the VCF header cannot be read: ${(e as Error).message}` };
   }
-  const out: VcfParse = { variants: [], errors: [] };
-  lines.forEach((l, i) => {
-    if (!l.trim() || l.startsWith('#')) return;
-    const fields = l.split('\t');
-    const fail = (message: string) => out.errors.push({ line: i + 1, message, fields });
-    if (fields.length < MIN_COLUMNS) {
-      const spaced = l.trim().split(/ +/).length >= MIN_COLUMNS ? '; the line is separated by spaces: VCF columns are separated by tabs' : '';
-      fail(`expected ${COLUMNS_NEEDED}, found ${fields.length}${spaced}`);
-      return;
-    }
-    let v;
-    try { v = parser.parseLine(l); } catch (e) { fail((e as Error).message); return; }
-    if (!Number.isInteger(v.POS) || v.POS < 1) { fail(`POS must be a positive integer, got ${JSON.stringify(fields[1])}`); return; }
-    const refRaw = v.REF ?? '';
-    const ref = isSequence(refRaw) ? refRaw.toUpperCase() : refRaw;
-    for (const altRaw of v.ALT ?? ['.']) {
-      const alt = isSequence(altRaw) ? altRaw.toUpperCase() : altRaw;
-      const symbolic = !isSequence(alt) || !isSequence(ref);
-      out.variants.push({ chrom: v.CHROM ?? fields[0]!, pos: v.POS, id: v.ID?.join(';') ?? '.', ref, alt, line: i + 1,
-        problem: symbolic ? `allele ${ref}>${alt} is not a sequence (symbolic, breakend or missing)` : undefined });
-    }
-  });
-  return out;
+  return {
+    read(l, lineNo, out) {
+      if (!l.trim() || l.startsWith('#')) return;
+      const fields = l.split('\t');
+      const fail = (message: string) => out.errors.push({ line: lineNo, message, fields });
+      if (fields.length < MIN_COLUMNS) {
+        const spaced = l.trim().split(/ +/).length >= MIN_COLUMNS ? '; the line is separated by spaces: VCF columns are separated by tabs' : '';
+        fail(`expected ${COLUMNS_NEEDED}, found ${fields.length}${spaced}`);
+        return;
+      }
+      let v;
+      try { v = parser.parseLine(l); } catch (e) { fail((e as Error).message); return; }
+      if (!Number.isInteger(v.POS) || v.POS < 1) { fail(`POS must be a positive integer, got ${JSON.stringify(fields[1])}`); return; }
+      const refRaw = v.REF ?? '';
+      const ref = isSequence(refRaw) ? refRaw.toUpperCase() : refRaw;
+      for (const altRaw of v.ALT ?? ['.']) {
+        const alt = isSequence(altRaw) ? altRaw.toUpperCase() : altRaw;
+        const symbolic = !isSequence(alt) || !isSequence(ref);
+        out.variants.push({ chrom: v.CHROM ?? fields[0]!, pos: v.POS, id: v.ID?.join(';') ?? '.', ref, alt, line: lineNo,
+          problem: symbolic ? `allele ${ref}>${alt} is not a sequence (symbolic, breakend or missing)` : undefined });
+      }
+    },
+  };
 }
