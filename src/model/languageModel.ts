@@ -21,4 +21,9 @@ export interface LanguageModel {
    * alternative equal to `ref` before `from`, reusing the reference's work for the shared prefix.
    */
   forwardShared?(ref: Int32Array, alts: { from: number; tokens: Int32Array }[]): Promise<{ ref: Float32Array; alts: Float32Array[] }>;
+  /**
+   * Masked models may offer this: log-probabilities [T, 4] of `ref` and of each single-base substitution of it
+   * (unmasked), reusing what the substitution cannot change (HybridModel: conv-stack outputs beyond its reach).
+   */
+  forwardSubstitutions?(ref: Int32Array, subs: { at: number; alt: number }[]): Promise<{ ref: Float32Array; alts: Float32Array[] }>;
 }
