@@ -2,6 +2,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/store';
 import { AttentionPanel } from './AttentionPanel';
+import { DependencyPanel } from './DependencyPanel';
 import { GalleryPanel } from './GalleryPanel';
 import { MutagenesisPanel } from './MutagenesisPanel';
 import { SequencePanel } from './SequencePanel';
@@ -40,6 +41,7 @@ export function App() {
             <AttentionPanel />
             <VariantPanel />
             <MutagenesisPanel />
+            <DependencyPanel />
           </div>
         )}
         <GalleryPanel />

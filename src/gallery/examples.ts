@@ -11,6 +11,8 @@ export interface GalleryExample {
   /** 1-based position to focus, and a region for mutagenesis, in the record's own coordinates. */
   focus?: number;
   mutagenesis?: [number, number];
+  /** A region (1-based, inclusive) whose dependency map opens with the example. */
+  dependency?: [number, number];
 }
 
 export const GALLERY: GalleryExample[] = [
