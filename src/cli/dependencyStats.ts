@@ -30,7 +30,7 @@ const inBlock = (p: number) => bFrom !== undefined && p + start + 1 >= Number(bF
 // mean by distance band, inside the block (both ends) and elsewhere (neither end)
 const bands = [1, 2, 3, 5, 10, 20, 50, 100, 200];
 for (let b = 0; b < bands.length - 1; b++) {
-  const acc = { in: [0, 0], out: [0, 0] };
+  const acc: Record<'in' | 'out', [number, number]> = { in: [0, 0], out: [0, 0] };
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       const d = Math.abs(i - j);
@@ -40,7 +40,7 @@ for (let b = 0; b < bands.length - 1; b++) {
       acc[k][0] += e(i, j); acc[k][1]++;
     }
   }
-  const m = (a: number[]) => (a[1] ? (a[0]! / a[1]).toFixed(4) : '-');
+  const m = (a: [number, number]) => (a[1] ? (a[0] / a[1]).toFixed(4) : '-');
   console.log(`|i-j| ${bands[b]}-${bands[b + 1]! - 1}: mean e inside the block ${m(acc.in)} (${acc.in[1]} cells), outside ${m(acc.out)} (${acc.out[1]} cells)`);
 }
 // the diagonals (offset d = j - i) with the highest mean beyond 20 bases: a band there is a dependency at a fixed distance
