@@ -40,9 +40,6 @@ def main():
     # fly promoter: 2 kb upstream of NM_078863 (dm3), the last 600 bp before the transcription start
     h, s = region_record(DATA / "genomes/dmel_dm3_upstream2000.fa.gz", "NM_078863_up_2000", "chr2L", 16764737, 16766137, 16766736)
     write("fly_promoter_NM_078863", h, s, "D. melanogaster promoter upstream of NM_078863 (dm3)")
-    # a GC-rich minisatellite in the BRCA1 region (hg19 chr17, held out of training): about 4 copies of a 49-bp unit
-    h, s = region_record(DATA / "brca1/chr17_BRCA1_region_hg19.fa", "chr17:40577017", "chr17", 40577017, 41604400, 41604699)
-    write("brca1_region_minisatellite", h, s, "a 49-bp tandem repeat (minisatellite) in the BRCA1 region (hg19)")
     # phage lambda cI-cro region: the end of cI, the right operator OR and cro (NC_001416)
     h, s = region_record(DATA / "genomes/phage_lambda.fa.gz", "", "NC_001416.1", 1, 37800, 38799)
     write("lambda_cI_cro", h, s, "phage lambda cI / OR / cro region")

@@ -43,6 +43,14 @@ for (let b = 0; b < bands.length - 1; b++) {
   const m = (a: [number, number]) => (a[1] ? (a[0] / a[1]).toFixed(4) : '-');
   console.log(`|i-j| ${bands[b]}-${bands[b + 1]! - 1}: mean e inside the block ${m(acc.in)} (${acc.in[1]} cells), outside ${m(acc.out)} (${acc.out[1]} cells)`);
 }
+// mean e by offset |d| = |j - i| up to 64, over both triangles: a peak marks a dependency at a fixed distance
+const profile: string[] = [];
+for (let d = 1; d <= 64; d++) {
+  let sum = 0, c = 0;
+  for (let i = 0; i < n; i++) for (const j of [i - d, i + d]) if (j >= 0 && j < n && Number.isFinite(e(i, j))) { sum += e(i, j); c++; }
+  profile.push(`${d}:${(sum / c).toFixed(3)}`);
+}
+console.log(`mean e by |j - i|: ${profile.join(' ')}`);
 // the diagonals (offset d = j - i) with the highest mean beyond 20 bases: a band there is a dependency at a fixed distance
 const offsets: { d: number; mean: number; max: number; at: number }[] = [];
 for (let d = -(n - 1); d < n; d++) {
