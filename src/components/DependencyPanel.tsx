@@ -140,7 +140,6 @@ export function DependencyPanel() {
               }}
               onMouseLeave={() => { setHover(null); drag.current = null; }}
               onClick={(e) => { if (!drag.current?.moved) focusCell(depCellAt(e.nativeEvent.offsetX, e.nativeEvent.offsetY, view, SIZE)); }}
-              onWheel={(e) => { const c = depCellAt(e.nativeEvent.offsetX, e.nativeEvent.offsetY, view, SIZE); if (c) zoomTo(view.span * (e.deltaY < 0 ? 0.5 : 2), c); }}
               onKeyDown={(e) => {
                 const next = stepCell(hover, e.key, n, n, e.shiftKey);
                 if (next) { e.preventDefault(); moveCursor(next); }

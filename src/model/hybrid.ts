@@ -14,7 +14,7 @@ import { layerNorm } from './ops/layerNorm';
 import { linear } from './ops/linear';
 import type { Continuation, PrefixState } from './prefixCache';
 import { runForward, runShared, type TensorModel } from './runner';
-import { runSubstitutions } from './substitutions';
+import { startSubstitutions, type SubstitutionSession } from './substitutions';
 import type { WeightMap } from './weights';
 
 /** Bias tensors stay resident for the few window lengths an analysis uses (at most this many). */
@@ -176,10 +176,10 @@ export class HybridModel implements LanguageModel, TensorModel {
     return this.arch.conv_dilations.reduce((r, d) => r + (d * (this.arch.conv_kernel - 1)) / 2, 0);
   }
 
-  /** See runSubstitutions: unmasked passes of single-base substitutions, the conv blocks run near the change only. */
-  forwardSubstitutions(ref: Int32Array, subs: { at: number; alt: number }[]): Promise<{ ref: Float32Array; alts: Float32Array[] }> {
-    if (this.causal) throw new Error('forwardSubstitutions is for masked models; a causal one continues from a shared prefix (forwardShared)');
-    return runSubstitutions(this, ref, subs);
+  /** See startSubstitutions: unmasked passes of single-base substitutions, the conv blocks run near the change only. */
+  startSubstitutions(ref: Int32Array): Promise<SubstitutionSession> {
+    if (this.causal) throw new Error('startSubstitutions is for masked models; a causal one continues from a shared prefix (forwardShared)');
+    return startSubstitutions(this, ref);
   }
 
   /** The conv blocks (with their feed-forwards) on tokens [1, T] -> [1, T, D]. */

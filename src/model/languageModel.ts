@@ -1,6 +1,7 @@
 // What analyses need from a model: HybridModel and MarkovModel implement it, tests use tiny fakes.
 
 import type { Objective } from './manifest';
+import type { SubstitutionSession } from './substitutions';
 
 export interface AttentionRequest {
   /** Index among the attention blocks (0 = first attention layer). */
@@ -22,8 +23,9 @@ export interface LanguageModel {
    */
   forwardShared?(ref: Int32Array, alts: { from: number; tokens: Int32Array }[]): Promise<{ ref: Float32Array; alts: Float32Array[] }>;
   /**
-   * Masked models may offer this: log-probabilities [T, 4] of `ref` and of each single-base substitution of it
-   * (unmasked), reusing what the substitution cannot change (HybridModel: conv-stack outputs beyond its reach).
+   * Masked models may offer this: one unmasked pass of `ref`, then log-probabilities [T, 4] of any single-base
+   * substitutions of it, reusing what a substitution cannot change (HybridModel: conv-stack outputs beyond its
+   * reach). Call dispose() when done.
    */
-  forwardSubstitutions?(ref: Int32Array, subs: { at: number; alt: number }[]): Promise<{ ref: Float32Array; alts: Float32Array[] }>;
+  startSubstitutions?(ref: Int32Array): Promise<SubstitutionSession>;
 }

@@ -2,7 +2,7 @@
 // conv-stack output: a substitution at position p changes the conv blocks' output only within their reach R
 // of p, so each substitution runs the conv blocks on the 4R + 1 bases around p (enough for the 2R + 1 it
 // changes to be exact) and splices them into the reference's output; the attention blocks, which see
-// every position, run in full.
+// every position, run in full. The reference's conv output stays resident between calls, until dispose().
 
 import * as tf from '@tensorflow/tfjs-core';
 
@@ -15,19 +15,41 @@ export interface SubstitutionModel {
   attentionStack(x: tf.Tensor3D): tf.Tensor3D;
 }
 
+/** Substitutions of one reference row: its log-probabilities [T, 4], then those of any substitutions asked for. */
+export interface SubstitutionSession {
+  ref: Float32Array;
+  /** Log-probabilities [T, 4] of each substitution (base `alt` at position `at`), read back once per call. */
+  run(subs: { at: number; alt: number }[]): Promise<Float32Array[]>;
+  /** Frees the reference's resident conv output. */
+  dispose(): void;
+}
+
+async function read(t: tf.Tensor): Promise<Float32Array> {
+  try { return (await t.data()) as Float32Array; } finally { t.dispose(); }
+}
+
 /**
- * Log-probabilities of `ref` [T, 4] and of each substitution (base `alt` at position `at`) [T, 4], read
- * back once. Exact: the zero padding a window's conv sees at its cut edges reaches at most R positions in,
- * and the window leaves 2R bases each side of the site (fewer only at the row's own ends, which pad alike).
+ * One reference pass; each run() then costs its substitutions only. Exact: the zero padding a window's conv
+ * sees at its cut edges reaches at most R positions in, and the window leaves 2R bases each side of the site
+ * (fewer only at the row's own ends, which pad alike).
  */
-export async function runSubstitutions(model: SubstitutionModel, ref: Int32Array, subs: { at: number; alt: number }[]): Promise<{ ref: Float32Array; alts: Float32Array[] }> {
+export async function startSubstitutions(model: SubstitutionModel, ref: Int32Array): Promise<SubstitutionSession> {
   const T = ref.length, R = model.convReach;
-  for (const s of subs) if (!(Number.isInteger(s.at) && s.at >= 0 && s.at < T && s.alt >= 0 && s.alt < 4)) throw new Error('each substitution needs 0 <= at < T and a base 0-3');
-  const out = tf.tidy(() => {
-    const refConv = model.convStack(tf.tensor2d(ref, [1, T], 'int32')); // [1, T, D]
-    const parts = [tf.reshape(model.attentionStack(refConv), [-1])];
-    for (const s of subs) {
-      parts.push(tf.tidy(() => {
+  const refConv = tf.tidy(() => model.convStack(tf.tensor2d(ref, [1, T], 'int32'))); // [1, T, D], resident
+  let refLp: Float32Array;
+  try {
+    refLp = (await read(tf.tidy(() => tf.reshape(model.attentionStack(refConv), [-1])))).slice();
+  } catch (e) {
+    refConv.dispose();
+    throw e;
+  }
+  return {
+    ref: refLp,
+    dispose: () => refConv.dispose(),
+    async run(subs) {
+      for (const s of subs) if (!(Number.isInteger(s.at) && s.at >= 0 && s.at < T && s.alt >= 0 && s.alt < 4)) throw new Error('each substitution needs 0 <= at < T and a base 0-3');
+      if (subs.length === 0) return [];
+      const flat = await read(tf.tidy(() => tf.concat(subs.map((s) => tf.tidy(() => {
         const a = Math.max(0, s.at - 2 * R), b = Math.min(T, s.at + 2 * R + 1); // the bases the conv blocks read
         const win = ref.slice(a, b);
         win[s.at - a] = s.alt;
@@ -37,15 +59,8 @@ export async function runSubstitutions(model: SubstitutionModel, ref: Int32Array
         if (lo > 0) pieces.unshift(tf.slice(refConv, [0, 0, 0], [1, lo, -1]));
         if (hi < T) pieces.push(tf.slice(refConv, [0, hi, 0], [1, T - hi, -1]));
         return tf.reshape(model.attentionStack(tf.concat(pieces, 1) as tf.Tensor3D), [-1]);
-      }));
-    }
-    return parts.length === 1 ? parts[0]! : tf.concat(parts);
-  });
-  try {
-    const flat = (await out.data()) as Float32Array;
-    const rows = subs.map((_, k) => flat.slice((k + 1) * T * 4, (k + 2) * T * 4));
-    return { ref: flat.slice(0, T * 4), alts: rows };
-  } finally {
-    out.dispose();
-  }
+      })))));
+      return subs.map((_, k) => flat.slice(k * T * 4, (k + 1) * T * 4));
+    },
+  };
 }

@@ -43,14 +43,15 @@ export interface DependencyMap {
   passes: number;
   /**
    * Forward-row equivalents: a substitution continued from a shared causal prefix counts the share of positions
-   * it ran; a masked hybrid's substitution counts 1, though its conv blocks run on 4R + 1 bases only.
+   * it ran (and each group of them reruns the reference); a masked hybrid's substitution counts 1, though its
+   * conv blocks run on 4R + 1 bases only.
    */
   forwardRows: number;
 }
 
 export const MAX_DEPENDENCY_LENGTH = 1024;
 export const DEFAULT_DEPENDENCY_LENGTH = 256;
-/** Positions per forwardShared / forwardSubstitutions call (each call reruns its reference row). */
+/** Positions per forwardShared call (each reruns its reference row) or substitution-session run (progress, cancel). */
 const GROUP = 32;
 
 interface StrandResult { values: Float32Array; argmax: Uint8Array; influence: Float32Array; passes: number; forwardRows: number }
@@ -90,27 +91,40 @@ async function strandMap(model: LanguageModel, region: Int32Array, plan: Depende
       foldSubstitution(refOdds!, log2Odds(lp), s.at, s.alt, row);
       influence[i * 4 + s.alt] = meanInfluence(refLp!, lp, s.at);
     };
-    // a causal model continues each substitution from the reference's prefix; a masked hybrid reruns its conv
-    // blocks near the site only; other models (Markov) run every row in full
+    // a masked hybrid reruns its conv blocks near the site only, from one reference pass per window
+    if (model.objective === 'mlm' && model.startSubstitutions) {
+      await checkpoint(opts.signal);
+      const session = await model.startSubstitutions(ref);
+      try {
+        refLp = session.ref;
+        refOdds = log2Odds(refLp);
+        for (let g = 0; g < subs.length; g += 3 * GROUP) {
+          await checkpoint(opts.signal);
+          const group = subs.slice(g, g + 3 * GROUP);
+          (await session.run(group.map((s) => ({ at: s.at, alt: s.alt })))).forEach((lp, k) => fold(group[k]!, lp));
+          progress(group.length);
+        }
+      } finally {
+        session.dispose();
+      }
+      passes += 1 + subs.length;
+      forwardRows += 1 + subs.length;
+      continue;
+    }
+    // a causal model continues each substitution from the reference's prefix (each group reruns the reference)
     const shared = model.objective === 'clm' ? model.forwardShared?.bind(model) : undefined;
-    const local = model.objective === 'mlm' ? model.forwardSubstitutions?.bind(model) : undefined;
-    if (shared || local) {
+    if (shared) {
       for (let g = 0; g < subs.length; g += 3 * GROUP) {
         await checkpoint(opts.signal);
         const group = subs.slice(g, g + 3 * GROUP);
-        const out = shared
-          ? await shared(ref, group.map((s) => ({ from: s.at, tokens: s.tokens })))
-          : await local!(ref, group.map((s) => ({ at: s.at, alt: s.alt })));
+        const out = await shared(ref, group.map((s) => ({ from: s.at, tokens: s.tokens })));
         if (!refLp) { refLp = out.ref.slice(); refOdds = log2Odds(refLp); }
         group.forEach((s, k) => {
-          let lp = out.alts[k]!;
-          if (shared) { // before the site the mutant's predictions are the reference's
-            lp = new Float32Array(T * 4);
-            lp.set(refLp!.subarray(0, s.at * 4));
-            lp.set(out.alts[k]!, s.at * 4);
-          }
+          const lp = new Float32Array(T * 4); // before the site the mutant's predictions are the reference's
+          lp.set(refLp!.subarray(0, s.at * 4));
+          lp.set(out.alts[k]!, s.at * 4);
           fold(s, lp);
-          forwardRows += shared ? Math.max(0, T - s.at - 1) / T : 1;
+          forwardRows += Math.max(0, T - s.at - 1) / T;
         });
         passes += 1 + group.length;
         forwardRows += 1;

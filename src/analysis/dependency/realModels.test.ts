@@ -62,6 +62,7 @@ describe('dependency maps of the bundled models', () => {
         }
         expect(maxDiff).toBeLessThan(2e-3);
         expect(upper / ((n * (n - 1)) / 2)).toBeGreaterThan(0.01); // the model does respond to substitutions
+        if (model.objective === 'mlm') expect(map.passes).toBe(3 * n + 1); // one reference pass, then the substitutions
         if (model.objective === 'clm') for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) expect(map.values[i * n + j]).toBe(0);
       } finally {
         model.dispose();
@@ -69,7 +70,7 @@ describe('dependency maps of the bundled models', () => {
     }, 120_000);
   }
 
-  it('splices conv outputs exactly: forwardSubstitutions equals full passes on a row longer than the conv reach', async () => {
+  it('splices conv outputs exactly: startSubstitutions equals full passes on a row longer than the conv reach', async () => {
     await useNodeBackend('wasm');
     const model = await loadModel(fileSource(join(REPO_ROOT, 'public/models', 'mlm-hybrid-chr22')));
     try {
@@ -77,7 +78,11 @@ describe('dependency maps of the bundled models', () => {
       const tokens = Int32Array.from({ length: 300 }, () => ((x = (x * 1103515245 + 12345) % 2147483648) >> 16) & 3);
       const subs = [0, 3, 61, 150, 238, 299].map((at) => ({ at, alt: (tokens[at]! + 1) % 4 }));
       expect((model as unknown as { convReach: number }).convReach).toBe(60); // kernel 9, dilations 1, 2, 4, 8
-      const got = await model.forwardSubstitutions!(tokens, subs);
+      const session = await model.startSubstitutions!(tokens);
+      const got = { ref: session.ref, alts: [...await session.run(subs.slice(0, 3)), ...await session.run(subs.slice(3))] };
+      session.dispose();
+      const full = (await model.forward(tokens, 1)).logprobs;
+      expect(Math.max(...full.map((v, q) => Math.abs(v - got.ref[q]!)))).toBeLessThan(1e-5);
       let maxDiff = 0;
       for (const [k, s] of subs.entries()) {
         const t = tokens.slice();
