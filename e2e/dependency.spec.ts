@@ -19,7 +19,7 @@ const FROM = 41, TO = 64; // 1-based, inclusive: 24 bases across the start of th
 const SIZE = 480;
 
 async function runMap(page: Page, from: number, to: number): Promise<void> {
-  await page.getByLabel('Map from').fill(String(from));
+  await page.getByLabel('Map bases').fill(String(from));
   await page.getByLabel('through').fill(String(to));
   await page.getByRole('button', { name: 'Run dependency map' }).click();
 }

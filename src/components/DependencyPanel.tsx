@@ -83,7 +83,7 @@ export function DependencyPanel() {
         of the reference per window).
       </p>
       <div className="row">
-        <label htmlFor="dep-from">Map from</label>
+        <label htmlFor="dep-from">Map bases</label>
         <input id="dep-from" type="number" min={1} max={L} value={range.from} onChange={(e) => setRange({ ...range, from: Number(e.target.value) })} />
         <label htmlFor="dep-to">through</label>
         <input id="dep-to" type="number" min={1} max={L} value={range.to} onChange={(e) => setRange({ ...range, to: Number(e.target.value) })} />
