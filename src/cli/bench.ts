@@ -22,6 +22,7 @@ import { BRCA1_FASTA, readFasta } from '../node/data';
 import { fileSource } from '../node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
 import { torchTimes } from './torchBench';
+import { DEPENDENCY_HEADER, dependencyBench } from './benchDependency';
 
 const { values: args } = parseArgs({
   options: {
@@ -29,6 +30,8 @@ const { values: args } = parseArgs({
     repeats: { type: 'string', default: '9' },
     browser: { type: 'boolean', default: true },
     'no-browser': { type: 'boolean', default: false },
+    /** Run one section only: 'dependency' (dependency maps in Chromium wasm). */
+    only: { type: 'string' },
   },
 });
 const LENGTHS = args.lengths!.split(',').map(Number);
@@ -113,8 +116,17 @@ async function browserRuns(models: { id: string; path: string }[], allCases: Map
   return out;
 }
 
+const DEPENDENCY_NOTE = 'Dependency maps (analysis/dependency) of the first L bases of the BRCA1-region slice, in headless Chromium wasm through the app\'s worker, one map each: wall time from the request to the result. A causal model continues each substitution from the reference prefix (partial rows counted by their share); a masked hybrid reruns its conv blocks only near the site; Markov runs every row in full.';
+
 async function main() {
   const index = JSON.parse(readFileSync(join(REPO_ROOT, 'public/models/index.json'), 'utf8')) as { models: { id: string; path: string }[] };
+  if (args.only === 'dependency') {
+    const seq = readFasta(BRCA1_FASTA)[0]!.sequence.slice(200_000, 201_000);
+    console.log(`## Dependency maps\n\n${DEPENDENCY_NOTE}\n\n${DEPENDENCY_HEADER}`);
+    (await dependencyBench(index.models, seq, log)).forEach((r) => console.log(r));
+    return;
+  }
+  if (args.only) throw new Error(`--only knows one section, dependency (got ${args.only})`);
   const models = index.models.filter((m) => JSON.parse(readFileSync(join(REPO_ROOT, 'public', m.path, 'model.json'), 'utf8')).architecture.type !== 'markov');
   const region = readFasta(BRCA1_FASTA)[0]!.sequence.slice(200_000, 200_000 + Math.max(1000, ...LENGTHS));
   const allCases = new Map<string, Case[]>();
@@ -197,6 +209,8 @@ async function main() {
       const w = browser.wasm?.[m.id];
       console.log(`| ${m.id} | ${w?.loadMs ?? '–'} | ${w?.firstResultMs ?? '–'} | ${w?.largest ? `${(w.largest.ms / 1000).toFixed(1)} s` : '–'} | ${w?.largest && Number.isFinite(w.largest.bytes) ? (w.largest.bytes / 1e6).toFixed(0) : '–'} | ${browser.webgpu?.[m.id]?.loadMs ?? '–'} |`);
     }
+    console.log(`\n## Dependency maps\n\n${DEPENDENCY_NOTE}\n\n${DEPENDENCY_HEADER}`);
+    (await dependencyBench(index.models, region, log)).forEach((r) => console.log(r));
   }
 }
 

@@ -2,6 +2,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/store';
 import { AttentionPanel } from './AttentionPanel';
+import { DependencyPanel } from './DependencyPanel';
 import { GalleryPanel } from './GalleryPanel';
 import { LocalGenomePanel } from './LocalGenomePanel';
 import { MutagenesisPanel } from './MutagenesisPanel';
@@ -42,6 +43,7 @@ export function App() {
             <AttentionPanel />
             <VariantPanel />
             <MutagenesisPanel />
+            <DependencyPanel />
           </div>
         )}
         <GalleryPanel />

@@ -15,6 +15,7 @@ async function open(ex: GalleryExample) {
   const notes = await useApp.getState().openAnalysis({
     text, model: ex.model, focus: ex.focus === undefined ? undefined : ex.focus - 1,
     mutagenesis: ex.mutagenesis ? [ex.mutagenesis[0] - 1, ex.mutagenesis[1]] : undefined,
+    dependency: ex.dependency ? { start: ex.dependency[0] - 1, end: ex.dependency[1], strands: 'forward' } : undefined,
   });
   if (notes.length) useApp.setState({ runError: notes.join(' ') });
 }

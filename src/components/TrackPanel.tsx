@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { baseAt, drawTracks, LABEL_WIDTH, tracksHeight, type TrackView } from '../render/tracks';
 import { useApp } from '../state/store';
+import { DependencyTrack } from './DependencyTrack';
 import { TrackExport } from './TrackExport';
 import { prepareCanvas, useCanvasWidth } from './useCanvas';
 
@@ -98,6 +99,7 @@ export function TrackPanel() {
               moveFocus((focus ?? 0) + (e.key === 'ArrowLeft' ? -1 : 1) * (e.shiftKey ? 10 : 1));
             }
           }} />
+        <DependencyTrack view={view} length={L} />
       </div>
       <p className="readout" aria-live="polite" data-testid="track-readout">
         {shown !== null ? describeBase(shown, analysed.sequence, scan.logprobs, scan.observedBits, scan.entropyBits) : 'Hover or click a base.'}

@@ -14,6 +14,7 @@ import { layerNorm } from './ops/layerNorm';
 import { linear } from './ops/linear';
 import type { Continuation, PrefixState } from './prefixCache';
 import { runForward, runShared, type TensorModel } from './runner';
+import { startSubstitutions, type SubstitutionSession } from './substitutions';
 import type { WeightMap } from './weights';
 
 /** Bias tensors stay resident for the few window lengths an analysis uses (at most this many). */
@@ -122,38 +123,77 @@ export class HybridModel implements LanguageModel, TensorModel {
     if ((record || continuation) && !(this.causal && B === 1)) throw new Error('prefix reuse needs a causal model and one row');
     const from = continuation?.from ?? 0;
     const inputs = this.causal ? clmInputs(tokens, from) : tokens; // [B, T - from]
-    // one-hot times the table rather than gather, which is ~60x slower on wasm (`npm run bench:kernels`), and
-    // exact: one term per row. int32 one-hot then cast: tfjs-wasm's oneHot with dtype float32 writes int bit
-    // patterns (tfjs 4.22)
-    const embed = this.w('embed.weight') as tf.Tensor2D; // [V, D]
-    const [vocab, D] = embed.shape;
-    let x = tf.reshape(tf.matMul(tf.cast(tf.oneHot(tf.reshape(inputs, [-1]), vocab), 'float32'), embed), [B, T - from, D]) as tf.Tensor3D; // [B, T, D]
+    const D = this.arch.d_model;
+    let x = this.embed(inputs); // [B, T - from, D]
     // a continuation's queries are rows [from, T) of the full [T, T] bias
     const bias = !this.arch.n_attn ? [] : from > 0 ? this.bias(T).map((b) => tf.slice(b, [from, 0], [T - from, T])) : this.bias(T); // H x [T, T]
     let attention: tf.Tensor4D | undefined;
     const nConv = this.conv.length;
     for (let i = 0; i < nConv + this.attn.length; i++) {
-      const p = `blocks.${i}`;
-      const h = this.norm(x, `${p}.norm1`) as tf.Tensor3D; // [B, T, D]
-      let mixed: tf.Tensor;
-      if (i < nConv) {
-        if (record) record.convIn.push(tf.reshape(h, [T, D]));
-        mixed = dilatedConv(h, this.conv[i]!, continuation ? { input: continuation.state.convIn[i]!, from } : undefined); // [B, T, D]
-      } else {
+      x = this.block(i, x, (h) => {
+        if (i < nConv) {
+          if (record) record.convIn.push(tf.reshape(h, [T, D]));
+          return dilatedConv(h, this.conv[i]!, continuation ? { input: continuation.state.convIn[i]!, from } : undefined); // [B, T, D]
+        }
         const a = i - nConv;
         const want = attn !== undefined && attn.layer === a ? attn.heads : null;
         const [y, maps] = multiHeadAttention(h, this.attn[a]!, bias, want, {
           record: record ? { keys: (record.keys[a] = []), values: (record.values[a] = []) } : undefined,
           past: continuation ? { keys: continuation.state.keys[a]!, values: continuation.state.values[a]!, from } : undefined,
         }); // [B, T, D], [B, heads, T, T]
-        mixed = y;
         if (maps) attention = maps;
-      }
-      x = tf.add(x, mixed) as tf.Tensor3D;
-      x = tf.add(x, this.ffn(this.norm(x, `${p}.norm2`), `${p}.ffn`)) as tf.Tensor3D;
+        return y;
+      });
     }
-    const logits = linear(this.norm(x, 'norm_f'), this.w('head.weight') as tf.Tensor2D, this.w('head.bias')); // [B, T, 4]
-    return { logprobs: tf.logSoftmax(logits) as tf.Tensor3D, attention };
+    return { logprobs: this.head(x), attention };
+  }
+
+  /**
+   * tokens [B, T] -> [B, T, D]: one-hot times the table rather than gather, which is ~60x slower on wasm
+   * (`npm run bench:kernels`), and exact: one term per row. int32 one-hot then cast: tfjs-wasm's oneHot with
+   * dtype float32 writes int bit patterns (tfjs 4.22).
+   */
+  private embed(inputs: tf.Tensor2D): tf.Tensor3D {
+    const embed = this.w('embed.weight') as tf.Tensor2D; // [V, D]
+    const [B, T] = inputs.shape;
+    return tf.reshape(tf.matMul(tf.cast(tf.oneHot(tf.reshape(inputs, [-1]), embed.shape[0]), 'float32'), embed), [B, T, embed.shape[1]]) as tf.Tensor3D;
+  }
+
+  /** Block i (pre-norm): x + mix(norm1(x)), then + ffn(norm2(.)). [B, T, D] -> [B, T, D]. */
+  private block(i: number, x: tf.Tensor3D, mix: (h: tf.Tensor3D) => tf.Tensor): tf.Tensor3D {
+    const p = `blocks.${i}`;
+    const y = tf.add(x, mix(this.norm(x, `${p}.norm1`) as tf.Tensor3D)) as tf.Tensor3D;
+    return tf.add(y, this.ffn(this.norm(y, `${p}.norm2`), `${p}.ffn`)) as tf.Tensor3D;
+  }
+
+  /** [B, T, D] -> log-probabilities [B, T, 4]. */
+  private head(x: tf.Tensor3D): tf.Tensor3D {
+    return tf.logSoftmax(linear(this.norm(x, 'norm_f'), this.w('head.weight') as tf.Tensor2D, this.w('head.bias'))) as tf.Tensor3D;
+  }
+
+  /** How far (bases, each side) one input position reaches through the conv blocks: sum of dilation * (K - 1) / 2. */
+  get convReach(): number {
+    return this.arch.conv_dilations.reduce((r, d) => r + (d * (this.arch.conv_kernel - 1)) / 2, 0);
+  }
+
+  /** See startSubstitutions: unmasked passes of single-base substitutions, the conv blocks run near the change only. */
+  startSubstitutions(ref: Int32Array): Promise<SubstitutionSession> {
+    if (this.causal) throw new Error('startSubstitutions is for masked models; a causal one continues from a shared prefix (forwardShared)');
+    return startSubstitutions(this, ref);
+  }
+
+  /** The conv blocks (with their feed-forwards) on tokens [1, T] -> [1, T, D]. */
+  convStack(tokens: tf.Tensor2D): tf.Tensor3D {
+    let x = this.embed(tokens);
+    for (let i = 0; i < this.conv.length; i++) x = this.block(i, x, (h) => dilatedConv(h, this.conv[i]!));
+    return x;
+  }
+
+  /** The attention blocks and the head on a conv-stack output [1, T, D] -> log-probabilities [1, T, 4]. */
+  attentionStack(x: tf.Tensor3D): tf.Tensor3D {
+    const bias = this.attn.length ? this.bias(x.shape[1]) : [];
+    this.attn.forEach((w, a) => { x = this.block(this.conv.length + a, x, (h) => multiHeadAttention(h, w, bias, null)[0]); });
+    return this.head(x);
   }
 
   /** See runShared: substitutions continue from the reference pass's state. */

@@ -1,6 +1,7 @@
 // What analyses need from a model: HybridModel and MarkovModel implement it, tests use tiny fakes.
 
 import type { Objective } from './manifest';
+import type { SubstitutionSession } from './substitutions';
 
 export interface AttentionRequest {
   /** Index among the attention blocks (0 = first attention layer). */
@@ -21,4 +22,10 @@ export interface LanguageModel {
    * alternative equal to `ref` before `from`, reusing the reference's work for the shared prefix.
    */
   forwardShared?(ref: Int32Array, alts: { from: number; tokens: Int32Array }[]): Promise<{ ref: Float32Array; alts: Float32Array[] }>;
+  /**
+   * Masked models may offer this: one unmasked pass of `ref`, then log-probabilities [T, 4] of any single-base
+   * substitutions of it, reusing what a substitution cannot change (HybridModel: conv-stack outputs beyond its
+   * reach). Call dispose() when done.
+   */
+  startSubstitutions?(ref: Int32Array): Promise<SubstitutionSession>;
 }

@@ -48,9 +48,9 @@ export function baseAt(x: number, view: TrackView, length: number): number | nul
 
 /** A drawn column: bases [p0, p1) at x, w pixels wide. One base per column when zoomed in; one pixel per
  *  column (igv.js style) when a pixel holds several bases, so the cost follows the width, not the length. */
-interface Column { p0: number; p1: number; x: number; w: number }
+export interface Column { p0: number; p1: number; x: number; w: number }
 
-function columns(view: TrackView, first: number, last: number, plotW: number): Column[] {
+export function columns(view: TrackView, first: number, last: number, plotW: number): Column[] {
   const pxPerBase = 1 / view.bpPerPixel;
   const xOf = (p: number) => LABEL_WIDTH + (p - view.start) * pxPerBase;
   const out: Column[] = [];

@@ -4,6 +4,7 @@
 // give a specific LinkError, never a throw elsewhere. Format-1 links (no check) are still read.
 
 import { deflateSync, Inflate } from 'fflate';
+import { MAX_DEPENDENCY_LENGTH, type MapStrands } from '../analysis/dependency/dependencyMap';
 import { METHODS, type ScoreMethod } from '../analysis/variantEffect';
 import { MAX_SEQUENCE_LENGTH } from '../genome/parseSequence';
 import { crc32 } from './crc32';
@@ -34,6 +35,8 @@ export interface ShareState {
   method?: ScoreMethod;
   /** Track view: zoom step and first visible base. */
   view?: { zoom: number; start: number };
+  /** A dependency map's region [start, end) and strands; the map is recomputed on open. */
+  dependency?: { start: number; end: number; strands: MapStrands };
 }
 
 /** A decoded link; `notice` is set when it was read but could not be checked. */
@@ -155,6 +158,11 @@ function validate(s: Record<string, unknown>, sequence: string, softMasked: Uint
     const v = s.view as Record<string, unknown> | null;
     out.view = v && typeof v === 'object' && isInt(v.zoom, 0, 40) && isInt(v.start, 0, sequence.length - 1)
       ? { zoom: v.zoom as number, start: v.start as number } : bad('view');
+  }
+  if (s.dependency !== undefined) {
+    const d = s.dependency as Record<string, unknown> | null;
+    out.dependency = d && typeof d === 'object' && isInt(d.start, 0, sequence.length - 2) && isInt(d.end, (d.start as number) + 2, Math.min(sequence.length, (d.start as number) + MAX_DEPENDENCY_LENGTH))
+      && (d.strands === 'forward' || d.strands === 'both') ? { start: d.start as number, end: d.end as number, strands: d.strands } : bad('dependency map region');
   }
   if (s.mutagenesis !== undefined) {
     const mg = s.mutagenesis;

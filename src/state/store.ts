@@ -9,6 +9,7 @@ import type { AnalysisSlice, AppState, ModelEntry } from './types';
 
 export type { AppState } from './types';
 import { cancelMutagenesis, createVariantSlice } from './variantSlice';
+import { cancelDependencyMap, createDependencySlice } from './dependencySlice';
 import { forcedBackend, sequenceId, testHooks, wasmThreads, worker } from './workerClient';
 
 let controller: AbortController | null = null;
@@ -77,6 +78,7 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
     if (!entry) return;
     controller?.abort();
     get().clearMutagenesis();
+    get().clearDependency();
     set({ modelId: id, model: null, modelError: null, scan: null, attention: null, analysed: null, stale: false,
       progress: { kind: 'load', label: `Loading ${entry.name}`, done: 0, total: 1, startedAt: performance.now() } });
     try {
@@ -99,6 +101,7 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
     controller = ctl;
     const startedAt = performance.now();
     get().clearMutagenesis();
+    get().clearDependency();
     set({ busy: true, runError: null, scan: null, attention: null, analysed: record, analysedRecords: records, stale: isStale(get().records[get().recordIndex], record), focus: Math.floor(record.sequence.length / 2), view: { zoom: 0, start: 0 },
       progress: { kind: 'scan', label: 'Scoring every base', done: 0, total: 1, startedAt } });
     try {
@@ -143,11 +146,12 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
     if (req.view) s.setView(req.view);
     if (req.variants?.length) await s.addVariants(req.variants.join('\n'));
     if (req.mutagenesis) await s.runMutagenesis(req.mutagenesis[0], req.mutagenesis[1]);
+    if (req.dependency) await s.runDependencyMap(req.dependency);
     return notes;
   },
 
   cancel() {
-    if (!cancelMutagenesis()) controller?.abort();
+    if (!cancelMutagenesis() && !cancelDependencyMap()) controller?.abort();
   },
 
   checkModel: () => worker().call({ type: 'check' }),
@@ -164,7 +168,7 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
   },
 });
 
-export const useApp = create<AppState>()((...a) => ({ ...createAnalysisSlice(...a), ...createVariantSlice(...a) }));
+export const useApp = create<AppState>()((...a) => ({ ...createAnalysisSlice(...a), ...createVariantSlice(...a), ...createDependencySlice(...a) }));
 
 /** Recompute the attention map for the current layer/head around the focus. */
 async function refreshAttention(signal?: AbortSignal): Promise<void> {

@@ -3,6 +3,7 @@
 
 import type { StoreApi } from 'zustand';
 import type { AttentionMap } from '../analysis/attentionMap';
+import type { DependencyMap, MapStrands } from '../analysis/dependency/dependencyMap';
 import type { LikelihoodTrack } from '../analysis/likelihoodScan';
 import type { MutagenesisResult } from '../analysis/mutagenesis';
 import type { ScoreMethod } from '../analysis/variantEffect';
@@ -21,7 +22,7 @@ export interface ModelEntry {
 }
 
 /** kind: what runs, so a panel shows the progress of its own work only. */
-export interface Progress { kind: 'load' | 'scan' | 'mutagenesis'; label: string; done: number; total: number; startedAt: number }
+export interface Progress { kind: 'load' | 'scan' | 'mutagenesis' | 'dependency'; label: string; done: number; total: number; startedAt: number }
 
 /** A whole analysis to open (a share link, a session file, a gallery example): positions 0-based. */
 export interface OpenRequest {
@@ -35,7 +36,12 @@ export interface OpenRequest {
   view?: { zoom: number; start: number };
   variants?: string[];
   mutagenesis?: [number, number];
+  /** A dependency map to compute: region [start, end), 0-based. */
+  dependency?: DependencySettings;
 }
+
+/** What a dependency map is of: the share link keeps these and recomputes the map on open. */
+export interface DependencySettings { start: number; end: number; strands: MapStrands }
 
 export interface AnalysisSlice {
   input: string;
@@ -92,7 +98,13 @@ export interface AnalysisSlice {
   checkModel(): Promise<Results['check']>;
 }
 
-export type AppState = AnalysisSlice & VariantSlice;
+export type AppState = AnalysisSlice & VariantSlice & DependencySlice;
+
+export interface DependencySlice {
+  dependency: DependencyMap | null;
+  runDependencyMap(settings: DependencySettings): Promise<void>;
+  clearDependency(): void;
+}
 
 export interface VariantRow {
   key: string;

@@ -1,6 +1,7 @@
 // Messages between the page and the model worker: requests keyed by id, replies progress | result | error.
 
 import type { AttentionMap } from '../analysis/attentionMap';
+import type { DependencyMap, MapStrands } from '../analysis/dependency/dependencyMap';
 import type { GoldenReport } from '../analysis/goldenCheck';
 import type { LikelihoodTrack } from '../analysis/likelihoodScan';
 import type { MutagenesisResult } from '../analysis/mutagenesis';
@@ -33,6 +34,8 @@ export type Request =
   | { type: 'attention'; id: number; sequence: number; layer: number; heads: number[]; focus: number }
   | { type: 'score'; id: number; sequence: number; variants: Variant[]; settings: ScoreSettings }
   | { type: 'mutagenesis'; id: number; sequence: number; start: number; end: number; settings: ScoreSettings }
+  /** Nucleotide dependency map of [start, end) of the sequence (analysis/dependency). */
+  | { type: 'dependencyMap'; id: number; sequence: number; start: number; end: number; strands: MapStrands }
   /** Time `repeats` forward passes of a [batch, T] token batch (npm run bench), after one warm-up. */
   | { type: 'benchForward'; id: number; tokens: Int32Array; batch: number; repeats: number }
   /** Re-run the model's golden.json (PyTorch outputs) on the running backend. */
@@ -56,6 +59,7 @@ export interface Results {
   benchForward: { ms: number[]; backend: string; numBytes: number };
   score: { scores: VariantScore[]; forwardRows: number };
   mutagenesis: MutagenesisResult;
+  dependencyMap: DependencyMap;
 }
 
 export type Reply =

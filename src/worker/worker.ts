@@ -5,6 +5,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as tf from '@tensorflow/tfjs-core';
 import { attentionMap } from '../analysis/attentionMap';
+import { dependencyMap } from '../analysis/dependency/dependencyMap';
 import { goldenCheck, validateGolden } from '../analysis/goldenCheck';
 import { timeForward } from '../model/benchmarking';
 import { CancelledError } from '../analysis/run';
@@ -100,6 +101,10 @@ async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Re
     case 'mutagenesis': {
       const r = await saturationMutagenesis(requireModel(), sequence(req.sequence).text, req.start, req.end, { ...req.settings, signal, onProgress });
       return [r, [r.scores.buffer]];
+    }
+    case 'dependencyMap': {
+      const r = await dependencyMap(requireModel(), sequence(req.sequence).tokens, req.start, req.end, { strands: req.strands, signal, onProgress });
+      return [r, [r.values.buffer, r.argmax.buffer, r.influence.buffer]];
     }
     case 'benchForward':
       return [{ ms: await timeForward(requireModel(), req.tokens, req.batch, req.repeats), backend: tf.getBackend(), numBytes: tf.memory().numBytes }, []];

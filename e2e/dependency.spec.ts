@@ -1,0 +1,101 @@
+// Nucleotide dependency maps in the page: a map of part of a gallery sequence whose hover read-out equals
+// the Node engine's, click to focus, keyboard, exports, the share link recomputing it, and cancel.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { dependencyMap } from '../src/analysis/dependency/dependencyMap';
+import { describeCell } from '../src/analysis/dependency/describe';
+import { parseSequence } from '../src/genome/parseSequence';
+import { encode } from '../src/genome/tokens';
+import { loadModel } from '../src/model/loadModel';
+import { fileSource } from '../src/node/fileSource';
+import { REPO_ROOT, useNodeBackend } from '../src/node/nodeRuntime';
+import { decodeLink } from '../src/share/linkCodec';
+import { openAndAnalyse, waitForModel } from './helpers';
+
+const EXAMPLE = readFileSync(join(REPO_ROOT, 'public/examples/human_alu_chr22.fa'), 'utf8');
+const SEQ = parseSequence(EXAMPLE).records[0]!.sequence;
+const FROM = 41, TO = 64; // 1-based, inclusive: 24 bases across the start of the Alu
+const SIZE = 480;
+
+async function runMap(page: Page, from: number, to: number): Promise<void> {
+  await page.getByLabel('Map bases').fill(String(from));
+  await page.getByLabel('through').fill(String(to));
+  await page.getByRole('button', { name: 'Run dependency map' }).click();
+}
+
+/** The e value a read-out states, and the rest of it with the number blanked. */
+const split = (text: string) => ({ e: Number(/e = (-?[\d.]+)/.exec(text)![1]), rest: text.replace(/e = -?[\d.]+/, 'e = ?') });
+
+test('a dependency map whose read-out matches the Node engine, with focus, keys, exports and a share link', async ({ page, browser }) => {
+  await openAndAnalyse(page, EXAMPLE);
+  await runMap(page, FROM, TO);
+  await expect(page.getByTestId('dep-summary')).toContainText(`Positions ${FROM}-${TO}: 73 forward passes`);
+
+  await useNodeBackend('cpu');
+  const model = await loadModel(fileSource(join(REPO_ROOT, 'public/models/mlm-hybrid-chr22')));
+  const node = await dependencyMap(model, encode(SEQ), FROM - 1, TO);
+  model.dispose();
+  const n = TO - FROM + 1;
+  // the strongest off-diagonal cell (its substitution and target base are then unlikely to tie)
+  let best = [0, 1];
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && node.values[i * n + j]! > node.values[best[0]! * n + best[1]!]!) best = [i, j];
+  const [i, j] = best as [number, number];
+  const canvas = page.getByTestId('dependency-map');
+  await canvas.hover({ position: { x: ((j + 0.5) * SIZE) / n, y: ((i + 0.5) * SIZE) / n } });
+  const readout = page.getByTestId('dependency-readout');
+  await expect(readout).toContainText(`Substituted ${FROM + i} (`);
+  const got = split(await readout.innerText()), want = split(describeCell(node, SEQ, i, j));
+  expect(got.rest).toBe(want.rest);
+  expect(Math.abs(got.e - want.e)).toBeLessThan(2e-3);
+
+  // a click focuses the substituted base: the track under the per-base tracks shows its row
+  await canvas.click({ position: { x: ((j + 0.5) * SIZE) / n, y: ((i + 0.5) * SIZE) / n } });
+  await expect(page.getByTestId('dependency-track')).toHaveAttribute('data-row', String(i));
+  await expect(page.getByTestId('track-readout')).toContainText(`Position ${FROM + i} (`);
+
+  // keyboard: Home takes the cursor to the row's first column, arrows move it, Enter focuses its row
+  await canvas.focus();
+  await page.keyboard.press('Home');
+  expect(split(await readout.innerText()).rest).toBe(split(describeCell(node, SEQ, i, 0)).rest);
+  await page.keyboard.press(i > 0 ? 'ArrowUp' : 'ArrowDown');
+  const r = i > 0 ? i - 1 : 1;
+  await expect(readout).toContainText(`Substituted ${FROM + r} (`);
+  expect(split(await readout.innerText()).rest).toBe(split(describeCell(node, SEQ, r, 0)).rest);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('dependency-track')).toHaveAttribute('data-row', String(r));
+
+  // exports: the TSV holds the matrix, the SVG a raster inside
+  const [tsv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download matrix TSV' }).click()]);
+  expect(tsv.suggestedFilename()).toBe('chr22_17558674-17559073.dependency.tsv');
+  const lines = readFileSync((await tsv.path())!, 'utf8').trim().split('\n');
+  expect(lines.length).toBe(n + 2);
+  expect(lines[1]!.split('\t').length).toBe(n + 1);
+  expect(lines[1]!.split('\t')[1]).toBe(`${17558674 + FROM - 1}${SEQ[FROM - 1]}`);
+  expect(Math.abs(Number(lines[2 + i]!.split('\t')[1 + j]) - node.values[i * n + j]!)).toBeLessThan(2e-3);
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download map SVG' }).click()]);
+  expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/<image[^>]+data:image\/png;base64,/);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download map PNG' }).click()]);
+  expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+
+  // the share link keeps the region and recomputes the map on open
+  await expect.poll(() => JSON.stringify(decodeLink(new URL(page.url()).hash).dependency)).toBe(JSON.stringify({ start: FROM - 1, end: TO, strands: 'forward' }));
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(page.url());
+  await expect(fresh.getByTestId('dep-summary')).toContainText(`Positions ${FROM}-${TO}: 73 forward passes`);
+  await fresh.getByTestId('dependency-map').hover({ position: { x: ((j + 0.5) * SIZE) / n, y: ((i + 0.5) * SIZE) / n } });
+  expect(split(await fresh.getByTestId('dependency-readout').innerText()).rest).toBe(want.rest);
+});
+
+test('the gallery example opens with its dependency map running; it can be cancelled and the page stays usable', async ({ page }) => {
+  await page.goto('./');
+  await waitForModel(page);
+  await page.getByRole('button', { name: 'Open Dependencies around an Alu repeat' }).click();
+  const panel = page.getByRole('region', { name: 'Nucleotide dependency map' });
+  await expect(panel.getByRole('status')).toContainText(/Dependency map of 21-276: \d+\/768, about \d+ s left/); // progress and time left
+  await page.getByRole('button', { name: 'Cancel dependency map' }).click();
+  await expect(page.getByText('Dependency map cancelled.')).toBeVisible();
+  await expect(page.getByTestId('dependency-map')).toHaveCount(0);
+  await runMap(page, 10, 20); // the worker is free again
+  await expect(page.getByTestId('dep-summary')).toContainText('Positions 10-20: 34 forward passes');
+});

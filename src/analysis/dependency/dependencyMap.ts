@@ -1,0 +1,188 @@
+// Nucleotide dependency maps (Tomaz da Silva et al., Nature Genetics 2025): for a region of n bases, how each
+// single-base substitution at position i moves the model's prediction at every position j, from one
+// unmasked pass of the reference and one per substitution (3n + 1 for a region within the context).
+//
+// e(i, j) = max over the three substitutions at i and the four bases k at j of
+//           |log2 odds_j(k | mutant) - log2 odds_j(k | reference)|, with e(i, i) = 0.
+// Row i is the substituted position, column j the position read. A causal model's position j sees only
+// the bases before it, so its forward-strand map has values only for j > i (every cell with j < i is
+// exactly 0); `strands: 'both'` fills the lower triangle from the reverse complement's pass (MarinDNA).
+
+import { reverseComplementTokens } from '../../genome/tokens';
+import type { LanguageModel } from '../../model/languageModel';
+import { type RunOptions, checkpoint } from '../run';
+import { runRows, type TokenRow } from '../rowBatcher';
+import { meanInfluence } from '../scoring/influence';
+import { planWindows } from '../windows';
+import { foldSubstitution, log2Odds, type MapRow } from './odds';
+
+export type MapStrands = 'forward' | 'both';
+
+export interface DependencyOptions extends RunOptions {
+  /** 'both': upper triangle from the forward strand, lower from the reverse complement. Default 'forward'. */
+  strands?: MapStrands;
+  /** Rows per forward call (plain passes). */
+  batchSize?: number;
+}
+
+export interface DependencyMap {
+  /** The region, 0-based half-open in the sequence: map row and column r are sequence position start + r. */
+  start: number;
+  end: number;
+  /** [n, n] e(i, j) in bits of log2 odds; NaN where not computed (a row at an N; columns outside the row's window). */
+  values: Float32Array;
+  /** [n, n] (substituted base at i) * 4 + (target base at j) that give the max, in forward-strand bases; 255 where none. */
+  argmax: Uint8Array;
+  /** [n, 4] variant influence: mean Jensen-Shannon divergence (bits) over the window's j != i; NaN at the reference base and N. */
+  influence: Float32Array;
+  strands: MapStrands;
+  causal: boolean;
+  /** Windows the model read, in region coordinates; row i uses the one whose [keepStart, keepEnd) holds it. */
+  windows: { start: number; end: number; keepStart: number; keepEnd: number }[];
+  /** Forward passes started (reference passes + substitutions). */
+  passes: number;
+  /**
+   * Forward-row equivalents: a substitution continued from a shared causal prefix counts the share of positions
+   * it ran (and each group of them reruns the reference); a masked hybrid's substitution counts 1, though its
+   * conv blocks run on 4R + 1 bases only.
+   */
+  forwardRows: number;
+}
+
+export const MAX_DEPENDENCY_LENGTH = 1024;
+export const DEFAULT_DEPENDENCY_LENGTH = 256;
+/** Positions per forwardShared call (each reruns its reference row) or substitution-session run (progress, cancel). */
+const GROUP = 32;
+
+interface StrandResult { values: Float32Array; argmax: Uint8Array; influence: Float32Array; passes: number; forwardRows: number }
+
+/** Substitutions of one window: window position, alt base, their tokens. */
+function substitutions(ref: Int32Array, owned: [number, number]): { at: number; alt: number; tokens: Int32Array }[] {
+  const out = [];
+  for (let at = owned[0]; at < owned[1]; at++) {
+    for (let alt = 0; alt < 4; alt++) {
+      if (ref[at]! >= 4 || alt === ref[at]) continue;
+      const t = ref.slice();
+      t[at] = alt;
+      out.push({ at, alt, tokens: t });
+    }
+  }
+  return out;
+}
+
+async function strandMap(model: LanguageModel, region: Int32Array, plan: DependencyMap['windows'], progress: (n: number) => void, opts: DependencyOptions): Promise<StrandResult> {
+  const n = region.length;
+  const values = new Float32Array(n * n).fill(NaN);
+  const argmax = new Uint8Array(n * n).fill(255);
+  const influence = new Float32Array(n * 4).fill(NaN);
+  let passes = 0, forwardRows = 0;
+  for (const w of plan) {
+    const ref = region.slice(w.start, w.end);
+    const T = ref.length;
+    for (let i = w.keepStart; i < w.keepEnd; i++) {
+      if (region[i]! >= 4) continue; // no substitution defined at an N: its row stays NaN
+      values.fill(0, i * n + w.start, i * n + w.end);
+    }
+    const subs = substitutions(ref, [w.keepStart - w.start, w.keepEnd - w.start]);
+    let refLp: Float32Array | null = null, refOdds: Float64Array | null = null;
+    const fold = (s: (typeof subs)[number], lp: Float32Array) => {
+      const i = w.start + s.at;
+      const row: MapRow = { values, argmax, n, row: i, col0: w.start };
+      foldSubstitution(refOdds!, log2Odds(lp), s.at, s.alt, row);
+      influence[i * 4 + s.alt] = meanInfluence(refLp!, lp, s.at);
+    };
+    // a masked hybrid reruns its conv blocks near the site only, from one reference pass per window
+    if (model.objective === 'mlm' && model.startSubstitutions) {
+      await checkpoint(opts.signal);
+      const session = await model.startSubstitutions(ref);
+      try {
+        refLp = session.ref;
+        refOdds = log2Odds(refLp);
+        for (let g = 0; g < subs.length; g += 3 * GROUP) {
+          await checkpoint(opts.signal);
+          const group = subs.slice(g, g + 3 * GROUP);
+          (await session.run(group.map((s) => ({ at: s.at, alt: s.alt })))).forEach((lp, k) => fold(group[k]!, lp));
+          progress(group.length);
+        }
+      } finally {
+        session.dispose();
+      }
+      passes += 1 + subs.length;
+      forwardRows += 1 + subs.length;
+      continue;
+    }
+    // a causal model continues each substitution from the reference's prefix (each group reruns the reference)
+    const shared = model.objective === 'clm' ? model.forwardShared?.bind(model) : undefined;
+    if (shared) {
+      for (let g = 0; g < subs.length; g += 3 * GROUP) {
+        await checkpoint(opts.signal);
+        const group = subs.slice(g, g + 3 * GROUP);
+        const out = await shared(ref, group.map((s) => ({ from: s.at, tokens: s.tokens })));
+        if (!refLp) { refLp = out.ref.slice(); refOdds = log2Odds(refLp); }
+        group.forEach((s, k) => {
+          const lp = new Float32Array(T * 4); // before the site the mutant's predictions are the reference's
+          lp.set(refLp!.subarray(0, s.at * 4));
+          lp.set(out.alts[k]!, s.at * 4);
+          fold(s, lp);
+          forwardRows += Math.max(0, T - s.at - 1) / T;
+        });
+        passes += 1 + group.length;
+        forwardRows += 1;
+        progress(group.length);
+      }
+      continue;
+    }
+    await checkpoint(opts.signal);
+    refLp = (await model.forward(ref, 1)).logprobs.slice();
+    refOdds = log2Odds(refLp);
+    const rows: TokenRow[] = subs.map((s) => ({ tokens: s.tokens, use: (lp) => fold(s, lp) }));
+    let reported = 0;
+    await runRows(model, rows, opts.batchSize ?? 16, { signal: opts.signal, onProgress: (done) => { progress(done - reported); reported = done; } });
+    passes += 1 + rows.length;
+    forwardRows += 1 + rows.length;
+  }
+  for (let i = 0; i < n; i++) if (region[i]! < 4) { values[i * n + i] = 0; argmax[i * n + i] = 255; }
+  return { values, argmax, influence, passes, forwardRows };
+}
+
+/** Windows of the model's context over the region; each row uses the window in which its position is most central. */
+export function mapWindows(n: number, context: number): DependencyMap['windows'] {
+  return planWindows(n, context, false);
+}
+
+/**
+ * The dependency map of tokens[start, end): the region is the model's whole input (as in the paper), split
+ * into context-long windows when longer than the model's context.
+ */
+export async function dependencyMap(model: LanguageModel, tokens: Int32Array, start: number, end: number, opts: DependencyOptions = {}): Promise<DependencyMap> {
+  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= tokens.length && end > start + 1)) {
+    throw new Error(`A dependency map needs a region of at least 2 bases inside the sequence (1-${tokens.length}); got ${start + 1}-${end}.`);
+  }
+  const n = end - start;
+  if (n > MAX_DEPENDENCY_LENGTH) throw new Error(`A dependency map covers at most ${MAX_DEPENDENCY_LENGTH.toLocaleString('en-US')} bases; the region has ${n.toLocaleString('en-US')}.`);
+  const strands = opts.strands ?? 'forward';
+  const region = tokens.slice(start, end);
+  const plan = mapWindows(n, model.context);
+  const perStrand = Array.from(region).filter((t) => t < 4).length * 3;
+  const total = perStrand * (strands === 'both' ? 2 : 1);
+  let done = 0;
+  const progress = (k: number) => { done += k; opts.onProgress?.(done, total); };
+  const fwd = await strandMap(model, region, plan, progress, opts);
+  const out: DependencyMap = { start, end, values: fwd.values, argmax: fwd.argmax, influence: fwd.influence, strands,
+    causal: model.objective === 'clm', windows: plan, passes: fwd.passes, forwardRows: fwd.forwardRows };
+  if (strands === 'forward') return out;
+  const rc = await strandMap(model, reverseComplementTokens(region), mapWindows(n, model.context), progress, opts);
+  // position i of the forward strand is n - 1 - i of the reverse complement, and its bases are complemented
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      const c = (n - 1 - i) * n + (n - 1 - j);
+      out.values[i * n + j] = rc.values[c]!;
+      const a = rc.argmax[c]!;
+      out.argmax[i * n + j] = a === 255 ? 255 : (3 - (a >> 2)) * 4 + (3 - (a & 3));
+    }
+    for (let b = 0; b < 4; b++) out.influence[i * 4 + b] = (fwd.influence[i * 4 + b]! + rc.influence[(n - 1 - i) * 4 + 3 - b]!) / 2;
+  }
+  out.passes += rc.passes;
+  out.forwardRows += rc.forwardRows;
+  return out;
+}

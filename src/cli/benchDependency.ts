@@ -1,0 +1,47 @@
+// npm run bench's dependency-map section: a 256- and a 512-base map per bundled model, in headless Chromium
+// wasm as the app runs it (the page's worker, the app's default thread count): wall time and forward passes.
+//   npm run bench -- --only dependency     (this section alone)
+
+import type { DependencyMap } from '../analysis/dependency/dependencyMap';
+
+export const DEPENDENCY_LENGTHS = [256, 512];
+
+type Call = (r: unknown) => Promise<unknown>;
+
+/** Markdown rows: model, L, passes, forward-row equivalents, wall seconds, threads. */
+export async function dependencyBench(models: { id: string }[], seq: string, log: (m: string) => void): Promise<string[]> {
+  const { preview } = await import('vite');
+  const { chromium } = await import('playwright-core');
+  const server = await preview({ preview: { port: 4198, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-background-networking', '--no-first-run'] });
+  const rows: string[] = [];
+  try {
+    for (const m of models) {
+      const page = await browser.newPage();
+      await page.goto('http://127.0.0.1:4198/?backend=wasm&testhooks=1');
+      await page.locator('#model-select').waitFor();
+      if (m.id !== (await page.locator('#model-select').inputValue())) await page.locator('#model-select').selectOption(m.id);
+      await page.getByTestId('model-info').waitFor({ timeout: 600_000 });
+      const threads = /wasm, (\d+) threads?/.exec((await page.getByTestId('backend').textContent()) ?? '')?.[1] ?? '?';
+      for (const L of DEPENDENCY_LENGTHS) {
+        log(`chromium wasm ${m.id} dependency map L=${L}`);
+        const r = await page.evaluate(async ([text, L]) => {
+          const call = (globalThis as unknown as { __glmCall: Call }).__glmCall;
+          const { sequence } = (await call({ type: 'setSequence', sequence: text })) as { sequence: number };
+          const t = performance.now();
+          const map = (await call({ type: 'dependencyMap', sequence, start: 0, end: L, strands: 'forward' })) as DependencyMap;
+          return { ms: performance.now() - t, passes: map.passes, rows: map.forwardRows, windows: map.windows.length };
+        }, [seq.slice(0, L), L] as const);
+        rows.push(`| ${m.id} | ${L} | ${r.passes.toLocaleString('en-US')} (3L + 1 = ${(3 * L + 1).toLocaleString('en-US')}) | ${Math.round(r.rows).toLocaleString('en-US')} | ${(r.ms / 1000).toFixed(1)} | ${threads} |`);
+        log(rows.at(-1)!);
+      }
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await new Promise<void>((r) => server.httpServer.close(() => r()));
+  }
+  return rows;
+}
+
+export const DEPENDENCY_HEADER = `| model | L | forward passes started | forward-row equivalents | wall time (s) | wasm threads |\n|---|---|---|---|---|---|`;
