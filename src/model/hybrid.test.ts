@@ -13,7 +13,7 @@ const dirs = modelDirs().filter((d) => existsSync(join(d, 'golden.json')));
 describe.each(['cpu', 'wasm'] as const)('golden parity on %s', (backend) => {
   it('has models to check, including the training smoke test export in CI', () => {
     expect(dirs.length).toBeGreaterThan(0);
-    if (process.env.CI) expect(dirs.filter((d) => basename(d).startsWith('smoke-')).length).toBe(3);
+    if (process.env.CI) expect(dirs.filter((d) => basename(d).startsWith('smoke-')).length).toBe(4);
   });
 
   for (const dir of dirs) {

@@ -18,6 +18,8 @@ export interface ModelEntry {
   objective: Objective;
   path: string;
   description?: string;
+  /** Brought by the user this session (loaded from their files, not from path). */
+  user?: true;
 }
 
 /** kind: what runs, so a panel shows the progress of its own work only. */
@@ -76,6 +78,8 @@ export interface AnalysisSlice {
   selectRecord(i: number): void;
   init(): Promise<void>;
   selectModel(id: string): Promise<void>;
+  /** Load a model folder the user picked or dropped (its files, or one .zip), after checking it against its golden vectors. */
+  bringModel(files: { path: string; bytes: ArrayBuffer }[], label: string): Promise<void>;
   run(): Promise<void>;
   /** Work of the other slice (mutagenesis) reports through these, so each slice writes only its own fields. */
   startWork(progress: Progress): void;

@@ -27,6 +27,8 @@ export const KEPT_SEQUENCES = 4;
 export type Request =
   | { type: 'init'; id: number; backend?: BackendName; exclude?: BackendName[]; testHooks?: boolean; wasmThreads?: number }
   | { type: 'load'; id: number; url: string }
+  /** A model folder the user brings (its files, or one .zip of them), checked against its golden.json. */
+  | { type: 'loadFiles'; id: number; label: string; files: { path: string; bytes: ArrayBuffer }[] }
   /** The sequence later requests analyse, sent once (up to 100,000 bases); they name it by `sequence`, this id. */
   | { type: 'setSequence'; id: number; sequence: string }
   | { type: 'scan'; id: number; sequence: number; maskStride: number }
@@ -48,6 +50,7 @@ export interface ScoreSettings {
 export interface Results {
   init: BackendChoice;
   load: ModelInfo;
+  loadFiles: ModelInfo;
   /** sequence: the id later requests name it by. */
   setSequence: { length: number; sequence: number };
   scan: LikelihoodTrack;
