@@ -51,7 +51,7 @@ test('a tampered weight shard or golden file is refused naming the file, and the
   await waitForModel(page);
   const first = await page.getByLabel('Model:').inputValue();
 
-  await page.getByLabel('Model folder').setInputFiles(tamperedCopy('group1-shard1of1.bin', (b) => { b[100] ^= 0x40; }));
+  await page.getByLabel('Model folder').setInputFiles(tamperedCopy('group1-shard1of1.bin', (b) => { b[100] = b[100]! ^ 0x40; }));
   await expect(page.getByTestId('model-error')).toContainText(/Your model was refused: Weight file smoke-hyena\/group1-shard1of1\.bin is corrupt/);
   await expect(page.getByLabel('Model:')).toHaveValue(first);
   await waitForModel(page);

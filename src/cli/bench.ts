@@ -4,6 +4,7 @@
 // 1 kb mutagenesis and memory.
 //
 //   npm run bench [-- --lengths 512,1024,4096 --repeats 9 --no-browser]
+//   npm run bench -- --cost-curve     (only the cost curve: time against length, 512 to 16,384 bases)
 //
 // A "forward pass" over L bases is what the app runs for a causal scan: planWindows(L, context)
 // windows (512 bases, stride 256) as one batch.
@@ -21,6 +22,7 @@ import { loadModel } from '../model/loadModel';
 import { BRCA1_FASTA, readFasta } from '../node/data';
 import { fileSource } from '../node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
+import { costCurveSection } from './costCurveBench';
 import { torchTimes } from './torchBench';
 
 const { values: args } = parseArgs({
@@ -29,6 +31,7 @@ const { values: args } = parseArgs({
     repeats: { type: 'string', default: '9' },
     browser: { type: 'boolean', default: true },
     'no-browser': { type: 'boolean', default: false },
+    'cost-curve': { type: 'boolean', default: false },
   },
 });
 const LENGTHS = args.lengths!.split(',').map(Number);
@@ -114,6 +117,10 @@ async function browserRuns(models: { id: string; path: string }[], allCases: Map
 }
 
 async function main() {
+  if (args['cost-curve']) {
+    console.log((await costCurveSection(log)).join('\n'));
+    return;
+  }
   const index = JSON.parse(readFileSync(join(REPO_ROOT, 'public/models/index.json'), 'utf8')) as { models: { id: string; path: string }[] };
   const models = index.models.filter((m) => JSON.parse(readFileSync(join(REPO_ROOT, 'public', m.path, 'model.json'), 'utf8')).architecture.type !== 'markov');
   const region = readFasta(BRCA1_FASTA)[0]!.sequence.slice(200_000, 200_000 + Math.max(1000, ...LENGTHS));

@@ -2,6 +2,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/store';
 import { AttentionPanel } from './AttentionPanel';
+import { CostCurvePanel } from './CostCurvePanel';
 import { GalleryPanel } from './GalleryPanel';
 import { MutagenesisPanel } from './MutagenesisPanel';
 import { SequencePanel } from './SequencePanel';
@@ -43,6 +44,7 @@ export function App() {
           </div>
         )}
         <GalleryPanel />
+        <CostCurvePanel />
       </main>
     </div>
   );

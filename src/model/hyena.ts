@@ -13,7 +13,7 @@ import { gelu } from './ops/gelu';
 import { type FilterConfig, type FilterWeights, implicitFilter } from './ops/hyenaFilter';
 import { layerNorm } from './ops/layerNorm';
 import { linear } from './ops/linear';
-import { causalLongConv } from './ops/longConv';
+import { causalLongConv, type directCausalConv } from './ops/longConv';
 import type { WeightMap } from './weights';
 
 /** Filters are computed for at least this many lags at once, so short inputs do not recompute them. */
@@ -24,6 +24,8 @@ export class HyenaModel implements LanguageModel {
   readonly objective: Objective = 'clm';
   readonly nHeads = 0;
   readonly nAttentionLayers = 0;
+  /** The long convolution: FFT; tests swap in the direct sum (ops/longConv.ts) as the reference. */
+  longConv: typeof directCausalConv = causalLongConv;
   private readonly p = new Map<string, tf.Tensor>();
   /** Per block: the filter h [lags, D] on the CPU for the first `lags` lags, and its skip term [D]. */
   private filters: { lags: number; h: Float32Array[]; skip: Float32Array[] } = { lags: 0, h: [], skip: [] };
@@ -109,7 +111,7 @@ export class HyenaModel implements LanguageModel {
         });
         let y: Float32Array;
         try {
-          y = causalLongConv((await gated.data()) as Float32Array, filters.h[i]!, batch, T, D, filters.skip[i]); // [B, T, D]
+          y = this.longConv((await gated.data()) as Float32Array, filters.h[i]!, batch, T, D, filters.skip[i]); // [B, T, D]
         } catch (e) {
           x0.dispose();
           throw e;

@@ -1,5 +1,7 @@
 // The model.json format written by training/export.py, and its validation.
 
+import { VOCAB } from '../genome/tokens';
+
 export const MODEL_FORMAT = 'glm-playground/model@1';
 
 export type Objective = 'mlm' | 'clm';
@@ -106,6 +108,7 @@ export function validateManifest(json: unknown, where: string): ModelManifest {
   if (!isObj(json)) return fail('not a JSON object');
   if (json.format !== MODEL_FORMAT) fail(`unsupported format ${JSON.stringify(json.format)} (this app reads ${MODEL_FORMAT})`);
   if (json.objective !== 'mlm' && json.objective !== 'clm') fail(`objective must be "mlm" or "clm"`);
+  if (!Array.isArray(json.vocab) || json.vocab.join('\u0000') !== VOCAB.join('\u0000')) fail(`vocab must be ${JSON.stringify(VOCAB)} (token ids 0-6; the head predicts ids 0-3)`);
   const a = json.architecture;
   if (!isObj(a)) return fail('architecture is missing');
   if (a.type === 'hybrid-conv-alibi') {

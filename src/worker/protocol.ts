@@ -1,6 +1,7 @@
 // Messages between the page and the model worker: requests keyed by id, replies progress | result | error.
 
 import type { AttentionMap } from '../analysis/attentionMap';
+import type { CostCurve } from '../analysis/costCurve';
 import type { GoldenReport } from '../analysis/goldenCheck';
 import type { LikelihoodTrack } from '../analysis/likelihoodScan';
 import type { MutagenesisResult } from '../analysis/mutagenesis';
@@ -37,6 +38,8 @@ export type Request =
   | { type: 'mutagenesis'; id: number; sequence: number; start: number; end: number; settings: ScoreSettings }
   /** Time `repeats` forward passes of a [batch, T] token batch (npm run bench), after one warm-up. */
   | { type: 'benchForward'; id: number; tokens: Int32Array; batch: number; repeats: number }
+  /** Forward time against length for each of these models (loaded beside the current one, then freed). */
+  | { type: 'costCurve'; id: number; models: { id: string; url: string }[]; lengths: number[]; repeats: number }
   /** Re-run the model's golden.json (PyTorch outputs) on the running backend. */
   | { type: 'check'; id: number }
   | { type: 'cancel'; id: number };
@@ -57,6 +60,7 @@ export interface Results {
   attention: AttentionMap;
   check: GoldenReport & { backend: string };
   benchForward: { ms: number[]; backend: string; numBytes: number };
+  costCurve: { backend: string; curves: ({ id: string; architecture: string } & CostCurve)[] };
   score: { scores: VariantScore[]; forwardRows: number };
   mutagenesis: MutagenesisResult;
 }

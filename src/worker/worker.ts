@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { attentionMap } from '../analysis/attentionMap';
 import { goldenCheck, validateGolden } from '../analysis/goldenCheck';
 import { timeForward } from '../model/benchmarking';
+import { measureCostCurve } from '../analysis/costCurve';
 import { CancelledError } from '../analysis/run';
 import { likelihoodScan } from '../analysis/likelihoodScan';
 import { saturationMutagenesis } from '../analysis/mutagenesis';
@@ -14,6 +15,7 @@ import { scoreVariants } from '../analysis/variantEffect';
 import { encode } from '../genome/tokens';
 import { chooseBackend } from '../model/backend';
 import { loadModel, type LoadedModel } from '../model/loadModel';
+import { validateManifest } from '../model/manifest';
 import { modelFolder, unzipModel } from '../model/memorySource';
 import { fetchSource, type ModelSource } from '../model/source';
 import { verifyGolden } from '../analysis/verifyModel';
@@ -128,6 +130,26 @@ async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Re
     }
     case 'benchForward':
       return [{ ms: await timeForward(requireModel(), req.tokens, req.batch, req.repeats), backend: tf.getBackend(), numBytes: tf.memory().numBytes }, []];
+    case 'costCurve': {
+      // one model per architecture (the bundled hybrids share one): read the manifests first, load only those
+      const seen = new Set<string>(), pick: { id: string; url: string }[] = [];
+      for (const m of req.models) {
+        const type = validateManifest(JSON.parse(await fetchSource(m.url).readText('model.json')), `${m.url}model.json`).architecture.type;
+        if (!seen.has(type)) { seen.add(type); pick.push(m); }
+      }
+      const curves: Results['costCurve']['curves'] = [];
+      for (const [i, m] of pick.entries()) {
+        const other = await loadModel(fetchSource(m.url)); // beside the current model, which stays loaded
+        try {
+          const curve = await measureCostCurve(other, { lengths: req.lengths, repeats: req.repeats, signal,
+            onProgress: (done, total) => onProgress(i * total + done, pick.length * total) });
+          curves.push({ id: m.id, architecture: other.manifest.architecture.type, ...curve });
+        } finally {
+          other.dispose();
+        }
+      }
+      return [{ backend: tf.getBackend(), curves }, []];
+    }
     case 'check': {
       if (!modelSource) throw new Error('No model is loaded yet.');
       const golden = validateGolden(JSON.parse(await modelSource.readText('golden.json')), 'golden.json');
