@@ -2,6 +2,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/store';
 import { AttentionPanel } from './AttentionPanel';
+import { ComparePanel } from './ComparePanel';
 import { CostCurvePanel } from './CostCurvePanel';
 import { GalleryPanel } from './GalleryPanel';
 import { MutagenesisPanel } from './MutagenesisPanel';
@@ -38,6 +39,7 @@ export function App() {
           <div className={stale ? 'results stale' : 'results'}>
             {stale && <StaleBanner />}
             <TrackPanel />
+            <ComparePanel />
             <AttentionPanel />
             <VariantPanel />
             <MutagenesisPanel />

@@ -17,6 +17,7 @@ export function shareState(store: AppStore): ShareState | null {
     mutagenesis: s.mutagenesis ? [s.mutagenesis.start, s.mutagenesis.end] : undefined,
     method: s.mutagenesisMethod ?? undefined,
     view: s.view.zoom || s.view.start ? s.view : undefined,
+    compare: s.compareId ?? undefined,
   };
 }
 
@@ -29,7 +30,7 @@ export function startShareSync(store: AppStore): void {
   store.subscribe((s, prev) => {
     if (s.analysed === prev.analysed && s.focus === prev.focus && s.layer === prev.layer && s.head === prev.head &&
       s.variants === prev.variants && s.window === prev.window && s.bothStrands === prev.bothStrands && s.mutagenesis === prev.mutagenesis &&
-      s.view === prev.view && s.mutagenesisMethod === prev.mutagenesisMethod && s.busy === prev.busy && s.stale === prev.stale) return; // busy: write once a run ends
+      s.view === prev.view && s.mutagenesisMethod === prev.mutagenesisMethod && s.busy === prev.busy && s.stale === prev.stale && s.compareId === prev.compareId) return; // busy: write once a run ends
     clearTimeout(timer);
     timer = setTimeout(() => {
       if (store.getState().busy) return;
@@ -71,7 +72,7 @@ function fastaOf(st: ShareState): string {
 export async function restore(store: AppStore, st: DecodedLink): Promise<void> {
   const notes = await store.getState().openAnalysis({
     text: fastaOf(st), model: st.model, settings: { window: st.window, bothStrands: st.bothStrands, mutagenesisMethod: st.method },
-    layer: st.layer, head: st.head, focus: st.focus, view: st.view, variants: st.variants, mutagenesis: st.mutagenesis,
+    layer: st.layer, head: st.head, focus: st.focus, view: st.view, variants: st.variants, mutagenesis: st.mutagenesis, compare: st.compare,
   });
   const all = [...(st.notice ? [st.notice] : []), ...notes];
   store.setState({ linkMessage: all.join(' ') || null });

@@ -8,6 +8,7 @@ import { CallCancelledError, WorkerCrashedError } from '../worker/client';
 import type { AnalysisSlice, AppState, ModelEntry } from './types';
 
 export type { AppState } from './types';
+import { createCompareSlice } from './compareSlice';
 import { cancelMutagenesis, createVariantSlice } from './variantSlice';
 import { forcedBackend, sequenceId, testHooks, wasmThreads, worker } from './workerClient';
 import { rememberUserModel, USER_PREFIX, userModelFiles } from './userModels';
@@ -134,6 +135,7 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
       set({ scan });
       await refreshAttention(ctl.signal);
       await get().scoreVariants();
+      await get().runCompare();
       set({ busy: false, progress: null });
     } catch (e) {
       const cancelled = e instanceof CallCancelledError;
@@ -158,6 +160,11 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
     }
     get().setInput(req.text);
     if (req.settings) get().setScoreSettings(req.settings);
+    if (req.compare !== undefined) {
+      const known = models.some((m) => m.id === req.compare && !m.user);
+      set({ compareId: known ? req.compare : null, compare: null, compareScores: {} });
+      if (!known) notes.push(`The analysis compares with model "${req.compare}", which this page does not have; shown without the comparison.`);
+    }
     get().clearVariants();
     await get().run();
     const s = get();
@@ -189,7 +196,7 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
   },
 });
 
-export const useApp = create<AppState>()((...a) => ({ ...createAnalysisSlice(...a), ...createVariantSlice(...a) }));
+export const useApp = create<AppState>()((...a) => ({ ...createAnalysisSlice(...a), ...createVariantSlice(...a), ...createCompareSlice(...a) }));
 
 /** Recompute the attention map for the current layer/head around the focus. */
 async function refreshAttention(signal?: AbortSignal): Promise<void> {

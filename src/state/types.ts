@@ -37,6 +37,8 @@ export interface OpenRequest {
   view?: { zoom: number; start: number };
   variants?: string[];
   mutagenesis?: [number, number];
+  /** The compare view's second model. */
+  compare?: string;
 }
 
 export interface AnalysisSlice {
@@ -95,7 +97,20 @@ export interface AnalysisSlice {
   checkModel(): Promise<Results['check']>;
 }
 
-export type AppState = AnalysisSlice & VariantSlice;
+export type AppState = AnalysisSlice & VariantSlice & CompareSlice;
+
+export interface CompareSlice {
+  /** The second model's id (a bundled model), or null when not comparing. */
+  compareId: string | null;
+  /** Its scan of `sequence` (results belong to the analysed sequence only when they match). */
+  compare: { id: string; model: ModelInfo; scan: LikelihoodTrack; sequence: string } | null;
+  /** Its score of each variant (by row key), with the method both models share. */
+  compareScores: Record<string, { method: ScoreMethod; score: number | null }>;
+  compareError: string | null;
+  setCompare(id: string | null): Promise<void>;
+  runCompare(): Promise<void>;
+  scoreCompare(): Promise<void>;
+}
 
 export interface VariantRow {
   key: string;

@@ -38,6 +38,9 @@ export type Request =
   | { type: 'mutagenesis'; id: number; sequence: number; start: number; end: number; settings: ScoreSettings }
   /** Time `repeats` forward passes of a [batch, T] token batch (npm run bench), after one warm-up. */
   | { type: 'benchForward'; id: number; tokens: Int32Array; batch: number; repeats: number }
+  /** The compare view: scan or score the sequence with a second model (by URL), loaded beside the current one. */
+  | { type: 'compareScan'; id: number; url: string; sequence: number; maskStride: number }
+  | { type: 'compareScore'; id: number; url: string; sequence: number; variants: Variant[]; settings: ScoreSettings }
   /** Forward time against length for each of these models (loaded beside the current one, then freed). */
   | { type: 'costCurve'; id: number; models: { id: string; url: string }[]; lengths: number[]; repeats: number }
   /** Re-run the model's golden.json (PyTorch outputs) on the running backend. */
@@ -60,6 +63,8 @@ export interface Results {
   attention: AttentionMap;
   check: GoldenReport & { backend: string };
   benchForward: { ms: number[]; backend: string; numBytes: number };
+  compareScan: { model: ModelInfo; scan: LikelihoodTrack };
+  compareScore: { scores: VariantScore[]; forwardRows: number };
   costCurve: { backend: string; curves: ({ id: string; architecture: string } & CostCurve)[] };
   score: { scores: VariantScore[]; forwardRows: number };
   mutagenesis: MutagenesisResult;

@@ -8,6 +8,7 @@ import { attentionMap } from '../analysis/attentionMap';
 import { goldenCheck, validateGolden } from '../analysis/goldenCheck';
 import { timeForward } from '../model/benchmarking';
 import { measureCostCurve } from '../analysis/costCurve';
+import { secondModel } from './secondModel';
 import { CancelledError } from '../analysis/run';
 import { likelihoodScan } from '../analysis/likelihoodScan';
 import { saturationMutagenesis } from '../analysis/mutagenesis';
@@ -130,6 +131,13 @@ async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Re
     }
     case 'benchForward':
       return [{ ms: await timeForward(requireModel(), req.tokens, req.batch, req.repeats), backend: tf.getBackend(), numBytes: tf.memory().numBytes }, []];
+    case 'compareScan': {
+      const other = await secondModel(req.url);
+      const r = await likelihoodScan(other, sequence(req.sequence).tokens, { maskStride: req.maskStride, signal, onProgress });
+      return [{ model: modelInfo(other), scan: r }, [r.logprobs.buffer, r.observedBits.buffer, r.entropyBits.buffer]];
+    }
+    case 'compareScore':
+      return [await scoreVariants(await secondModel(req.url), sequence(req.sequence).text, req.variants, { ...req.settings, signal, onProgress }), []];
     case 'costCurve': {
       // one model per architecture (the bundled hybrids share one): read the manifests first, load only those
       const seen = new Set<string>(), pick: { id: string; url: string }[] = [];
