@@ -38,7 +38,8 @@ test('the difference track and the variant column match two separate runs, and t
   await page.getByLabel('Model B').selectOption(B);
   const summary = page.getByTestId('compare-summary');
   await expect(summary).toBeVisible();
-  const [meanA, meanB, meanDiff] = await Promise.all(['a', 'b', 'diff'].map(async (k) => Number(await summary.getAttribute(`data-mean-${k}`))));
+  const mean = async (k: string) => Number(await summary.getAttribute(`data-mean-${k}`));
+  const meanA = await mean('a'), meanB = await mean('b'), meanDiff = await mean('diff');
   expect(Math.abs(meanA - a.mean)).toBeLessThan(6e-4);
   expect(Math.abs(meanB - b.mean)).toBeLessThan(6e-4);
   expect(Math.abs(meanDiff - (a.mean - b.mean))).toBeLessThan(1.2e-3);
@@ -57,7 +58,7 @@ test('the difference track and the variant column match two separate runs, and t
   expect(Math.abs(Number(await bCell.textContent()) - b.dll)).toBeLessThan(1.5e-3);
   expect(Math.abs(Number(await page.locator('td[data-method="dll"]').textContent()) - a.dll)).toBeLessThan(1.5e-3);
 
-  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s=2\./);
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#s=2\./);
   await page.waitForTimeout(500); // the fragment is rewritten 300 ms after the last change
   const link = page.url();
   const other = await context.newPage();

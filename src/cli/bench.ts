@@ -4,7 +4,7 @@
 // 1 kb mutagenesis and memory.
 //
 //   npm run bench [-- --lengths 512,1024,4096 --repeats 9 --no-browser]
-//   npm run bench -- --cost-curve     (only the cost curve: time against length, 512 to 16,384 bases)
+//   npm run bench -- --cost-curve [--cost-models DIR,...]   (only the cost curve: time against length, 512 to 16,384 bases)
 //
 // A "forward pass" over L bases is what the app runs for a causal scan: planWindows(L, context)
 // windows (512 bases, stride 256) as one batch.
@@ -32,6 +32,7 @@ const { values: args } = parseArgs({
     browser: { type: 'boolean', default: true },
     'no-browser': { type: 'boolean', default: false },
     'cost-curve': { type: 'boolean', default: false },
+    'cost-models': { type: 'string', default: '' }, // with --cost-curve: more model folders (comma-separated)
   },
 });
 const LENGTHS = args.lengths!.split(',').map(Number);
@@ -118,7 +119,7 @@ async function browserRuns(models: { id: string; path: string }[], allCases: Map
 
 async function main() {
   if (args['cost-curve']) {
-    console.log((await costCurveSection(log)).join('\n'));
+    console.log((await costCurveSection(log, args['cost-models']!.split(',').filter(Boolean))).join('\n'));
     return;
   }
   const index = JSON.parse(readFileSync(join(REPO_ROOT, 'public/models/index.json'), 'utf8')) as { models: { id: string; path: string }[] };

@@ -9,7 +9,8 @@ import { loadModel } from '../model/loadModel';
 import { fileSource } from '../node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
 
-export async function costCurveSection(log: (m: string) => void): Promise<string[]> {
+/** `extra`: model folders to measure besides the bundled ones (a trained model not bundled). */
+export async function costCurveSection(log: (m: string) => void, extra: string[] = []): Promise<string[]> {
   await useNodeBackend('wasm');
   const index = JSON.parse(readFileSync(join(REPO_ROOT, 'public/models/index.json'), 'utf8')) as { models: { id: string; path: string }[] };
   const seen = new Set<string>();
@@ -18,8 +19,9 @@ export async function costCurveSection(log: (m: string) => void): Promise<string
     `| model (architecture) | ${COST_LENGTHS.map((L) => L.toLocaleString('en-US')).join(' | ')} | slope |`,
     `|---|${COST_LENGTHS.map(() => '---:').join('|')}|---:|`,
   ];
-  for (const m of index.models) {
-    const dir = join(REPO_ROOT, 'public', m.path);
+  const dirs = [...index.models.map((m) => join(REPO_ROOT, 'public', m.path)), ...extra];
+  for (const dir of dirs) {
+    const m = { id: JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')).id as string };
     const type = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')).architecture.type as string;
     if (seen.has(type)) continue;
     seen.add(type);

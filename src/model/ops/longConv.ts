@@ -13,18 +13,22 @@ export function causalLongConv(v: Float32Array, h: Float32Array, B: number, T: n
   if (v.length !== B * T * D || h.length < T * D) throw new Error(`causalLongConv: v has ${v.length} values for [${B}, ${T}, ${D}], h ${h.length}`);
   const n = nextPow2(2 * T);
   const y = new Float32Array(B * T * D);
+  // channel-major copies, so the transforms read and write contiguous runs (position-major strides D)
+  const vT = transpose(v, B, T, D), hT = transpose(h.subarray(0, T * D), 1, T, D), yT = new Float32Array(B * D * T);
   const hr = new Float64Array(n), hi = new Float64Array(n), zr = new Float64Array(n), zi = new Float64Array(n);
   const spec = new Float64Array(4 * n); // the pair's filter spectra: Ha (re, im), Hb (re, im)
   for (let d = 0; d < D; d += 2) {
     const pair = d + 1 < D;
     hr.fill(0); hi.fill(0);
-    for (let t = 0; t < T; t++) { hr[t] = h[t * D + d]!; if (pair) hi[t] = h[t * D + d + 1]!; }
+    hr.set(hT.subarray(d * T, (d + 1) * T));
+    if (pair) hi.set(hT.subarray((d + 1) * T, (d + 2) * T));
     fft(hr, hi);
     splitSpectra(hr, hi, spec);
     for (let b = 0; b < B; b++) {
-      const base = b * T * D;
+      const ca = (b * D + d) * T, cb = ca + T; // this row's channels d and d + 1
       zr.fill(0); zi.fill(0);
-      for (let t = 0; t < T; t++) { zr[t] = v[base + t * D + d]!; if (pair) zi[t] = v[base + t * D + d + 1]!; }
+      zr.set(vT.subarray(ca, ca + T));
+      if (pair) zi.set(vT.subarray(cb, cb + T));
       fft(zr, zi);
       // Z = A + iB with A, B the spectra of the real channels; W = A Ha + i B Hb transforms back to ya + i yb
       for (let k = 0; k <= n / 2; k++) {
@@ -38,14 +42,32 @@ export function causalLongConv(v: Float32Array, h: Float32Array, B: number, T: n
         if (m !== k) { zr[m] = pr + qi; zi[m] = qr - pi; }
       }
       fft(zr, zi, true);
+      const sa = skip ? skip[d]! : 0, sb = skip && pair ? skip[d + 1]! : 0;
       for (let t = 0; t < T; t++) {
-        const o = base + t * D + d;
-        y[o] = zr[t]! / n + (skip ? skip[d]! * v[o]! : 0);
-        if (pair) y[o + 1] = zi[t]! / n + (skip ? skip[d + 1]! * v[o + 1]! : 0);
+        yT[ca + t] = zr[t]! / n + sa * vT[ca + t]!;
+        if (pair) yT[cb + t] = zi[t]! / n + sb * vT[cb + t]!;
       }
     }
   }
+  for (let b = 0; b < B; b++) {
+    for (let d = 0; d < D; d++) {
+      const c = (b * D + d) * T, o = b * T * D + d;
+      for (let t = 0; t < T; t++) y[o + t * D] = yT[c + t]!;
+    }
+  }
   return y;
+}
+
+/** [B, T, D] -> [B, D, T]. */
+function transpose(x: Float32Array, B: number, T: number, D: number): Float32Array {
+  const out = new Float32Array(B * T * D);
+  for (let b = 0; b < B; b++) {
+    for (let t = 0; t < T; t++) {
+      const i = (b * T + t) * D;
+      for (let d = 0; d < D; d++) out[(b * D + d) * T + t] = x[i + d]!;
+    }
+  }
+  return out;
 }
 
 /** The spectra of two real signals packed as (a + ib) -> A and B (each re, im) in out [4n]. */
