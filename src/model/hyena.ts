@@ -18,6 +18,8 @@ import type { WeightMap } from './weights';
 
 /** Filters are computed for at least this many lags at once, so short inputs do not recompute them. */
 const MIN_FILTER_LAGS = 1024;
+/** Tokens per pass: a batch of long rows runs in groups, so a pass holds ~50 MB of activations, not 8 x that. */
+const MAX_PASS_TOKENS = 32_768;
 
 export class HyenaModel implements LanguageModel {
   readonly arch: HyenaArchitecture;
@@ -89,9 +91,22 @@ export class HyenaModel implements LanguageModel {
   /** tokens [B, T] row-major -> log-probabilities [B, T, 4]; one long convolution per block on the CPU. */
   async forward(tokens: Int32Array, batch: number, attn?: AttentionRequest): Promise<{ logprobs: Float32Array; attention?: Float32Array }> {
     if (attn) throw new Error('This model has no attention layers.');
-    const T = tokens.length / batch, D = this.arch.d_model;
+    const T = tokens.length / batch;
     if (!Number.isInteger(T) || T < 1) throw new Error(`forward: ${tokens.length} tokens do not make ${batch} rows`);
     if (T > this.arch.max_len) throw new Error(`${this.manifest.id} reads at most ${this.arch.max_len} bases in one pass (its filter's longest lag); got ${T}`);
+    const rows = Math.max(1, Math.floor(MAX_PASS_TOKENS / T));
+    if (rows >= batch) return { logprobs: await this.pass(tokens, batch, T) };
+    const logprobs = new Float32Array(batch * T * 4);
+    for (let r = 0; r < batch; r += rows) {
+      const n = Math.min(rows, batch - r);
+      logprobs.set(await this.pass(tokens.subarray(r * T, (r + n) * T), n, T), r * T * 4);
+    }
+    return { logprobs };
+  }
+
+  /** One pass over `batch` rows of T tokens. */
+  private async pass(tokens: Int32Array, batch: number, T: number): Promise<Float32Array> {
+    const D = this.arch.d_model;
     const filters = await this.filtersFor(T);
     // causal input (clm_inputs): position t reads token t - 1, [BOS] at 0; one-hot times the table, as hybrid.ts
     let x = tf.tidy(() => {
@@ -128,7 +143,7 @@ export class HyenaModel implements LanguageModel {
         x = next;
       }
       const lp = tf.tidy(() => tf.logSoftmax(this.fc(layerNorm(x, this.w('norm_f.weight'), this.w('norm_f.bias'), this.arch.ln_eps), 'head')));
-      try { return { logprobs: (await lp.data()) as Float32Array }; } finally { lp.dispose(); }
+      try { return (await lp.data()) as Float32Array; } finally { lp.dispose(); }
     } finally {
       x.dispose();
     }

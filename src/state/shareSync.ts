@@ -3,6 +3,7 @@
 
 import { decodeLink, encodeLink, LinkError, MAX_LINK_CHARS, type DecodedLink, type ShareState } from '../share/linkCodec';
 import type { AppStore } from './types';
+import { USER_PREFIX } from './userModels';
 
 export const SESSION_FORMAT = 'glm-playground/session@1';
 
@@ -11,7 +12,9 @@ export function shareState(store: AppStore): ShareState | null {
   const s = store.getState();
   if (!s.analysed || !s.modelId || s.stale) return null;
   return {
-    name: s.analysed.name, sequence: s.analysed.sequence, softMasked: s.analysed.softMasked, model: s.modelId,
+    name: s.analysed.name, sequence: s.analysed.sequence, softMasked: s.analysed.softMasked,
+    // a brought model is named by its own id: the recipient is told the page does not have it
+    model: s.modelId.startsWith(USER_PREFIX) ? s.modelId.slice(USER_PREFIX.length) : s.modelId,
     focus: s.focus ?? undefined, layer: s.layer, head: s.head, window: s.window, bothStrands: s.bothStrands,
     variants: s.variants.length ? s.variants.map((v) => v.source.text) : undefined,
     mutagenesis: s.mutagenesis ? [s.mutagenesis.start, s.mutagenesis.end] : undefined,
