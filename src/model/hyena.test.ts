@@ -21,10 +21,14 @@ describe.each(['cpu', 'wasm'] as const)('Hyena long-input path on %s', (backend)
     const model = (await loadModel(fileSource(FIXTURE))) as unknown as HyenaModel;
     expect(model.context).toBe(2048);
     const T = backend === 'cpu' ? 1024 : 2048, seq = tokens(T, 3);
+    model.directMaxLen = 0; // every length by FFT on typed arrays
     const long = (await model.forward(seq, 1)).logprobs;
-    model.longConv = directCausalConv;
+    model.longConv = directCausalConv; // the direct sum on typed arrays
     const direct = (await model.forward(seq, 1)).logprobs;
     expect(maxDiff(long, direct)).toBeLessThan(1e-4);
+    model.directMaxLen = Infinity; // one depthwise conv on the backend
+    expect(maxDiff((await model.forward(seq, 1)).logprobs, direct)).toBeLessThan(1e-4);
+    model.directMaxLen = 0;
     // windowed reference: a causal model's positions < 300 see only bases < 300
     const window = (await model.forward(seq.subarray(0, 300), 1)).logprobs;
     expect(maxDiff(long.subarray(0, 300 * 4), window)).toBeLessThan(1e-4);
