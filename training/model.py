@@ -45,6 +45,15 @@ class GLMConfig:
         if self.arch == "hyena" and (self.conv_dilations or self.n_attn or self.objective != "clm" or self.n_hyena < 1):
             raise ValueError("arch hyena: causal (objective clm), n_hyena >= 1, no conv_dilations and n_attn 0")
 
+    @classmethod
+    def from_architecture(cls, objective: str, a: dict) -> "GLMConfig":
+        """The config of an exported model.json's architecture (export.architecture_meta writes it)."""
+        if a["type"] == "hyena":
+            keys = ("d_model", "d_ff", "n_hyena", "short_kernel", "filter_order", "filter_bands", "max_len", "context", "ln_eps")
+            return cls(objective=objective, arch="hyena", conv_dilations=[], n_attn=0, decay_lags=tuple(a["decay_lags"]), **{k: a[k] for k in keys})
+        keys = ("d_model", "n_heads", "d_ff", "conv_kernel", "conv_dilations", "n_attn", "context", "ln_eps")
+        return cls(objective=objective, **{k: a[k] for k in keys})
+
     @property
     def causal(self) -> bool:
         return self.objective == "clm"

@@ -131,7 +131,7 @@ async function main() {
   const largestInput = readFasta(BRCA1_FASTA)[0]!.sequence.slice(300_000, 300_000 + MAX_SEQUENCE_LENGTH);
   const browser = args.browser && !args['no-browser'] ? await browserRuns(models, new Map(await Promise.all(models.map(async (m) => {
     const meta = JSON.parse(readFileSync(join(REPO_ROOT, 'public', m.path, 'model.json'), 'utf8'));
-    const c = cases(region, meta.architecture.context);
+    const c = cases(region, meta.architecture.max_len ?? meta.architecture.context); // a Hyena model reads max_len at once
     allCases.set(m.id, c);
     return [m.id, c] as const;
   }))), largestInput) : null;
