@@ -7,6 +7,13 @@ import { worker } from '../state/workerClient';
 import type { Results } from '../worker/protocol';
 
 type Measured = Results['costCurve'];
+
+/** ?costlengths=512,1024 measures only those lengths (the e2e test keeps its run short). */
+function lengths(): number[] {
+  const q = new URLSearchParams(location.search).get('costlengths');
+  const ls = q?.split(',').map(Number).filter((n) => COST_LENGTHS.includes(n));
+  return ls?.length ? ls : COST_LENGTHS;
+}
 const COLOURS = ['#1a5fb4', '#c01c28', '#26a269', '#986a44'];
 const W = 460, H = 260, PAD = { l: 56, r: 12, t: 10, b: 36 };
 
@@ -43,7 +50,7 @@ export function CostCurvePanel() {
     const ctl = new AbortController();
     setState({ running: true, ctl });
     try {
-      const data = await worker().call({ type: 'costCurve', lengths: COST_LENGTHS, repeats: 3,
+      const data = await worker().call({ type: 'costCurve', lengths: lengths(), repeats: 3,
         models: bundled.map((m) => ({ id: m.id, url: new URL(m.path, document.baseURI).href })) },
       { signal: ctl.signal, onProgress: (done, total) => setState((s) => ({ ...s, done, total })) });
       setState({ running: false, data });
