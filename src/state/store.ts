@@ -11,7 +11,8 @@ export type { AppState } from './types';
 import { createCompareSlice } from './compareSlice';
 import { cancelMutagenesis, createVariantSlice } from './variantSlice';
 import { forcedBackend, sequenceId, testHooks, wasmThreads, worker } from './workerClient';
-import { rememberUserModel, USER_PREFIX, userModelFiles } from './userModels';
+import { createUserModelSlice } from './userModelSlice';
+import { userModelFiles } from './userModels';
 
 let controller: AbortController | null = null;
 let initOnce: Promise<void> | null = null;
@@ -89,30 +90,6 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
       set({ model, progress: null, layer: Math.max(0, model.nAttentionLayers - 1), head: 0 });
     } catch (e) {
       set({ modelError: (e as Error).message, progress: null });
-    }
-  },
-
-  async bringModel(files, label) {
-    if (get().busy) return;
-    controller?.abort();
-    get().clearMutagenesis();
-    const previous = get().modelId;
-    set({ model: null, modelError: null, scan: null, attention: null, analysed: null, stale: false,
-      progress: { kind: 'load', label: `Checking ${label}`, done: 0, total: 1, startedAt: performance.now() } });
-    try {
-      const model = await worker().call({ type: 'loadFiles', label, files }, {
-        onProgress: (done, total, file) => set({ progress: { kind: 'load', label: `Checking ${label}${file ? ` (${file})` : ''}`, done, total, startedAt: get().progress?.startedAt ?? performance.now() } }),
-      });
-      const id = `${USER_PREFIX}${model.id}`;
-      rememberUserModel(id, label, files);
-      const entry = { id, name: `${model.name} (your model)`, objective: model.objective, path: '', user: true as const };
-      set({ models: [...get().models.filter((m) => m.id !== id), entry], modelId: id, model, progress: null, layer: Math.max(0, model.nAttentionLayers - 1), head: 0 });
-    } catch (e) {
-      // the worker no longer holds the previous model: load it again, and keep the refusal on screen
-      const message = (e as Error).message;
-      set({ progress: null });
-      if (previous) await get().selectModel(previous);
-      set({ modelError: `Your model was refused: ${message}` });
     }
   },
 
@@ -196,7 +173,7 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
   },
 });
 
-export const useApp = create<AppState>()((...a) => ({ ...createAnalysisSlice(...a), ...createVariantSlice(...a), ...createCompareSlice(...a) }));
+export const useApp = create<AppState>()((...a) => ({ ...createAnalysisSlice(...a), ...createVariantSlice(...a), ...createCompareSlice(...a), ...createUserModelSlice(...a) }));
 
 /** Recompute the attention map for the current layer/head around the focus. */
 async function refreshAttention(signal?: AbortSignal): Promise<void> {

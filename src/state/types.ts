@@ -80,8 +80,6 @@ export interface AnalysisSlice {
   selectRecord(i: number): void;
   init(): Promise<void>;
   selectModel(id: string): Promise<void>;
-  /** Load a model folder the user picked or dropped (its files, or one .zip), after checking it against its golden vectors. */
-  bringModel(files: { path: string; bytes: ArrayBuffer }[], label: string): Promise<void>;
   run(): Promise<void>;
   /** Work of the other slice (mutagenesis) reports through these, so each slice writes only its own fields. */
   startWork(progress: Progress): void;
@@ -97,7 +95,12 @@ export interface AnalysisSlice {
   checkModel(): Promise<Results['check']>;
 }
 
-export type AppState = AnalysisSlice & VariantSlice & CompareSlice;
+export type AppState = AnalysisSlice & VariantSlice & CompareSlice & UserModelSlice;
+
+export interface UserModelSlice {
+  /** Load a model folder the user picked or dropped (its files, or one .zip), after checking it against its golden vectors. */
+  bringModel(files: { path: string; bytes: ArrayBuffer }[], label: string): Promise<void>;
+}
 
 export interface CompareSlice {
   /** The second model's id (a bundled model), or null when not comparing. */
