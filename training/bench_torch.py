@@ -43,7 +43,7 @@ def reuse_freed_memory():
 def load_model(path):
     meta = json.loads((Path(path) / "model.json").read_text())
     a = meta["architecture"]
-    cfg = GLMConfig(objective=meta["objective"], **{k: a[k] for k in ("d_model", "n_heads", "d_ff", "conv_kernel", "conv_dilations", "n_attn", "context", "ln_eps")})
+    cfg = GLMConfig.from_architecture(meta["objective"], a)
     model = HybridGLM(cfg)
     model.load_state_dict(load_exported(Path(path) / "model.json"))
     return model.eval()

@@ -65,7 +65,10 @@ def golden_cases(cfg: GLMConfig):
     if not cfg.causal:
         with_n[[L // 10, L // 2, L - 5]] = MASK_ID
     full = encode(seq[20000:20000 + cfg.context])
-    return [("short", short), ("n_run", with_n), ("full_context", full)]
+    cases = [("short", short), ("n_run", with_n), ("full_context", full)]
+    if cfg.arch == "hyena":   # the whole input in one pass: the longest it reads (FFT path in the runtime)
+        cases.append(("max_len", encode(seq[1000:1000 + cfg.max_len])))
+    return cases
 
 
 def write_golden(model, out: Path):
@@ -85,16 +88,41 @@ def write_golden(model, out: Path):
     (out / "golden.json").write_text(json.dumps({"format": "glm-playground/golden@1", "cases": cases}))
 
 
-def write_card(meta, out: Path, command: str):
-    a, t, m = meta["architecture"], meta["training"], meta["metrics"]
+def architecture_meta(cfg: GLMConfig):
+    """model.json's architecture: what src/model/manifest.ts validates and the runtime builds from."""
+    common = {"d_model": cfg.d_model, "d_ff": cfg.d_ff, "context": cfg.context, "ln_eps": cfg.ln_eps,
+              "activation": "gelu_tanh", "norm": "pre-layernorm"}
+    if cfg.arch == "hyena":
+        return {"type": "hyena", **common, **{k: getattr(cfg, k) for k in ("n_hyena", "short_kernel", "filter_order", "filter_bands", "max_len")},
+                "decay_lags": list(cfg.decay_lags), "positional": "implicit-filter"}
+    return {"type": "hybrid-conv-alibi", **common, **{k: getattr(cfg, k) for k in ("n_heads", "conv_kernel", "conv_dilations", "n_attn")},
+            "positional": "alibi"}
+
+
+def describe_architecture(meta):
+    """The card's first paragraph."""
+    a = meta["architecture"]
     kind = "masked (MLM, bidirectional)" if meta["objective"] == "mlm" else "causal (CLM, next base)"
+    size = f"{meta['parameters']:,} parameters, {meta['weightsBytes'] / 1e6:.1f} MB of float32 weights."
+    if a["type"] == "hyena":
+        return f"""A {kind} single-nucleotide genome language model without attention: {a['n_hyena']} Hyena blocks as in
+HyenaDNA (input projection to three streams, a causal depthwise conv of {a['short_kernel']}, an implicit long filter
+from a {a['filter_order']}-wide MLP with sine activations over positional features of the lag, times an
+exponential decay window reaching 1% at lags from {a['decay_lags'][0]} to {a['decay_lags'][1]:,} bases, applied
+by FFT, and gating); width {a['d_model']}, feed-forward {a['d_ff']}, {size} It reads up to
+{a['max_len']:,} bases in one pass (the filter is defined for lags below that); trained on {a['context']}-base windows."""
     attn = (f"then {a['n_attn']} attention blocks with ALiBi\nrelative-position bias; width {a['d_model']}, {a['n_heads']} heads,"
             if a['n_attn'] else f"and no attention (a convolutional\nmodel in the style of GPN); width {a['d_model']},")
+    return f"""A {kind} single-nucleotide genome language model: {len(a['conv_dilations'])} dilated residual convolution
+blocks (kernel {a['conv_kernel']}, dilations {a['conv_dilations']}) {attn} feed-forward {a['d_ff']},
+{size}"""
+
+
+def write_card(meta, out: Path, command: str):
+    a, t, m = meta["architecture"], meta["training"], meta["metrics"]
     card = f"""# {meta['name']}
 
-A {kind} single-nucleotide genome language model: {len(a['conv_dilations'])} dilated residual convolution
-blocks (kernel {a['conv_kernel']}, dilations {a['conv_dilations']}) {attn} feed-forward {a['d_ff']},
-{meta['parameters']:,} parameters, {meta['weightsBytes'] / 1e6:.1f} MB of float32 weights.
+{describe_architecture(meta)}
 
 ## Data
 {', '.join(t['genomes'])}: {t['trainBases']:,} training bases (records of at least {a['context']} bp{f"; every {t['valEvery']}th record held out for validation" if t['valEvery'] else ''}), both strands (reverse-complement augmentation).
@@ -201,9 +229,7 @@ def main():
         "id": args.id,
         "name": args.name or args.id,
         "objective": cfg.objective,
-        "architecture": {"type": "hybrid-conv-alibi", **{k: getattr(cfg, k) for k in
-                         ("d_model", "n_heads", "d_ff", "conv_kernel", "conv_dilations", "n_attn", "context", "ln_eps")},
-                         "positional": "alibi", "activation": "gelu_tanh", "norm": "pre-layernorm"},
+        "architecture": architecture_meta(cfg),
         "vocab": VOCAB,
         "parameters": sum(p.numel() for p in model.parameters()),
         "weightsBytes": n_bytes,

@@ -1,4 +1,5 @@
-"""Hybrid genome language model: dilated residual convolutions, then ALiBi attention.
+"""Genome language models: the hybrid (dilated residual convolutions, then ALiBi attention) and the
+attention-free Hyena model (HyenaDNA's operator: gated implicit long convolutions applied by FFT).
 
 One file, read top to bottom (nanoGPT style). Layer names match src/model/hybrid.ts so exported
 weight keys map one to one. Shapes: B batch, T tokens, D width, H heads, Dh = D / H.
@@ -31,6 +32,27 @@ class GLMConfig:
     vocab_size: int = len(VOCAB)
     n_out: int = 4                  # the head predicts A, C, G, T only
     ln_eps: float = 1e-5
+    # arch "hyena": n_hyena Hyena blocks and nothing else (conv_dilations and n_attn must be empty / 0)
+    arch: str = "hybrid"            # "hybrid" or "hyena"
+    n_hyena: int = 0
+    short_kernel: int = 3           # HyenaDNA's short depthwise conv over the three projected streams
+    filter_order: int = 64          # hidden width of the implicit filter's MLP
+    filter_bands: int = 8           # positional features: lag / max_len, then cos and sin of 8 periods
+    max_len: int = 16384            # longest lag the filter is defined for = longest input read in one pass
+    decay_lags: tuple = (16, 16384) # per-channel exponential window falls to 1% at lags from 16 to 16,384 bases
+
+    def __post_init__(self):
+        if self.arch == "hyena" and (self.conv_dilations or self.n_attn or self.objective != "clm" or self.n_hyena < 1):
+            raise ValueError("arch hyena: causal (objective clm), n_hyena >= 1, no conv_dilations and n_attn 0")
+
+    @classmethod
+    def from_architecture(cls, objective: str, a: dict) -> "GLMConfig":
+        """The config of an exported model.json's architecture (export.architecture_meta writes it)."""
+        if a["type"] == "hyena":
+            keys = ("d_model", "d_ff", "n_hyena", "short_kernel", "filter_order", "filter_bands", "max_len", "context", "ln_eps")
+            return cls(objective=objective, arch="hyena", conv_dilations=[], n_attn=0, decay_lags=tuple(a["decay_lags"]), **{k: a[k] for k in keys})
+        keys = ("d_model", "n_heads", "d_ff", "conv_kernel", "conv_dilations", "n_attn", "context", "ln_eps")
+        return cls(objective=objective, **{k: a[k] for k in keys})
 
     @property
     def causal(self) -> bool:
@@ -98,6 +120,84 @@ class AttnMixer(nn.Module):
         return self.out(y), (probs if return_probs else None)
 
 
+class Sin(nn.Module):
+    """sin(freq * x) with a learned frequency per channel (HyenaDNA's filter activation)."""
+
+    def __init__(self, dim: int):
+        super().__init__()
+        self.freq = nn.Parameter(torch.ones(dim))
+
+    def forward(self, x):
+        return torch.sin(self.freq * x)
+
+
+def filter_features(cfg: GLMConfig, T: int) -> torch.Tensor:
+    """[T, 1 + 2 * bands] features of lags 0..T-1: lag / max_len, then cos and sin at periods from 4 bases to
+    max_len (geometric). Computed in float64, as src/model/ops/hyenaFilter.ts does; they depend on the lag only."""
+    j = torch.arange(T, dtype=torch.float64)[:, None]
+    periods = 4.0 * (cfg.max_len / 4.0) ** (torch.arange(cfg.filter_bands, dtype=torch.float64) / (cfg.filter_bands - 1))
+    ang = 2 * math.pi * j / periods[None]
+    return torch.cat([j / cfg.max_len, torch.cos(ang), torch.sin(ang)], dim=1).float()
+
+
+def decay_window(cfg: GLMConfig, T: int) -> torch.Tensor:
+    """[T, D] exponential window exp(-rate_d * lag): channel d falls to 1% at a lag geometric in decay_lags."""
+    lo, hi = cfg.decay_lags
+    lags = lo * (hi / lo) ** (torch.arange(cfg.d_model, dtype=torch.float64) / (cfg.d_model - 1))
+    j = torch.arange(T, dtype=torch.float64)[:, None]
+    return torch.exp(-j * (math.log(100.0) / lags)[None]).float()
+
+
+class HyenaFilter(nn.Module):
+    """Implicit long filter h [T, D]: a small MLP with sine activations over positional features of the lag,
+    times an exponential decay window (fixed, not learned), plus a per-channel skip `bias` (Hyena's D term)."""
+
+    def __init__(self, cfg: GLMConfig):
+        super().__init__()
+        self.cfg = cfg
+        n_in, o = 1 + 2 * cfg.filter_bands, cfg.filter_order
+        self.fc0, self.act0 = nn.Linear(n_in, o), Sin(o)
+        self.fc1, self.act1 = nn.Linear(o, o), Sin(o)
+        self.fc2, self.act2 = nn.Linear(o, o), Sin(o)
+        self.out = nn.Linear(o, cfg.d_model, bias=False)
+        self.bias = nn.Parameter(torch.randn(cfg.d_model) * 0.02)
+
+    def forward(self, T: int) -> torch.Tensor:                   # -> [T, D]
+        z = filter_features(self.cfg, T)
+        h = self.act2(self.fc2(self.act1(self.fc1(self.act0(self.fc0(z))))))
+        return self.out(h) * decay_window(self.cfg, T)
+
+
+def fft_causal_conv(v: torch.Tensor, h: torch.Tensor) -> torch.Tensor:
+    """y[b, t, d] = sum_{j <= t} h[j, d] v[b, t - j, d], by FFT zero-padded to 2T (no wrap-around)."""
+    T = v.shape[1]
+    n = 2 * T
+    y = torch.fft.irfft(torch.fft.rfft(v, n=n, dim=1) * torch.fft.rfft(h, n=n, dim=0)[None], n=n, dim=1)
+    return y[:, :T]
+
+
+class HyenaMixer(nn.Module):
+    """HyenaDNA's order-2 operator (causal): project to three streams x0, x1, v; short causal depthwise conv
+    over them; v * x1; long causal conv with the implicit filter (+ bias * input); times x0; project out."""
+
+    def __init__(self, cfg: GLMConfig):
+        super().__init__()
+        D, k = cfg.d_model, cfg.short_kernel
+        self.in_proj = nn.Linear(D, 3 * D)
+        self.short_conv = nn.Conv1d(3 * D, 3 * D, k, groups=3 * D)   # weight [3D, 1, k]
+        self.filter = HyenaFilter(cfg)
+        self.out_proj = nn.Linear(D, D)
+
+    def forward(self, x):                                         # x: [B, T, D]
+        B, T, D = x.shape
+        u = self.in_proj(x).transpose(1, 2)                       # [B, 3D, T]
+        u = self.short_conv(F.pad(u, (self.short_conv.kernel_size[0] - 1, 0))).transpose(1, 2)  # [B, T, 3D]
+        x0, x1, v = u.split(D, dim=2)                             # each [B, T, D]
+        v = v * x1
+        y = fft_causal_conv(v, self.filter(T)) + v * self.filter.bias
+        return self.out_proj(y * x0)
+
+
 class Block(nn.Module):
     """Pre-norm residual block: x + mixer(norm1(x)), then x + ffn(norm2(x))."""
 
@@ -114,7 +214,8 @@ class HybridGLM(nn.Module):
         super().__init__()
         self.cfg = cfg
         self.embed = nn.Embedding(cfg.vocab_size, cfg.d_model)
-        mixers = [ConvMixer(cfg, d) for d in cfg.conv_dilations] + [AttnMixer(cfg) for _ in range(cfg.n_attn)]
+        mixers = ([ConvMixer(cfg, d) for d in cfg.conv_dilations] + [HyenaMixer(cfg) for _ in range(cfg.n_hyena)]
+                  + [AttnMixer(cfg) for _ in range(cfg.n_attn)])
         self.blocks = nn.ModuleList(Block(cfg, m) for m in mixers)
         self.norm_f = nn.LayerNorm(cfg.d_model, eps=cfg.ln_eps)
         self.head = nn.Linear(cfg.d_model, cfg.n_out)
@@ -127,7 +228,7 @@ class HybridGLM(nn.Module):
         blocks only."""
         B, T = tokens.shape
         x = self.embed(clm_inputs(tokens) if self.cfg.causal else tokens)   # [B, T, D]
-        bias = alibi_bias(self.cfg.n_heads, T, self.cfg.causal).to(x.dtype)
+        bias = alibi_bias(self.cfg.n_heads, T, self.cfg.causal).to(x.dtype) if self.cfg.n_attn else None
         attn, a = {}, 0
         for blk in self.blocks:
             h = blk.norm1(x)

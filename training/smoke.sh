@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-/usr/bin/python3}
-for obj in mlm clm cnn; do
+for obj in mlm clm cnn hyena; do
   rm -rf ".cache/smoke-$obj-run" ".cache/smoke-$obj"
   "$PY" training/train.py --config "training/config/smoke_$obj.json" --out ".cache/smoke-$obj-run" > /dev/null
   "$PY" training/export.py --ckpt ".cache/smoke-$obj-run/ckpt.pt" --id "smoke-$obj" --out ".cache/smoke-$obj" --skip-heldout

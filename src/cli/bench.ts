@@ -4,6 +4,7 @@
 // 1 kb mutagenesis and memory.
 //
 //   npm run bench [-- --lengths 512,1024,4096 --repeats 9 --no-browser]
+//   npm run bench -- --cost-curve [--cost-models DIR,...]   (only the cost curve: time against length, 512 to 16,384 bases)
 //
 // A "forward pass" over L bases is what the app runs for a causal scan: planWindows(L, context)
 // windows (512 bases, stride 256) as one batch.
@@ -21,6 +22,7 @@ import { loadModel } from '../model/loadModel';
 import { BRCA1_FASTA, readFasta } from '../node/data';
 import { fileSource } from '../node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
+import { costCurveSection } from './costCurveBench';
 import { torchTimes } from './torchBench';
 import { DEPENDENCY_HEADER, dependencyBench } from './benchDependency';
 
@@ -32,6 +34,8 @@ const { values: args } = parseArgs({
     'no-browser': { type: 'boolean', default: false },
     /** Run one section only: 'dependency' (dependency maps in Chromium wasm). */
     only: { type: 'string' },
+    'cost-curve': { type: 'boolean', default: false },
+    'cost-models': { type: 'string', default: '' }, // with --cost-curve: more model folders (comma-separated)
   },
 });
 const LENGTHS = args.lengths!.split(',').map(Number);
@@ -119,6 +123,10 @@ async function browserRuns(models: { id: string; path: string }[], allCases: Map
 const DEPENDENCY_NOTE = 'Dependency maps (analysis/dependency) of the first L bases of the BRCA1-region slice, in headless Chromium wasm through the app\'s worker, one map each: wall time from the request to the result. A causal model continues each substitution from the reference prefix (partial rows counted by their share); a masked hybrid reruns its conv blocks only near the site; Markov runs every row in full.';
 
 async function main() {
+  if (args['cost-curve']) {
+    console.log((await costCurveSection(log, args['cost-models']!.split(',').filter(Boolean))).join('\n'));
+    return;
+  }
   const index = JSON.parse(readFileSync(join(REPO_ROOT, 'public/models/index.json'), 'utf8')) as { models: { id: string; path: string }[] };
   if (args.only === 'dependency') {
     const seq = readFasta(BRCA1_FASTA)[0]!.sequence.slice(200_000, 201_000);
@@ -135,7 +143,7 @@ async function main() {
   const largestInput = readFasta(BRCA1_FASTA)[0]!.sequence.slice(300_000, 300_000 + MAX_SEQUENCE_LENGTH);
   const browser = args.browser && !args['no-browser'] ? await browserRuns(models, new Map(await Promise.all(models.map(async (m) => {
     const meta = JSON.parse(readFileSync(join(REPO_ROOT, 'public', m.path, 'model.json'), 'utf8'));
-    const c = cases(region, meta.architecture.context);
+    const c = cases(region, meta.architecture.max_len ?? meta.architecture.context); // a Hyena model reads max_len at once
     allCases.set(m.id, c);
     return [m.id, c] as const;
   }))), largestInput) : null;

@@ -3,6 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/store';
 import { AttentionPanel } from './AttentionPanel';
 import { DependencyPanel } from './DependencyPanel';
+import { ComparePanel } from './ComparePanel';
+import { CostCurvePanel } from './CostCurvePanel';
 import { GalleryPanel } from './GalleryPanel';
 import { LocalGenomePanel } from './LocalGenomePanel';
 import { MutagenesisPanel } from './MutagenesisPanel';
@@ -40,6 +42,7 @@ export function App() {
           <div className={stale ? 'results stale' : 'results'}>
             {stale && <StaleBanner />}
             <TrackPanel />
+            <ComparePanel />
             <AttentionPanel />
             <VariantPanel />
             <MutagenesisPanel />
@@ -47,6 +50,7 @@ export function App() {
           </div>
         )}
         <GalleryPanel />
+        <CostCurvePanel />
       </main>
     </div>
   );

@@ -1,6 +1,7 @@
 // Which backend and model run, and why the backend was chosen.
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/store';
+import { BringModel } from './BringModel';
 import { ModelCheck } from './ModelCheck';
 import { ShareControls } from './ShareControls';
 
@@ -29,7 +30,8 @@ export function StatusBar() {
           </span>
         )}
         {' '}<ModelCheck />
-        {modelError && <div className="error" role="alert">{modelError}</div>}
+        {modelError && <div className="error" role="alert" data-testid="model-error">{modelError}</div>}
+        <BringModel />
       </div>
       <ShareControls />
     </section>

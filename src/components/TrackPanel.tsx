@@ -1,13 +1,12 @@
 // Per-base tracks with zoom, scrolling, hover read-out and click (or arrow keys) to focus a base.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { baseAt, drawTracks, LABEL_WIDTH, tracksHeight, type TrackView } from '../render/tracks';
+import { baseAt, drawTracks, LABEL_WIDTH, tracksHeight } from '../render/tracks';
 import { useApp } from '../state/store';
 import { DependencyTrack } from './DependencyTrack';
 import { TrackExport } from './TrackExport';
+import { MAX_PX_PER_BASE, trackView } from './trackView';
 import { prepareCanvas, useCanvasWidth } from './useCanvas';
-
-const MAX_PX_PER_BASE = 16;
 
 function describeBase(p: number, seq: string, lp: Float32Array, obs: Float32Array, ent: Float32Array): string {
   const probs = [0, 1, 2, 3].map((b) => `${'ACGT'[b]} ${Math.exp(lp[p * 4 + b]!).toFixed(3)}`).join(', ');
@@ -24,15 +23,9 @@ export function TrackPanel() {
   const [wrapRef, width] = useCanvasWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const L = analysed.sequence.length;
-  // zoom 0 fits the whole sequence; each step doubles the pixels per base, up to 16
-  const fitBpPerPixel = L / Math.max(1, width - LABEL_WIDTH);
-  const maxZoom = Math.max(0, Math.ceil(Math.log2(fitBpPerPixel * MAX_PX_PER_BASE)));
   const setStart = (st: number) => setView({ zoom: useApp.getState().view.zoom, start: st });
   const [hover, setHover] = useState<number | null>(null);
-  const bpPerPixel = Math.max(fitBpPerPixel / 2 ** Math.min(zoom, maxZoom), 1 / MAX_PX_PER_BASE);
-  const visible = Math.max(1, Math.floor((width - LABEL_WIDTH) * bpPerPixel));
-  const maxStart = Math.max(0, L - visible);
-  const view: TrackView = useMemo(() => ({ start: Math.min(start, maxStart), bpPerPixel, width }), [start, maxStart, bpPerPixel, width]);
+  const { view, fitBpPerPixel, maxZoom, visible, maxStart } = useMemo(() => trackView(L, width, zoom, start), [L, width, zoom, start]);
 
   const attnRow = useMemo(() => {
     if (!attention || focus === null || focus < attention.start || focus >= attention.start + attention.size) return undefined;

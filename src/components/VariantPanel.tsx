@@ -15,6 +15,7 @@ export function VariantPanel() {
     variants: st.variants, messages: st.variantMessages, model: st.model, window: st.window, bothStrands: st.bothStrands,
     analysed: st.analysed, analysedRecords: st.analysedRecords, addVariants: st.addVariants, addVcf: st.addVcf, removeVariant: st.removeVariant,
     clearVariants: st.clearVariants, setScoreSettings: st.setScoreSettings, scoreVariants: st.scoreVariants, setFocus: st.setFocus,
+    compare: st.compare, compareScores: st.compareScores,
   })));
   const [text, setText] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'position', asc: true });
@@ -23,6 +24,9 @@ export function VariantPanel() {
   if (!s.model || !s.analysed) return null;
   const dist = s.model.scoreDistribution;
   const settingsMatch = !dist || (dist.window === s.window && dist.bothStrands === s.bothStrands);
+  // the compare view's second model: one column, by the method both models have (analysis/compare.ts)
+  const other = s.compare && s.compare.sequence === s.analysed.sequence ? s.compare : null;
+  const otherMethod = other ? Object.values(s.compareScores)[0]?.method : undefined;
 
   const readFile = async (file: File) => s.addVcf(await file.text());
   const add = () => {
@@ -99,6 +103,7 @@ export function VariantPanel() {
                 </th>,
                 dist?.quantiles[m] && <th key={`${m}-pct`} scope="col" title={`percentile of the ${METHODS[m].label} among random substitutions`}>pct</th>,
               ])}
+              {other && <th scope="col" data-testid="compare-column">{other.model.name}: {otherMethod ? METHODS[otherMethod].label : '…'}</th>}
               <th scope="col">Note</th>
               <th scope="col"><span className="sr-only">Remove</span></th>
             </tr>
@@ -121,6 +126,7 @@ export function VariantPanel() {
                     ),
                   ];
                 })}
+                {other && <td className="num" data-compare-score>{fmtScore(s.compareScores[r.key]?.score, r.note)}</td>}
                 <td className="note">{r.note}</td>
                 <td><button type="button" aria-label={`Remove ${r.source.text}`} onClick={() => s.removeVariant(r.key)}>×</button></td>
               </tr>

@@ -2,6 +2,7 @@
 
 import type { LanguageModel } from './languageModel';
 import { HybridModel } from './hybrid';
+import { HyenaModel } from './hyena';
 import { type MarkovArchitecture, type ModelManifest, validateManifest } from './manifest';
 import { MarkovModel } from './markov';
 import type { ModelSource } from './source';
@@ -30,5 +31,6 @@ export async function loadModel(source: ModelSource, onProgress?: (p: LoadProgre
   const weights = await loadWeights(manifest, source, onProgress);
   const a = manifest.architecture;
   if (a.type === 'markov') return new LoadedMarkovModel(manifest, a, weights.get('counts')!.data as Uint32Array);
+  if (a.type === 'hyena') return new HyenaModel(manifest, weights);
   return new HybridModel(manifest, weights);
 }

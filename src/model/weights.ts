@@ -1,6 +1,6 @@
 // Loads weight shards, verifies each shard's sha256 and every tensor's shape before use.
 
-import type { Architecture, ModelManifest } from './manifest';
+import type { Architecture, HyenaArchitecture, ModelManifest } from './manifest';
 import { ModelFormatError } from './manifest';
 import type { ModelSource } from './source';
 
@@ -69,11 +69,13 @@ export function expectedShapes(a: Architecture, vocabSize: number): Map<string, 
   if (a.type === 'markov') return new Map([['counts', [4 ** (a.order + 1)]]]);
   const D = a.d_model;
   const s = new Map<string, number[]>([['embed.weight', [vocabSize, D]]]);
-  const nBlocks = a.conv_dilations.length + a.n_attn;
+  const nBlocks = a.type === 'hyena' ? a.n_hyena : a.conv_dilations.length + a.n_attn;
   for (let i = 0; i < nBlocks; i++) {
     const p = `blocks.${i}`;
     for (const n of ['norm1', 'norm2']) { s.set(`${p}.${n}.weight`, [D]); s.set(`${p}.${n}.bias`, [D]); }
-    if (i < a.conv_dilations.length) {
+    if (a.type === 'hyena') {
+      hyenaMixerShapes(s, `${p}.mixer`, a);
+    } else if (i < a.conv_dilations.length) {
       s.set(`${p}.mixer.conv.weight`, [a.conv_kernel, D, D]); s.set(`${p}.mixer.conv.bias`, [D]);
     } else {
       s.set(`${p}.mixer.qkv.weight`, [D, 3 * D]); s.set(`${p}.mixer.qkv.bias`, [3 * D]);
@@ -85,6 +87,19 @@ export function expectedShapes(a: Architecture, vocabSize: number): Map<string, 
   s.set('norm_f.weight', [D]); s.set('norm_f.bias', [D]);
   s.set('head.weight', [D, 4]); s.set('head.bias', [4]);
   return s;
+}
+
+/** HyenaMixer's tensors: in_proj, the depthwise short conv [k, 1, 3D], the implicit filter's MLP, out_proj. */
+function hyenaMixerShapes(s: Map<string, number[]>, p: string, a: HyenaArchitecture): void {
+  const D = a.d_model, o = a.filter_order;
+  s.set(`${p}.in_proj.weight`, [D, 3 * D]); s.set(`${p}.in_proj.bias`, [3 * D]);
+  s.set(`${p}.short_conv.weight`, [a.short_kernel, 1, 3 * D]); s.set(`${p}.short_conv.bias`, [3 * D]);
+  s.set(`${p}.filter.bias`, [D]);
+  [1 + 2 * a.filter_bands, o, o].forEach((n, i) => {
+    s.set(`${p}.filter.fc${i}.weight`, [n, o]); s.set(`${p}.filter.fc${i}.bias`, [o]); s.set(`${p}.filter.act${i}.freq`, [o]);
+  });
+  s.set(`${p}.filter.out.weight`, [o, D]);
+  s.set(`${p}.out_proj.weight`, [D, D]); s.set(`${p}.out_proj.bias`, [D]);
 }
 
 function checkShapes(a: Architecture, weights: WeightMap, vocabSize: number, id: string) {

@@ -37,6 +37,8 @@ export interface ShareState {
   view?: { zoom: number; start: number };
   /** A dependency map's region [start, end) and strands; the map is recomputed on open. */
   dependency?: { start: number; end: number; strands: MapStrands };
+  /** The compare view's second model id. */
+  compare?: string;
 }
 
 /** A decoded link; `notice` is set when it was read but could not be checked. */
@@ -144,6 +146,7 @@ function validate(s: Record<string, unknown>, sequence: string, softMasked: Uint
   if (sequence.length === 0) bad('sequence');
   const out: ShareState = { name: typeof s.name === 'string' && s.name.length <= 200 ? s.name : bad('name'), sequence, softMasked };
   if (s.model !== undefined) out.model = typeof s.model === 'string' && /^[\w.-]{1,80}$/.test(s.model) ? s.model : bad('model');
+  if (s.compare !== undefined) out.compare = typeof s.compare === 'string' && /^[\w.-]{1,80}$/.test(s.compare) ? s.compare : bad('compare');
   if (s.focus !== undefined) out.focus = isInt(s.focus, 0, sequence.length - 1) ? (s.focus as number) : bad('focus');
   if (s.layer !== undefined) out.layer = isInt(s.layer, 0, 64) ? (s.layer as number) : bad('layer');
   if (s.head !== undefined) out.head = isInt(s.head, 0, 64) ? (s.head as number) : bad('head');

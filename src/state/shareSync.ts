@@ -3,6 +3,7 @@
 
 import { decodeLink, encodeLink, LinkError, MAX_LINK_CHARS, type DecodedLink, type ShareState } from '../share/linkCodec';
 import type { AppStore } from './types';
+import { USER_PREFIX } from './userModels';
 
 export const SESSION_FORMAT = 'glm-playground/session@1';
 
@@ -11,13 +12,16 @@ export function shareState(store: AppStore): ShareState | null {
   const s = store.getState();
   if (!s.analysed || !s.modelId || s.stale) return null;
   return {
-    name: s.analysed.name, sequence: s.analysed.sequence, softMasked: s.analysed.softMasked, model: s.modelId,
+    name: s.analysed.name, sequence: s.analysed.sequence, softMasked: s.analysed.softMasked,
+    // a brought model is named by its own id: the recipient is told the page does not have it
+    model: s.modelId.startsWith(USER_PREFIX) ? s.modelId.slice(USER_PREFIX.length) : s.modelId,
     focus: s.focus ?? undefined, layer: s.layer, head: s.head, window: s.window, bothStrands: s.bothStrands,
     variants: s.variants.length ? s.variants.map((v) => v.source.text) : undefined,
     mutagenesis: s.mutagenesis ? [s.mutagenesis.start, s.mutagenesis.end] : undefined,
     method: s.mutagenesisMethod ?? undefined,
     view: s.view.zoom || s.view.start ? s.view : undefined,
     dependency: s.dependency ? { start: s.dependency.start, end: s.dependency.end, strands: s.dependency.strands } : undefined,
+    compare: s.compareId ?? undefined,
   };
 }
 
@@ -30,7 +34,7 @@ export function startShareSync(store: AppStore): void {
   store.subscribe((s, prev) => {
     if (s.analysed === prev.analysed && s.focus === prev.focus && s.layer === prev.layer && s.head === prev.head &&
       s.variants === prev.variants && s.window === prev.window && s.bothStrands === prev.bothStrands && s.mutagenesis === prev.mutagenesis && s.dependency === prev.dependency &&
-      s.view === prev.view && s.mutagenesisMethod === prev.mutagenesisMethod && s.busy === prev.busy && s.stale === prev.stale) return; // busy: write once a run ends
+      s.view === prev.view && s.mutagenesisMethod === prev.mutagenesisMethod && s.busy === prev.busy && s.stale === prev.stale && s.compareId === prev.compareId) return; // busy: write once a run ends
     clearTimeout(timer);
     timer = setTimeout(() => {
       if (store.getState().busy) return;
@@ -72,7 +76,7 @@ function fastaOf(st: ShareState): string {
 export async function restore(store: AppStore, st: DecodedLink): Promise<void> {
   const notes = await store.getState().openAnalysis({
     text: fastaOf(st), model: st.model, settings: { window: st.window, bothStrands: st.bothStrands, mutagenesisMethod: st.method },
-    layer: st.layer, head: st.head, focus: st.focus, view: st.view, variants: st.variants, mutagenesis: st.mutagenesis, dependency: st.dependency,
+    layer: st.layer, head: st.head, focus: st.focus, view: st.view, variants: st.variants, mutagenesis: st.mutagenesis, dependency: st.dependency, compare: st.compare,
   });
   const all = [...(st.notice ? [st.notice] : []), ...notes];
   store.setState({ linkMessage: all.join(' ') || null });

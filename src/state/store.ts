@@ -8,9 +8,12 @@ import { CallCancelledError, WorkerCrashedError } from '../worker/client';
 import type { AnalysisSlice, AppState, ModelEntry } from './types';
 
 export type { AppState } from './types';
+import { createCompareSlice } from './compareSlice';
 import { cancelMutagenesis, createVariantSlice } from './variantSlice';
 import { cancelDependencyMap, createDependencySlice } from './dependencySlice';
 import { forcedBackend, sequenceId, testHooks, wasmThreads, worker } from './workerClient';
+import { createUserModelSlice } from './userModelSlice';
+import { userModelFiles } from './userModels';
 
 let controller: AbortController | null = null;
 let initOnce: Promise<void> | null = null;
@@ -82,7 +85,8 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
     set({ modelId: id, model: null, modelError: null, scan: null, attention: null, analysed: null, stale: false,
       progress: { kind: 'load', label: `Loading ${entry.name}`, done: 0, total: 1, startedAt: performance.now() } });
     try {
-      const model = await worker().call({ type: 'load', url: new URL(entry.path, document.baseURI).href }, {
+      const brought = userModelFiles(id);
+      const model = await worker().call(brought ? { type: 'loadFiles', ...brought } : { type: 'load', url: new URL(entry.path, document.baseURI).href }, {
         onProgress: (done, total, file) => set({ progress: { kind: 'load', label: `Loading ${entry.name}${file ? ` (${file})` : ''}`, done, total, startedAt: get().progress?.startedAt ?? performance.now() } }),
       });
       set({ model, progress: null, layer: Math.max(0, model.nAttentionLayers - 1), head: 0 });
@@ -112,6 +116,7 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
       set({ scan });
       await refreshAttention(ctl.signal);
       await get().scoreVariants();
+      await get().runCompare();
       set({ busy: false, progress: null });
     } catch (e) {
       const cancelled = e instanceof CallCancelledError;
@@ -136,6 +141,11 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
     }
     get().setInput(req.text);
     if (req.settings) get().setScoreSettings(req.settings);
+    if (req.compare !== undefined) {
+      const known = models.some((m) => m.id === req.compare && !m.user);
+      set({ compareId: known ? req.compare : null, compare: null, compareScores: {} });
+      if (!known) notes.push(`The analysis compares with model "${req.compare}", which this page does not have; shown without the comparison.`);
+    }
     get().clearVariants();
     await get().run();
     const s = get();
@@ -168,7 +178,7 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
   },
 });
 
-export const useApp = create<AppState>()((...a) => ({ ...createAnalysisSlice(...a), ...createVariantSlice(...a), ...createDependencySlice(...a) }));
+export const useApp = create<AppState>()((...a) => ({ ...createAnalysisSlice(...a), ...createVariantSlice(...a), ...createDependencySlice(...a), ...createCompareSlice(...a), ...createUserModelSlice(...a) }));
 
 /** Recompute the attention map for the current layer/head around the focus. */
 async function refreshAttention(signal?: AbortSignal): Promise<void> {

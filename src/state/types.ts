@@ -19,6 +19,8 @@ export interface ModelEntry {
   objective: Objective;
   path: string;
   description?: string;
+  /** Brought by the user this session (loaded from their files, not from path). */
+  user?: true;
 }
 
 /** kind: what runs, so a panel shows the progress of its own work only. */
@@ -38,6 +40,8 @@ export interface OpenRequest {
   mutagenesis?: [number, number];
   /** A dependency map to compute: region [start, end), 0-based. */
   dependency?: DependencySettings;
+  /** The compare view's second model. */
+  compare?: string;
 }
 
 /** What a dependency map is of: the share link keeps these and recomputes the map on open. */
@@ -98,12 +102,30 @@ export interface AnalysisSlice {
   checkModel(): Promise<Results['check']>;
 }
 
-export type AppState = AnalysisSlice & VariantSlice & DependencySlice;
+export type AppState = AnalysisSlice & VariantSlice & DependencySlice & CompareSlice & UserModelSlice;
 
 export interface DependencySlice {
   dependency: DependencyMap | null;
   runDependencyMap(settings: DependencySettings): Promise<void>;
   clearDependency(): void;
+}
+
+export interface UserModelSlice {
+  /** Load a model folder the user picked or dropped (its files, or one .zip), after checking it against its golden vectors. */
+  bringModel(files: { path: string; bytes: ArrayBuffer }[], label: string): Promise<void>;
+}
+
+export interface CompareSlice {
+  /** The second model's id (a bundled model), or null when not comparing. */
+  compareId: string | null;
+  /** Its scan of `sequence` (results belong to the analysed sequence only when they match). */
+  compare: { id: string; model: ModelInfo; scan: LikelihoodTrack; sequence: string } | null;
+  /** Its score of each variant (by row key), with the method both models share. */
+  compareScores: Record<string, { method: ScoreMethod; score: number | null }>;
+  compareError: string | null;
+  setCompare(id: string | null): Promise<void>;
+  runCompare(): Promise<void>;
+  scoreCompare(): Promise<void>;
 }
 
 export interface VariantRow {

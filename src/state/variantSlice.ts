@@ -77,6 +77,7 @@ export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = 
     } catch (e) {
       set({ variantMessages: [...get().variantMessages, (e as Error).message] });
     }
+    await get().scoreCompare();
   },
 
   async runMutagenesis(start, end) {

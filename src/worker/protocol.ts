@@ -2,6 +2,7 @@
 
 import type { AttentionMap } from '../analysis/attentionMap';
 import type { DependencyMap, MapStrands } from '../analysis/dependency/dependencyMap';
+import type { CostCurve } from '../analysis/costCurve';
 import type { GoldenReport } from '../analysis/goldenCheck';
 import type { LikelihoodTrack } from '../analysis/likelihoodScan';
 import type { MutagenesisResult } from '../analysis/mutagenesis';
@@ -28,6 +29,8 @@ export const KEPT_SEQUENCES = 4;
 export type Request =
   | { type: 'init'; id: number; backend?: BackendName; exclude?: BackendName[]; testHooks?: boolean; wasmThreads?: number }
   | { type: 'load'; id: number; url: string }
+  /** A model folder the user brings (its files, or one .zip of them), checked against its golden.json. */
+  | { type: 'loadFiles'; id: number; label: string; files: { path: string; bytes: ArrayBuffer }[] }
   /** The sequence later requests analyse, sent once (up to 100,000 bases); they name it by `sequence`, this id. */
   | { type: 'setSequence'; id: number; sequence: string }
   | { type: 'scan'; id: number; sequence: number; maskStride: number }
@@ -38,6 +41,11 @@ export type Request =
   | { type: 'dependencyMap'; id: number; sequence: number; start: number; end: number; strands: MapStrands }
   /** Time `repeats` forward passes of a [batch, T] token batch (npm run bench), after one warm-up. */
   | { type: 'benchForward'; id: number; tokens: Int32Array; batch: number; repeats: number }
+  /** The compare view: scan or score the sequence with a second model (by URL), loaded beside the current one. */
+  | { type: 'compareScan'; id: number; url: string; sequence: number; maskStride: number }
+  | { type: 'compareScore'; id: number; url: string; sequence: number; variants: Variant[]; settings: ScoreSettings }
+  /** Forward time against length for each of these models (loaded beside the current one, then freed). */
+  | { type: 'costCurve'; id: number; models: { id: string; url: string }[]; lengths: number[]; repeats: number }
   /** Re-run the model's golden.json (PyTorch outputs) on the running backend. */
   | { type: 'check'; id: number }
   | { type: 'cancel'; id: number };
@@ -51,12 +59,16 @@ export interface ScoreSettings {
 export interface Results {
   init: BackendChoice;
   load: ModelInfo;
+  loadFiles: ModelInfo;
   /** sequence: the id later requests name it by. */
   setSequence: { length: number; sequence: number };
   scan: LikelihoodTrack;
   attention: AttentionMap;
   check: GoldenReport & { backend: string };
   benchForward: { ms: number[]; backend: string; numBytes: number };
+  compareScan: { model: ModelInfo; scan: LikelihoodTrack };
+  compareScore: { scores: VariantScore[]; forwardRows: number };
+  costCurve: { backend: string; curves: ({ id: string; architecture: string } & CostCurve)[] };
   score: { scores: VariantScore[]; forwardRows: number };
   mutagenesis: MutagenesisResult;
   dependencyMap: DependencyMap;

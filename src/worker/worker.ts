@@ -8,6 +8,8 @@ import { attentionMap } from '../analysis/attentionMap';
 import { dependencyMap } from '../analysis/dependency/dependencyMap';
 import { goldenCheck, validateGolden } from '../analysis/goldenCheck';
 import { timeForward } from '../model/benchmarking';
+import { measureCostCurve } from '../analysis/costCurve';
+import { secondModel } from './secondModel';
 import { CancelledError } from '../analysis/run';
 import { likelihoodScan } from '../analysis/likelihoodScan';
 import { saturationMutagenesis } from '../analysis/mutagenesis';
@@ -15,13 +17,17 @@ import { scoreVariants } from '../analysis/variantEffect';
 import { encode } from '../genome/tokens';
 import { chooseBackend } from '../model/backend';
 import { loadModel, type LoadedModel } from '../model/loadModel';
-import { fetchSource } from '../model/source';
+import { validateManifest } from '../model/manifest';
+import { modelFolder, unzipModel } from '../model/memorySource';
+import { fetchSource, type ModelSource } from '../model/source';
+import { verifyGolden } from '../analysis/verifyModel';
 import { KEPT_SEQUENCES, type Call, type ModelInfo, type Reply, type Request, type Results } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 interface GPUDeviceLike { lost: Promise<{ reason: string; message: string }>; destroy(): void }
 let model: LoadedModel | null = null;
-let modelUrl = '';
+/** Where the loaded model came from (its golden.json is read from there). */
+let modelSource: ModelSource | null = null;
 /**
  * Sequences sent by setSequence, as text (scoring) and tokens (scan, attention), by request id. A few are
  * kept, not one: a request for the previous analysis may still arrive after the next one's sequence.
@@ -53,6 +59,32 @@ function modelInfo(m: LoadedModel): ModelInfo {
     scoreDistribution: man.scoreDistribution };
 }
 
+/**
+ * Load a model in place of the current one. One the user brings must also reproduce its golden vectors
+ * here (verifyGolden) before it is used; a network without them is refused.
+ */
+async function loadFrom(source: ModelSource, id: number, verify: boolean): Promise<ModelInfo> {
+  // an analysis still running reads the current weights: cancel it and let it finish before disposing them
+  const others = [...running].filter(([rid]) => rid !== id).map(([, r]) => r);
+  for (const r of others) r.ctl.abort();
+  await Promise.all(others.map((r) => r.finished));
+  model?.dispose();
+  model = null;
+  modelSource = null;
+  const loaded = await loadModel(source, (p) => post({ type: 'progress', id, status: p.status === 'ready' ? 'progress' : p.status, done: p.loaded, total: p.total, file: p.file }));
+  if (verify && loaded.manifest.architecture.type !== 'markov') {
+    try {
+      await verifyGolden(loaded, source);
+    } catch (e) {
+      loaded.dispose();
+      throw e;
+    }
+  }
+  model = loaded;
+  modelSource = source;
+  return modelInfo(loaded);
+}
+
 async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Results], Transferable[]]> {
   const onProgress = (done: number, total: number) => post({ type: 'progress', id: req.id, status: 'progress', done, total });
   switch (req.type) {
@@ -73,16 +105,12 @@ async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Re
       }
       return [choice, []];
     }
-    case 'load': {
-      // an analysis still running reads the current weights: cancel it and let it finish before disposing them
-      const others = [...running].filter(([id]) => id !== req.id).map(([, r]) => r);
-      for (const r of others) r.ctl.abort();
-      await Promise.all(others.map((r) => r.finished));
-      model?.dispose();
-      model = null;
-      modelUrl = req.url;
-      model = await loadModel(fetchSource(req.url), (p) => post({ type: 'progress', id: req.id, status: p.status === 'ready' ? 'progress' : p.status, done: p.loaded, total: p.total, file: p.file }));
-      return [modelInfo(model), []];
+    case 'load':
+      return [await loadFrom(fetchSource(req.url), req.id, false), []];
+    case 'loadFiles': {
+      // a zip is unpacked here, off the page's thread; a folder's files arrive as they are
+      const files = req.files.length === 1 && /\.zip$/i.test(req.files[0]!.path) ? unzipModel(req.files[0]!.bytes, req.label) : req.files;
+      return [await loadFrom(modelFolder(files, req.label), req.id, true), []];
     }
     case 'setSequence':
       sequences.set(req.id, { text: req.sequence, tokens: encode(req.sequence) });
@@ -108,8 +136,36 @@ async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Re
     }
     case 'benchForward':
       return [{ ms: await timeForward(requireModel(), req.tokens, req.batch, req.repeats), backend: tf.getBackend(), numBytes: tf.memory().numBytes }, []];
+    case 'compareScan': {
+      const other = await secondModel(req.url);
+      const r = await likelihoodScan(other, sequence(req.sequence).tokens, { maskStride: req.maskStride, signal, onProgress });
+      return [{ model: modelInfo(other), scan: r }, [r.logprobs.buffer, r.observedBits.buffer, r.entropyBits.buffer]];
+    }
+    case 'compareScore':
+      return [await scoreVariants(await secondModel(req.url), sequence(req.sequence).text, req.variants, { ...req.settings, signal, onProgress }), []];
+    case 'costCurve': {
+      // one model per architecture (the bundled hybrids share one): read the manifests first, load only those
+      const seen = new Set<string>(), pick: { id: string; url: string }[] = [];
+      for (const m of req.models) {
+        const type = validateManifest(JSON.parse(await fetchSource(m.url).readText('model.json')), `${m.url}model.json`).architecture.type;
+        if (!seen.has(type)) { seen.add(type); pick.push(m); }
+      }
+      const curves: Results['costCurve']['curves'] = [];
+      for (const [i, m] of pick.entries()) {
+        const other = await loadModel(fetchSource(m.url)); // beside the current model, which stays loaded
+        try {
+          const curve = await measureCostCurve(other, { lengths: req.lengths, repeats: req.repeats, signal,
+            onProgress: (done, total) => onProgress(i * total + done, pick.length * total) });
+          curves.push({ id: m.id, architecture: other.manifest.architecture.type, ...curve });
+        } finally {
+          other.dispose();
+        }
+      }
+      return [{ backend: tf.getBackend(), curves }, []];
+    }
     case 'check': {
-      const golden = validateGolden(JSON.parse(await fetchSource(modelUrl).readText('golden.json')), 'golden.json');
+      if (!modelSource) throw new Error('No model is loaded yet.');
+      const golden = validateGolden(JSON.parse(await modelSource.readText('golden.json')), 'golden.json');
       return [{ ...(await goldenCheck(requireModel(), golden)), backend: tf.getBackend() }, []];
     }
     default: {
