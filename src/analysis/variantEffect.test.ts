@@ -155,7 +155,9 @@ describe('delta log-likelihood past the model context', () => {
 describe('delta log-likelihood reusing the reference pass (forwardShared)', () => {
   const causal = modelDirs().filter((d) => {
     const meta = JSON.parse(readFileSync(join(d, 'model.json'), 'utf8'));
-    return meta.objective === 'clm' && meta.architecture.type !== 'markov'; // counts have no prefix to reuse
+    // the hybrid keeps a prefix cache; counts have no prefix to reuse, and the Hyena model (FFT over the whole
+    // input) has none yet, so its substitutions run full passes
+    return meta.objective === 'clm' && meta.architecture.type === 'hybrid-conv-alibi';
   });
   it('has causal networks to check', () => expect(causal.length).toBeGreaterThan(0));
   for (const dir of causal) {

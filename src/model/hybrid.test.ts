@@ -100,7 +100,10 @@ describe('batched forward passes', () => {
 describe('prefix reuse for a causal model (forwardShared)', () => {
   it('gives each row sharing a prefix with the reference what a full pass gives it', async () => {
     await useNodeBackend('wasm');
-    const causal = dirs.filter((d) => JSON.parse(readFileSync(join(d, 'model.json'), 'utf8')).objective === 'clm');
+    const causal = dirs.filter((d) => {
+      const meta = JSON.parse(readFileSync(join(d, 'model.json'), 'utf8'));
+      return meta.objective === 'clm' && meta.architecture.type === 'hybrid-conv-alibi'; // the Hyena model has no prefix reuse
+    });
     expect(causal.length).toBeGreaterThan(0);
     for (const dir of causal) {
       const model = (await loadModel(fileSource(dir))) as HybridModel;
