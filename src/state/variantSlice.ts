@@ -6,13 +6,13 @@ import { chooseMethod, DEFAULT_WINDOW, methodsFor } from '../analysis/variantEff
 import { placeVariant } from '../genome/locate';
 import { parseVariantList, type TypedVariant } from '../genome/variantSyntax';
 import { looksLikeVcf, parseVcf } from '../genome/vcf';
-import { CallCancelledError } from '../worker/client';
 import type { AppState, VariantRow, VariantSlice } from './types';
+import { WorkerJob } from './workerJob';
 import { sequenceId, worker } from './workerClient';
 
 const keyOf = (v: TypedVariant) => `${v.chrom ?? ''}:${v.pos}${v.ref}>${v.alt}`;
 
-let mutagenesisAbort: AbortController | null = null;
+const mutagenesisJob = new WorkerJob('mutagenesis', 'Mutagenesis cancelled.');
 
 export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = (set, get) => {
   const addRows = (typed: TypedVariant[], errors: string[]) => {
@@ -84,34 +84,16 @@ export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = 
     const { analysed, model, window, bothStrands } = get();
     if (!analysed || !model) return;
     const method = chooseMethod(model.objective, get().mutagenesisMethod);
-    mutagenesisAbort?.abort();
-    const ctl = new AbortController();
-    mutagenesisAbort = ctl;
-    const startedAt = performance.now();
     const label = `Mutagenesis of ${start + 1}-${end}`;
     set({ mutagenesis: null });
-    get().startWork({ kind: 'mutagenesis', label, done: 0, total: 1, startedAt });
-    let error: string | undefined;
-    try {
-      const r = await worker().call({ type: 'mutagenesis', sequence: await sequenceId(analysed.sequence), start, end, settings: { method, window, bothStrands } }, {
-        signal: ctl.signal, onProgress: (done, total) => get().reportProgress({ kind: 'mutagenesis', label, done, total, startedAt }),
-      });
-      set({ mutagenesis: r });
-    } catch (e) {
-      error = e instanceof CallCancelledError ? 'Mutagenesis cancelled.' : (e as Error).message;
-    } finally {
-      get().endWork(error);
-      if (mutagenesisAbort === ctl) mutagenesisAbort = null;
-    }
+    await mutagenesisJob.run(get, label,
+      async (signal, onProgress) => worker().call({ type: 'mutagenesis', sequence: await sequenceId(analysed.sequence), start, end, settings: { method, window, bothStrands } }, { signal, onProgress }),
+      (r) => set({ mutagenesis: r }));
   },
   };
 };
 
-export function cancelMutagenesis(): boolean {
-  if (!mutagenesisAbort) return false;
-  mutagenesisAbort.abort();
-  return true;
-}
+export const cancelMutagenesis = (): boolean => mutagenesisJob.cancel();
 
 function placeOn(records: { name: string; sequence: string }[], analysed: number, v: TypedVariant): Pick<VariantRow, 'index' | 'note'> {
   const loc = placeVariant(records, v, analysed);
