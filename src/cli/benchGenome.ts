@@ -5,7 +5,8 @@
 //
 //   npm run bench:genome [-- --scale 1 --variants 20000 --hybrid-variants 200 --skip bgzip,networks,brca1 --keep]
 //
-// Each run is its own process (node --import tsx src/cli/score.ts), so its RSS is its own (workers included).
+// Each run is its own process (node src/cli/launch.mjs score, as npm run score runs it: the bundled CLI, built
+// once before the first run), so its RSS is its own (workers included).
 
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { BRCA1_DEV_TSV, BRCA1_FASTA, readFasta } from '../node/data';
 import { buildFai, faiText } from '../node/faidx';
 import { REPO_ROOT } from '../node/nodeRuntime';
 import { writeTwoBit } from '../node/twoBitWriter';
+import { ensureBundle } from './launch.mjs';
 import { syntheticGenome, syntheticVcf, writeSyntheticFasta, writeSyntheticTwoBit } from './syntheticGenome';
 
 const { values: args } = parseArgs({
@@ -49,7 +51,7 @@ function score(model: string, fasta: string, vcf: string, extra: string[]): Prom
   const rss = at('rss.mjs');
   writeFileSync(rss, "process.on('exit', () => process.stderr.write(`maxRSS ${process.resourceUsage().maxRSS}\\n`));\n");
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', rss, join(REPO_ROOT, 'src/cli/score.ts'), '--model', join(REPO_ROOT, 'public/models', model),
+  const child = spawn(process.execPath, ['--import', rss, join(REPO_ROOT, 'src/cli/launch.mjs'), 'score', '--model', join(REPO_ROOT, 'public/models', model),
     '--fasta', fasta, '--vcf', vcf, ...extra], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '', err = '', firstMs = NaN;
   child.stdout.on('data', (d: Buffer) => {
@@ -79,6 +81,7 @@ async function row(label: string, model: string, method: string, fasta: string, 
 }
 
 async function main(): Promise<void> {
+  await ensureBundle('score'); // so that no run's first-variant time includes a rebuild
   const scale = Number(args.scale);
   const g = syntheticGenome(scale);
   const gb = g.chroms.reduce((a, c) => a + c.length, 0) / 1e9;
@@ -129,7 +132,7 @@ function report(scale: number, gb: number, genMs: number, faiMs: number, twoBitM
   console.log(`Generated genome: ${gb.toFixed(2)} Gb (hg38's 25 chromosome lengths x ${scale}; FASTA ${size('g.fa')}, 2bit ${size('g.2bit')}${bgzip ? `, bgzip ${size('g.fa.gz')}` : ''}), `
     + `written in ${secs(genMs)}; its .fai built in ${secs(faiMs)} (one pass, as for a FASTA without one); 2bit written in ${secs(twoBitMs)}. `
     + `${bases(args.variants!)} SNVs for the Markov model${skip.has('networks') ? '' : `, ${bases(args['hybrid-variants']!)} for the networks (batches of 25 VCF lines; 256 otherwise)`}, spread over the genome by length. Each run is one process: `
-    + `first = start of the process (Node, tsx, model load, index open) to the first scored row on stdout; variants/s = variants scored / the time from the first batch read to the last row written (after the model, the workers and the index are loaded: the CLI's own "scoring took" line); `
+    + `first = start of the process (Node, the bundled CLI, model load, index open) to the first scored row on stdout; variants/s = variants scored / the time from the first batch read to the last row written (after the model, the workers and the index are loaded: the CLI's own "scoring took" line); `
     + `RSS = the process's peak (workers are threads, so included). "same" = the table equals the first run's of that model, method and VCF.\n`);
   console.log('| reference | model | method | workers | scored | first (s) | total (s) | variants/s | peak RSS (MB) | same |\n|---|---|---|---|---|---|---|---|---|---|');
   table.forEach((l) => console.log(l));

@@ -2,8 +2,8 @@
 // generated sequence itself; 1 and 2 workers, shards and a tabix region give the whole run's rows; VCF out.
 // Fixtures are generated here (samtools, bgzip and tabix make the indexes, as a user would).
 
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -148,6 +148,27 @@ describe('score against a genome read by index', () => {
       `vcf=${at('v.vcf.gz')}`, `out=${at('wf.tsv')}`, 'shards=3', 'batch=8', 'extra=--method dll --window 129'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     expect(readFileSync(at('wf.tsv'), 'utf8')).toBe(one.map((l) => `${l}\n`).join(''));
   }, 120_000);
+
+  it('gives the same table from the bundled command (npm run score) with 1 and 2 workers, rebuilding a stale bundle first', async () => {
+    const one = (await score({ fasta: at('ref.2bit') })).lines.map((l) => `${l}\n`).join('');
+    const launch = (threads: string) => spawnSync(process.execPath, [join(REPO_ROOT, 'src/cli/launch.mjs'), 'score', '--model', MARKOV, '--fasta', at('ref.2bit'),
+      '--vcf', at('v.vcf'), '--method', 'dll', '--window', '129', '--threads', threads], { cwd: dir, encoding: 'utf8' });
+    const first = launch('1');
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toBe(one);
+    // a bundle older than its sources is rebuilt before it runs
+    const bundle = join(REPO_ROOT, '.cache/cli/score.mjs');
+    utimesSync(bundle, new Date(0), new Date(0));
+    const two = launch('2');
+    expect(two.status, two.stderr).toBe(0);
+    expect(two.stderr).toMatch(/built score's bundle/);
+    expect(two.stderr).toMatch(/2 workers ready/);
+    expect(two.stdout).toBe(one);
+    expect(statSync(bundle).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
+    const bad = spawnSync(process.execPath, [join(REPO_ROOT, 'src/cli/launch.mjs'), 'score', '--model', MARKOV, '--vcf', at('v.vcf')], { encoding: 'utf8' });
+    expect(bad.status).toBe(EXIT.usage);
+    expect(bad.stderr).toMatch(/missing --fasta/);
+  }, 60_000);
 
   it('writes the input VCF with GLM_SCORE declared in its header and set on every line', async () => {
     const tsv = (await score({})).lines.slice(1).map((l) => l.split('\t'));

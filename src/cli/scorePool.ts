@@ -20,17 +20,23 @@ export function mainThreadScorer(model: LanguageModel, ref: Reference, s: ScoreS
   return { slots: 1, score: (q) => scoreQueries(model, ref, s, q), close: async () => {} };
 }
 
-// The worker is TypeScript: it registers tsx's ESM loader itself, then imports scoreWorker.ts (Node 20 does
-// not carry a parent's --import hooks into a worker, and under vitest there are none to carry). tsx's
-// package resolves 'tsx/esm/api' for require to its .cjs build; the ESM build sits beside it.
-const TSX_API = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-const WORKER_BOOT = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./scoreWorker.ts', import.meta.url).href)}); })`;
+// From the bundle (src/cli/launch.mjs, which defines __GLM_CLI_BUNDLE__) the worker is the bundled
+// scoreWorker.mjs beside it. From source it is TypeScript: it registers tsx's ESM loader itself, then imports
+// scoreWorker.ts (Node 20 does not carry a parent's --import hooks into a worker, and under vitest there are
+// none to carry). tsx's package resolves 'tsx/esm/api' for require to its .cjs build; the ESM build sits beside it.
+declare const __GLM_CLI_BUNDLE__: boolean | undefined;
+function newWorker(setup: WorkerSetup): Worker {
+  if (typeof __GLM_CLI_BUNDLE__ !== 'undefined') return new Worker(new URL('./scoreWorker.mjs', import.meta.url), { workerData: setup });
+  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./scoreWorker.ts', import.meta.url).href)}); })`;
+  return new Worker(boot, { eval: true, workerData: setup });
+}
 
 interface Pending { resolve: (r: QueryResult[]) => void; reject: (e: Error) => void }
 
 /** N workers, started and loaded before this resolves; a batch goes to the worker with the fewest in hand. */
 export async function workerScorer(n: number, setup: WorkerSetup): Promise<Scorer> {
-  const workers = Array.from({ length: n }, () => new Worker(WORKER_BOOT, { eval: true, workerData: setup }));
+  const workers = Array.from({ length: n }, () => newWorker(setup));
   const pending = workers.map(() => new Map<number, Pending>());
   const exited = workers.map(() => false);
   let nextId = 0;
