@@ -8,6 +8,7 @@ reproduce) and README.md (the model card). Weights are stored in the runtime's l
 [in, out], Conv1d [kernel, in, out]; names are the PyTorch state_dict keys.
 """
 import argparse
+import dataclasses
 import json
 import math
 import time
@@ -120,16 +121,19 @@ blocks (kernel {a['conv_kernel']}, dilations {a['conv_dilations']}) {attn} feed-
 
 def write_card(meta, out: Path, command: str):
     a, t, m = meta["architecture"], meta["training"], meta["metrics"]
+    tcx = t.get("trainContext", a["context"])
+    warm = f" (warm-started from {t['initFrom']})" if t.get("initFrom") else ""
+    reads = "" if tcx == a["context"] else f"\nTrained on {tcx}-base windows{warm}; exported to read {a['context']}-base windows: ALiBi's relative bias has no learned positions, so the longer window needs no new weights.\n"
     card = f"""# {meta['name']}
 
 {describe_architecture(meta)}
 
 ## Data
-{', '.join(t['genomes'])}: {t['trainBases']:,} training bases (records of at least {a['context']} bp{f"; every {t['valEvery']}th record held out for validation" if t['valEvery'] else ''}), both strands (reverse-complement augmentation).
+{', '.join(t['genomes'])}: {t['trainBases']:,} training bases (records of at least {tcx} bp{f"; every {t['valEvery']}th record held out for validation" if t['valEvery'] else ''}), both strands (reverse-complement augmentation).
 The BRCA1 evaluation region (chr17:40,577,017-41,752,017, hg19) is on another chromosome and never trained on.
 {region_text(t['config'])}
-## Training
-{t['steps']:,} steps of batch {t['batchSize']} x {a['context']} = {t['tokensSeen']:,} tokens seen, {t['wallMinutes']:.0f} minutes
+## Training{reads}
+{t['steps']:,} steps of batch {t['batchSize']} x {tcx} = {t['tokensSeen']:,} tokens seen, {t['wallMinutes']:.0f} minutes
 on {t['threads']} CPU thread(s); AdamW, peak learning rate {t['lr']}, cosine decay{'' if meta['objective'] == 'clm' else f"; {t['maskRate']:.0%} of bases masked (80/10/10)"}. Seed {t['seed']}.
 
 ## Metrics
@@ -187,11 +191,18 @@ def main():
     ap.add_argument("--out", help="default public/models/<id>")
     ap.add_argument("--skip-heldout", action="store_true", help="for smoke tests")
     ap.add_argument("--config-path", default="<config>", help="config file, for checkpoints that do not record it")
+    ap.add_argument("--context", type=int, help="the window the exported model reads (default: the training window); "
+                    "an ALiBi hybrid fine-tuned on short windows can read the longer ones it was first trained on")
     args = ap.parse_args()
 
     ck = torch.load(args.ckpt, map_location="cpu")
     conf = ck["config"]
     cfg = GLMConfig(**conf["model"])
+    train_context = cfg.context
+    if args.context:
+        if cfg.arch != "hybrid":
+            raise SystemExit(f"--context applies to the ALiBi hybrid only (positions carry no learned embedding there); this is {cfg.arch}")
+        cfg = dataclasses.replace(cfg, context=args.context)
     model = HybridGLM(cfg)
     model.load_state_dict(ck["model"])
     model.eval()
@@ -220,7 +231,7 @@ def main():
         print(f"held-out BRCA1 bits/nt {heldout:.4f} on {n_pos} positions ({time.time() - t:.0f} s)")
     tc = conf["train"]
     specs = conf["data"]["genomes"]
-    train_bases = (ck.get("data_summary") or data_summary(load_data(conf, cfg.context, ROOT)[0]))["trainBases"]
+    train_bases = (ck.get("data_summary") or data_summary(load_data(conf, train_context, ROOT)[0]))["trainBases"]
     total_w = sum(g["weight"] for g in specs if isinstance(g, dict)) or 1
     genome_names = [Path(g).name if isinstance(g, str) else f"{Path(g['path']).name} ({g['weight'] / total_w:.0%} of batches)"
                     for g in specs]
@@ -236,7 +247,7 @@ def main():
         "weightsManifest": manifest,
         "training": {"genomes": genome_names, "trainBases": train_bases,
                      "valEvery": conf["data"]["val_every"], "steps": ck["step"], "tokensSeen": ck["tokens_seen"],
-                     "wallMinutes": ck["wall"] / 60, "batchSize": tc["batch_size"], "lr": tc["lr"],
+                     "wallMinutes": ck["wall"] / 60, "trainContext": train_context, "batchSize": tc["batch_size"], "lr": tc["lr"],
                      "maskRate": tc["mask_rate"], "seed": tc["seed"], "threads": tc.get("threads", 2), "initFrom": ck.get("init_from"),
                      "config": conf},
         "metrics": {"valBits": val_bits, "heldoutBits": None if math.isnan(heldout) else heldout,

@@ -9,4 +9,8 @@ for obj in mlm clm cnn hyena; do
   "$PY" training/train.py --config "training/config/smoke_$obj.json" --out ".cache/smoke-$obj-run" > /dev/null
   "$PY" training/export.py --ckpt ".cache/smoke-$obj-run/ckpt.pt" --id "smoke-$obj" --out ".cache/smoke-$obj" --skip-heldout
 done
+# the masked hybrid again, exported to read twice its training window (export.py --context): its golden
+# vectors at 128 bases check that the runtime reads a longer window as PyTorch does
+rm -rf .cache/smoke-mlm-long
+"$PY" training/export.py --ckpt .cache/smoke-mlm-run/ckpt.pt --id smoke-mlm-long --out .cache/smoke-mlm-long --skip-heldout --context 128
 "$PY" training/test_regions.py

@@ -19,6 +19,6 @@ export function modelDirs(): string[] {
     ? readdirSync(base, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(base, d.name))
       .filter((d) => existsSync(join(d, 'model.json')))
     : [];
-  const smoke = ['smoke-mlm', 'smoke-clm', 'smoke-cnn', 'smoke-hyena'].map((d) => join(REPO_ROOT, '.cache', d)).filter((d) => existsSync(join(d, 'model.json')));
+  const smoke = ['smoke-mlm', 'smoke-mlm-long', 'smoke-clm', 'smoke-cnn', 'smoke-hyena'].map((d) => join(REPO_ROOT, '.cache', d)).filter((d) => existsSync(join(d, 'model.json')));
   return [...dirs, ...smoke];
 }
