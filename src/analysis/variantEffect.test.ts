@@ -118,7 +118,7 @@ describe('influence (mean Jensen-Shannon divergence)', () => {
 describe('strand symmetry on a trained model', () => {
   for (const dir of modelDirs()) {
     it(`${dir.split('/').pop()}: both-strand scores are unchanged by reverse-complementing sequence and variant`, async () => {
-      await useNodeBackend('cpu');
+      await useNodeBackend('wasm'); // wasm: the cpu backend's convolutions made this the slowest test (75-94 s of 120 under load)
       const model = await loadModel(fileSource(dir));
       const s = 'GATTACACCGGTTAACGGCTAGCTTGACCATGCAAGTCCGATCGATTGCAAATCGGTACCAGT'.repeat(3);
       const methods = methodsFor(model.objective);
