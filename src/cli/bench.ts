@@ -4,7 +4,7 @@
 // 1 kb mutagenesis and memory.
 //
 //   npm run bench [-- --lengths 512,1024,4096 --repeats 9 --no-browser]
-//   npm run bench -- --only dependency [--models ID,... --dependency-lengths 256,512]   (only the dependency maps)
+//   npm run bench -- --only dependency [--models ID,... --dependency-lengths 256,512 --dependency-threads N]   (only the dependency maps)
 //   npm run bench -- --cost-curve [--cost-models DIR,...]   (only the cost curve: time against length, 512 to 16,384 bases)
 //
 // A "forward pass" over L bases is what the app runs for a causal scan: planWindows(L, context)
@@ -39,6 +39,7 @@ const { values: args } = parseArgs({
     'cost-models': { type: 'string', default: '' }, // with --cost-curve: more model folders (comma-separated)
     models: { type: 'string', default: '' }, // dependency maps of these model ids only (comma-separated)
     'dependency-lengths': { type: 'string', default: '' }, // dependency-map lengths (default 256,512)
+    'dependency-threads': { type: 'string', default: '' }, // dependency maps with this many wasm threads (default: the app's)
   },
 });
 const LENGTHS = args.lengths!.split(',').map(Number);
@@ -137,10 +138,12 @@ async function main() {
   const depModels = depIds.length ? index.models.filter((m) => depIds.includes(m.id)) : index.models;
   const depLengths = args['dependency-lengths'] ? args['dependency-lengths'].split(',').map(Number) : undefined;
   if (depLengths?.some((L) => !(Number.isInteger(L) && L >= 2 && L <= 1000))) throw new Error(`--dependency-lengths: whole numbers 2-1000 (got ${args['dependency-lengths']})`);
+  const depThreads = args['dependency-threads'] ? Number(args['dependency-threads']) : undefined;
+  if (depThreads !== undefined && !(Number.isInteger(depThreads) && depThreads >= 1 && depThreads <= 8)) throw new Error(`--dependency-threads: 1-8 (got ${args['dependency-threads']})`);
   if (args.only === 'dependency') {
     const seq = readFasta(BRCA1_FASTA)[0]!.sequence.slice(200_000, 201_000);
     console.log(`## Dependency maps\n\n${DEPENDENCY_NOTE}\n\n${DEPENDENCY_HEADER}`);
-    (await dependencyBench(depModels, seq, log, depLengths)).forEach((r) => console.log(r));
+    (await dependencyBench(depModels, seq, log, depLengths, depThreads)).forEach((r) => console.log(r));
     return;
   }
   if (args.only) throw new Error(`--only knows one section, dependency (got ${args.only})`);
@@ -227,7 +230,7 @@ async function main() {
       console.log(`| ${m.id} | ${w?.loadMs ?? '–'} | ${w?.firstResultMs ?? '–'} | ${w?.largest ? `${(w.largest.ms / 1000).toFixed(1)} s` : '–'} | ${w?.largest && Number.isFinite(w.largest.bytes) ? (w.largest.bytes / 1e6).toFixed(0) : '–'} | ${browser.webgpu?.[m.id]?.loadMs ?? '–'} |`);
     }
     console.log(`\n## Dependency maps\n\n${DEPENDENCY_NOTE}\n\n${DEPENDENCY_HEADER}`);
-    (await dependencyBench(depModels, region, log, depLengths)).forEach((r) => console.log(r));
+    (await dependencyBench(depModels, region, log, depLengths, depThreads)).forEach((r) => console.log(r));
   }
 }
 
