@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { dependencyMap } from '../src/analysis/dependency/dependencyMap';
-import { describeCell } from '../src/analysis/dependency/describe';
+import { describeCell, describeInfluence } from '../src/analysis/dependency/describe';
 import { parseSequence } from '../src/genome/parseSequence';
 import { encode } from '../src/genome/tokens';
 import { loadModel } from '../src/model/loadModel';
@@ -53,6 +53,29 @@ test('a dependency map whose read-out matches the Node engine, with focus, keys,
   await canvas.click({ position: { x: ((j + 0.5) * SIZE) / n, y: ((i + 0.5) * SIZE) / n } });
   await expect(page.getByTestId('dependency-track')).toHaveAttribute('data-row', String(i));
   await expect(page.getByTestId('track-readout')).toContainText(`Position ${FROM + i} (`);
+  // and the panel states its row's variant influence: the engine's three numbers (page wasm, Node cpu)
+  const influence = await page.getByTestId('dep-influence').innerText();
+  const numbers = (t: string) => [...t.matchAll(/([ACGT])>([ACGT]) ([\d.]+e[-+]\d+)/g)].map((m) => ({ alt: 'ACGT'.indexOf(m[2]!), v: Number(m[3]) }));
+  const shown = numbers(influence);
+  expect(shown.map((x) => x.alt)).toEqual([0, 1, 2, 3].filter((b) => 'ACGT'[b] !== SEQ[FROM - 1 + i]));
+  for (const x of shown) expect(Math.abs(x.v - node.influence[i * 4 + x.alt]!)).toBeLessThan(1e-2 * node.influence[i * 4 + x.alt]! + 1e-7);
+  expect(influence.replace(/[\d.]+e[-+]\d+/g, '?')).toBe(describeInfluence(node, SEQ, i).replace(/[\d.]+e[-+]\d+/g, '?'));
+
+  // the wheel zooms around the pointer: the cell under it stays under it, and zooming out returns the whole map
+  const at = { x: ((j + 0.5) * SIZE) / n, y: ((i + 0.5) * SIZE) / n };
+  const windowLabel = page.getByText(/^rows \d+-\d+, columns \d+-\d+$/);
+  await canvas.hover({ position: at });
+  await page.mouse.wheel(0, -100);
+  await expect(windowLabel).not.toHaveText(`rows ${FROM}-${TO}, columns ${FROM}-${TO}`);
+  const [r0, r1, c0, c1] = (await windowLabel.innerText()).match(/\d+/g)!.map(Number) as [number, number, number, number];
+  expect([r1 - r0, c1 - c0]).toEqual([15, 15]); // 24 * exp(-100 / 250) rounds to 16 cells, the smallest span
+  expect(r0 <= FROM + i && FROM + i <= r1 && c0 <= FROM + j && FROM + j <= c1).toBe(true);
+  await canvas.hover({ position: { x: at.x + 1, y: at.y } });
+  await canvas.hover({ position: at });
+  await expect(readout).toContainText(`Substituted ${FROM + i} (${SEQ[FROM - 1 + i]}) → read ${FROM + j} (`);
+  await page.mouse.wheel(0, 100);
+  await page.mouse.wheel(0, 100);
+  await expect(windowLabel).toHaveText(`rows ${FROM}-${TO}, columns ${FROM}-${TO}`);
 
   // keyboard: Home takes the cursor to the row's first column, arrows move it, Enter focuses its row
   await canvas.focus();

@@ -1,6 +1,6 @@
 // npm run bench's dependency-map section: a 256- and a 512-base map per bundled model, in headless Chromium
 // wasm as the app runs it (the page's worker, the app's default thread count): wall time and forward passes.
-//   npm run bench -- --only dependency     (this section alone)
+//   npm run bench -- --only dependency [--models ID,... --dependency-lengths 256,512 --dependency-threads N]     (this section alone)
 
 import type { DependencyMap } from '../analysis/dependency/dependencyMap';
 
@@ -9,7 +9,7 @@ export const DEPENDENCY_LENGTHS = [256, 512];
 type Call = (r: unknown) => Promise<unknown>;
 
 /** Markdown rows: model, L, passes, forward-row equivalents, wall seconds, threads. */
-export async function dependencyBench(models: { id: string }[], seq: string, log: (m: string) => void): Promise<string[]> {
+export async function dependencyBench(models: { id: string }[], seq: string, log: (m: string) => void, lengths = DEPENDENCY_LENGTHS, wasmThreads?: number): Promise<string[]> {
   const { preview } = await import('vite');
   const { chromium } = await import('playwright-core');
   const server = await preview({ preview: { port: 4198, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
@@ -18,12 +18,14 @@ export async function dependencyBench(models: { id: string }[], seq: string, log
   try {
     for (const m of models) {
       const page = await browser.newPage();
-      await page.goto('http://127.0.0.1:4198/?backend=wasm&testhooks=1');
-      await page.locator('#model-select').waitFor();
-      if (m.id !== (await page.locator('#model-select').inputValue())) await page.locator('#model-select').selectOption(m.id);
+      await page.goto(`http://127.0.0.1:4198/?backend=wasm&testhooks=1${wasmThreads ? `&threads=${wasmThreads}` : ''}`);
+      // the default model first, so that no second load runs beside it; then the read-out must name this
+      // model: right after a selection it can still show the previous one, whose worker model is gone
       await page.getByTestId('model-info').waitFor({ timeout: 600_000 });
+      if (m.id !== (await page.locator('#model-select').inputValue())) await page.locator('#model-select').selectOption(m.id);
+      await page.locator(`[data-testid="model-info"][data-model-id="${m.id}"]`).waitFor({ timeout: 600_000 });
       const threads = /wasm, (\d+) threads?/.exec((await page.getByTestId('backend').textContent()) ?? '')?.[1] ?? '?';
-      for (const L of DEPENDENCY_LENGTHS) {
+      for (const L of lengths) {
         log(`chromium wasm ${m.id} dependency map L=${L}`);
         const r = await page.evaluate(async ([text, L]) => {
           const call = (globalThis as unknown as { __glmCall: Call }).__glmCall;

@@ -1,11 +1,11 @@
-// Nucleotide dependency map of a region: run it, then an L x L heatmap with zoom, pan, hover read-out,
-// click (or Enter) to focus the substituted base, and exports.
+// Nucleotide dependency map of a region: run it, then an L x L heatmap with zoom (buttons, keys, wheel), pan,
+// hover read-out, click (or Enter) to focus the substituted base (its variant influence shown), and exports.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_DEPENDENCY_LENGTH, MAX_DEPENDENCY_LENGTH, type MapStrands } from '../analysis/dependency/dependencyMap';
-import { describeCell } from '../analysis/dependency/describe';
+import { describeCell, describeInfluence } from '../analysis/dependency/describe';
 import { dependencyTsv } from '../export/dependencyTsv';
-import { depCellAt, dependencyScale, drawDependencyMap, LOG_DECADES, type DepMapView } from '../render/dependencyMap';
+import { depCellAt, dependencyScale, drawDependencyMap, LOG_DECADES, zoomAround, type DepMapView } from '../render/dependencyMap';
 import { SvgContext } from '../render/svgContext';
 import { useApp } from '../state/store';
 import { downloadCanvas, downloadSvg, downloadText, stem } from './download';
@@ -53,6 +53,25 @@ export function DependencyPanel() {
     const ctx = c.getContext('2d');
     if (ctx) drawDependencyMap(ctx, map.values, n, { ...view, px: c.width }, focusRow);
   }, [map, n, view.r0, view.c0, view.span, log, vmax, focusRow]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // the wheel (plain, or with ctrl as a trackpad pinch sends it) zooms around the pointer: a native listener,
+  // as React's are passive and cannot keep the page from scrolling; with nothing left to zoom the page scrolls
+  useEffect(() => {
+    const c = canvasRef.current;
+    if (!c || !map) return;
+    const onWheel = (e: WheelEvent) => {
+      const dy = e.deltaY * (e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? SIZE : 1);
+      if (dy === 0) return;
+      const next = zoomAround(view, n, e.offsetX, e.offsetY, SIZE, Math.exp(dy / 250), MIN_SPAN);
+      if (next.span === view.span && next.r0 === view.r0 && next.c0 === view.c0) return;
+      e.preventDefault();
+      setWin(next);
+      setKeyboard(false);
+      setHover(depCellAt(e.offsetX, e.offsetY, { ...view, ...next }, SIZE));
+    };
+    c.addEventListener('wheel', onWheel, { passive: false });
+    return () => c.removeEventListener('wheel', onWheel);
+  }, [map, n, view.r0, view.c0, view.span]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (!s.analysed || !s.model) return null;
   const seq = s.analysed.sequence;
@@ -123,7 +142,7 @@ export function DependencyPanel() {
           </div>
           <div className="cursor-host" style={{ width: SIZE, height: SIZE }}>
             <canvas ref={canvasRef} data-testid="dependency-map" tabIndex={0} width={SIZE} height={SIZE}
-              aria-label="Dependency map: arrow keys move over substituted rows and read columns (Shift: ten), + and - zoom, Enter focuses the substituted base; the read-out below gives the value."
+              aria-label="Dependency map: arrow keys move over substituted rows and read columns (Shift: ten), + and - (or the wheel) zoom, Enter focuses the substituted base; the read-out below gives the value."
               onMouseDown={(e) => { drag.current = { x: e.nativeEvent.offsetX, y: e.nativeEvent.offsetY, r0: view.r0, c0: view.c0, moved: false }; }}
               onMouseUp={() => { setTimeout(() => { drag.current = null; }); }}
               onMouseMove={(e) => {
@@ -156,6 +175,7 @@ export function DependencyPanel() {
           <p className="readout" aria-live="polite" data-testid="dependency-readout">
             {hover ? describeCell(map, seq, hover.row, hover.col) : 'Hover the map for values; click a row to focus its base (its row appears as a track under the per-base tracks).'}
           </p>
+          {focusRow !== null && <p className="readout" data-testid="dep-influence">{describeInfluence(map, seq, focusRow)}</p>}
           <div className="row">
             <button type="button" onClick={() => downloadText(`${name}.dependency.tsv`, dependencyTsv(s.analysed!.name, seq, map))}>Download matrix TSV</button>
             <button type="button" onClick={() => downloadCanvas(`${name}.dependency.png`, canvasRef.current)}>Download map PNG</button>

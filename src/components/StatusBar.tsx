@@ -24,7 +24,7 @@ export function StatusBar() {
           {models.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
         </select>{' '}
         {model && (
-          <span className="muted" data-testid="model-info">
+          <span className="muted" data-testid="model-info" data-model-id={model.id}>
             {model.objective === 'mlm' ? 'masked LM' : 'causal LM'}, {model.parameters.toLocaleString('en-US')} parameters,
             context {model.context} bp{model.metrics.heldoutBits ? `, ${model.metrics.heldoutBits.toFixed(3)} bits/nt on held-out BRCA1 DNA` : ''}
           </span>

@@ -171,9 +171,14 @@ export class HybridModel implements LanguageModel, TensorModel {
     return tf.logSoftmax(linear(this.norm(x, 'norm_f'), this.w('head.weight') as tf.Tensor2D, this.w('head.bias'))) as tf.Tensor3D;
   }
 
-  /** How far (bases, each side) one input position reaches through the conv blocks: sum of dilation * (K - 1) / 2. */
+  /** Per conv block, how far (bases, each side) its conv reads: dilation * (K - 1) / 2. */
+  get convReaches(): number[] {
+    return this.arch.conv_dilations.map((d) => (d * (this.arch.conv_kernel - 1)) / 2);
+  }
+
+  /** How far one input position reaches through all the conv blocks: the sum of convReaches. */
   get convReach(): number {
-    return this.arch.conv_dilations.reduce((r, d) => r + (d * (this.arch.conv_kernel - 1)) / 2, 0);
+    return this.convReaches.reduce((a, b) => a + b, 0);
   }
 
   /** See startSubstitutions: unmasked passes of single-base substitutions, the conv blocks run near the change only. */
@@ -182,11 +187,20 @@ export class HybridModel implements LanguageModel, TensorModel {
     return startSubstitutions(this, ref);
   }
 
-  /** The conv blocks (with their feed-forwards) on tokens [1, T] -> [1, T, D]. */
-  convStack(tokens: tf.Tensor2D): tf.Tensor3D {
-    let x = this.embed(tokens);
-    for (let i = 0; i < this.conv.length; i++) x = this.block(i, x, (h) => dilatedConv(h, this.conv[i]!));
-    return x;
+  /** tokens [1, n] -> the first block's input [1, n, D]. */
+  embedTokens(tokens: tf.Tensor2D): tf.Tensor3D {
+    return this.embed(tokens);
+  }
+
+  /**
+   * Conv block i (with its feed-forward) on input rows x [1, n, D], its conv zero-padded by pad rows each
+   * side: [1, n + pad[0] + pad[1] - 2 r_i, D] (pad = [r_i, r_i] is the full-row block).
+   */
+  convBlock(i: number, x: tf.Tensor3D, pad: [number, number]): tf.Tensor3D {
+    const p = `blocks.${i}`, r = this.convReaches[i]!;
+    const mixed = dilatedConv(this.norm(x, `${p}.norm1`) as tf.Tensor3D, this.conv[i]!, undefined, pad); // [1, m, D]
+    const y = tf.add(tf.slice(x, [0, r - pad[0], 0], [-1, mixed.shape[1]!, -1]), mixed) as tf.Tensor3D;
+    return tf.add(y, this.ffn(this.norm(y, `${p}.norm2`), `${p}.ffn`)) as tf.Tensor3D;
   }
 
   /** The attention blocks and the head on a conv-stack output [1, T, D] -> log-probabilities [1, T, 4]. */

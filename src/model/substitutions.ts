@@ -1,16 +1,19 @@
 // Unmasked passes of many single-base substitutions of one row (dependency maps), reusing the reference's
-// conv-stack output: a substitution at position p changes the conv blocks' output only within their reach R
-// of p, so each substitution runs the conv blocks on the 4R + 1 bases around p (enough for the 2R + 1 it
-// changes to be exact) and splices them into the reference's output; the attention blocks, which see
-// every position, run in full. The reference's conv output stays resident between calls, until dispose().
+// conv blocks: a substitution at position p changes conv block k's output only within R_k = r_1 + ... + r_k
+// of p (r_k: how far block k's conv reads), so block k runs on those 2 R_k + 1 rows only, reading the
+// reference's rows beyond them, and the last block's rows are spliced into the reference's conv output; the
+// attention blocks, which see every position, run in full. The reference's block outputs stay resident
+// between calls, until dispose().
 
 import * as tf from '@tensorflow/tfjs-core';
 
 export interface SubstitutionModel {
-  /** Bases each side that one input position reaches through the conv blocks. */
-  readonly convReach: number;
-  /** tokens [1, T] -> conv-stack output [1, T, D]. */
-  convStack(tokens: tf.Tensor2D): tf.Tensor3D;
+  /** Per conv block, how far (bases, each side) its conv reads. */
+  readonly convReaches: readonly number[];
+  /** tokens [1, n] -> the first block's input [1, n, D]. */
+  embedTokens(tokens: tf.Tensor2D): tf.Tensor3D;
+  /** Conv block i on input rows [1, n, D], its conv zero-padded by pad rows each side -> [1, n + pad[0] + pad[1] - 2 r_i, D]. */
+  convBlock(i: number, x: tf.Tensor3D, pad: [number, number]): tf.Tensor3D;
   /** conv-stack output [1, T, D] -> log-probabilities [1, T, 4]. */
   attentionStack(x: tf.Tensor3D): tf.Tensor3D;
 }
@@ -20,7 +23,7 @@ export interface SubstitutionSession {
   ref: Float32Array;
   /** Log-probabilities [T, 4] of each substitution (base `alt` at position `at`), read back once per call. */
   run(subs: { at: number; alt: number }[]): Promise<Float32Array[]>;
-  /** Frees the reference's resident conv output. */
+  /** Frees the reference's resident conv outputs. */
   dispose(): void;
 }
 
@@ -28,38 +31,70 @@ async function read(t: tf.Tensor): Promise<Float32Array> {
   try { return (await t.data()) as Float32Array; } finally { t.dispose(); }
 }
 
+/** Rows [a, b) of x [1, T, D] with rows [lo, hi) replaced by mid [1, hi - lo, D] (a <= lo <= hi <= b). */
+function splice(x: tf.Tensor3D, mid: tf.Tensor3D, a: number, lo: number, hi: number, b: number): tf.Tensor3D {
+  const pieces = [mid];
+  if (lo > a) pieces.unshift(tf.slice(x, [0, a, 0], [1, lo - a, -1]));
+  if (b > hi) pieces.push(tf.slice(x, [0, hi, 0], [1, b - hi, -1]));
+  return pieces.length === 1 ? mid : tf.concat(pieces, 1) as tf.Tensor3D;
+}
+
 /**
- * One reference pass; each run() then costs its substitutions only. Exact: the zero padding a window's conv
- * sees at its cut edges reaches at most R positions in, and the window leaves 2R bases each side of the site
- * (fewer only at the row's own ends, which pad alike).
+ * Conv-stack output of ref with base alt at position at: [1, T, D]. Exact: block k's outputs beyond
+ * [at - R_k, at + R_k] are the reference's, and those inside read block k's input over r_k more rows each
+ * side, the changed rows from block k - 1 and the rest the reference's; the conv's zero padding stands only
+ * where the row itself ends, as in the full pass.
  */
+function substitutedConv(model: SubstitutionModel, ref: Int32Array, refOut: tf.Tensor3D[], at: number, alt: number): tf.Tensor3D {
+  const T = ref.length;
+  if (model.convReaches.length === 0) { // no conv blocks: the embedding goes to attention as it is
+    const row = ref.slice();
+    row[at] = alt;
+    return model.embedTokens(tf.tensor2d(row, [1, T], 'int32'));
+  }
+  let lo = at, hi = at + 1; // rows of the current block's input that differ from the reference's
+  let cur: tf.Tensor3D | null = null; // those rows, [1, hi - lo, D]; the embedding's is made with the window
+  model.convReaches.forEach((r, k) => {
+    const lo2 = Math.max(0, lo - r), hi2 = Math.min(T, hi + r); // the rows this block's output changes
+    const a = Math.max(0, lo2 - r), b = Math.min(T, hi2 + r); // the input rows they read
+    let x: tf.Tensor3D;
+    if (cur) x = splice(refOut[k - 1]!, cur, a, lo, hi, b);
+    else {
+      const win = ref.slice(a, b);
+      win[at - a] = alt;
+      x = model.embedTokens(tf.tensor2d(win, [1, b - a], 'int32'));
+    }
+    cur = model.convBlock(k, x, [r - (lo2 - a), r - (b - hi2)]); // [1, hi2 - lo2, D]
+    lo = lo2;
+    hi = hi2;
+  });
+  return splice(refOut.at(-1)!, cur!, 0, lo, hi, T);
+}
+
+/** One reference pass; each run() then costs its substitutions only. */
 export async function startSubstitutions(model: SubstitutionModel, ref: Int32Array): Promise<SubstitutionSession> {
-  const T = ref.length, R = model.convReach;
-  const refConv = tf.tidy(() => model.convStack(tf.tensor2d(ref, [1, T], 'int32'))); // [1, T, D], resident
+  const T = ref.length;
+  // the reference's output of each conv block [1, T, D] (the embedding when there are none), resident
+  const refOut = tf.tidy(() => {
+    let x = model.embedTokens(tf.tensor2d(ref, [1, T], 'int32'));
+    return model.convReaches.length ? model.convReaches.map((r, k) => (x = model.convBlock(k, x, [r, r]))) : [x];
+  });
+  const dispose = () => { for (const t of refOut) t.dispose(); };
   let refLp: Float32Array;
   try {
-    refLp = (await read(tf.tidy(() => tf.reshape(model.attentionStack(refConv), [-1])))).slice();
+    refLp = (await read(tf.tidy(() => tf.reshape(model.attentionStack(refOut.at(-1)!), [-1])))).slice();
   } catch (e) {
-    refConv.dispose();
+    dispose();
     throw e;
   }
   return {
     ref: refLp,
-    dispose: () => refConv.dispose(),
+    dispose,
     async run(subs) {
       for (const s of subs) if (!(Number.isInteger(s.at) && s.at >= 0 && s.at < T && s.alt >= 0 && s.alt < 4)) throw new Error('each substitution needs 0 <= at < T and a base 0-3');
       if (subs.length === 0) return [];
-      const flat = await read(tf.tidy(() => tf.concat(subs.map((s) => tf.tidy(() => {
-        const a = Math.max(0, s.at - 2 * R), b = Math.min(T, s.at + 2 * R + 1); // the bases the conv blocks read
-        const win = ref.slice(a, b);
-        win[s.at - a] = s.alt;
-        const local = model.convStack(tf.tensor2d(win, [1, b - a], 'int32')); // [1, b - a, D]
-        const lo = Math.max(0, s.at - R), hi = Math.min(T, s.at + R + 1); // the outputs the change reaches
-        const pieces = [tf.slice(local, [0, lo - a, 0], [1, hi - lo, -1])];
-        if (lo > 0) pieces.unshift(tf.slice(refConv, [0, 0, 0], [1, lo, -1]));
-        if (hi < T) pieces.push(tf.slice(refConv, [0, hi, 0], [1, T - hi, -1]));
-        return tf.reshape(model.attentionStack(tf.concat(pieces, 1) as tf.Tensor3D), [-1]);
-      })))));
+      const flat = await read(tf.tidy(() => tf.concat(subs.map((s) => tf.tidy(() =>
+        tf.reshape(model.attentionStack(substitutedConv(model, ref, refOut, s.at, s.alt)), [-1]))))));
       return subs.map((_, k) => flat.slice(k * T * 4, (k + 1) * T * 4));
     },
   };

@@ -46,6 +46,19 @@ export function depCellAt(x: number, y: number, view: DepMapView, size: number):
   return { row: view.r0 + Math.floor((y * view.span) / size), col: view.c0 + Math.floor((x * view.span) / size) };
 }
 
+/**
+ * The window after zooming by `factor` (< 1: in) around pixel (x, y): the cell under the pointer stays under
+ * it (unless the map's edge stops the window); the span stays within [minSpan, n] and the window inside the map.
+ */
+export function zoomAround(view: { r0: number; c0: number; span: number }, n: number, x: number, y: number, size: number, factor: number, minSpan: number): { r0: number; c0: number; span: number } {
+  // at least one cell a step, so that a trackpad's small steps zoom too
+  const raw = Math.round(view.span * factor);
+  const stepped = factor < 1 ? Math.min(view.span - 1, raw) : factor > 1 ? Math.max(view.span + 1, raw) : view.span;
+  const span = Math.max(Math.min(minSpan, n), Math.min(n, stepped));
+  const at = (o: number, px: number) => Math.max(0, Math.min(n - span, o + Math.floor((px * view.span) / size) - Math.floor((px * span) / size)));
+  return { r0: at(view.r0, y), c0: at(view.c0, x), span };
+}
+
 /** A robust top of the colour scale: the 99th percentile of the computed off-diagonal values. */
 export function dependencyScale(values: Float32Array, n: number): number {
   const a: number[] = [];

@@ -44,7 +44,7 @@ export interface DependencyMap {
   /**
    * Forward-row equivalents: a substitution continued from a shared causal prefix counts the share of positions
    * it ran (and each group of them reruns the reference); a masked hybrid's substitution counts 1, though its
-   * conv blocks run on 4R + 1 bases only.
+   * conv blocks rerun only the 2 R_k + 1 rows each changes (model/substitutions.ts).
    */
   forwardRows: number;
 }

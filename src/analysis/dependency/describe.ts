@@ -15,3 +15,12 @@ export function describeCell(map: DependencyMap, seq: string, i: number, j: numb
   if (a === 255) return `${head}e = ${v.toFixed(4)} bits`;
   return `${head}e = ${v.toFixed(4)} bits, largest for ${seq[p]}>${B[a >> 2]} at ${p + 1}, in the odds of ${B[a & 3]} at ${q + 1}`;
 }
+
+/** What the page says about row i's variant influence: the three substitutions' mean JSD, or why there is none. */
+export function describeInfluence(map: DependencyMap, seq: string, i: number): string {
+  const p = map.start + i, ref = seq[p]!;
+  const head = `Variant influence of ${p + 1} (${ref}), the mean Jensen-Shannon divergence over the other positions read${map.strands === 'both' ? ' (mean of both strands)' : ''}: `;
+  const alts = [0, 1, 2, 3].filter((b) => B[b] !== ref && Number.isFinite(map.influence[i * 4 + b]!));
+  if (alts.length === 0) return `${head}none (no substitution at an N)`;
+  return head + alts.map((b) => `${ref}>${B[b]} ${map.influence[i * 4 + b]!.toExponential(3)}`).join(', ') + ' bits';
+}

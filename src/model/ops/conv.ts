@@ -16,8 +16,11 @@ export interface ConvParams {
 /**
  * x [B, T, D] -> [B, T, D]. `past` (causal, one row continuing a recorded one): the recorded normalised
  * input [T, D] and the position x starts at; the conv reads the last `span` recorded positions before it.
+ * `pad` (masked, a cut-out of a row): zero rows before and after x in place of the centred span / 2 each
+ * side, so [B, T + pad[0] + pad[1] - span, D] come out (0 where x's edge is inside the row: only outputs
+ * whose inputs x holds).
  */
-export function dilatedConv(x: tf.Tensor3D, p: ConvParams, past?: { input: tf.Tensor2D; from: number }): tf.Tensor {
+export function dilatedConv(x: tf.Tensor3D, p: ConvParams, past?: { input: tf.Tensor2D; from: number }, pad?: [number, number]): tf.Tensor {
   const [B, T, D] = x.shape;
   const span = p.dilation * (p.kernel - 1);
   const lo = past ? Math.max(0, past.from - span) : 0;
@@ -27,7 +30,7 @@ export function dilatedConv(x: tf.Tensor3D, p: ConvParams, past?: { input: tf.Te
   const input = history ? tf.concat([history, tf.reshape(x, [T, D])], 0) : x;
   const y = tf.fused.conv2d({
     x: tf.reshape(input, [B, 1, seen + T, D]) as tf.Tensor4D, filter: p.filter, strides: 1,
-    pad: [[0, 0], [0, 0], [left, p.causal ? 0 : span - left], [0, 0]], dilations: [1, p.dilation], bias: p.bias,
-  }); // [B, 1, T, D]
-  return gelu(tf.reshape(y, [B, T, -1]));
+    pad: [[0, 0], [0, 0], pad ?? [left, p.causal ? 0 : span - left], [0, 0]], dilations: [1, p.dilation], bias: p.bias,
+  }); // [B, 1, T, D] ([B, 1, T + pad[0] + pad[1] - span, D] with pad)
+  return gelu(tf.reshape(y, [B, y.shape[2], -1]));
 }

@@ -1,0 +1,44 @@
+// Where a masked hybrid's dependency-map substitution spends its time, in Node wasm (one thread): per
+// substitution of a 512-base row, the whole substitution (startSubstitutions' run) against the attention
+// blocks alone on one row, which every substitution runs in full (the floor the conv reuse cannot go under).
+//   npx tsx src/cli/benchSubstitutions.ts [--model mlm-hybrid-chr22 --subs 24]
+
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs-core';
+import type { HybridModel } from '../model/hybrid';
+import { loadModel } from '../model/loadModel';
+import { fileSource } from '../node/fileSource';
+import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
+
+const { values: args } = parseArgs({ options: { model: { type: 'string', default: 'mlm-hybrid-chr22' }, subs: { type: 'string', default: '24' } } });
+
+async function main() {
+  await useNodeBackend('wasm');
+  const model = await loadModel(fileSource(join(REPO_ROOT, 'public/models', args.model!)));
+  if (!model.startSubstitutions || model.manifest.architecture.type !== 'hybrid-conv-alibi') throw new Error(`${args.model} is not a masked hybrid`);
+  const hybrid = model as unknown as HybridModel;
+  const T = Math.min(512, model.context), N = Number(args.subs);
+  let s = 7; // a fixed pseudo-random row
+  const row = Int32Array.from({ length: T }, () => ((s = (s * 1103515245 + 12345) % 2147483648) >> 16) & 3);
+  const subs = Array.from({ length: N }, (_, k) => { const at = Math.floor(((k + 0.5) * T) / N); return { at, alt: (row[at]! + 1) % 4 }; });
+  const session = await model.startSubstitutions(row);
+  const conv = tf.tidy(() => { let x = hybrid.embedTokens(tf.tensor2d(row, [1, T], 'int32')); hybrid.convReaches.forEach((r, k) => { x = hybrid.convBlock(k, x, [r, r]); }); return x; });
+  const attention = async () => { const t = tf.tidy(() => hybrid.attentionStack(conv)); await t.data(); t.dispose(); };
+  await session.run(subs.slice(0, 2)); // warm-up
+  await attention();
+  for (let round = 0; round < 3; round++) {
+    let t0 = performance.now();
+    await session.run(subs);
+    const perSub = (performance.now() - t0) / N;
+    t0 = performance.now();
+    for (let k = 0; k < 4; k++) await attention();
+    const attn = (performance.now() - t0) / 4;
+    console.log(`T=${T}: ${perSub.toFixed(1)} ms per substitution; attention blocks alone ${attn.toFixed(1)} ms (${((100 * attn) / perSub).toFixed(0)}%)`);
+  }
+  conv.dispose();
+  session.dispose();
+  model.dispose();
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
