@@ -257,7 +257,8 @@ def main():
     stop = f" --stop-after {ck['step']}" if ck["step"] < conf["train"]["max_steps"] else ""
     warm = f" --init-from {ck['init_from']}" if ck.get("init_from") else ""
     write_card(meta, out, f"/usr/bin/python3 training/train.py --config {ck.get('config_path', args.config_path)}{warm}{stop}\n"
-                          f"/usr/bin/python3 training/export.py --ckpt {args.ckpt} --id {args.id}")
+                          f"/usr/bin/python3 training/export.py --ckpt {args.ckpt} --id {args.id}"
+                          + (f" --name {json.dumps(args.name)}" if args.name else "") + (f" --context {args.context}" if args.context else ""))
     print(f"exported {args.id}: {n_bytes / 1e6:.2f} MB, {len(manifest[0]['paths'])} shard(s) -> {out}")
     print(f"next: npm run calibrate -- {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}   (score percentiles)")
 
