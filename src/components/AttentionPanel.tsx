@@ -5,6 +5,7 @@ import { cellAt, drawHeatmap } from '../render/heatmap';
 import { useApp } from '../state/store';
 import { SvgContext } from '../render/svgContext';
 import { downloadCanvas, downloadSvg, stem } from './download';
+import { prepareSquareCanvas } from './useCanvas';
 import { isActivation, stepCell } from './gridKeys';
 
 const SIZE = 420;
@@ -22,10 +23,7 @@ export function AttentionPanel() {
   useEffect(() => {
     const c = canvasRef.current;
     if (!c || !attention) return;
-    const dpr = window.devicePixelRatio || 1;
-    c.width = c.height = Math.round(SIZE * dpr);
-    c.style.width = c.style.height = `${SIZE}px`;
-    const ctx = c.getContext('2d');
+    const ctx = prepareSquareCanvas(c, SIZE);
     if (!ctx) return;
     const focusRow = focus === null ? null : focus - attention.start;
     drawHeatmap(ctx, attention.probs, attention.size, focusRow, { size: c.width, rowNormalized: rowNorm });

@@ -9,6 +9,7 @@ import { depCellAt, dependencyScale, drawDependencyMap, LOG_DECADES, zoomAround,
 import { SvgContext } from '../render/svgContext';
 import { useApp } from '../state/store';
 import { downloadCanvas, downloadSvg, downloadText, stem } from './download';
+import { prepareSquareCanvas } from './useCanvas';
 import { isActivation, stepCell, type GridCell } from './gridKeys';
 import { ProgressBar } from './ProgressBar';
 
@@ -47,10 +48,7 @@ export function DependencyPanel() {
   useEffect(() => {
     const c = canvasRef.current;
     if (!c || !map) return;
-    const dpr = window.devicePixelRatio || 1;
-    c.width = c.height = Math.round(SIZE * dpr);
-    c.style.width = c.style.height = `${SIZE}px`;
-    const ctx = c.getContext('2d');
+    const ctx = prepareSquareCanvas(c, SIZE);
     if (ctx) drawDependencyMap(ctx, map.values, n, { ...view, px: c.width }, focusRow);
   }, [map, n, view.r0, view.c0, view.span, log, vmax, focusRow]); // eslint-disable-line react-hooks/exhaustive-deps
 
