@@ -1,5 +1,6 @@
 // Runs a CLI command from an esbuild bundle instead of through tsx: tsx compiles every TypeScript module at
-// each start (about 1.7 s of a 3-4 s start to the first scored variant), a bundle loads in a fraction of it.
+// each start; from the bundle the first scored variant came 0.94 s after the start on a 3.1 Gb genome, against
+// 3.3-4.3 s through tsx (npm run bench:genome, docs/bench-genome.md; the runs had different loads).
 //   node src/cli/launch.mjs score --model ... --fasta ... --vcf ...      (what `npm run score` runs)
 // The bundle (.cache/cli/<command>.mjs, with the score workers' entry beside it) is rebuilt when any source
 // file it was built from is newer than it, so it never runs stale code; the rebuild is named on stderr.
