@@ -37,13 +37,18 @@ test('a model folder loads, runs on WebGPU and matches its golden vectors', asyn
   await expect(page.getByText('(this model has no attention)')).toBeVisible();
 });
 
-test('a zip of the folder loads too', async ({ page }) => {
-  await page.goto('./?backend=wasm');
+test('a zip of the folder loads too, in the dependency map\'s helper workers as well', async ({ page }) => {
+  await page.goto('./?backend=wasm&mapworkers=2');
   await waitForModel(page);
   const zip = zipSync(Object.fromEntries(readdirSync(FIXTURE).map((f) => [`smoke-hyena/${f}`, new Uint8Array(readFileSync(join(FIXTURE, f)))])));
   await page.getByLabel('Model zip').setInputFiles({ name: 'smoke-hyena.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
   await expect(page.getByLabel('Model:')).toHaveValue('user:smoke-hyena');
   await analyseShort(page);
+  // the map's two workers load the brought model from its kept zip (they check it against golden.json too)
+  await page.getByLabel('Map bases').fill('1');
+  await page.getByLabel('through').fill('10');
+  await page.getByRole('button', { name: 'Run dependency map' }).click();
+  await expect(page.getByTestId('dep-summary')).toContainText(/^Positions 1-10: 32 forward passes .*, shared among 2 workers\./);
 });
 
 test('a tampered weight shard or golden file is refused naming the file, and the app keeps its model', async ({ page }) => {

@@ -11,7 +11,7 @@ import { loadModel } from '../src/model/loadModel';
 import { fileSource } from '../src/node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../src/node/nodeRuntime';
 import { decodeLink } from '../src/share/linkCodec';
-import { openAndAnalyse, waitForModel } from './helpers';
+import { analyse, openAndAnalyse, waitForModel } from './helpers';
 
 const EXAMPLE = readFileSync(join(REPO_ROOT, 'public/examples/human_alu_chr22.fa'), 'utf8');
 const SEQ = parseSequence(EXAMPLE).records[0]!.sequence;
@@ -24,13 +24,25 @@ async function runMap(page: Page, from: number, to: number): Promise<void> {
   await page.getByRole('button', { name: 'Run dependency map' }).click();
 }
 
+/**
+ * The summary of a finished map of from-to: one reference pass per worker sharing the rows (however many
+ * cores this machine gives the page) and three substitutions per base.
+ */
+async function expectSummary(page: Page, from: number, to: number): Promise<void> {
+  const summary = page.getByTestId('dep-summary');
+  await expect(summary).toContainText(`Positions ${from}-${to}: `);
+  const text = await summary.innerText();
+  const workers = Number(/shared among (\d+) workers/.exec(text)?.[1] ?? 1);
+  expect(text).toContain(`Positions ${from}-${to}: ${3 * (to - from + 1) + workers} forward passes`);
+}
+
 /** The e value a read-out states, and the rest of it with the number blanked. */
 const split = (text: string) => ({ e: Number(/e = (-?[\d.]+)/.exec(text)![1]), rest: text.replace(/e = -?[\d.]+/, 'e = ?') });
 
 test('a dependency map whose read-out matches the Node engine, with focus, keys, exports and a share link', async ({ page, browser }) => {
   await openAndAnalyse(page, EXAMPLE);
   await runMap(page, FROM, TO);
-  await expect(page.getByTestId('dep-summary')).toContainText(`Positions ${FROM}-${TO}: 73 forward passes`);
+  await expectSummary(page, FROM, TO);
 
   await useNodeBackend('cpu');
   const model = await loadModel(fileSource(join(REPO_ROOT, 'public/models/mlm-hybrid-chr22')));
@@ -105,7 +117,7 @@ test('a dependency map whose read-out matches the Node engine, with focus, keys,
   await expect.poll(() => JSON.stringify(decodeLink(new URL(page.url()).hash).dependency)).toBe(JSON.stringify({ start: FROM - 1, end: TO, strands: 'forward' }));
   const fresh = await (await browser.newContext()).newPage();
   await fresh.goto(page.url());
-  await expect(fresh.getByTestId('dep-summary')).toContainText(`Positions ${FROM}-${TO}: 73 forward passes`);
+  await expectSummary(fresh, FROM, TO);
   await fresh.getByTestId('dependency-map').hover({ position: { x: ((j + 0.5) * SIZE) / n, y: ((i + 0.5) * SIZE) / n } });
   expect(split(await fresh.getByTestId('dependency-readout').innerText()).rest).toBe(want.rest);
 });
@@ -120,5 +132,36 @@ test('the gallery example opens with its dependency map running; it can be cance
   await expect(page.getByText('Dependency map cancelled.')).toBeVisible();
   await expect(page.getByTestId('dependency-map')).toHaveCount(0);
   await runMap(page, 10, 20); // the worker is free again
-  await expect(page.getByTestId('dep-summary')).toContainText('Positions 10-20: 34 forward passes');
+  await expectSummary(page, 10, 20);
 });
+
+test('on wasm the rows are shared among workers: the same read-out, and cancel stops them all', async ({ page }) => {
+  await page.goto('./?backend=wasm&mapworkers=2');
+  await waitForModel(page);
+  await analyse(page, EXAMPLE);
+  await runMap(page, FROM, TO);
+  // each of the two workers makes its own reference pass
+  await expect(page.getByTestId('dep-summary')).toContainText(`Positions ${FROM}-${TO}: 74 forward passes (74 full-pass equivalents), shared among 2 workers.`);
+  await useNodeBackend('cpu');
+  const model = await loadModel(fileSource(join(REPO_ROOT, 'public/models/mlm-hybrid-chr22')));
+  const node = await dependencyMap(model, encode(SEQ), FROM - 1, TO);
+  model.dispose();
+  const n = TO - FROM + 1;
+  // a cell in each worker's share of the rows
+  for (const [i, j] of [[2, 3], [n - 3, n - 2]] as const) {
+    await page.getByTestId('dependency-map').hover({ position: { x: ((j + 0.5) * SIZE) / n, y: ((i + 0.5) * SIZE) / n } });
+    const readout = page.getByTestId('dependency-readout');
+    await expect(readout).toContainText(`Substituted ${FROM + i} (`);
+    const got = split(await readout.innerText()), want = split(describeCell(node, SEQ, i, j));
+    expect(got.rest).toBe(want.rest);
+    expect(Math.abs(got.e - want.e)).toBeLessThan(2e-3);
+  }
+  // a long map, cancelled while both workers run; then the workers take the next one
+  await runMap(page, 1, 256);
+  await expect(page.getByRole('region', { name: 'Nucleotide dependency map' }).getByRole('status')).toContainText(/Dependency map of 1-256: [1-9]\d*\/768/);
+  await page.getByRole('button', { name: 'Cancel dependency map' }).click();
+  await expect(page.getByText('Dependency map cancelled.')).toBeVisible();
+  await runMap(page, 10, 20);
+  await expect(page.getByTestId('dep-summary')).toContainText('Positions 10-20: 35 forward passes (35 full-pass equivalents), shared among 2 workers.');
+});
+

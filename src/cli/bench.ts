@@ -4,7 +4,7 @@
 // 1 kb mutagenesis and memory.
 //
 //   npm run bench [-- --lengths 512,1024,4096 --repeats 9 --no-browser]
-//   npm run bench -- --only dependency [--models ID,... --dependency-lengths 256,512 --dependency-threads N]   (only the dependency maps)
+//   npm run bench -- --only dependency [--models ID,... --dependency-lengths 256,512 --dependency-threads N --map-workers N]   (only the dependency maps)
 //   npm run bench -- --cost-curve [--cost-models DIR,...]   (only the cost curve: time against length, 512 to 16,384 bases)
 //
 // A "forward pass" over L bases is what the app runs for a causal scan: planWindows(L, context)
@@ -40,6 +40,7 @@ const { values: args } = parseArgs({
     models: { type: 'string', default: '' }, // dependency maps of these model ids only (comma-separated)
     'dependency-lengths': { type: 'string', default: '' }, // dependency-map lengths (default 256,512)
     'dependency-threads': { type: 'string', default: '' }, // dependency maps with this many wasm threads (default: the app's)
+    'map-workers': { type: 'string', default: '' }, // dependency maps shared among this many workers (default: the app's, one per core)
   },
 });
 const LENGTHS = args.lengths!.split(',').map(Number);
@@ -124,7 +125,7 @@ async function browserRuns(models: { id: string; path: string }[], allCases: Map
   return out;
 }
 
-const DEPENDENCY_NOTE = 'Dependency maps (analysis/dependency) of the first L bases of the BRCA1-region slice, in headless Chromium wasm through the app\'s worker, one map each: wall time from the request to the result. A causal model continues each substitution from the reference prefix (partial rows counted by their share); a masked hybrid reruns each conv block only on the rows the substitution changes (2 R_k + 1 around the site, R_k the reach of blocks 1-k) and its attention blocks in full; Markov runs every row in full.';
+const DEPENDENCY_NOTE = 'Dependency maps (analysis/dependency) of the first L bases of the BRCA1-region slice, in headless Chromium wasm as the panel runs them (rows shared among the map workers, one XNNPACK thread each; the first map of a model includes starting them), one map each: wall time from the request to the result. A causal model continues each substitution from the reference prefix (partial rows counted by their share); a masked hybrid reruns each conv block only on the rows the substitution changes (2 R_k + 1 around the site, R_k the reach of blocks 1-k) and its attention blocks in full; Markov runs every row in full.';
 
 async function main() {
   if (args['cost-curve']) {
@@ -140,10 +141,13 @@ async function main() {
   if (depLengths?.some((L) => !(Number.isInteger(L) && L >= 2 && L <= 1000))) throw new Error(`--dependency-lengths: whole numbers 2-1000 (got ${args['dependency-lengths']})`);
   const depThreads = args['dependency-threads'] ? Number(args['dependency-threads']) : undefined;
   if (depThreads !== undefined && !(Number.isInteger(depThreads) && depThreads >= 1 && depThreads <= 8)) throw new Error(`--dependency-threads: 1-8 (got ${args['dependency-threads']})`);
+  const mapWorkers = args['map-workers'] ? Number(args['map-workers']) : undefined;
+  if (mapWorkers !== undefined && !(Number.isInteger(mapWorkers) && mapWorkers >= 1 && mapWorkers <= 8)) throw new Error(`--map-workers: 1-8 (got ${args['map-workers']})`);
+  const depOpts = { lengths: depLengths, wasmThreads: depThreads, mapWorkers };
   if (args.only === 'dependency') {
     const seq = readFasta(BRCA1_FASTA)[0]!.sequence.slice(200_000, 201_000);
     console.log(`## Dependency maps\n\n${DEPENDENCY_NOTE}\n\n${DEPENDENCY_HEADER}`);
-    (await dependencyBench(depModels, seq, log, depLengths, depThreads)).forEach((r) => console.log(r));
+    (await dependencyBench(depModels, seq, log, depOpts)).forEach((r) => console.log(r));
     return;
   }
   if (args.only) throw new Error(`--only knows one section, dependency (got ${args.only})`);
@@ -230,7 +234,7 @@ async function main() {
       console.log(`| ${m.id} | ${w?.loadMs ?? '–'} | ${w?.firstResultMs ?? '–'} | ${w?.largest ? `${(w.largest.ms / 1000).toFixed(1)} s` : '–'} | ${w?.largest && Number.isFinite(w.largest.bytes) ? (w.largest.bytes / 1e6).toFixed(0) : '–'} | ${browser.webgpu?.[m.id]?.loadMs ?? '–'} |`);
     }
     console.log(`\n## Dependency maps\n\n${DEPENDENCY_NOTE}\n\n${DEPENDENCY_HEADER}`);
-    (await dependencyBench(depModels, region, log, depLengths, depThreads)).forEach((r) => console.log(r));
+    (await dependencyBench(depModels, region, log, depOpts)).forEach((r) => console.log(r));
   }
 }
 

@@ -1,15 +1,25 @@
 // npm run bench's dependency-map section: a 256- and a 512-base map per bundled model, in headless Chromium
-// wasm as the app runs it (the page's worker, the app's default thread count): wall time and forward passes.
-//   npm run bench -- --only dependency [--models ID,... --dependency-lengths 256,512 --dependency-threads N]     (this section alone)
+// wasm as the app runs it (the panel's path: rows shared among the map workers, the app's default thread
+// count): wall time and forward passes.
+//   npm run bench -- --only dependency [--models ID,... --dependency-lengths 256,512 --dependency-threads N --map-workers N]     (this section alone)
 
 import type { DependencyMap } from '../analysis/dependency/dependencyMap';
 
 export const DEPENDENCY_LENGTHS = [256, 512];
 
-type Call = (r: unknown) => Promise<unknown>;
+type MapHook = (text: string, start: number, end: number, strands: 'forward') => Promise<DependencyMap>;
 
-/** Markdown rows: model, L, passes, forward-row equivalents, wall seconds, threads. */
-export async function dependencyBench(models: { id: string }[], seq: string, log: (m: string) => void, lengths = DEPENDENCY_LENGTHS, wasmThreads?: number): Promise<string[]> {
+export interface DependencyBenchOptions {
+  lengths?: number[];
+  /** ?threads=: XNNPACK threads of the page's worker (the helpers run one each). */
+  wasmThreads?: number;
+  /** ?mapworkers=: workers the map's rows are shared among (1: the page's worker alone). */
+  mapWorkers?: number;
+}
+
+/** Markdown rows: model, L, passes, forward-row equivalents, wall seconds, threads, workers. */
+export async function dependencyBench(models: { id: string }[], seq: string, log: (m: string) => void, opts: DependencyBenchOptions = {}): Promise<string[]> {
+  const { lengths = DEPENDENCY_LENGTHS, wasmThreads, mapWorkers } = opts;
   const { preview } = await import('vite');
   const { chromium } = await import('playwright-core');
   const server = await preview({ preview: { port: 4198, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
@@ -18,7 +28,7 @@ export async function dependencyBench(models: { id: string }[], seq: string, log
   try {
     for (const m of models) {
       const page = await browser.newPage();
-      await page.goto(`http://127.0.0.1:4198/?backend=wasm&testhooks=1${wasmThreads ? `&threads=${wasmThreads}` : ''}`);
+      await page.goto(`http://127.0.0.1:4198/?backend=wasm&testhooks=1${wasmThreads ? `&threads=${wasmThreads}` : ''}${mapWorkers ? `&mapworkers=${mapWorkers}` : ''}`);
       // the default model first, so that no second load runs beside it; then the read-out must name this
       // model: right after a selection it can still show the previous one, whose worker model is gone
       await page.getByTestId('model-info').waitFor({ timeout: 600_000 });
@@ -28,13 +38,12 @@ export async function dependencyBench(models: { id: string }[], seq: string, log
       for (const L of lengths) {
         log(`chromium wasm ${m.id} dependency map L=${L}`);
         const r = await page.evaluate(async ([text, L]) => {
-          const call = (globalThis as unknown as { __glmCall: Call }).__glmCall;
-          const { sequence } = (await call({ type: 'setSequence', sequence: text })) as { sequence: number };
+          const map = (globalThis as unknown as { __glmDependencyMap: MapHook }).__glmDependencyMap;
           const t = performance.now();
-          const map = (await call({ type: 'dependencyMap', sequence, start: 0, end: L, strands: 'forward' })) as DependencyMap;
-          return { ms: performance.now() - t, passes: map.passes, rows: map.forwardRows, windows: map.windows.length };
+          const out = await map(text, 0, L, 'forward');
+          return { ms: performance.now() - t, passes: out.passes, rows: out.forwardRows, windows: out.windows.length, workers: out.workers };
         }, [seq.slice(0, L), L] as const);
-        rows.push(`| ${m.id} | ${L} | ${r.passes.toLocaleString('en-US')} (3L + 1 = ${(3 * L + 1).toLocaleString('en-US')}) | ${Math.round(r.rows).toLocaleString('en-US')} | ${(r.ms / 1000).toFixed(1)} | ${threads} |`);
+        rows.push(`| ${m.id} | ${L} | ${r.passes.toLocaleString('en-US')} (3L + 1 = ${(3 * L + 1).toLocaleString('en-US')}) | ${Math.round(r.rows).toLocaleString('en-US')} | ${(r.ms / 1000).toFixed(1)} | ${threads} | ${r.workers} |`);
         log(rows.at(-1)!);
       }
       await page.close();
@@ -46,4 +55,4 @@ export async function dependencyBench(models: { id: string }[], seq: string, log
   return rows;
 }
 
-export const DEPENDENCY_HEADER = `| model | L | forward passes started | forward-row equivalents | wall time (s) | wasm threads |\n|---|---|---|---|---|---|`;
+export const DEPENDENCY_HEADER = `| model | L | forward passes started | forward-row equivalents | wall time (s) | wasm threads (page's worker) | map workers |\n|---|---|---|---|---|---|---|`;

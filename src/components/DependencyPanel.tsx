@@ -125,7 +125,7 @@ export function DependencyPanel() {
       {map && (
         <>
           <p className="muted" data-testid="dep-summary">
-            Positions {map.start + 1}-{map.end}: {map.passes.toLocaleString('en-US')} forward passes ({Math.round(map.forwardRows).toLocaleString('en-US')} full-pass equivalents).
+            Positions {map.start + 1}-{map.end}: {map.passes.toLocaleString('en-US')} forward passes ({Math.round(map.forwardRows).toLocaleString('en-US')} full-pass equivalents){map.workers > 1 ? `, shared among ${map.workers} workers` : ''}.
             {map.causal && map.strands === 'forward' && ' A causal model reads only the bases before each position, so only j > i (above the diagonal) can be non-zero.'}
             {map.causal && map.strands === 'both' && ' Above the diagonal: the forward strand; below: the reverse complement\'s pass, mapped back to these positions and bases.'}
             {map.windows.length > 1 && ` The region is longer than the model's context: each row comes from the ${map.windows[0]!.end - map.windows[0]!.start}-base window it is most central in; grey cells lie outside it.`}

@@ -1,9 +1,12 @@
-// The nucleotide dependency map of a region of the analysed sequence, computed in the worker.
+// The nucleotide dependency map of a region of the analysed sequence, computed in the worker (or workers:
+// mapWorkers.ts).
 
 import type { StateCreator } from 'zustand';
 import type { AppState, DependencySlice } from './types';
+import { computeDependencyMap } from './mapWorkers';
+import { loadRequest } from './userModels';
 import { WorkerJob } from './workerJob';
-import { sequenceId, worker } from './workerClient';
+import { sequenceId } from './workerClient';
 
 const job = new WorkerJob('dependency', 'Dependency map cancelled.');
 
@@ -12,12 +15,14 @@ export const createDependencySlice: StateCreator<AppState, [], [], DependencySli
   clearDependency: () => set({ dependency: null }),
 
   async runDependencyMap({ start, end, strands }) {
-    const { analysed, model } = get();
-    if (!analysed || !model) return;
+    const { analysed, model, modelId, models, backend } = get();
+    const entry = models.find((m) => m.id === modelId);
+    if (!analysed || !model || !entry) return;
     const label = `Dependency map of ${start + 1}-${end}`;
     set({ dependency: null });
     await job.run(get, label,
-      async (signal, onProgress) => worker().call({ type: 'dependencyMap', sequence: await sequenceId(analysed.sequence), start, end, strands }, { signal, onProgress }),
+      (signal, onProgress) => computeDependencyMap({ text: analysed.sequence, start, end, strands, backend: backend?.name, load: loadRequest(entry) },
+        () => sequenceId(analysed.sequence), { signal, onProgress }),
       (r) => { if (get().analysed === analysed) set({ dependency: r }); });
   },
 });

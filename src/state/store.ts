@@ -13,7 +13,9 @@ import { cancelMutagenesis, createVariantSlice } from './variantSlice';
 import { cancelDependencyMap, createDependencySlice } from './dependencySlice';
 import { forcedBackend, sequenceId, testHooks, wasmThreads, worker } from './workerClient';
 import { createUserModelSlice } from './userModelSlice';
-import { userModelFiles } from './userModels';
+import { loadRequest } from './userModels';
+import { computeDependencyMap, releaseMapWorkers } from './mapWorkers';
+import type { MapStrands } from '../analysis/dependency/dependencyMap';
 
 let controller: AbortController | null = null;
 let initOnce: Promise<void> | null = null;
@@ -82,11 +84,11 @@ const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set,
     controller?.abort();
     get().clearMutagenesis();
     get().clearDependency();
+    releaseMapWorkers();
     set({ modelId: id, model: null, modelError: null, scan: null, attention: null, analysed: null, stale: false,
       progress: { kind: 'load', label: `Loading ${entry.name}`, done: 0, total: 1, startedAt: performance.now() } });
     try {
-      const brought = userModelFiles(id);
-      const model = await worker().call(brought ? { type: 'loadFiles', ...brought } : { type: 'load', url: new URL(entry.path, document.baseURI).href }, {
+      const model = await worker().call(loadRequest(entry), {
         onProgress: (done, total, file) => set({ progress: { kind: 'load', label: `Loading ${entry.name}${file ? ` (${file})` : ''}`, done, total, startedAt: get().progress?.startedAt ?? performance.now() } }),
       });
       set({ model, progress: null, layer: Math.max(0, model.nAttentionLayers - 1), head: 0 });
@@ -222,8 +224,18 @@ async function recover(message: string): Promise<void> {
 async function initialise(): Promise<void> {
   const set = useApp.setState;
   worker().onFailure = (message) => void recover(message);
-  // npm run bench drives the worker directly through this handle
-  if (testHooks()) (window as unknown as Record<string, unknown>).__glmCall = (req: Parameters<ReturnType<typeof worker>['call']>[0]) => worker().call(req);
+  // npm run bench drives the worker directly through these handles
+  if (testHooks()) {
+    const hooks = window as unknown as Record<string, unknown>;
+    hooks.__glmCall = (req: Parameters<ReturnType<typeof worker>['call']>[0]) => worker().call(req);
+    // a dependency map as the panel runs it (shared among the map workers), of any text, with the current model
+    hooks.__glmDependencyMap = (text: string, start: number, end: number, strands: MapStrands) => {
+      const { models, modelId, backend } = useApp.getState();
+      const entry = models.find((m) => m.id === modelId);
+      if (!entry) throw new Error('No model is loaded yet.');
+      return computeDependencyMap({ text, start, end, strands, backend: backend?.name, load: loadRequest(entry) }, () => sequenceId(text), {});
+    };
+  }
   try {
     const backend = await worker().call({ type: 'init', backend: forcedBackend(), testHooks: testHooks(), wasmThreads: wasmThreads() });
     set({ backend, backendError: null });

@@ -5,12 +5,14 @@ import type { StateCreator } from 'zustand';
 import type { AppState, UserModelSlice } from './types';
 import { rememberUserModel, USER_PREFIX } from './userModels';
 import { worker } from './workerClient';
+import { releaseMapWorkers } from './mapWorkers';
 
 export const createUserModelSlice: StateCreator<AppState, [], [], UserModelSlice> = (set, get) => ({
   async bringModel(files, label) {
     if (get().busy) return;
     get().cancel();
     get().clearMutagenesis();
+    releaseMapWorkers();
     const previous = get().modelId;
     set({ model: null, modelError: null, scan: null, attention: null, analysed: null, stale: false,
       progress: { kind: 'load', label: `Checking ${label}`, done: 0, total: 1, startedAt: performance.now() } });

@@ -15,3 +15,11 @@ export function rememberUserModel(id: string, label: string, f: ModelFile[]): vo
 export function userModelFiles(id: string): { label: string; files: ModelFile[] } | undefined {
   return files.get(id);
 }
+
+/** How a worker loads a model of the list: a brought one from its kept files, a bundled one from its folder's URL. */
+export type LoadRequest = { type: 'load'; url: string } | { type: 'loadFiles'; label: string; files: ModelFile[] };
+
+export function loadRequest(entry: { id: string; path: string }): LoadRequest {
+  const brought = userModelFiles(entry.id);
+  return brought ? { type: 'loadFiles', ...brought } : { type: 'load', url: new URL(entry.path, document.baseURI).href };
+}

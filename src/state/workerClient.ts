@@ -6,8 +6,11 @@ import { KEPT_SEQUENCES } from '../worker/protocol';
 
 let client: ModelWorkerClient | null = null;
 
+/** A new instance of the model worker (the page's own, or a dependency map's helper: mapWorkers.ts). */
+export const makeModelWorker = (): Worker => new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
+
 export function worker(): ModelWorkerClient {
-  client ??= new ModelWorkerClient(() => new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' }));
+  client ??= new ModelWorkerClient(makeModelWorker);
   return client;
 }
 
@@ -43,4 +46,14 @@ export const testHooks = (): boolean => new URLSearchParams(location.search).has
 export function wasmThreads(): number | undefined {
   const n = Number(new URLSearchParams(location.search).get('threads'));
   return Number.isInteger(n) && n >= 1 && n <= 16 ? n : undefined;
+}
+
+/**
+ * Workers a dependency map on wasm or cpu shares its rows among: ?mapworkers=N (1: the page's worker alone),
+ * else one per core up to four (each helper holds the model and a tfjs backend, some tens of MB).
+ */
+export function mapWorkerCount(): number {
+  const n = Number(new URLSearchParams(location.search).get('mapworkers'));
+  if (Number.isInteger(n) && n >= 1 && n <= 16) return n;
+  return Math.max(1, Math.min(navigator.hardwareConcurrency || 1, 4));
 }

@@ -61,6 +61,12 @@ export class ModelWorkerClient {
     this.generation++;
   }
 
+  /** Stop the worker for good; pending calls fail with WorkerCrashedError. */
+  terminate(): void {
+    this.worker.terminate();
+    this.crash('The model worker was stopped.');
+  }
+
   call<R extends DistributiveOmit<Call, 'id'>>(req: R, opts: CallOptions = {}): Promise<Results[R['type']]> {
     const id = this.nextId++;
     return new Promise<Results[R['type']]>((resolve, reject) => {

@@ -37,8 +37,8 @@ export type Request =
   | { type: 'attention'; id: number; sequence: number; layer: number; heads: number[]; focus: number }
   | { type: 'score'; id: number; sequence: number; variants: Variant[]; settings: ScoreSettings }
   | { type: 'mutagenesis'; id: number; sequence: number; start: number; end: number; settings: ScoreSettings }
-  /** Nucleotide dependency map of [start, end) of the sequence (analysis/dependency). */
-  | { type: 'dependencyMap'; id: number; sequence: number; start: number; end: number; strands: MapStrands }
+  /** Nucleotide dependency map of [start, end) of the sequence (analysis/dependency); `rows`: only that share of its rows. */
+  | { type: 'dependencyMap'; id: number; sequence: number; start: number; end: number; strands: MapStrands; rows?: [number, number] }
   /** Time `repeats` forward passes of a [batch, T] token batch (npm run bench), after one warm-up. */
   | { type: 'benchForward'; id: number; tokens: Int32Array; batch: number; repeats: number }
   /** The compare view: scan or score the sequence with a second model (by URL), loaded beside the current one. */

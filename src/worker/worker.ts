@@ -131,7 +131,7 @@ async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Re
       return [r, [r.scores.buffer]];
     }
     case 'dependencyMap': {
-      const r = await dependencyMap(requireModel(), sequence(req.sequence).tokens, req.start, req.end, { strands: req.strands, signal, onProgress });
+      const r = await dependencyMap(requireModel(), sequence(req.sequence).tokens, req.start, req.end, { strands: req.strands, rows: req.rows, signal, onProgress });
       return [r, [r.values.buffer, r.argmax.buffer, r.influence.buffer]];
     }
     case 'benchForward':

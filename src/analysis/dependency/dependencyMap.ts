@@ -23,6 +23,11 @@ export interface DependencyOptions extends RunOptions {
   strands?: MapStrands;
   /** Rows per forward call (plain passes). */
   batchSize?: number;
+  /**
+   * Compute only the map's rows [a, b) (region coordinates), leaving the others NaN: a share of the map for
+   * one of several workers, which mergeDependencyRows puts back together. Default: every row.
+   */
+  rows?: [number, number];
 }
 
 export interface DependencyMap {
@@ -41,6 +46,8 @@ export interface DependencyMap {
   windows: { start: number; end: number; keepStart: number; keepEnd: number }[];
   /** Forward passes started (reference passes + substitutions). */
   passes: number;
+  /** Workers that shared the substitutions (1 unless the page split the map's rows among several). */
+  workers: number;
   /**
    * Forward-row equivalents: a substitution continued from a shared causal prefix counts the share of positions
    * it ran (and each group of them reruns the reference); a masked hybrid's substitution counts 1, though its
@@ -70,20 +77,23 @@ function substitutions(ref: Int32Array, owned: [number, number]): { at: number; 
   return out;
 }
 
-async function strandMap(model: LanguageModel, region: Int32Array, plan: DependencyMap['windows'], progress: (n: number) => void, opts: DependencyOptions): Promise<StrandResult> {
+/** Rows [share[0], share[1]) of this strand's map. */
+async function strandMap(model: LanguageModel, region: Int32Array, plan: DependencyMap['windows'], share: [number, number], progress: (n: number) => void, opts: DependencyOptions): Promise<StrandResult> {
   const n = region.length;
   const values = new Float32Array(n * n).fill(NaN);
   const argmax = new Uint8Array(n * n).fill(255);
   const influence = new Float32Array(n * 4).fill(NaN);
   let passes = 0, forwardRows = 0;
   for (const w of plan) {
+    const keepStart = Math.max(w.keepStart, share[0]), keepEnd = Math.min(w.keepEnd, share[1]);
+    if (keepStart >= keepEnd) continue; // none of this window's rows are asked for: not even its reference pass
     const ref = region.slice(w.start, w.end);
     const T = ref.length;
-    for (let i = w.keepStart; i < w.keepEnd; i++) {
+    for (let i = keepStart; i < keepEnd; i++) {
       if (region[i]! >= 4) continue; // no substitution defined at an N: its row stays NaN
       values.fill(0, i * n + w.start, i * n + w.end);
     }
-    const subs = substitutions(ref, [w.keepStart - w.start, w.keepEnd - w.start]);
+    const subs = substitutions(ref, [keepStart - w.start, keepEnd - w.start]);
     let refLp: Float32Array | null = null, refOdds: Float64Array | null = null;
     const fold = (s: (typeof subs)[number], lp: Float32Array) => {
       const i = w.start + s.at;
@@ -141,7 +151,7 @@ async function strandMap(model: LanguageModel, region: Int32Array, plan: Depende
     passes += 1 + rows.length;
     forwardRows += 1 + rows.length;
   }
-  for (let i = 0; i < n; i++) if (region[i]! < 4) { values[i * n + i] = 0; argmax[i * n + i] = 255; }
+  for (let i = share[0]; i < share[1]; i++) if (region[i]! < 4) { values[i * n + i] = 0; argmax[i * n + i] = 255; }
   return { values, argmax, influence, passes, forwardRows };
 }
 
@@ -160,18 +170,23 @@ export async function dependencyMap(model: LanguageModel, tokens: Int32Array, st
   }
   const n = end - start;
   if (n > MAX_DEPENDENCY_LENGTH) throw new Error(`A dependency map covers at most ${MAX_DEPENDENCY_LENGTH.toLocaleString('en-US')} bases; the region has ${n.toLocaleString('en-US')}.`);
+  const rows = opts.rows ?? [0, n];
+  if (!(Number.isInteger(rows[0]) && Number.isInteger(rows[1]) && rows[0] >= 0 && rows[0] < rows[1] && rows[1] <= n)) {
+    throw new Error(`The rows of a dependency map's share must lie in 0-${n}; got ${rows[0]}-${rows[1]}.`);
+  }
   const strands = opts.strands ?? 'forward';
   const region = tokens.slice(start, end);
   const plan = mapWindows(n, model.context);
-  const perStrand = Array.from(region).filter((t) => t < 4).length * 3;
+  const perStrand = Array.from(region.subarray(rows[0], rows[1])).filter((t) => t < 4).length * 3;
   const total = perStrand * (strands === 'both' ? 2 : 1);
   let done = 0;
   const progress = (k: number) => { done += k; opts.onProgress?.(done, total); };
-  const fwd = await strandMap(model, region, plan, progress, opts);
+  const fwd = await strandMap(model, region, plan, rows, progress, opts);
   const out: DependencyMap = { start, end, values: fwd.values, argmax: fwd.argmax, influence: fwd.influence, strands,
-    causal: model.objective === 'clm', windows: plan, passes: fwd.passes, forwardRows: fwd.forwardRows };
+    causal: model.objective === 'clm', windows: plan, passes: fwd.passes, forwardRows: fwd.forwardRows, workers: 1 };
   if (strands === 'forward') return out;
-  const rc = await strandMap(model, reverseComplementTokens(region), mapWindows(n, model.context), progress, opts);
+  // row i's lower triangle is row n - 1 - i of the reverse complement's map
+  const rc = await strandMap(model, reverseComplementTokens(region), mapWindows(n, model.context), [n - rows[1], n - rows[0]], progress, opts);
   // position i of the forward strand is n - 1 - i of the reverse complement, and its bases are complemented
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < i; j++) {
@@ -185,4 +200,47 @@ export async function dependencyMap(model: LanguageModel, tokens: Int32Array, st
   out.passes += rc.passes;
   out.forwardRows += rc.forwardRows;
   return out;
+}
+
+/**
+ * Up to k contiguous shares of the map's rows with about the same number of substitutions each (rows at an N
+ * have none), for k workers; fewer when there are fewer rows.
+ */
+export function shareRows(region: Int32Array, k: number): [number, number][] {
+  const n = region.length, bases = region.reduce((c, t) => c + (t < 4 ? 1 : 0), 0);
+  const shares: [number, number][] = [];
+  let a = 0, seen = 0;
+  for (let i = 0; i < n && shares.length < k - 1; i++) {
+    if (region[i]! < 4) seen++;
+    if (seen >= ((shares.length + 1) * bases) / k) { shares.push([a, i + 1]); a = i + 1; }
+  }
+  if (a < n) shares.push([a, n]);
+  return shares;
+}
+
+/**
+ * One map from shares of it computed apart (`rows`, each share's rows [a, b) taken from it): the shares must
+ * cover every row once, be of one region and one setting. Pass counts add up.
+ */
+export function mergeDependencyRows(shares: { rows: [number, number]; map: DependencyMap }[]): DependencyMap {
+  const sorted = [...shares].sort((a, b) => a.rows[0] - b.rows[0]);
+  const first = sorted[0]?.map;
+  if (!first) throw new Error('No shares of a dependency map to merge.');
+  const n = first.end - first.start;
+  let next = 0;
+  for (const { rows, map } of sorted) {
+    if (rows[0] !== next || map.start !== first.start || map.end !== first.end || map.strands !== first.strands) {
+      throw new Error(`The shares of a dependency map do not tile ${first.start + 1}-${first.end} (rows ${rows[0]}-${rows[1]} after ${next}).`);
+    }
+    next = rows[1];
+  }
+  if (next !== n) throw new Error(`The shares of a dependency map stop at row ${next} of ${n}.`);
+  const values = new Float32Array(n * n), argmax = new Uint8Array(n * n), influence = new Float32Array(n * 4);
+  for (const { rows: [a, b], map } of sorted) {
+    values.set(map.values.subarray(a * n, b * n), a * n);
+    argmax.set(map.argmax.subarray(a * n, b * n), a * n);
+    influence.set(map.influence.subarray(a * 4, b * 4), a * 4);
+  }
+  return { ...first, values, argmax, influence, passes: sorted.reduce((s, x) => s + x.map.passes, 0),
+    forwardRows: sorted.reduce((s, x) => s + x.map.forwardRows, 0), workers: sorted.reduce((s, x) => s + x.map.workers, 0) };
 }
