@@ -102,6 +102,8 @@ export async function computeDependencyMap(req: MapRequest, sequence: () => Prom
     return { ...mergeDependencyRows(parts), start: req.start, end: req.end };
   } catch (e) {
     if (!(e instanceof WorkerCrashedError) || opts.signal?.aborted) throw e;
+    // stopped because the model or backend changed: the map is of the old one, not to be redone on the new
+    if (helpers !== h) throw new CallCancelledError('Cancelled');
     releaseMapWorkers();
     return onPageWorker(req, sequence, opts);
   } finally {
