@@ -51,7 +51,8 @@ def heldout_bits(model, tokens: np.ndarray, batch=32):
         at = torch.from_numpy(p - starts)
         if not causal:
             wins[torch.arange(len(p)), at] = MASK_ID
-        lp, _ = forward_logprobs(model, wins)
+        lp, _ = forward_logprobs(model, wins.to(next(model.parameters()).device))
+        lp = lp.cpu()
         total -= lp[torch.arange(len(p)), at, torch.from_numpy(tokens[p].astype(np.int64))].sum().item()
     return total / len(pos) / math.log(2), len(pos)
 
@@ -190,6 +191,7 @@ def main():
     ap.add_argument("--name", help="display name")
     ap.add_argument("--out", help="default public/models/<id>")
     ap.add_argument("--skip-heldout", action="store_true", help="for smoke tests")
+    ap.add_argument("--device", default="cpu", help="where the held-out bits and the grammar probe run (cuda on a GPU lease); weights and golden vectors are always made on the CPU")
     ap.add_argument("--config-path", default="<config>", help="config file, for checkpoints that do not record it")
     ap.add_argument("--context", type=int, help="the window the exported model reads (default: the training window); "
                     "an ALiBi hybrid fine-tuned on short windows can read the longer ones it was first trained on")
@@ -211,6 +213,7 @@ def main():
 
     manifest, n_bytes = write_weights(model.state_dict(), out)
     write_golden(model, out)
+    model.to(args.device)
     log = [json.loads(l) for l in (Path(args.ckpt).parent / "log.jsonl").read_text().splitlines()]
     evals = [r for r in log if "val_bits" in r]
     if not evals:

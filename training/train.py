@@ -60,10 +60,15 @@ def evaluate(model, batches, cfg, mask_rate):
     return total / math.log(2)
 
 
-def lr_at(step, tc):
+def lr_at(step, tc, minutes=None, elapsed=0.0):
+    """Linear warm-up, then a cosine over the steps to max_steps, or, given `minutes`, over that much wall
+    time (elapsed seconds): a GPU lease of unknown throughput still ends its schedule when its time does."""
     if step < tc["warmup_steps"]:
         return tc["lr"] * (step + 1) / tc["warmup_steps"]
-    frac = (step - tc["warmup_steps"]) / max(1, tc["max_steps"] - tc["warmup_steps"])
+    if minutes is not None:
+        frac = elapsed / (minutes * 60)
+    else:
+        frac = (step - tc["warmup_steps"]) / max(1, tc["max_steps"] - tc["warmup_steps"])
     return tc["lr"] * (tc["min_lr_frac"] + (1 - tc["min_lr_frac"]) * 0.5 * (1 + math.cos(math.pi * min(1.0, frac))))
 
 
@@ -75,7 +80,11 @@ def main():
     ap.add_argument("--max-steps", type=int, help="override the config (this also changes the LR schedule)")
     ap.add_argument("--stop-after", type=int, help="stop (with a checkpoint) after this step, keeping the schedule")
     ap.add_argument("--stop-minutes", type=float, help="stop (with a checkpoint) once this much wall time has passed")
+    ap.add_argument("--minutes", type=float, help="schedule by wall time: the cosine runs over this many minutes and training "
+                    "stops there (max_steps only caps it)")
     ap.add_argument("--device", default="cpu", help="cpu, or cuda where a GPU is lent (checkpoints are saved for the CPU)")
+    ap.add_argument("--bf16", action="store_true", help="bfloat16 autocast for the training passes (evaluation stays float32)")
+    ap.add_argument("--threads", type=int, help="CPU threads (default: the config's)")
     args = ap.parse_args()
 
     conf = json.loads(Path(args.config).read_text())
@@ -84,7 +93,7 @@ def main():
         tc["max_steps"] = args.max_steps
     cfg = GLMConfig(**conf["model"])
     torch.manual_seed(tc["seed"])
-    torch.set_num_threads(tc.get("threads", 2))
+    torch.set_num_threads(args.threads or tc.get("threads", 2))
     rng = np.random.default_rng(tc["seed"])
     gen = torch.Generator().manual_seed(tc["seed"])
     out = Path(args.out or ROOT / "training" / "runs" / conf["name"])
@@ -105,6 +114,9 @@ def main():
         model.load_state_dict(load_exported(Path(args.init_from)))
         print(f"warm start from {args.init_from}", flush=True)
     model.to(args.device)
+    if args.device.startswith("cuda"):
+        torch.backends.cuda.matmul.allow_tf32 = True
+        torch.backends.cudnn.allow_tf32 = True
     n_params = sum(p.numel() for p in model.parameters())
     print(f"{conf['name']}: {cfg.objective}, {n_params:,} parameters", flush=True)
     opt = torch.optim.AdamW(model.parameters(), lr=tc["lr"], betas=(0.9, 0.98), weight_decay=tc["weight_decay"])
@@ -122,28 +134,31 @@ def main():
 
     log = open(out / "log.jsonl", "a")
     t0 = time.time() - wall
+    lr_now = lambda: lr_at(step, tc, args.minutes, time.time() - t0)
+    dev_type = "cuda" if args.device.startswith("cuda") else "cpu"
     while step < tc["max_steps"]:
         for g in opt.param_groups:
-            g["lr"] = lr_at(step, tc)
+            g["lr"] = lr_now()
         batch, weights = sampler.batch(tc["batch_size"])
-        loss = loss_fn(model, batch, cfg, tc["mask_rate"], gen, weights)
+        with torch.autocast(dev_type, dtype=torch.bfloat16, enabled=args.bf16):
+            loss = loss_fn(model, batch, cfg, tc["mask_rate"], gen, weights)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         step += 1
         tokens_seen += batch.numel()
-        last = step == tc["max_steps"]
+        last = step == tc["max_steps"] or (args.minutes is not None and time.time() - t0 >= args.minutes * 60)
         if step % tc["log_every"] == 0 or last:
             rec = {"step": step, "tokens": tokens_seen, "minutes": round((time.time() - t0) / 60, 2),
-                   "train_bits": round(loss.item() / math.log(2), 4), "lr": round(lr_at(step, tc), 6)}
+                   "train_bits": round(loss.item() / math.log(2), 4), "lr": round(lr_now(), 6)}
             if step % tc["eval_every"] == 0 or last:
                 rec["val_bits"] = round(evaluate(model, val_batches, cfg, tc["mask_rate"]), 4)
                 if probe:
                     rec.update(probe.run(model))
             print(json.dumps(rec), flush=True)
             log.write(json.dumps(rec) + "\n"); log.flush()
-        stop = (args.stop_after is not None and step >= args.stop_after) or \
+        stop = last or (args.stop_after is not None and step >= args.stop_after) or \
             (args.stop_minutes is not None and time.time() - t0 >= args.stop_minutes * 60)
         if step % tc["ckpt_every"] == 0 or last or stop:
             cpu_state = {k: v.cpu() for k, v in model.state_dict().items()}
