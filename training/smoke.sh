@@ -13,4 +13,9 @@ done
 # vectors at 128 bases check that the runtime reads a longer window as PyTorch does
 rm -rf .cache/smoke-mlm-long
 "$PY" training/export.py --ckpt .cache/smoke-mlm-run/ckpt.pt --id smoke-mlm-long --out .cache/smoke-mlm-long --skip-heldout --context 128
+# the prepared GPU run's wall-time schedule and bf16 autocast (training/gpu_run.sh), on the CPU: it must end
+# by the clock (max_steps is out of reach) with a checkpoint and a final evaluation
+rm -rf .cache/smoke-minutes-run
+"$PY" training/train.py --config training/config/smoke_mlm.json --out .cache/smoke-minutes-run --max-steps 1000000 --minutes 0.05 --bf16 > /dev/null
+grep -q '"val_bits"' .cache/smoke-minutes-run/log.jsonl && test -s .cache/smoke-minutes-run/ckpt.pt
 "$PY" training/test_regions.py
