@@ -60,7 +60,7 @@ const CONSEQUENCE_GROUPS: Record<string, string[]> = {
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 const fmt = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : '–');
 
-interface Entry { name: string; kind: string; model: LanguageModel }
+interface Entry { name: string; kind: string; model: LanguageModel; dispose?: () => void }
 
 /** The markdown rows of one model: held-out bits, grammar probe, one AUROC row per method, window and strands. */
 interface ModelRows { heldout: string | null; probe: string; auroc: string[] }
@@ -147,14 +147,14 @@ async function pool<T, R>(items: T[], jobs: number, f: (x: T) => Promise<R>): Pr
 async function loadEntry(dir: string): Promise<Entry> {
   const model = await loadModel(fileSource(dir));
   const meta = model.manifest;
-  return { name: meta.id, kind: `${meta.objective.toUpperCase()} ${(meta.parameters / 1e6).toFixed(2)}M`, model };
+  return { name: meta.id, kind: `${meta.objective.toUpperCase()} ${(meta.parameters / 1e6).toFixed(2)}M`, model, dispose: () => model.dispose() };
 }
 
 async function child(): Promise<void> {
   await useNodeBackend(args.backend as 'wasm' | 'cpu');
   const e = await loadEntry(resolve(args.models!));
   process.stdout.write(JSON.stringify(await evaluate(e, readEvalData())));
-  e.model.dispose();
+  e.dispose?.();
 }
 
 async function main() {
@@ -182,7 +182,7 @@ async function main() {
   log(`evaluating ${networks.length} network(s), ${Math.min(jobs, networks.length)} at a time`);
   const rows: ModelRows[] = jobs > 1 && networks.length > 1
     ? await pool(networks, jobs, evaluateInChild)
-    : await pool(networks, 1, async (dir) => { const e = await loadEntry(dir); try { return await evaluate(e, d); } finally { e.model.dispose(); } });
+    : await pool(networks, 1, async (dir) => { const e = await loadEntry(dir); try { return await evaluate(e, d); } finally { e.dispose?.(); } });
 
   markovTrain ??= { ...CHR22_TRAINING, genomes: [...CHR22_TRAINING.genomes] };
   const orders = args.markov!.split(',').filter(Boolean).map(Number);

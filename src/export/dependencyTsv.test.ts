@@ -5,7 +5,7 @@ import { dependencyTsv } from './dependencyTsv';
 
 // a 3-base map of positions 2-4 (0-based 1-3) of ACGNT... with one row at an N
 const map: DependencyMap = {
-  start: 1, end: 4, strands: 'forward', causal: false, passes: 7, forwardRows: 7,
+  start: 1, end: 4, strands: 'forward', causal: false, passes: 7, forwardRows: 7, workers: 1,
   values: Float32Array.from([0, 1.5, 0.25, 2, 0, 0.125, NaN, NaN, NaN]),
   argmax: Uint8Array.from([255, 2 * 4 + 3, 0, 0 * 4 + 1, 255, 5, 255, 255, 255]),
   influence: new Float32Array(12),
