@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
 import type { HybridModel } from '../model/hybrid';
 import { loadModel } from '../model/loadModel';
+import { convOutputs } from '../model/substitutions';
 import { fileSource } from '../node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
 
@@ -49,7 +50,9 @@ async function main() {
   const row = Int32Array.from({ length: T }, () => ((s = (s * 1103515245 + 12345) % 2147483648) >> 16) & 3);
   const subs = Array.from({ length: N }, (_, k) => { const at = Math.floor(((k + 0.5) * T) / N); return { at, alt: (row[at]! + 1) % 4 }; });
   const session = await model.startSubstitutions(row);
-  const conv = tf.tidy(() => { let x = hybrid.embedTokens(tf.tensor2d(row, [1, T], 'int32')); hybrid.convReaches.forEach((r, k) => { x = hybrid.convBlock(k, x, [r, r]); }); return x; });
+  const outs = convOutputs(hybrid, row);
+  const conv = outs.pop()!; // the attention blocks' input
+  outs.forEach((t) => t.dispose());
   const attention = async () => { const t = tf.tidy(() => hybrid.attentionStack(conv)); await t.data(); t.dispose(); };
   await session.run(subs.slice(0, 2)); // warm-up
   await attention();

@@ -71,14 +71,21 @@ function substitutedConv(model: SubstitutionModel, ref: Int32Array, refOut: tf.T
   return splice(refOut.at(-1)!, cur!, 0, lo, hi, T);
 }
 
+/**
+ * The output of each conv block of a full row [1, T, D] (the embedding alone when there are none); the last is
+ * the attention blocks' input. The caller disposes them.
+ */
+export function convOutputs(model: SubstitutionModel, tokens: Int32Array): tf.Tensor3D[] {
+  return tf.tidy(() => {
+    let x = model.embedTokens(tf.tensor2d(tokens, [1, tokens.length], 'int32'));
+    return model.convReaches.length ? model.convReaches.map((r, k) => (x = model.convBlock(k, x, [r, r]))) : [x];
+  });
+}
+
 /** One reference pass; each run() then costs its substitutions only. */
 export async function startSubstitutions(model: SubstitutionModel, ref: Int32Array): Promise<SubstitutionSession> {
   const T = ref.length;
-  // the reference's output of each conv block [1, T, D] (the embedding when there are none), resident
-  const refOut = tf.tidy(() => {
-    let x = model.embedTokens(tf.tensor2d(ref, [1, T], 'int32'));
-    return model.convReaches.length ? model.convReaches.map((r, k) => (x = model.convBlock(k, x, [r, r]))) : [x];
-  });
+  const refOut = convOutputs(model, ref); // resident until dispose()
   const dispose = () => { for (const t of refOut) t.dispose(); };
   let refLp: Float32Array;
   try {
