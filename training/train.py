@@ -160,7 +160,7 @@ def main():
             log.write(json.dumps(rec) + "\n"); log.flush()
         stop = last or (args.stop_after is not None and step >= args.stop_after) or \
             (args.stop_minutes is not None and time.time() - t0 >= args.stop_minutes * 60)
-        if step % tc["ckpt_every"] == 0 or last or stop:
+        if step % tc["ckpt_every"] == 0 or stop:
             cpu_state = {k: v.cpu() for k, v in model.state_dict().items()}
             torch.save({"model": cpu_state, "opt": opt.state_dict(), "step": step,
                         "tokens_seen": tokens_seen, "wall": time.time() - t0, "config": conf, "data_summary": summary,

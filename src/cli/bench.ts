@@ -127,6 +127,14 @@ async function browserRuns(models: { id: string; path: string }[], allCases: Map
 
 const DEPENDENCY_NOTE = 'Dependency maps (analysis/dependency) of the first L bases of the BRCA1-region slice, in headless Chromium wasm as the panel runs them (rows shared among the map workers, one XNNPACK thread each; the first map of a model includes starting them), one map each: wall time from the request to the result. A causal model continues each substitution from the reference prefix (partial rows counted by their share); a masked hybrid reruns each conv block only on the rows the substitution changes (2 R_k + 1 around the site, R_k the reach of blocks 1-k) and its attention blocks in full; Markov runs every row in full.';
 
+/** A count option of 1-8, or undefined when not given. */
+function countOption(name: 'dependency-threads' | 'map-workers'): number | undefined {
+  if (!args[name]) return undefined;
+  const n = Number(args[name]);
+  if (!(Number.isInteger(n) && n >= 1 && n <= 8)) throw new Error(`--${name}: 1-8 (got ${args[name]})`);
+  return n;
+}
+
 async function main() {
   if (args['cost-curve']) {
     console.log((await costCurveSection(log, args['cost-models']!.split(',').filter(Boolean))).join('\n'));
@@ -139,11 +147,7 @@ async function main() {
   const depModels = depIds.length ? index.models.filter((m) => depIds.includes(m.id)) : index.models;
   const depLengths = args['dependency-lengths'] ? args['dependency-lengths'].split(',').map(Number) : undefined;
   if (depLengths?.some((L) => !(Number.isInteger(L) && L >= 2 && L <= 1000))) throw new Error(`--dependency-lengths: whole numbers 2-1000 (got ${args['dependency-lengths']})`);
-  const depThreads = args['dependency-threads'] ? Number(args['dependency-threads']) : undefined;
-  if (depThreads !== undefined && !(Number.isInteger(depThreads) && depThreads >= 1 && depThreads <= 8)) throw new Error(`--dependency-threads: 1-8 (got ${args['dependency-threads']})`);
-  const mapWorkers = args['map-workers'] ? Number(args['map-workers']) : undefined;
-  if (mapWorkers !== undefined && !(Number.isInteger(mapWorkers) && mapWorkers >= 1 && mapWorkers <= 8)) throw new Error(`--map-workers: 1-8 (got ${args['map-workers']})`);
-  const depOpts = { lengths: depLengths, wasmThreads: depThreads, mapWorkers };
+  const depOpts = { lengths: depLengths, wasmThreads: countOption('dependency-threads'), mapWorkers: countOption('map-workers') };
   if (args.only === 'dependency') {
     const seq = readFasta(BRCA1_FASTA)[0]!.sequence.slice(200_000, 201_000);
     console.log(`## Dependency maps\n\n${DEPENDENCY_NOTE}\n\n${DEPENDENCY_HEADER}`);
