@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { dependencyMap } from '../src/analysis/dependency/dependencyMap';
+import { dependencyMap, type DependencyMap } from '../src/analysis/dependency/dependencyMap';
 import { describeCell, describeInfluence } from '../src/analysis/dependency/describe';
 import { parseSequence } from '../src/genome/parseSequence';
 import { encode } from '../src/genome/tokens';
@@ -39,27 +39,43 @@ async function expectSummary(page: Page, from: number, to: number): Promise<void
 /** The e value a read-out states, and the rest of it with the number blanked. */
 const split = (text: string) => ({ e: Number(/e = (-?[\d.]+)/.exec(text)![1]), rest: text.replace(/e = -?[\d.]+/, 'e = ?') });
 
+/** The Node engine's map of FROM-TO (cpu backend), the reference the page's read-outs are checked against. */
+async function nodeMap(): Promise<DependencyMap> {
+  await useNodeBackend('cpu');
+  const model = await loadModel(fileSource(join(REPO_ROOT, 'public/models/mlm-hybrid-chr22')));
+  try {
+    return await dependencyMap(model, encode(SEQ), FROM - 1, TO);
+  } finally {
+    model.dispose();
+  }
+}
+
+/** Hover cell (i, j) of the map of FROM-TO: the read-out is the engine's, its e within 2e-3 (page wasm, Node cpu). */
+async function expectReadout(page: Page, node: DependencyMap, i: number, j: number): Promise<string> {
+  const n = TO - FROM + 1;
+  await page.getByTestId('dependency-map').hover({ position: { x: ((j + 0.5) * SIZE) / n, y: ((i + 0.5) * SIZE) / n } });
+  const readout = page.getByTestId('dependency-readout');
+  await expect(readout).toContainText(`Substituted ${FROM + i} (`);
+  const got = split(await readout.innerText()), want = split(describeCell(node, SEQ, i, j));
+  expect(got.rest).toBe(want.rest);
+  expect(Math.abs(got.e - want.e)).toBeLessThan(2e-3);
+  return want.rest;
+}
+
 test('a dependency map whose read-out matches the Node engine, with focus, keys, exports and a share link', async ({ page, browser }) => {
   await openAndAnalyse(page, EXAMPLE);
   await runMap(page, FROM, TO);
   await expectSummary(page, FROM, TO);
 
-  await useNodeBackend('cpu');
-  const model = await loadModel(fileSource(join(REPO_ROOT, 'public/models/mlm-hybrid-chr22')));
-  const node = await dependencyMap(model, encode(SEQ), FROM - 1, TO);
-  model.dispose();
+  const node = await nodeMap();
   const n = TO - FROM + 1;
   // the strongest off-diagonal cell (its substitution and target base are then unlikely to tie)
   let best = [0, 1];
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && node.values[i * n + j]! > node.values[best[0]! * n + best[1]!]!) best = [i, j];
   const [i, j] = best as [number, number];
   const canvas = page.getByTestId('dependency-map');
-  await canvas.hover({ position: { x: ((j + 0.5) * SIZE) / n, y: ((i + 0.5) * SIZE) / n } });
   const readout = page.getByTestId('dependency-readout');
-  await expect(readout).toContainText(`Substituted ${FROM + i} (`);
-  const got = split(await readout.innerText()), want = split(describeCell(node, SEQ, i, j));
-  expect(got.rest).toBe(want.rest);
-  expect(Math.abs(got.e - want.e)).toBeLessThan(2e-3);
+  const wantRest = await expectReadout(page, node, i, j);
 
   // a click focuses the substituted base: the track under the per-base tracks shows its row
   await canvas.click({ position: { x: ((j + 0.5) * SIZE) / n, y: ((i + 0.5) * SIZE) / n } });
@@ -119,7 +135,7 @@ test('a dependency map whose read-out matches the Node engine, with focus, keys,
   await fresh.goto(page.url());
   await expectSummary(fresh, FROM, TO);
   await fresh.getByTestId('dependency-map').hover({ position: { x: ((j + 0.5) * SIZE) / n, y: ((i + 0.5) * SIZE) / n } });
-  expect(split(await fresh.getByTestId('dependency-readout').innerText()).rest).toBe(want.rest);
+  expect(split(await fresh.getByTestId('dependency-readout').innerText()).rest).toBe(wantRest);
 });
 
 test('the gallery example opens with its dependency map running; it can be cancelled and the page stays usable', async ({ page }) => {
@@ -142,20 +158,10 @@ test('on wasm the rows are shared among workers: the same read-out, and cancel s
   await runMap(page, FROM, TO);
   // each of the two workers makes its own reference pass
   await expect(page.getByTestId('dep-summary')).toContainText(`Positions ${FROM}-${TO}: 74 forward passes (74 full-pass equivalents), shared among 2 workers.`);
-  await useNodeBackend('cpu');
-  const model = await loadModel(fileSource(join(REPO_ROOT, 'public/models/mlm-hybrid-chr22')));
-  const node = await dependencyMap(model, encode(SEQ), FROM - 1, TO);
-  model.dispose();
+  const node = await nodeMap();
   const n = TO - FROM + 1;
   // a cell in each worker's share of the rows
-  for (const [i, j] of [[2, 3], [n - 3, n - 2]] as const) {
-    await page.getByTestId('dependency-map').hover({ position: { x: ((j + 0.5) * SIZE) / n, y: ((i + 0.5) * SIZE) / n } });
-    const readout = page.getByTestId('dependency-readout');
-    await expect(readout).toContainText(`Substituted ${FROM + i} (`);
-    const got = split(await readout.innerText()), want = split(describeCell(node, SEQ, i, j));
-    expect(got.rest).toBe(want.rest);
-    expect(Math.abs(got.e - want.e)).toBeLessThan(2e-3);
-  }
+  for (const [i, j] of [[2, 3], [n - 3, n - 2]] as const) await expectReadout(page, node, i, j);
   // a long map, cancelled while both workers run; then the workers take the next one
   await runMap(page, 1, 256);
   await expect(page.getByRole('region', { name: 'Nucleotide dependency map' }).getByRole('status')).toContainText(/Dependency map of 1-256: [1-9]\d*\/768/);
