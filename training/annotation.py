@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 import gzip
 import re
 
+import numpy as np
+
 
 @dataclass
 class Transcript:
@@ -107,3 +109,20 @@ class RecordIndex:
             if s > start:
                 break
         return None
+
+    def locator(self, record_starts):
+        """A function (chrom, 1-based positions array) -> index of each base in the records laid end to end
+        (record i begins at record_starts[i]), -1 where no record holds it."""
+        tables = {}
+        for chrom, v in self.by_chrom.items():
+            a = np.array(v, dtype=np.int64)                  # (first, last, record), sorted by first
+            tables[chrom] = (a[:, 0], a[:, 1], np.asarray(record_starts)[a[:, 2]])
+
+        def locate(chrom, pos):
+            if chrom not in tables:
+                return np.full(len(pos), -1, dtype=np.int64)
+            first, last, base = tables[chrom]
+            k = np.searchsorted(first, pos, side="right") - 1
+            kk = np.maximum(k, 0)
+            return np.where((k >= 0) & (pos <= last[kk]), base[kk] + pos - first[kk], -1)
+        return locate

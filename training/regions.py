@@ -9,8 +9,9 @@ kind of element (GPN's "balanced" windows, MarinDNA's region mix):
 Kinds: exon_end (the two ends of every intron, i.e. the splice sites), cds (a uniform base of the CDS),
 promoter (a uniform base of the 1 kb upstream of each transcript start), random (a uniform base of the
 genome). A window is centred on the chosen base plus a uniform jitter of +-data.jitter bases.
-Per-base flags (repeat = soft-masked lower case, cds, splice = within splice_flank of an intron end) turn
-into loss weights with data.loss_weights; evaluation stays unweighted.
+Per-base flags (repeat = soft-masked lower case, cds, splice = within splice_flank of an intron end, stop = a
+base of the annotated reading frame where one substitution makes a stop codon) turn into loss weights with
+data.loss_weights; evaluation stays unweighted.
 """
 from dataclasses import dataclass, field
 
@@ -22,7 +23,8 @@ import torch
 from annotation import RecordIndex, read_annotation
 from genome import encode, read_fasta, reverse_complement
 
-REPEAT, CDS, SPLICE = 1, 2, 4
+REPEAT, CDS, SPLICE, STOP = 1, 2, 4, 8
+N_FLAGS = 16
 KINDS = ("exon_end", "cds", "promoter", "random")
 PROMOTER = 1000
 
@@ -36,10 +38,10 @@ class GenomeData:
 
 
 def flag_weights(lw):
-    """Loss weight for each of the 8 flag combinations: repeats x repeat, times the largest functional weight."""
-    out = np.ones(8, dtype=np.float32)
-    for f in range(8):
-        w = max(1.0, lw.get("cds", 1.0) if f & CDS else 1.0, lw.get("splice", 1.0) if f & SPLICE else 1.0)
+    """Loss weight for each flag combination: repeats x repeat, times the largest functional weight."""
+    out = np.ones(N_FLAGS, dtype=np.float32)
+    for f in range(N_FLAGS):
+        w = max([1.0] + [lw.get(k, 1.0) for k, bit in (("cds", CDS), ("splice", SPLICE), ("stop", STOP)) if f & bit])
         out[f] = w * (lw.get("repeat", 1.0) if f & REPEAT else 1.0)
     return out
 
@@ -75,11 +77,16 @@ def add_annotation(g: GenomeData, idx: RecordIndex, transcripts, flank):
         hit = idx.find(chrom, s, e)
         return None if hit is None else (hit[0], hit[1], hit[1] + e - s + 1)
 
+    starts = np.cumsum([0] + [len(r) for r in g.records])
+    tokens = np.concatenate(g.records)
+    locate = idx.locator(starts)
+    stops = []
     for t in transcripts:
         for cs, ce in t.cds:
             if (p := place(t.chrom, cs, ce)):
                 g.flags[p[0]][p[1]:p[2]] |= CDS
                 elements["cds"].add(p)
+        stops.append(stop_prone(tokens, locate, t))
         for end in (x for intron in t.introns() for x in intron):   # first and last intron base
             if (p := place(t.chrom, end, end)):
                 n = len(g.records[p[0]])
@@ -89,7 +96,39 @@ def add_annotation(g: GenomeData, idx: RecordIndex, transcripts, flank):
         lo, hi = (s - PROMOTER, s - 1) if t.strand == "+" else (e + 1, e + PROMOTER)
         if (p := place(t.chrom, lo, hi)):
             elements["promoter"].add(p)
+    flags = np.concatenate(g.flags)
+    flags[np.concatenate(stops or [np.zeros(0, dtype=np.int64)])] |= STOP
+    g.flags = np.split(flags, starts[1:-1])
     g.elements = {k: np.array(sorted(v), dtype=np.int64).reshape(-1, 3) for k, v in elements.items()}
+
+
+STOPS = {"TAA", "TAG", "TGA"}
+# for each codon (tokens A C G T = 0..3, index 16 b0 + 4 b1 + b2): a 3-bit mask of the positions at which one
+# substitution turns it into a stop codon
+_STOP_PRONE = np.array([sum(1 << k for k in range(3)
+                            if any((c[:k] + x + c[k + 1:]) in STOPS for x in "ACGT" if x != c[k]))
+                        for c in ("".join("ACGT"[(i >> s) & 3] for s in (4, 2, 0)) for i in range(64))], dtype=np.uint8)
+
+
+def stop_prone(tokens, locate, t):
+    """Positions (in `tokens`, the genome's records end to end) of the bases of transcript t's reading frame
+    where one substitution makes a stop codon.
+
+    The frame runs from the first CDS base on the transcript's strand and is taken from the annotation, so
+    codons keep their frame where the gene model crosses a gap between records (chr22's segments); a codon
+    with a base outside the records or an N is skipped, and a CDS whose length is not a multiple of 3 (a
+    partial model) gives nothing. `locate` maps 1-based genomic positions to indices in `tokens` (-1 outside)."""
+    pos = np.concatenate([np.arange(s, e + 1) for s, e in t.cds]) if t.cds else np.zeros(0, dtype=np.int64)
+    if not len(pos) or len(pos) % 3:
+        return np.zeros(0, dtype=np.int64)
+    at = locate(t.chrom, pos)
+    bases = np.where(at >= 0, tokens[np.maximum(at, 0)], 4).astype(np.int64)
+    if t.strand == "-":                                   # the coding strand, 5' to 3'
+        at, bases = at[::-1], np.where(bases < 4, 3 - bases, bases)[::-1]
+    codons = bases.reshape(-1, 3)
+    mask = np.where((codons < 4).all(axis=1), _STOP_PRONE[np.clip(codons, 0, 3) @ np.array([16, 4, 1])], 0)
+    hit = ((mask[:, None] >> np.arange(3)) & 1).astype(bool).reshape(-1)
+    return at[hit]
 
 
 class RegionSampler:

@@ -12,7 +12,8 @@ import torch
 
 from model import GLMConfig, HybridGLM
 from probe import GrammarProbe
-from regions import CDS, REPEAT, SPLICE, RegionSampler, flag_weights, load_data
+from genome import encode as enc, reverse_complement as rc
+from regions import CDS, REPEAT, SPLICE, STOP, RegionSampler, flag_weights, load_data
 from train import loss_fn
 
 rng = np.random.default_rng(0)
@@ -74,4 +75,24 @@ with tempfile.TemporaryDirectory() as tmp:
     out = probe.run(model)
     assert set(out) == {"p_donor", "p_random_repeat", "bits_random_repeat"}, out
     assert probe.windows[0, 64].item() == 5 and probe.windows[0].tolist().count(5) == 1   # masked at the centre
-print("regions, loss weights and grammar probe: ok")
+
+# stop-prone bases, by hand: the CDS ATG CAA | TGG TAC TAA in two pieces split by a 5-base intron; one
+# substitution makes a stop at CAA's C (TAA), TGG's two Gs (TAG, TGA), TAC's C (TAA, TAG) and TAA's last two
+# bases (TGA, TAG); ATG has none. On chr2 (+ strand) the gene crosses a gap between two records; on chr3 the
+# same gene lies reverse-complemented in one record (- strand); a CDS of 10 bases (partial) gets no frame.
+gene = "GG" + "ATGCAA" + "gtcag" + "TGGTACTAA" + "CC"         # genomic 101..124
+with tempfile.TemporaryDirectory() as tmp:
+    tmp = Path(tmp)
+    (tmp / "g.fa").write_text(f">chr2:101-110\n{gene[:10]}\n>chr2:111-124\n{gene[10:]}\n>chr3:101-124\n{rc(enc(gene)).tobytes().translate(bytes.maketrans(bytes(range(4)), b'ACGT')).decode()}\n")
+    rows = [("chr2", "+", "T1", 103, 108), ("chr2", "+", "T1", 114, 122), ("chr3", "-", "T2", 117, 122), ("chr3", "-", "T2", 103, 111),
+            ("chr3", "+", "T3", 110, 119)]
+    with gzip.open(tmp / "a.gtf.gz", "wt") as fh:
+        for chrom, strand, tid, s, e in rows:
+            fh.write(f'{chrom}\ttest\tCDS\t{s}\t{e}\t.\t{strand}\t.\tgene_id "{tid}"; transcript_id "{tid}";\n')
+    genomes, _, _ = load_data({"data": {"genomes": [{"path": "g.fa", "annotation": "a.gtf.gz"}], "val_every": 0}}, 8, tmp)
+    stop = [set(np.flatnonzero(f & STOP).tolist()) for f in genomes[0].flags]
+    assert stop == [{5}, {4, 5, 8, 10, 11}, {18, 9, 8, 5, 3, 2}], stop
+    assert (genomes[0].flags[1][3:12] & CDS).all(), "flags stay views of one array per record"
+lut = flag_weights({"stop": 8, "cds": 4, "repeat": 0.5})
+assert lut[CDS | STOP] == 8 and lut[CDS] == 4 and lut[STOP | REPEAT | CDS] == 4
+print("regions, loss weights, stop-prone bases and grammar probe: ok")
