@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auroc } from './metrics';
+import { auroc, aurocInterval } from './metrics';
 
 describe('auroc', () => {
   it('is 1 for perfect separation, 0 for reversed, 0.5 for all ties', () => {
@@ -14,5 +14,36 @@ describe('auroc', () => {
   it('ignores non-finite scores and needs both classes', () => {
     expect(auroc([NaN, 1, 2], [true, false, true])).toBe(1);
     expect(auroc([1, 2], [true, true])).toBeNaN();
+  });
+});
+
+describe('aurocInterval', () => {
+  it("matches DeLong's variance counted by hand", () => {
+    // positives 0.8, 0.4; negatives 0.5, 0.1, 0.4. Per positive, the share of negatives below it (ties
+    // half): 1, 0.5 (sample variance 0.125); per negative, the share of positives above it: 0.5, 1, 0.75
+    // (0.0625). Variance 0.125 / 2 + 0.0625 / 3 = 1 / 12.
+    const r = aurocInterval([0.8, 0.4, 0.5, 0.1, 0.4], [true, true, false, false, false]);
+    expect(r.auc).toBeCloseTo(0.75, 12);
+    expect(r.se).toBeCloseTo(Math.sqrt(1 / 12), 12);
+    expect(r.lo).toBeCloseTo(0.75 - 1.959964 * Math.sqrt(1 / 12), 9);
+    expect(r.hi).toBe(1); // clipped
+  });
+  it('agrees with auroc and narrows as samples grow', () => {
+    let x = 11;
+    const rand = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const draw = (n: number) => {
+      const labels = Array.from({ length: n }, (_, i) => i % 3 === 0);
+      return { labels, scores: labels.map((l) => Math.round((rand() + (l ? 0.3 : 0)) * 20) / 20) }; // with ties
+    };
+    const small = draw(60), big = draw(6000);
+    const a = aurocInterval(small.scores, small.labels), b = aurocInterval(big.scores, big.labels);
+    expect(a.auc).toBeCloseTo(auroc(small.scores, small.labels), 12);
+    expect(b.auc).toBeCloseTo(auroc(big.scores, big.labels), 12);
+    expect(a.lo).toBeLessThan(a.auc);
+    expect(b.hi - b.lo).toBeLessThan((a.hi - a.lo) / 5); // 100x the samples: about a tenth of the width
+    expect(b.lo).toBeGreaterThan(0.5); // a real shift is resolved at n = 6000
+  });
+  it('has no interval without two of each class', () => {
+    expect(aurocInterval([1, 2, 3], [true, false, false]).se).toBeNaN();
   });
 });

@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { grammarProbe, PROBE_GROUPS, probeGroup } from '../analysis/grammarProbe';
 import { heldoutBits, HELDOUT } from '../analysis/heldout';
 import type { LanguageModel } from '../model/languageModel';
-import { auroc } from '../analysis/metrics';
+import { auroc, aurocInterval, type AurocInterval } from '../analysis/metrics';
 import { methodsFor, oddWindow, scoreVariants, type ScoreMethod, type Variant } from '../analysis/variantEffect';
 import { parseRegion } from '../genome/region';
 import { encode } from '../genome/tokens';
@@ -85,6 +85,9 @@ function readEvalData(): EvalData {
 
 const GROUPS = Object.entries(CONSEQUENCE_GROUPS);
 
+/** An AUROC and its 95% interval: 0.531 (0.50-0.57). */
+const withInterval = (a: AurocInterval) => Number.isFinite(a.se) ? `${fmt(a.auc)} (${a.lo.toFixed(2)}-${a.hi.toFixed(2)})` : fmt(a.auc);
+
 async function evaluate(e: Entry, d: EvalData): Promise<ModelRows> {
   let heldout: string | null = null;
   if (!args['skip-heldout']) {
@@ -105,13 +108,13 @@ async function evaluate(e: Entry, d: EvalData): Promise<ModelRows> {
         const s = scores.map((x) => (x.score === null ? NaN : -x.score));
         const contrasts = CONTRASTS.map(([, pos, neg]) => {
           const keep = d.sge.map((v) => v.consequence === pos || v.consequence === neg);
-          return auroc(s.filter((_, i) => keep[i]), d.sge.filter((_, i) => keep[i]).map((v) => v.consequence === pos));
+          return aurocInterval(s.filter((_, i) => keep[i]), d.sge.filter((_, i) => keep[i]).map((v) => v.consequence === pos));
         });
         const by = GROUPS.map(([, names]) => {
           const keep = d.sge.map((v) => names.includes(v.consequence));
           return auroc(s.filter((_, i) => keep[i]), d.isLof.filter((_, i) => keep[i]));
         });
-        rows.push(`| ${e.name} | ${method} | ${oddWindow(method === 'dll' ? window : Math.min(window, e.model.context))} | ${both ? 2 : 1} | ${fmt(auroc(s, d.isLof))} | ${contrasts.map((a) => fmt(a)).join(' | ')} | ${by.map((a) => fmt(a)).join(' | ')} | ${(d.variants.length / secs).toFixed(1)} |`);
+        rows.push(`| ${e.name} | ${method} | ${oddWindow(method === 'dll' ? window : Math.min(window, e.model.context))} | ${both ? 2 : 1} | ${withInterval(aurocInterval(s, d.isLof))} | ${contrasts.map(withInterval).join(' | ')} | ${by.map((a) => fmt(a)).join(' | ')} | ${(d.variants.length / secs).toFixed(1)} |`);
       }
     }
   }
@@ -212,7 +215,8 @@ async function main() {
   const nLof = (names: string[]) => sge.filter((v) => names.includes(v.consequence) && v.funcClass === 'LOF').length;
   console.log(`\n## BRCA1 SGE dev AUROC (LOF ${isLof.filter(Boolean).length} vs FUNC+INT ${isLof.filter((x) => !x).length}; score < 0 = damaging)\n`);
   console.log('Columns after "all": contrasts between consequence classes (AUROC of the first class, as positives, against');
-  console.log('the second, whatever their SGE class), then LOF against the rest within each class.\n');
+  console.log('the second, whatever their SGE class), then LOF against the rest within each class. In brackets: 95%');
+  console.log('intervals from DeLong\'s variance, for one model and method (not for a difference between two).\n');
   console.log(`| model | method | window | strands | all | ${CONTRASTS.map(([c]) => c).join(' | ')} | ${GROUPS.map(([g, n]) => `${g} (${nLof(n)} LOF)`).join(' | ')} | variants/s |`);
   console.log(`|---|---|---|---|---|${CONTRASTS.map(() => '---|').join('')}${GROUPS.map(() => '---|').join('')}---|`);
   for (const r of rows) r.auroc.forEach((x) => console.log(x));

@@ -1,0 +1,48 @@
+// npm run eval end to end on training/smoke.sh's two tiny networks (two child processes at once) and an
+// order-3 Markov model: every table has its rows in model order, and the AUROC a child prints is the one the
+// engine gives in this process.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { auroc } from '../analysis/metrics';
+import { scoreVariants } from '../analysis/variantEffect';
+import { parseRegion } from '../genome/region';
+import { loadModel } from '../model/loadModel';
+import { BRCA1_FASTA, readFasta, readSge } from '../node/data';
+import { fileSource } from '../node/fileSource';
+import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
+
+const MODELS = ['smoke-mlm', 'smoke-clm'].map((id) => join(REPO_ROOT, '.cache', id));
+
+/** The body rows of the markdown table under heading `title`, split into cells. */
+function table(out: string, title: string): string[][] {
+  const section = out.split('\n## ').find((s) => s.startsWith(title));
+  expect(section, title).toBeDefined();
+  return section!.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| model')).map((l) => l.slice(2, -2).split(' | '));
+}
+
+it('evaluates networks in parallel children and prints their rows in model order, with intervals', async () => {
+  const run = spawnSync('npx', ['tsx', 'src/cli/eval.ts', '--models', MODELS.join(','), '--jobs', '2', '--markov', '3', '--skip-heldout'],
+    { cwd: REPO_ROOT, encoding: 'utf8', timeout: 300_000 });
+  expect(run.status, run.stderr).toBe(0);
+  expect(table(run.stdout, 'Grammar probe').map((r) => r[0])).toEqual(['smoke-mlm', 'smoke-clm', 'markov-k3']);
+  const rows = table(run.stdout, 'BRCA1 SGE dev AUROC');
+  expect(rows.map((r) => `${r[0]} ${r[1]}`)).toEqual(['smoke-mlm masked', 'smoke-mlm wt', 'smoke-mlm influence', 'smoke-clm dll', 'smoke-clm influence', 'markov-k3 dll', 'markov-k3 influence']);
+  for (const r of rows) {
+    const m = /^(\d\.\d{3}) \((\d\.\d\d)-(\d\.\d\d)\)$/.exec(r[4]!); // all: AUROC (95% interval)
+    expect(m, r.join(' | ')).not.toBeNull();
+    expect(Number(m![2])).toBeLessThanOrEqual(Number(m![1]));
+    expect(Number(m![3])).toBeGreaterThanOrEqual(Number(m![1]));
+  }
+  // the masked row of the child is the engine's AUROC here (window 63, one strand: eval's defaults)
+  await useNodeBackend('wasm');
+  const model = await loadModel(fileSource(MODELS[0]!));
+  try {
+    const region = readFasta(BRCA1_FASTA)[0]!, start = parseRegion(region.name).start, sge = readSge();
+    const { scores } = await scoreVariants(model, region.sequence, sge.map((v) => ({ pos: v.pos - start, ref: v.ref, alt: v.alt })), { method: 'masked', window: 64 });
+    const want = auroc(scores.map((s) => (s.score === null ? NaN : -s.score)), sge.map((v) => v.funcClass === 'LOF'));
+    expect(Number(rows[0]![4]!.slice(0, 5))).toBeCloseTo(want, 3);
+  } finally {
+    model.dispose();
+  }
+}, 300_000);
