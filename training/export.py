@@ -164,7 +164,8 @@ def region_text(conf):
             lines.append(f"- {Path(g['path']).name}: windows centred on {mix} (gene models {Path(g['annotation']).name}), jitter +-{d.get('jitter', 0)} bp.")
     lw = d.get("loss_weights")
     if lw:
-        lines.append(f"- Loss weights per base: soft-masked repeats x{lw.get('repeat', 1)}, CDS x{lw.get('cds', 1)}, within "
+        stop = f", bases of the annotated reading frame where one substitution makes a stop codon x{lw['stop']}" if "stop" in lw else ""
+        lines.append(f"- Loss weights per base: soft-masked repeats x{lw.get('repeat', 1)}, CDS x{lw.get('cds', 1)}{stop}, within "
                      f"{lw.get('splice_flank', 10)} bp of an intron end x{lw.get('splice', 1)} (the largest applies; evaluation unweighted).")
     if d.get("heldout_genes"):
         lines.append(f"- Every 8th coding gene of chr22 held out of training (span +-1 kb; {d['heldout_genes']}).")
