@@ -118,9 +118,9 @@ def stop_prone(tokens, locate, t):
     codons keep their frame where the gene model crosses a gap between records (chr22's segments); a codon
     with a base outside the records or an N is skipped, and a CDS whose length is not a multiple of 3 (a
     partial model) gives nothing. `locate` maps 1-based genomic positions to indices in `tokens` (-1 outside)."""
-    pos = np.concatenate([np.arange(s, e + 1) for s, e in t.cds]) if t.cds else np.zeros(0, dtype=np.int64)
-    if not len(pos) or len(pos) % 3:
+    if not t.cds or sum(e - s + 1 for s, e in t.cds) % 3:
         return np.zeros(0, dtype=np.int64)
+    pos = np.concatenate([np.arange(s, e + 1) for s, e in t.cds])
     at = locate(t.chrom, pos)
     bases = np.where(at >= 0, tokens[np.maximum(at, 0)], 4).astype(np.int64)
     if t.strand == "-":                                   # the coding strand, 5' to 3'

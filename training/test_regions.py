@@ -12,8 +12,8 @@ import torch
 
 from model import GLMConfig, HybridGLM
 from probe import GrammarProbe
-from genome import encode as enc, reverse_complement as rc
 from regions import CDS, REPEAT, SPLICE, STOP, RegionSampler, flag_weights, load_data
+from sites import revcomp
 from train import loss_fn
 
 rng = np.random.default_rng(0)
@@ -83,7 +83,7 @@ with tempfile.TemporaryDirectory() as tmp:
 gene = "GG" + "ATGCAA" + "gtcag" + "TGGTACTAA" + "CC"         # genomic 101..124
 with tempfile.TemporaryDirectory() as tmp:
     tmp = Path(tmp)
-    (tmp / "g.fa").write_text(f">chr2:101-110\n{gene[:10]}\n>chr2:111-124\n{gene[10:]}\n>chr3:101-124\n{rc(enc(gene)).tobytes().translate(bytes.maketrans(bytes(range(4)), b'ACGT')).decode()}\n")
+    (tmp / "g.fa").write_text(f">chr2:101-110\n{gene[:10]}\n>chr2:111-124\n{gene[10:]}\n>chr3:101-124\n{revcomp(gene)}\n")
     rows = [("chr2", "+", "T1", 103, 108), ("chr2", "+", "T1", 114, 122), ("chr3", "-", "T2", 117, 122), ("chr3", "-", "T2", 103, 111),
             ("chr3", "+", "T3", 110, 119)]
     with gzip.open(tmp / "a.gtf.gz", "wt") as fh:

@@ -1,22 +1,6 @@
 // Evaluation metrics: AUROC by ranks (ties averaged), with DeLong's confidence interval. Held-out bits per
 // nucleotide are in heldout.ts.
 
-/** Area under the ROC curve for `scores` predicting `labels` (true = positive); NaN without both classes. */
-export function auroc(scores: ArrayLike<number>, labels: ArrayLike<boolean>): number {
-  const idx = Array.from({ length: scores.length }, (_, i) => i).filter((i) => Number.isFinite(scores[i]!));
-  idx.sort((a, b) => scores[a]! - scores[b]!);
-  let pos = 0, neg = 0, rankSum = 0;
-  for (let i = 0; i < idx.length;) {
-    let j = i;
-    while (j < idx.length && scores[idx[j]!] === scores[idx[i]!]) j++;
-    const avgRank = (i + 1 + j) / 2; // ranks i+1..j
-    for (let k = i; k < j; k++) if (labels[idx[k]!]) { pos++; rankSum += avgRank; } else neg++;
-    i = j;
-  }
-  if (pos === 0 || neg === 0) return NaN;
-  return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
-}
-
 /** Midranks (1-based, ties averaged) of values. */
 function midranks(values: number[]): number[] {
   const idx = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]!);
@@ -28,6 +12,17 @@ function midranks(values: number[]): number[] {
     i = j;
   }
   return out;
+}
+
+/** Area under the ROC curve for `scores` predicting `labels` (true = positive); NaN without both classes. */
+export function auroc(scores: ArrayLike<number>, labels: ArrayLike<boolean>): number {
+  const idx = Array.from({ length: scores.length }, (_, i) => i).filter((i) => Number.isFinite(scores[i]!));
+  const ranks = midranks(idx.map((i) => scores[i]!));
+  let pos = 0, rankSum = 0;
+  idx.forEach((i, k) => { if (labels[i]) { pos++; rankSum += ranks[k]!; } });
+  const neg = idx.length - pos;
+  if (pos === 0 || neg === 0) return NaN;
+  return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
 }
 
 export interface AurocInterval { auc: number; se: number; lo: number; hi: number }
