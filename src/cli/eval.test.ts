@@ -1,6 +1,6 @@
 // npm run eval end to end on training/smoke.sh's two tiny networks (two child processes at once) and an
 // order-3 Markov model: every table has its rows in model order, and the AUROC a child prints is the one the
-// engine gives in this process.
+// engine gives in this process; the paired table's differences are those of the AUROC table's rows.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -34,6 +34,16 @@ it('evaluates networks in parallel children and prints their rows in model order
     expect(Number(m![2])).toBeLessThanOrEqual(Number(m![1]));
     expect(Number(m![3])).toBeGreaterThanOrEqual(Number(m![1]));
   }
+  // the paired table: smoke-clm's influence row (the one method and window it shares with smoke-mlm) minus
+  // smoke-mlm's, which the AUROC table's two rows give to rounding
+  const paired = table(run.stdout, 'Paired against smoke-mlm');
+  expect(paired.map((r) => `${r[0]} ${r[1]}`)).toEqual(['smoke-clm influence']);
+  const allOf = (name: string) => Number(rows.find((r) => r[0] === name && r[1] === 'influence')![4]!.slice(0, 5));
+  const m = /^([+-]\d\.\d{3}) \(([+-]\d\.\d\d) to ([+-]\d\.\d\d); p (<?\d\.\d{3})\)$/.exec(paired[0]![4]!);
+  expect(m, paired[0]!.join(' | ')).not.toBeNull();
+  expect(Math.abs(Number(m![1]) - (allOf('smoke-clm') - allOf('smoke-mlm')))).toBeLessThanOrEqual(0.0016);
+  expect(Number(m![2])).toBeLessThanOrEqual(Number(m![1]));
+  expect(Number(m![3])).toBeGreaterThanOrEqual(Number(m![1]));
   // the masked row of the child is the engine's AUROC here (window 63, one strand: eval's defaults)
   await useNodeBackend('wasm');
   const model = await loadModel(fileSource(MODELS[0]!));

@@ -2,7 +2,9 @@
 // Markov baselines, computed here, in one run, with the TypeScript runtime the app uses.
 //
 // Also the grammar diagnostics of the models issue: AUROC contrasts between consequence classes on the
-// dev split, and the learning-progress probe on chr22 genes held out of training (grammar_sites.json).
+// dev split, and the learning-progress probe on chr22 genes held out of training (grammar_sites.json). With
+// more than one network, every later model's AUROCs minus the first's (DeLong's paired test), so that a new
+// stage can be read against the one before: `--models public/models/mlm-hybrid-exon,.cache/next-stage`.
 //
 // Each network is evaluated in a child process of its own, --jobs at a time (default: one per core), and
 // its rows printed in the order of the model list; the Markov baselines run here after them.
@@ -18,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { grammarProbe, PROBE_GROUPS, probeGroup } from '../analysis/grammarProbe';
 import { heldoutBits, HELDOUT } from '../analysis/heldout';
 import type { LanguageModel } from '../model/languageModel';
-import { auroc, aurocInterval, type AurocInterval } from '../analysis/metrics';
+import { auroc, aurocDifference, aurocInterval, type AurocDifference, type AurocInterval } from '../analysis/metrics';
 import { methodsFor, oddWindow, scoreVariants, type ScoreMethod, type Variant } from '../analysis/variantEffect';
 import { parseRegion } from '../genome/region';
 import { encode } from '../genome/tokens';
@@ -62,8 +64,11 @@ const fmt = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : '–');
 
 interface Entry { name: string; kind: string; model: LanguageModel; dispose?: () => void }
 
-/** The markdown rows of one model: held-out bits, grammar probe, one AUROC row per method, window and strands. */
-interface ModelRows { heldout: string | null; probe: string; auroc: string[] }
+/**
+ * The markdown rows of one model: held-out bits, grammar probe, one AUROC row per method, window and strands;
+ * and each such row's scores (negated, NaN where none), for the paired comparison with the first network.
+ */
+interface ModelRows { name: string; heldout: string | null; probe: string; auroc: string[]; scores: { key: string; s: number[] }[] }
 
 /** What every model is evaluated on (read once per process). */
 interface EvalData {
@@ -85,6 +90,39 @@ function readEvalData(): EvalData {
 
 const GROUPS = Object.entries(CONSEQUENCE_GROUPS);
 
+/** The dev variants of two consequence classes (keep) and, for those, whether each is of the first (labels). */
+function contrastSet(d: EvalData, pos: string, neg: string): { keep: boolean[]; labels: boolean[] } {
+  const keep = d.sge.map((v) => v.consequence === pos || v.consequence === neg);
+  return { keep, labels: d.sge.filter((_, i) => keep[i]).map((v) => v.consequence === pos) };
+}
+
+/** A paired difference of AUROCs with its 95% interval and p-value: +0.012 (-0.03 to +0.05; p 0.58). */
+const withDifference = (r: AurocDifference) => {
+  const sgn = (x: number, digits: number) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}`;
+  return Number.isFinite(r.se) ? `${sgn(r.diff, 3)} (${sgn(r.lo, 2)} to ${sgn(r.hi, 2)}; p ${r.p < 0.001 ? '<0.001' : r.p.toFixed(3)})` : fmt(r.diff);
+};
+
+/**
+ * Markdown rows: each later model's AUROCs minus the first network's, method for method (same window and
+ * strands), on all dev variants and the contrasts, by DeLong's test for two scores of the same variants.
+ */
+function pairedRows(rows: ModelRows[], d: EvalData): string[] {
+  const [first, ...rest] = rows;
+  const out: string[] = [];
+  for (const r of rest) {
+    for (const { key, s } of r.scores) {
+      const ref = first!.scores.find((x) => x.key === key);
+      if (!ref) continue;
+      const contrasts = CONTRASTS.map(([, pos, neg]) => {
+        const { keep, labels } = contrastSet(d, pos, neg);
+        return aurocDifference(s.filter((_, i) => keep[i]), ref.s.filter((_, i) => keep[i]), labels);
+      });
+      out.push(`| ${r.name} ${key} ${withDifference(aurocDifference(s, ref.s, d.isLof))} | ${contrasts.map(withDifference).join(' | ')} |`);
+    }
+  }
+  return out;
+}
+
 /** An AUROC and its 95% interval: 0.531 (0.50-0.57). */
 const withInterval = (a: AurocInterval) => Number.isFinite(a.se) ? `${fmt(a.auc)} (${a.lo.toFixed(2)}-${a.hi.toFixed(2)})` : fmt(a.auc);
 
@@ -97,7 +135,7 @@ async function evaluate(e: Entry, d: EvalData): Promise<ModelRows> {
   }
   const pr = await grammarProbe(e.model, d.grammar.sites, d.grammar.records);
   const probe = `| ${e.name} | ${PROBE_GROUPS.map((g) => fmt(pr.get(g)?.meanP ?? NaN)).join(' | ')} | ${fmt(pr.get('random')?.bits ?? NaN)} | ${fmt(pr.get('random repeat')?.bits ?? NaN)} |`;
-  const rows: string[] = [];
+  const rows: string[] = [], scoreRows: ModelRows['scores'] = [];
   for (const method of methodsFor(e.model.objective) as ScoreMethod[]) {
     const windows = (method === 'influence' ? args.influence! : args.windows!).split(',').filter(Boolean).map(Number);
     for (const window of windows) {
@@ -107,18 +145,19 @@ async function evaluate(e: Entry, d: EvalData): Promise<ModelRows> {
         const secs = (performance.now() - t) / 1000;
         const s = scores.map((x) => (x.score === null ? NaN : -x.score));
         const contrasts = CONTRASTS.map(([, pos, neg]) => {
-          const keep = d.sge.map((v) => v.consequence === pos || v.consequence === neg);
-          return aurocInterval(s.filter((_, i) => keep[i]), d.sge.filter((_, i) => keep[i]).map((v) => v.consequence === pos));
+          const { keep, labels } = contrastSet(d, pos, neg);
+          return aurocInterval(s.filter((_, i) => keep[i]), labels);
         });
         const by = GROUPS.map(([, names]) => {
           const keep = d.sge.map((v) => names.includes(v.consequence));
           return auroc(s.filter((_, i) => keep[i]), d.isLof.filter((_, i) => keep[i]));
         });
         rows.push(`| ${e.name} | ${method} | ${oddWindow(method === 'dll' ? window : Math.min(window, e.model.context))} | ${both ? 2 : 1} | ${withInterval(aurocInterval(s, d.isLof))} | ${contrasts.map(withInterval).join(' | ')} | ${by.map((a) => fmt(a)).join(' | ')} | ${(d.variants.length / secs).toFixed(1)} |`);
+        scoreRows.push({ key: `| ${method} | ${oddWindow(method === 'dll' ? window : Math.min(window, e.model.context))} | ${both ? 2 : 1} |`, s });
       }
     }
   }
-  return { heldout, probe, auroc: rows };
+  return { name: e.name, heldout, probe, auroc: rows, scores: scoreRows };
 }
 
 /** The rows of the network in dir, from a child process of this script (so that --jobs of them run at once). */
@@ -132,7 +171,10 @@ function evaluateInChild(dir: string): Promise<ModelRows> {
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) { reject(new Error(`evaluating ${dir} failed (exit ${code})`)); return; }
-      try { resolveRows(JSON.parse(out) as ModelRows); } catch { reject(new Error(`evaluating ${dir}: no rows on stdout`)); }
+      let rows: ModelRows;
+      try { rows = JSON.parse(out) as ModelRows; } catch { reject(new Error(`evaluating ${dir}: no rows on stdout`)); return; }
+      for (const r of rows.scores) r.s = r.s.map((x) => x ?? NaN); // JSON writes NaN as null
+      resolveRows(rows);
     });
   });
 }
@@ -221,6 +263,15 @@ async function main() {
   console.log(`|---|---|---|---|---|${CONTRASTS.map(() => '---|').join('')}${GROUPS.map(() => '---|').join('')}---|`);
   for (const r of rows) r.auroc.forEach((x) => console.log(x));
   console.log('\nAnchors on this dev set (../shared/data/README.md): CADD 0.794, mammalian phyloP 0.788, Evo 2 1B ~0.73 (8,192-bp windows).');
+  const paired = rows.length > 1 ? pairedRows(rows, d) : [];
+  if (paired.length) {
+    console.log(`\n## Paired against ${rows[0]!.name} (the first network): AUROC differences on the same dev variants\n`);
+    console.log(`Each row's AUROC minus ${rows[0]!.name}'s by the same method, window and strands; in brackets the 95% interval`);
+    console.log("and p-value of DeLong's test for two correlated AUROCs. The contrasts are those of the table above.\n");
+    console.log(`| model | method | window | strands | all | ${CONTRASTS.map(([c]) => c).join(' | ')} |`);
+    console.log(`|---|---|---|---|---|${CONTRASTS.map(() => '---|').join('')}`);
+    paired.forEach((x) => console.log(x));
+  }
   log(`eval finished in ${((performance.now() - t0) / 60000).toFixed(1)} min`);
 }
 
