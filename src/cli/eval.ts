@@ -152,8 +152,9 @@ async function evaluate(e: Entry, d: EvalData): Promise<ModelRows> {
           const keep = d.sge.map((v) => names.includes(v.consequence));
           return auroc(s.filter((_, i) => keep[i]), d.isLof.filter((_, i) => keep[i]));
         });
-        rows.push(`| ${e.name} | ${method} | ${oddWindow(method === 'dll' ? window : Math.min(window, e.model.context))} | ${both ? 2 : 1} | ${withInterval(aurocInterval(s, d.isLof))} | ${contrasts.map(withInterval).join(' | ')} | ${by.map((a) => fmt(a)).join(' | ')} | ${(d.variants.length / secs).toFixed(1)} |`);
-        scoreRows.push({ key: `| ${method} | ${oddWindow(method === 'dll' ? window : Math.min(window, e.model.context))} | ${both ? 2 : 1} |`, s });
+        const setting = `| ${method} | ${oddWindow(method === 'dll' ? window : Math.min(window, e.model.context))} | ${both ? 2 : 1} |`;
+        rows.push(`| ${e.name} ${setting} ${withInterval(aurocInterval(s, d.isLof))} | ${contrasts.map(withInterval).join(' | ')} | ${by.map((a) => fmt(a)).join(' | ')} | ${(d.variants.length / secs).toFixed(1)} |`);
+        scoreRows.push({ key: setting, s });
       }
     }
   }
