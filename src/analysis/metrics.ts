@@ -14,9 +14,19 @@ function midranks(values: number[]): number[] {
   return out;
 }
 
+/** The indices where every one of the score vectors (of one length) is finite. */
+function finiteIndices(...scores: ArrayLike<number>[]): number[] {
+  return Array.from({ length: scores[0]!.length }, (_, i) => i).filter((i) => scores.every((s) => Number.isFinite(s[i]!)));
+}
+
+/** The scores at indices idx, split by label. */
+function byClass(scores: ArrayLike<number>, labels: ArrayLike<boolean>, idx: number[]): { pos: number[]; neg: number[] } {
+  return { pos: idx.filter((i) => labels[i]).map((i) => scores[i]!), neg: idx.filter((i) => !labels[i]).map((i) => scores[i]!) };
+}
+
 /** Area under the ROC curve for `scores` predicting `labels` (true = positive); NaN without both classes. */
 export function auroc(scores: ArrayLike<number>, labels: ArrayLike<boolean>): number {
-  const idx = Array.from({ length: scores.length }, (_, i) => i).filter((i) => Number.isFinite(scores[i]!));
+  const idx = finiteIndices(scores);
   const ranks = midranks(idx.map((i) => scores[i]!));
   let pos = 0, rankSum = 0;
   idx.forEach((i, k) => { if (labels[i]) { pos++; rankSum += ranks[k]!; } });
@@ -34,8 +44,7 @@ export interface AurocInterval { auc: number; se: number; lo: number; hi: number
  * to [0, 1]; NaN without two of each class (a variance needs two).
  */
 export function aurocInterval(scores: ArrayLike<number>, labels: ArrayLike<boolean>, z = 1.959964): AurocInterval {
-  const pos: number[] = [], neg: number[] = [];
-  for (let i = 0; i < scores.length; i++) if (Number.isFinite(scores[i]!)) (labels[i] ? pos : neg).push(scores[i]!);
+  const { pos, neg } = byClass(scores, labels, finiteIndices(scores));
   if (pos.length < 2 || neg.length < 2) return { auc: auroc(scores, labels), se: NaN, lo: NaN, hi: NaN };
   const { v10, v01 } = placements(pos, neg);
   const auc = mean(v10), se = Math.sqrt(covariance(v10, v10) / pos.length + covariance(v01, v01) / neg.length);
@@ -59,9 +68,8 @@ export interface AurocDifference {
  */
 export function aurocDifference(a: ArrayLike<number>, b: ArrayLike<number>, labels: ArrayLike<boolean>, z = 1.959964): AurocDifference {
   if (a.length !== b.length || a.length !== labels.length) throw new Error('aurocDifference: scores and labels of the same samples');
-  const keep = Array.from({ length: a.length }, (_, i) => i).filter((i) => Number.isFinite(a[i]!) && Number.isFinite(b[i]!));
-  const split = (s: ArrayLike<number>) => ({ pos: keep.filter((i) => labels[i]).map((i) => s[i]!), neg: keep.filter((i) => !labels[i]).map((i) => s[i]!) });
-  const sa = split(a), sb = split(b);
+  const keep = finiteIndices(a, b);
+  const sa = byClass(a, labels, keep), sb = byClass(b, labels, keep);
   const m = sa.pos.length, n = sa.neg.length;
   if (m < 2 || n < 2) return { a: NaN, b: NaN, diff: NaN, se: NaN, lo: NaN, hi: NaN, p: NaN, m, n };
   const pa = placements(sa.pos, sa.neg), pb = placements(sb.pos, sb.neg);

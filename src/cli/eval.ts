@@ -78,23 +78,23 @@ interface EvalData {
   isLof: boolean[];
   variants: Variant[];
   grammar: GrammarSiteSet;
+  /** Per entry of CONTRASTS: the dev variants of its two classes (keep) and, for those, whether each is of the first. */
+  contrasts: { keep: boolean[]; labels: boolean[] }[];
 }
 
 function readEvalData(): EvalData {
   const region = readFasta(BRCA1_FASTA)[0]!;
   const reg = parseRegion(region.name);
   const sge = readSge();
+  const contrasts = CONTRASTS.map(([, pos, neg]) => {
+    const keep = sge.map((v) => v.consequence === pos || v.consequence === neg);
+    return { keep, labels: sge.filter((_, i) => keep[i]).map((v) => v.consequence === pos) };
+  });
   return { region, tokens: encode(region.sequence), sge, isLof: sge.map((v) => v.funcClass === 'LOF'),
-    variants: sge.map((v) => ({ pos: v.pos - reg.start, ref: v.ref, alt: v.alt })), grammar: readGrammarSites() };
+    variants: sge.map((v) => ({ pos: v.pos - reg.start, ref: v.ref, alt: v.alt })), grammar: readGrammarSites(), contrasts };
 }
 
 const GROUPS = Object.entries(CONSEQUENCE_GROUPS);
-
-/** The dev variants of two consequence classes (keep) and, for those, whether each is of the first (labels). */
-function contrastSet(d: EvalData, pos: string, neg: string): { keep: boolean[]; labels: boolean[] } {
-  const keep = d.sge.map((v) => v.consequence === pos || v.consequence === neg);
-  return { keep, labels: d.sge.filter((_, i) => keep[i]).map((v) => v.consequence === pos) };
-}
 
 /** A paired difference of AUROCs with its 95% interval and p-value: +0.012 (-0.03 to +0.05; p 0.58). */
 const withDifference = (r: AurocDifference) => {
@@ -113,10 +113,7 @@ function pairedRows(rows: ModelRows[], d: EvalData): string[] {
     for (const { key, s } of r.scores) {
       const ref = first!.scores.find((x) => x.key === key);
       if (!ref) continue;
-      const contrasts = CONTRASTS.map(([, pos, neg]) => {
-        const { keep, labels } = contrastSet(d, pos, neg);
-        return aurocDifference(s.filter((_, i) => keep[i]), ref.s.filter((_, i) => keep[i]), labels);
-      });
+      const contrasts = d.contrasts.map(({ keep, labels }) => aurocDifference(s.filter((_, i) => keep[i]), ref.s.filter((_, i) => keep[i]), labels));
       out.push(`| ${r.name} ${key} ${withDifference(aurocDifference(s, ref.s, d.isLof))} | ${contrasts.map(withDifference).join(' | ')} |`);
     }
   }
@@ -144,10 +141,7 @@ async function evaluate(e: Entry, d: EvalData): Promise<ModelRows> {
         const { scores } = await scoreVariants(e.model, d.region.sequence, d.variants, { method, window, bothStrands: both });
         const secs = (performance.now() - t) / 1000;
         const s = scores.map((x) => (x.score === null ? NaN : -x.score));
-        const contrasts = CONTRASTS.map(([, pos, neg]) => {
-          const { keep, labels } = contrastSet(d, pos, neg);
-          return aurocInterval(s.filter((_, i) => keep[i]), labels);
-        });
+        const contrasts = d.contrasts.map(({ keep, labels }) => aurocInterval(s.filter((_, i) => keep[i]), labels));
         const by = GROUPS.map(([, names]) => {
           const keep = d.sge.map((v) => names.includes(v.consequence));
           return auroc(s.filter((_, i) => keep[i]), d.isLof.filter((_, i) => keep[i]));
