@@ -2,6 +2,7 @@
 // order-3 Markov model: every table has its rows in model order, and the AUROC a child prints is the one the
 // engine gives in this process; the paired table's differences are those of the AUROC table's rows.
 import { spawnSync } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { auroc } from '../analysis/metrics';
@@ -54,5 +55,20 @@ it('evaluates networks in parallel children and prints their rows in model order
     expect(Number(rows[0]![4]!.slice(0, 5))).toBeCloseTo(want, 3);
   } finally {
     model.dispose();
+  }
+}, 300_000);
+
+it('names rows by folder too when two networks share an id (an export against the model it may replace)', () => {
+  const copy = join(REPO_ROOT, '.cache', 'smoke-mlm-copy');
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(MODELS[0]!, copy, { recursive: true });
+  try {
+    const run = spawnSync('npx', ['tsx', 'src/cli/eval.ts', '--models', `${MODELS[0]},${copy},${MODELS[1]}`, '--jobs', '2', '--markov', '', '--skip-heldout', '--influence', ''],
+      { cwd: REPO_ROOT, encoding: 'utf8', timeout: 300_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(table(run.stdout, 'Grammar probe').map((r) => r[0])).toEqual(['smoke-mlm (.cache/smoke-mlm)', 'smoke-mlm (.cache/smoke-mlm-copy)', 'smoke-clm']);
+    expect(run.stdout).toContain('## Paired against smoke-mlm (.cache/smoke-mlm) (the first network)');
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
   }
 }, 300_000);

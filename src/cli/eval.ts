@@ -15,7 +15,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { grammarProbe, PROBE_GROUPS, probeGroup } from '../analysis/grammarProbe';
 import { heldoutBits, HELDOUT } from '../analysis/heldout';
@@ -44,6 +44,7 @@ const { values: args } = parseArgs({
     influence: { type: 'string', default: '127' }, // windows for the influence score (one strand: it costs a pass per alt)
     jobs: { type: 'string' }, // networks evaluated at once, each in its own process (default: one per core)
     child: { type: 'boolean', default: false }, // internal: evaluate the one model of --models, print its rows as JSON
+    label: { type: 'string' }, // internal: the child's row label (given when two networks share an id)
   },
 });
 /** Contrasts between consequence classes: AUROC of the first class (as positives) against the second. */
@@ -156,9 +157,9 @@ async function evaluate(e: Entry, d: EvalData): Promise<ModelRows> {
 }
 
 /** The rows of the network in dir, from a child process of this script (so that --jobs of them run at once). */
-function evaluateInChild(dir: string): Promise<ModelRows> {
+function evaluateInChild(dir: string, label: string): Promise<ModelRows> {
   const pass = ['windows', 'strands', 'influence', 'backend'].flatMap((k) => [`--${k}`, args[k as 'windows']!]);
-  const argv = [...process.execArgv, process.argv[1]!, '--child', '--models', dir, ...pass, ...(args['skip-heldout'] ? ['--skip-heldout'] : [])];
+  const argv = [...process.execArgv, process.argv[1]!, '--child', '--models', dir, '--label', label, ...pass, ...(args['skip-heldout'] ? ['--skip-heldout'] : [])];
   return new Promise((resolveRows, reject) => {
     const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -184,15 +185,15 @@ async function pool<T, R>(items: T[], jobs: number, f: (x: T) => Promise<R>): Pr
   return out;
 }
 
-async function loadEntry(dir: string): Promise<Entry> {
+async function loadEntry(dir: string, label?: string): Promise<Entry> {
   const model = await loadModel(fileSource(dir));
   const meta = model.manifest;
-  return { name: meta.id, kind: `${meta.objective.toUpperCase()} ${(meta.parameters / 1e6).toFixed(2)}M`, model, dispose: () => model.dispose() };
+  return { name: label ?? meta.id, kind: `${meta.objective.toUpperCase()} ${(meta.parameters / 1e6).toFixed(2)}M`, model, dispose: () => model.dispose() };
 }
 
 async function child(): Promise<void> {
   await useNodeBackend(args.backend as 'wasm' | 'cpu');
-  const e = await loadEntry(resolve(args.models!));
+  const e = await loadEntry(resolve(args.models!), args.label);
   process.stdout.write(JSON.stringify(await evaluate(e, readEvalData())));
   e.dispose?.();
 }
@@ -208,21 +209,24 @@ async function main() {
   // the networks (the bundled Markov model is among the baselines below), read from their manifests here
   const index = JSON.parse(readFileSync(join(REPO_ROOT, 'public/models/index.json'), 'utf8')) as { models: { id: string; path: string }[] };
   const dirs = args.models ? args.models.split(',').map((x) => resolve(x)) : index.models.map((m) => join(REPO_ROOT, 'public', m.path));
-  const networks: string[] = [];
+  const networks: { dir: string; id: string }[] = [];
   let markovTrain: { genomes: string[]; minLength: number; valEvery: number } | null = null;
   for (const dir of dirs) {
     const meta = validateManifest(JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')), join(dir, 'model.json'));
     if (meta.architecture.type === 'markov') continue;
-    networks.push(dir);
+    networks.push({ dir, id: meta.id });
     // Markov baselines count k-mers in the first model's training data that is a plain list of files (chr22)
     const c = meta.training.config as { data?: { genomes?: unknown[]; val_every?: number }; model?: { context?: number } } | undefined;
     const genomes = c?.data?.genomes;
     if (genomes?.every((g): g is string => typeof g === 'string')) markovTrain ??= { genomes, minLength: c!.model?.context ?? 512, valEvery: c!.data?.val_every ?? 0 };
   }
+  // an export compared with the bundled model it may replace usually has its id: such rows are named by folder too
+  const label = ({ dir, id }: { dir: string; id: string }) =>
+    (networks.filter((n) => n.id === id).length > 1 ? `${id} (${relative(process.cwd(), dir) || '.'})` : id);
   log(`evaluating ${networks.length} network(s), ${Math.min(jobs, networks.length)} at a time`);
   const rows: ModelRows[] = jobs > 1 && networks.length > 1
-    ? await pool(networks, jobs, evaluateInChild)
-    : await pool(networks, 1, async (dir) => { const e = await loadEntry(dir); try { return await evaluate(e, d); } finally { e.dispose?.(); } });
+    ? await pool(networks, jobs, (n) => evaluateInChild(n.dir, label(n)))
+    : await pool(networks, 1, async (n) => { const e = await loadEntry(n.dir, label(n)); try { return await evaluate(e, d); } finally { e.dispose?.(); } });
 
   markovTrain ??= { ...CHR22_TRAINING, genomes: [...CHR22_TRAINING.genomes] };
   const orders = args.markov!.split(',').filter(Boolean).map(Number);
