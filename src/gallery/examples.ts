@@ -41,11 +41,11 @@ export const GALLERY: GalleryExample[] = [
     focus: 108, mutagenesis: [91, 215],
     caption: 'Exon 19 of BRCA1 is positions 110-193. The gene lies on the minus strand, so on this plus-strand sequence the donor '
       + 'splice site reads AC at 108-109 and the acceptor CT at 194-195. The exon-centred masked model predicts the donor bases '
-      + 'better than most of the 125 bases of the mutagenesis region (P 0.49 and 0.51 against a median of 0.32), and in the '
-      + 'heatmap the substitutions of 109 score the third most damaging on average. The acceptor is weaker: 195 is 11th, 194 '
-      + 'no different from the bases around it. Switch to the masked hybrid (chr22), trained on random windows: it predicts 108 '
-      + 'worse than almost any base here (P 0.11). Both are small models that still score BRCA1 variants only a little better '
-      + 'than chance (npm run eval).',
+      + 'better than most of the 125 bases of the mutagenesis region (P 0.56 and 0.60 against a median of 0.32), and in the '
+      + 'heatmap the substitutions of 109 score the second most damaging on average. Of the acceptor\'s two bases, 195 is 4th '
+      + 'and 194 no different from the bases around it. Switch to the masked hybrid (chr22), trained on random windows: it predicts 108 '
+      + 'worse than almost any base here (P 0.11). Both are small models: neither scores BRCA1 variants much '
+      + 'better than chance (npm run eval).',
   },
   {
     id: 'ecoli', title: 'A bacterial gene: E. coli thr operon', file: 'ecoli_thrA.fa', model: 'mlm-hybrid-chr22',
