@@ -26,6 +26,7 @@ import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
 import { costCurveSection } from './costCurveBench';
 import { torchTimes } from './torchBench';
 import { DEPENDENCY_HEADER, dependencyBench } from './benchDependency';
+import { machineLine } from './machine';
 
 const { values: args } = parseArgs({
   options: {
@@ -136,6 +137,7 @@ function countOption(name: 'dependency-threads' | 'map-workers'): number | undef
 }
 
 async function main() {
+  const machine = machineLine(); // before this run loads the machine itself
   if (args['cost-curve']) {
     console.log((await costCurveSection(log, args['cost-models']!.split(',').filter(Boolean))).join('\n'));
     return;
@@ -150,7 +152,7 @@ async function main() {
   const depOpts = { lengths: depLengths, wasmThreads: countOption('dependency-threads'), mapWorkers: countOption('map-workers') };
   if (args.only === 'dependency') {
     const seq = readFasta(BRCA1_FASTA)[0]!.sequence.slice(200_000, 201_000);
-    console.log(`## Dependency maps\n\n${DEPENDENCY_NOTE}\n\n${DEPENDENCY_HEADER}`);
+    console.log(`## Dependency maps\n\n${machine}\n\n${DEPENDENCY_NOTE}\n\n${DEPENDENCY_HEADER}`);
     (await dependencyBench(depModels, seq, log, depOpts)).forEach((r) => console.log(r));
     return;
   }
@@ -225,7 +227,7 @@ async function main() {
     }
   }
 
-  console.log('# gLM Playground benchmark\n');
+  console.log(`# gLM Playground benchmark\n\n${machine}\n`);
   console.log(`Forward pass over L bases (planWindows: 512-base windows, stride 256, one batch), milliseconds: median (min-max) over ${REPEATS} runs after a warm-up (Node cpu: 2, not run past 1,024 bases; WebGPU: 2, 1 at 4096), and the ratio to single-thread PyTorch measured in this run: the faster median of its two allocator settings. PyTorch times the cases in turn, round by round, once keeping freed memory in the process and once with glibc's default allocator, which unmaps large blocks and page-faults them back in, more or less depending on what ran before (training/bench_torch.py). Chromium's WebGPU is SwiftShader (software).\n`);
   console.log(`| model | L | windows | PyTorch 1 thread, freed memory kept | PyTorch 1 thread, glibc malloc defaults | PyTorch 2 threads, freed memory kept | Node wasm (1 thread) | Node cpu | Chromium wasm, 1 thread | Chromium wasm, ${wasmThreads} threads (app default) | Chromium WebGPU |\n|---|---|---|---|---|---|---|---|---|---|---|`);
   rows.forEach((r) => console.log(r));

@@ -13,6 +13,7 @@ import { loadModel } from '../model/loadModel';
 import { convOutputs } from '../model/substitutions';
 import { fileSource } from '../node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
+import { machineLine } from './machine';
 
 const { values: args } = parseArgs({ options: { model: { type: 'string', default: 'mlm-hybrid-chr22' }, subs: { type: 'string', default: '24' }, profile: { type: 'boolean', default: false } } });
 
@@ -41,6 +42,7 @@ async function profileKernels(f: () => Promise<void>, runs: number): Promise<str
 }
 
 async function main() {
+  console.log(machineLine());
   await useNodeBackend('wasm');
   const model = await loadModel(fileSource(join(REPO_ROOT, 'public/models', args.model!)));
   if (!model.startSubstitutions || model.manifest.architecture.type !== 'hybrid-conv-alibi') throw new Error(`${args.model} is not a masked hybrid`);
