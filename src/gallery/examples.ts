@@ -27,7 +27,7 @@ export const GALLERY: GalleryExample[] = [
   {
     id: 'alu-dependencies', title: 'Dependencies around an Alu repeat', file: 'human_alu_chr22.fa', model: 'mlm-hybrid-chr22',
     dependency: [21, 276], focus: 230,
-    caption: 'The nucleotide dependency map of positions 21-276 (the Alu is 51-254) with the masked model; on the two-core machines of this project's benchmark it took 12-29 seconds. '
+    caption: 'The nucleotide dependency map of positions 21-276 (the Alu is 51-254) with the masked model; on the two-core machines of the project benchmark it took 12-29 seconds. '
       + 'Dependencies are strongest between neighbours (mean e 2.15 bits one base apart) and fall to 0.04-0.05 bits at 50-64 bases. '
       + 'Faint bands run parallel to the diagonal at 8, 12, 16, 24 and 32 bases (0.23 bits at 24 against 0.18-0.19 at 23 and 25; '
       + 'the log scale shows them best): distances where the model\'s dilated convolutions (dilations 4 and 8) have their taps, a '
