@@ -20,7 +20,7 @@ import torch.nn.functional as F
 from model import MASK_ID, N_ID, GLMConfig, HybridGLM
 from probe import GrammarProbe
 from regions import GenomeData, RegionSampler, data_summary, flag_weights, load_data
-from weights_io import load_exported
+from weights_io import exported_conv_dilations, grow_conv_stack, load_exported
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -111,7 +111,11 @@ def main():
 
     model = HybridGLM(cfg)
     if args.init_from:
-        model.load_state_dict(load_exported(Path(args.init_from)))
+        state, old = load_exported(Path(args.init_from)), exported_conv_dilations(Path(args.init_from))
+        if old != cfg.conv_dilations and old == cfg.conv_dilations[:len(old)] and cfg.n_attn:
+            state = grow_conv_stack(state, len(old), model)
+            print(f"conv stack grown from dilations {old} to {cfg.conv_dilations}; the new blocks start as the identity", flush=True)
+        model.load_state_dict(state)
         print(f"warm start from {args.init_from}", flush=True)
     model.to(args.device)
     if args.device.startswith("cuda"):

@@ -54,3 +54,28 @@ def load_exported(model_json: Path):
             state[spec["name"]] = runtime_layout(spec["name"], torch.from_numpy(arr.copy())).contiguous()
             offset += 4 * n
     return state
+
+
+def exported_conv_dilations(model_json: Path):
+    return json.loads(model_json.read_text())["architecture"].get("conv_dilations", [])
+
+
+def grow_conv_stack(state, n_old: int, model):
+    """A warm start for a model whose conv stack extends the exported one's (its first n_old dilations the same):
+    the exported conv blocks stay first, the blocks after them are the model's new conv blocks, each starting
+    as the identity (conv and feed-forward output weights zero, so that the warm start scores as the exported
+    model did), and the exported model's later blocks (attention) move up by as many places."""
+    n_new = len(model.cfg.conv_dilations) - n_old
+    grown = {}
+    for name, w in state.items():
+        parts = name.split(".")
+        if parts[0] == "blocks" and int(parts[1]) >= n_old:
+            parts[1] = str(int(parts[1]) + n_new)
+        grown[".".join(parts)] = w
+    fresh = model.state_dict()
+    for k in range(n_old, n_old + n_new):
+        for name, w in fresh.items():
+            if name.startswith(f"blocks.{k}."):
+                zero = name.startswith((f"blocks.{k}.mixer.conv.", f"blocks.{k}.ffn.fc2."))
+                grown[name] = torch.zeros_like(w) if zero else w.clone()
+    return grown
