@@ -1,0 +1,59 @@
+// A network is an embedding, a list of blocks (a mixer and, where the family has one, a feed-forward), a final
+// norm and a head: training/model.py's layout, and that of every published family. A family (families/<name>/)
+// builds one from its config and weights; SequenceModel (sequenceModel.ts) runs any of them the same way.
+// Shapes: B batch, T tokens, D width, V the model's own vocabulary (logit columns).
+
+import type * as tf from '@tensorflow/tfjs-core';
+
+/**
+ * What flows between blocks. `x` [B, T, D] is the hidden state; `residual` is the un-normed residual stream of
+ * families whose blocks add and norm at their start (Mamba's "fused add norm": Caduceus), absent otherwise.
+ */
+export interface Stream {
+  x: tf.Tensor3D;
+  residual?: tf.Tensor3D;
+}
+
+/** Attention maps a caller asked for: block `layer` among the attention blocks, these heads. */
+export interface AttentionRequest {
+  /** Index among the attention blocks (0 = first attention block). */
+  layer: number;
+  heads: number[];
+}
+
+/** Per pass: what was asked of the attention blocks, and where they put the maps ([B, heads, T, T]). */
+export interface PassContext {
+  attn?: AttentionRequest;
+  attention?: tf.Tensor4D;
+}
+
+export interface Block {
+  /** 'attention' blocks can report maps (PassContext); other mixers never do. */
+  readonly kind: 'attention' | 'conv' | 'hyena' | 'mamba';
+  /** stream -> stream, same shapes; called inside tf.tidy. */
+  forward(s: Stream, ctx: PassContext): Stream;
+}
+
+export interface Network {
+  /** Model-vocabulary ids [B, T] (int32) -> the first block's input. */
+  embed(ids: tf.Tensor2D): Stream;
+  readonly blocks: readonly Block[];
+  /** The last block's output -> the final hidden states [B, T, D] (what an embedding probe reads). */
+  norm(s: Stream): tf.Tensor3D;
+  /** Final hidden states -> logits [B, T, V] over the model's vocabulary. */
+  head(h: tf.Tensor3D): tf.Tensor3D;
+  /** Frees every resident tensor (weights and anything derived from them). */
+  dispose(): void;
+}
+
+/** ids [B, T] -> final hidden states [B, T, D]: the embedding, then every block in order, then the norm. */
+export function hiddenStates(net: Network, ids: tf.Tensor2D, ctx: PassContext = {}): tf.Tensor3D {
+  let s = net.embed(ids);
+  for (const block of net.blocks) s = block.forward(s, ctx);
+  return net.norm(s);
+}
+
+/** ids [B, T] -> logits [B, T, V]: the whole network, as the family's official code computes it. */
+export function logits(net: Network, ids: tf.Tensor2D, ctx: PassContext = {}): tf.Tensor3D {
+  return net.head(hiddenStates(net, ids, ctx));
+}
