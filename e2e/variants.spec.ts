@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { withoutPrefixReuse } from '../src/model/benchmarking';
-import { percentile } from '../src/analysis/calibration';
+import { percentile } from '../src/eval/calibration';
 import { scoreVariants } from '../src/analysis/variantEffect';
 import { fileSource } from '../src/node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../src/node/nodeRuntime';

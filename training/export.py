@@ -26,7 +26,7 @@ from weights_io import write_weights
 ROOT = Path(__file__).resolve().parent.parent
 FORMAT = "glm-playground/model@1"
 BRCA1 = ROOT / "../shared/data/brca1/chr17_BRCA1_region_hg19.fa"
-HELDOUT = {"n": 2000, "window": 256}   # mirrored in src/analysis/heldout.ts
+HELDOUT = {"n": 2000, "window": 256}   # mirrored in src/eval/heldout.ts
 
 
 @torch.no_grad()
@@ -224,7 +224,7 @@ def main():
     grammar = {}
     if conf["data"].get("heldout_genes") and not args.skip_heldout:
         # recomputed on the exported weights (the log's last evaluation may be an earlier step), so that
-        # src/analysis/grammarProbe.test.ts can check the runtime against it
+        # src/eval/grammarProbe.test.ts can check the runtime against it
         grammar = GrammarProbe(ROOT / conf["data"]["heldout_genes"], ROOT, cfg.causal).run(model)
         print(f"grammar probe (held-out chr22 genes): {grammar}")
     heldout, n_pos = (float("nan"), 0)

@@ -40,6 +40,6 @@ def reverse_complement(tokens: np.ndarray) -> np.ndarray:
 def heldout_positions(n_tokens: int, n_sample: int, margin: int) -> np.ndarray:
     """The fixed evaluation sample: n evenly spaced positions, `margin` away from both ends.
 
-    Mirrored in src/analysis/heldout.ts so PyTorch and TypeScript score the same bases."""
+    Mirrored in src/eval/heldout.ts so PyTorch and TypeScript score the same bases."""
     step = (n_tokens - 2 * margin) // n_sample
     return margin + step * np.arange(n_sample)

@@ -1,7 +1,7 @@
 """The learning-progress measure: mean P(reference base) at grammar sites of held-out chr22 genes.
 
 Sites come from training/grammar_sites.json (training/sites.py). Each site is scored in a 128-base window:
-masked alone at the window's centre (MLM) or as the window's last base (CLM), as src/cli/grammar.ts does.
+masked alone at the window's centre (MLM) or as the window's last base (CLM), as src/eval/grammarProbe.ts does.
 """
 import json
 import math

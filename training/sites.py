@@ -9,7 +9,7 @@ on one transcript of each (the longest CDS) we list, 0-based inside the chr22 se
   stop      the first base of codons that one substitution there turns into a stop (xAA, xAG, xGA, x != T)
   random    positions drawn uniformly from the held-out spans (each marked repeat or not)
 The mean P(reference base) at each kind, masked alone (MLM) or from the bases before it (CLM), is what
-training logs and `npm run eval` reports (src/cli/grammar.ts reads this same file).
+training logs and `npm run eval` reports (src/node/grammarSites.ts reads this same file for src/eval/grammarProbe.ts).
 """
 import json
 from pathlib import Path

@@ -23,10 +23,10 @@ import { loadModel } from '../model/loadModel';
 import { BRCA1_FASTA, readFasta } from '../node/data';
 import { fileSource } from '../node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
-import { costCurveSection } from './costCurveBench';
-import { torchTimes } from './torchBench';
-import { DEPENDENCY_HEADER, dependencyBench } from './benchDependency';
-import { machineLine } from './machine';
+import { costCurveSection } from '../bench/costCurveBench';
+import { torchTimes } from '../bench/torchBench';
+import { DEPENDENCY_HEADER, dependencyBench } from '../bench/benchDependency';
+import { machineLine } from '../bench/machine';
 
 const { values: args } = parseArgs({
   options: {

@@ -18,7 +18,7 @@ import { buildFai, faiText } from '../node/faidx';
 import { REPO_ROOT } from '../node/nodeRuntime';
 import { writeTwoBit } from '../node/twoBitWriter';
 import { ensureBundle } from './launch.mjs';
-import { syntheticGenome, syntheticVcf, writeSyntheticFasta, writeSyntheticTwoBit } from './syntheticGenome';
+import { syntheticGenome, syntheticVcf, writeSyntheticFasta, writeSyntheticTwoBit } from '../bench/syntheticGenome';
 
 const { values: args } = parseArgs({
   options: {

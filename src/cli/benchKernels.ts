@@ -11,7 +11,7 @@ import { timeForward } from '../model/benchmarking';
 import { loadModel } from '../model/loadModel';
 import { fileSource } from '../node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
-import { torchTimes } from './torchBench';
+import { torchTimes } from '../bench/torchBench';
 
 /** tfjs kernels that do the model's dense products (everything else is elementwise, reductions, copies). */
 const DENSE_KERNELS = new Set(['_FusedMatMul', 'BatchMatMul', 'FusedConv2D', 'Conv2D']);

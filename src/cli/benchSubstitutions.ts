@@ -13,7 +13,7 @@ import { loadModel } from '../model/loadModel';
 import { convOutputs } from '../model/substitutions';
 import { fileSource } from '../node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
-import { machineLine } from './machine';
+import { machineLine } from '../bench/machine';
 
 const { values: args } = parseArgs({ options: { model: { type: 'string', default: 'mlm-hybrid-chr22' }, subs: { type: 'string', default: '24' }, profile: { type: 'boolean', default: false } } });
 

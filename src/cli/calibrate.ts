@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CALIBRATION_SUBSTITUTIONS, scoreDistribution } from '../analysis/calibration';
+import { CALIBRATION_SUBSTITUTIONS, scoreDistribution } from '../eval/calibration';
 import { loadModel } from '../model/loadModel';
 import { BRCA1_FASTA, readFasta } from '../node/data';
 import { fileSource } from '../node/fileSource';

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { auroc } from '../analysis/metrics';
+import { auroc } from '../eval/metrics';
 import { scoreVariants } from '../analysis/variantEffect';
 import { parseRegion } from '../genome/region';
 import { loadModel } from '../model/loadModel';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { heldoutBits, HELDOUT } from '../analysis/heldout';
+import { heldoutBits, HELDOUT } from '../eval/heldout';
 import { encode, VOCAB } from '../genome/tokens';
 import { MODEL_FORMAT, type ModelManifest } from '../model/manifest';
 import { countKmers, MarkovModel } from '../model/markov';

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, '.cache/cli');
 /** Command -> its entry points: the command's module (which exports cli) first, then worker entries. */
-const COMMANDS = { score: ['src/cli/score.ts', 'src/cli/scoreWorker.ts'] };
+const COMMANDS = { score: ['src/cli/score.ts', 'src/score/scoreWorker.ts'] };
 
 function stale(entries) {
   const meta = join(OUT, 'meta.json');
@@ -33,7 +33,8 @@ export async function ensureBundle(command) {
     const t0 = performance.now();
     const { build } = await import('esbuild');
     const result = await build({
-      absWorkingDir: ROOT, entryPoints: entries, outdir: OUT, outExtension: { '.js': '.mjs' },
+      // flat output names: the bundled score pool finds scoreWorker.mjs beside itself
+      absWorkingDir: ROOT, entryPoints: entries.map((e) => ({ in: e, out: e.replace(/^.*\//, '').replace(/\.ts$/, '') })), outdir: OUT, outExtension: { '.js': '.mjs' },
       bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external',
       define: { __GLM_CLI_BUNDLE__: 'true' }, sourcemap: 'linked', metafile: true, logLevel: 'warning', write: false,
     });
@@ -46,7 +47,7 @@ export async function ensureBundle(command) {
     place(join(OUT, 'meta.json'), JSON.stringify({ inputs: Object.keys(result.metafile.inputs), outputs }));
     process.stderr.write(`built ${command}'s bundle in ${OUT} (${((performance.now() - t0) / 1000).toFixed(1)} s: none yet, or its sources changed)\n`);
   }
-  return join(OUT, entries[0].replace(/^src\/cli\//, '').replace(/\.ts$/, '.mjs'));
+  return join(OUT, entries[0].replace(/^.*\//, '').replace(/\.ts$/, '.mjs'));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -13,7 +13,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { percentile } from '../analysis/calibration';
+import { percentile } from '../eval/calibration';
 import { DEFAULT_WINDOW, METHODS, methodsFor, type ScoreMethod } from '../analysis/variantEffect';
 import { SequenceInputError } from '../genome/parseSequence';
 import { vcfLineReader } from '../genome/vcf';
@@ -22,11 +22,11 @@ import { fileSource } from '../node/fileSource';
 import { useNodeBackend } from '../node/nodeRuntime';
 import { openReference, ReferenceError } from '../node/reference';
 import { openVcf, parseRegionArg, VcfStreamError, type GenomicRegion } from '../node/vcfStream';
-import { readLine, type Batch } from './scoreLines';
-import { tsvOutput, vcfOutput, type OutputFormat } from './scoreOutput';
-import { mainThreadScorer, workerScorer, type Scorer } from './scorePool';
+import { readLine, type Batch } from '../score/scoreLines';
+import { tsvOutput, vcfOutput, type OutputFormat } from '../score/scoreOutput';
+import { mainThreadScorer, workerScorer, type Scorer } from '../score/scorePool';
 
-export { TSV_HEADER } from './scoreOutput';
+export { TSV_HEADER } from '../score/scoreOutput';
 
 export interface ScoreArgs {
   model: string;

@@ -16,7 +16,7 @@ import { fileSource } from '../node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
 import { writeTwoBit } from '../node/twoBitWriter';
 import { cli, EXIT, runScore, ScoreError, type ScoreArgs } from './score';
-import { TSV_HEADER } from './scoreOutput';
+import { TSV_HEADER } from '../score/scoreOutput';
 
 const MARKOV = join(REPO_ROOT, 'public/models/markov-k9-chr22');
 const dir = mkdtempSync(join(tmpdir(), 'score-genome-'));

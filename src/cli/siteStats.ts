@@ -1,11 +1,11 @@
-// Named sites of a gallery example against the region around them, for each model (analysis/siteStats):
+// Named sites of a gallery example against the region around them, for each model (gallery/siteStats):
 // P(reference) in the likelihood track and the mean mutagenesis score, with their ranks. Backs the gallery's
 // splice-site caption.
 // Usage: npx tsx src/cli/siteStats.ts <example.fa> <model id,...> <from> <to> <site,...> (1-based, inclusive)
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { siteStats } from '../analysis/siteStats';
+import { siteStats } from '../gallery/siteStats';
 import { parseSequence } from '../genome/parseSequence';
 import { loadModel } from '../model/loadModel';
 import { fileSource } from '../node/fileSource';

@@ -1,7 +1,7 @@
 // "What each architecture costs": forward-pass time against input length, measured here on this device's
 // backend, drawn log-log with each curve's fitted slope (1: linear in the length; 2: quadratic).
 import { useState } from 'react';
-import { COST_LENGTHS } from '../analysis/costCurve';
+import { COST_LENGTHS } from '../bench/costCurve';
 import { useApp } from '../state/store';
 import { worker } from '../state/workerClient';
 import type { Results } from '../worker/protocol';

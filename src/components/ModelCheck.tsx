@@ -1,6 +1,6 @@
 // "Check against PyTorch": re-runs the model's golden vectors on this browser's backend.
 import { useState } from 'react';
-import type { GoldenReport } from '../analysis/goldenCheck';
+import type { GoldenReport } from '../model/check/goldenCheck';
 import { useApp } from '../state/store';
 
 export const CHECK_TOLERANCE = 1e-3;

@@ -1,7 +1,7 @@
 // Variants by name or VCF, scored by every method the model has, in a sortable table.
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { percentile } from '../analysis/calibration';
+import { percentile } from '../eval/calibration';
 import { METHODS, methodsFor, WINDOW_RANGE, type ScoreMethod } from '../analysis/variantEffect';
 import { useApp } from '../state/store';
 import type { VariantRow } from '../state/types';

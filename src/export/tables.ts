@@ -1,6 +1,6 @@
 // Tables as TSV: the variant table and the mutagenesis matrix, in genomic coordinates when known.
 
-import { percentile } from '../analysis/calibration';
+import { percentile } from '../eval/calibration';
 import { parseRegion } from '../genome/region';
 
 export interface VariantTableRow {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { siteStats, type SiteStats } from '../analysis/siteStats';
+import { siteStats, type SiteStats } from './siteStats';
 import { parseSequence } from '../genome/parseSequence';
 import { loadModel } from '../model/loadModel';
 import { fileSource } from '../node/fileSource';

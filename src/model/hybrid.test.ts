@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { goldenCheck, validateGolden } from '../analysis/goldenCheck';
+import { goldenCheck, validateGolden } from './check/goldenCheck';
 import { fileSource } from '../node/fileSource';
 import { modelDirs, useNodeBackend } from '../node/nodeRuntime';
 import type { HybridModel } from './hybrid';

@@ -80,7 +80,7 @@ export interface ModelManifest {
   scoreDistribution?: ScoreDistribution;
 }
 
-/** Each score's distribution over random substitutions of held-out sequence (src/analysis/calibration.ts). */
+/** Each score's distribution over random substitutions of held-out sequence (src/eval/calibration.ts). */
 export interface ScoreDistribution {
   /** Where the substitutions come from, in words. */
   source: string;

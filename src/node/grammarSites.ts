@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SITE_KINDS, type GrammarSite } from '../analysis/grammarProbe';
+import { SITE_KINDS, type GrammarSite } from '../eval/grammarProbe';
 import { readFasta } from './data';
 import { REPO_ROOT } from './nodeRuntime';
 

@@ -2,8 +2,8 @@
 
 import type { AttentionMap } from '../analysis/attentionMap';
 import type { DependencyMap, MapStrands } from '../analysis/dependency/dependencyMap';
-import type { CostCurve } from '../analysis/costCurve';
-import type { GoldenReport } from '../analysis/goldenCheck';
+import type { CostCurve } from '../bench/costCurve';
+import type { GoldenReport } from '../model/check/goldenCheck';
 import type { LikelihoodTrack } from '../analysis/likelihoodScan';
 import type { MutagenesisResult } from '../analysis/mutagenesis';
 import type { ScoreMethod, Variant, VariantScore } from '../analysis/variantEffect';

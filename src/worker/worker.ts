@@ -6,9 +6,9 @@ import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-was
 import * as tf from '@tensorflow/tfjs-core';
 import { attentionMap } from '../analysis/attentionMap';
 import { dependencyMap } from '../analysis/dependency/dependencyMap';
-import { goldenCheck, validateGolden } from '../analysis/goldenCheck';
+import { goldenCheck, validateGolden } from '../model/check/goldenCheck';
 import { timeForward } from '../model/benchmarking';
-import { measureCostCurve } from '../analysis/costCurve';
+import { measureCostCurve } from '../bench/costCurve';
 import { secondModel } from './secondModel';
 import { CancelledError } from '../analysis/run';
 import { likelihoodScan } from '../analysis/likelihoodScan';
@@ -20,7 +20,7 @@ import { loadModel, type LoadedModel } from '../model/loadModel';
 import { validateManifest } from '../model/manifest';
 import { modelFolder, unzipModel } from '../model/memorySource';
 import { fetchSource, type ModelSource } from '../model/source';
-import { verifyGolden } from '../analysis/verifyModel';
+import { verifyGolden } from '../model/check/verifyModel';
 import { KEPT_SEQUENCES, type Call, type ModelInfo, type Reply, type Request, type Results } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;

@@ -5,8 +5,8 @@
 
 import { encode, MASK_ID } from '../genome/tokens';
 import type { LanguageModel } from '../model/languageModel';
-import type { RunOptions } from './run';
-import { runRows } from './rowBatcher';
+import type { RunOptions } from '../analysis/run';
+import { runRows } from '../analysis/rowBatcher';
 
 export const PROBE_WINDOW = 128;
 export type SiteKind = 'donor' | 'acceptor' | 'stop' | 'random';

@@ -5,9 +5,9 @@
 
 import { encode } from '../genome/tokens';
 import type { LanguageModel } from '../model/languageModel';
-import { DEFAULT_MASK_STRIDE, likelihoodScan } from './likelihoodScan';
-import { saturationMutagenesis } from './mutagenesis';
-import { DEFAULT_WINDOW } from './variantEffect';
+import { DEFAULT_MASK_STRIDE, likelihoodScan } from '../analysis/likelihoodScan';
+import { saturationMutagenesis } from '../analysis/mutagenesis';
+import { DEFAULT_WINDOW } from '../analysis/variantEffect';
 
 export interface SiteStat {
   /** 1-based position. */

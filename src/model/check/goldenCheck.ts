@@ -1,6 +1,6 @@
 // Re-runs the PyTorch golden vectors shipped with a model on the current backend.
 
-import type { LanguageModel } from '../model/languageModel';
+import type { LanguageModel } from '../languageModel';
 
 export interface GoldenFile {
   format: string;

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { COST_LENGTHS, measureCostCurve } from '../analysis/costCurve';
+import { COST_LENGTHS, measureCostCurve } from './costCurve';
 import { loadModel } from '../model/loadModel';
 import { fileSource } from '../node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';

@@ -4,8 +4,8 @@
 
 import { MASK_ID, N_ID } from '../genome/tokens';
 import type { LanguageModel } from '../model/languageModel';
-import type { RunOptions } from './run';
-import { runRows } from './rowBatcher';
+import type { RunOptions } from '../analysis/run';
+import { runRows } from '../analysis/rowBatcher';
 
 export const HELDOUT = { n: 2000, window: 256 } as const;
 

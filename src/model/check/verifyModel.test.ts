@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { loadModel } from '../model/loadModel';
-import { type ModelFile, modelFolder, unzipModel } from '../model/memorySource';
-import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
+import { loadModel } from '../loadModel';
+import { type ModelFile, modelFolder, unzipModel } from '../memorySource';
+import { REPO_ROOT, useNodeBackend } from '../../node/nodeRuntime';
 import { verifyGolden } from './verifyModel';
 
 // training/smoke.sh's tiny Hyena export, as a user would bring it: a folder "smoke-hyena" of four files

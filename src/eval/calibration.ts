@@ -5,8 +5,8 @@
 
 import type { ScoreDistribution } from '../model/manifest';
 import type { LanguageModel } from '../model/languageModel';
-import type { RunOptions } from './run';
-import { DEFAULT_WINDOW, methodsFor, scoreVariants, type Variant } from './variantEffect';
+import type { RunOptions } from '../analysis/run';
+import { DEFAULT_WINDOW, methodsFor, scoreVariants, type Variant } from '../analysis/variantEffect';
 
 /** A fixed pseudo-random generator (mulberry32), so every run draws the same substitutions. */
 function rng(seed: number): () => number {

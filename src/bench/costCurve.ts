@@ -5,8 +5,8 @@
 
 import type { LanguageModel } from '../model/languageModel';
 import { timeForward } from '../model/benchmarking';
-import { planWindows } from './windows';
-import { checkpoint, type RunOptions } from './run';
+import { planWindows } from '../analysis/windows';
+import { checkpoint, type RunOptions } from '../analysis/run';
 
 export const COST_LENGTHS = [512, 1024, 2048, 4096, 8192, 16384];
 

@@ -1,8 +1,8 @@
 // The check a model the user brings must pass before it runs: its golden.json (PyTorch outputs written by
 // training/export.py) reproduced on this backend. Shapes and shard hashes are checked while loading.
 
-import type { ModelSource } from '../model/source';
-import type { LanguageModel } from '../model/languageModel';
+import type { ModelSource } from '../source';
+import type { LanguageModel } from '../languageModel';
 import { goldenCheck, type GoldenReport, validateGolden } from './goldenCheck';
 
 /** The tolerance of "Check against PyTorch" (float32 on any backend stays well inside it). */
