@@ -46,7 +46,7 @@ test('typed and VCF variants get scores equal to the Node engine, and clear mess
     // beside each score its percentile against the model's shipped distribution (default settings: no ≈)
     const pcts = [table.locator('tr', { hasText: ok }), table.locator('tr', { hasText: 'NC_001416.1:37899' })].map((r) => r.locator(`td[data-percentile=${method}]`));
     for (const [i, cell] of pcts.entries()) {
-      const p = percentile(model.manifest.scoreDistribution!.quantiles[method]!, node.scores[i]!.score!);
+      const p = percentile(model.meta.scoreDistribution!.quantiles[method]!, node.scores[i]!.score!);
       await expect(cell).toHaveText(/^\d+(\.\d)?%$/);
       // the browser's score may differ from Node's in the fourth decimal: allow the rounding of one point
       expect(Math.abs(Number((await cell.innerText()).replace('%', '')) - p)).toBeLessThanOrEqual(1);

@@ -2,7 +2,7 @@
 // variant score method the two are compared by.
 
 import { methodsFor, type ScoreMethod } from './variantEffect';
-import type { Objective } from '../model/manifest';
+import type { Objective } from '../model/family';
 
 /** Per base A - B (bits); NaN where either is not finite (an N). Lengths must match. */
 export function differenceBits(a: Float32Array, b: Float32Array): Float32Array {

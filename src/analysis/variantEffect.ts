@@ -4,7 +4,7 @@
 // moves the model's beliefs) = predicted damaging.
 
 import { encode } from '../genome/tokens';
-import type { Objective } from '../model/manifest';
+import type { Objective } from '../model/family';
 import { type LanguageModel } from '../model/languageModel';
 import { type RunOptions, checkpoint } from './run';
 import { runRows } from './rowBatcher';

@@ -200,7 +200,7 @@ async function main() {
         const r = await saturationMutagenesis(model, seq, 0, 1000, opts);
         const mutagenesis = `${((performance.now() - t1) / 1000).toFixed(1)} s, ${method}, ${r.forwardRows.toLocaleString('en-US')} forward rows of 255 bases`;
         let reuse = '–';
-        if (model.objective === 'clm' && model.forwardShared) {
+        if (model.reuse.kind === 'prefix') {
           // 100 bases mid-sequence (windows centred on each site) with and without continuing from each
           // window's reference pass
           const t2 = performance.now();

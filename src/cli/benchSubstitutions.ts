@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
-import type { HybridModel } from '../model/hybrid';
+import type { SequenceModel } from '../model/sequenceModel';
 import { loadModel } from '../model/loadModel';
 import { convOutputs } from '../model/substitutions';
 import { fileSource } from '../node/fileSource';
@@ -45,13 +45,13 @@ async function main() {
   console.log(machineLine());
   await useNodeBackend('wasm');
   const model = await loadModel(fileSource(join(REPO_ROOT, 'public/models', args.model!)));
-  if (!model.startSubstitutions || model.manifest.architecture.type !== 'hybrid-conv-alibi') throw new Error(`${args.model} is not a masked hybrid`);
-  const hybrid = model as unknown as HybridModel;
+  if (model.reuse.kind !== 'substitutions' || model.meta.type !== 'hybrid-conv-alibi') throw new Error(`${args.model} is not a masked hybrid`);
+  const hybrid = model as unknown as SequenceModel;
   const T = Math.min(512, model.context), N = Number(args.subs);
   let s = 7; // a fixed pseudo-random row
   const row = Int32Array.from({ length: T }, () => ((s = (s * 1103515245 + 12345) % 2147483648) >> 16) & 3);
   const subs = Array.from({ length: N }, (_, k) => { const at = Math.floor(((k + 0.5) * T) / N); return { at, alt: (row[at]! + 1) % 4 }; });
-  const session = await model.startSubstitutions(row);
+  const session = await model.reuse.start(row);
   const outs = convOutputs(hybrid, row);
   const conv = outs.pop()!; // the attention blocks' input
   outs.forEach((t) => t.dispose());

@@ -187,7 +187,7 @@ async function pool<T, R>(items: T[], jobs: number, f: (x: T) => Promise<R>): Pr
 
 async function loadEntry(dir: string, label?: string): Promise<Entry> {
   const model = await loadModel(fileSource(dir));
-  const meta = model.manifest;
+  const meta = model.meta;
   return { name: label ?? meta.id, kind: `${meta.objective.toUpperCase()} ${(meta.parameters / 1e6).toFixed(2)}M`, model, dispose: () => model.dispose() };
 }
 

@@ -39,7 +39,7 @@ describe('npm run score', () => {
     expect(auroc(cliScores, lof)).toBeCloseTo(auroc(direct.scores.map((s) => -s.score!), lof), 5);
     rows.slice(1).forEach((r, i) => expect(Number(r[4])).toBeCloseTo(direct.scores[i]!.score!, 5));
     // percentiles against the model's shipped distribution (window 129 here: the CLI says they are indicative)
-    const q = model.manifest.scoreDistribution!.quantiles.dll!;
+    const q = model.meta.scoreDistribution!.quantiles.dll!;
     rows.slice(1).forEach((r, i) => expect(Number(r[TSV_HEADER.indexOf('percentile')])).toBeCloseTo(percentile(q, direct.scores[i]!.score!), 1));
     const pct = rows.slice(1).map((r) => Number(r[TSV_HEADER.indexOf('percentile')]));
     expect(Math.max(...pct) - Math.min(...pct)).toBeGreaterThan(40); // the column is not a constant

@@ -108,16 +108,16 @@ export async function runScore(a: ScoreArgs, write: (line: string) => void, prog
     const kind = model.objective === 'mlm' ? 'masked' : 'causal';
     const method = a.method ?? methodsFor(model.objective)[0]!;
     if (!methodsFor(model.objective).includes(method)) {
-      throw new ScoreError(`--method ${method} cannot run on ${model.manifest.id}, a ${kind} model (${method} needs a ${kind === 'masked' ? 'causal' : 'masked'} model): `
+      throw new ScoreError(`--method ${method} cannot run on ${model.meta.id}, a ${kind} model (${method} needs a ${kind === 'masked' ? 'causal' : 'masked'} model): `
         + `use ${orList(methodsFor(model.objective))}`, EXIT.usage);
     }
     const refOptions = { inMemoryMax: a.inMemoryMax, cacheDir: a.cacheDir };
     const reference = await readInput(a.fasta, () => openReference(a.fasta, { ...refOptions, note: progress }));
     progress(`${a.fasta}: ${reference.records.length} sequences, read ${reference.how}`);
     const window = a.window ?? DEFAULT_WINDOW;
-    const dist = model.manifest.scoreDistribution;
+    const dist = model.meta.scoreDistribution;
     const quantiles = dist?.quantiles[method];
-    if (!quantiles) progress(`${model.manifest.id} has no score distribution for ${method}: the percentile column stays empty (npm run calibrate makes one)`);
+    if (!quantiles) progress(`${model.meta.id} has no score distribution for ${method}: the percentile column stays empty (npm run calibrate makes one)`);
     else if (dist!.window !== window || dist!.bothStrands !== !!a.bothStrands) {
       progress(`percentiles compare with random substitutions scored at window ${dist!.window}, ${dist!.bothStrands ? 'both strands' : 'one strand'}; these scores use window ${window}, ${a.bothStrands ? 'both strands' : 'one strand'}, so read them as indicative`);
     }
@@ -139,8 +139,8 @@ export async function runScore(a: ScoreArgs, write: (line: string) => void, prog
       progress(`${a.threads} workers ready (each with its own model and reference) in ${((performance.now() - tw) / 1000).toFixed(1)} s`);
     } else scorer = mainThreadScorer(model, reference, settings);
     const out = a.outputFormat === 'vcf'
-      ? vcfOutput(vcf.header, `${METHODS[method].label} by ${model.manifest.id}, window ${window}${a.bothStrands ? ', both strands' : ''}`)
-      : tsvOutput(method, model.manifest.id);
+      ? vcfOutput(vcf.header, `${METHODS[method].label} by ${model.meta.id}, window ${window}${a.bothStrands ? ', both strands' : ''}`)
+      : tsvOutput(method, model.meta.id);
 
     const t0 = performance.now();
     let rows = 0, scored = 0, headerWritten = false, lastReport = 0;

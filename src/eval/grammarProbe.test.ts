@@ -11,7 +11,7 @@ import type { LanguageModel } from '../model/languageModel';
 
 /** Masked fake: at a masked position P = (0.1, 0.2, 0.3, 0.4) for A, C, G, T; elsewhere uniform. */
 const fake = (objective: 'mlm' | 'clm', seen: Int32Array[]): LanguageModel => ({
-  objective, context: 256, nHeads: 1, nAttentionLayers: 0,
+  objective, context: 256, nHeads: 1, nAttentionLayers: 0, reuse: { kind: 'none' },
   async forward(tokens, batch) {
     const T = tokens.length / batch;
     for (let b = 0; b < batch; b++) seen.push(tokens.slice(b * T, (b + 1) * T));
@@ -61,7 +61,7 @@ describe('grammar probe against PyTorch', () => {
     it(`${dir.split('/').pop()}: the runtime gives the probe values export.py recorded`, async () => {
       await useNodeBackend('wasm');
       const model = await loadModel(fileSource(dir));
-      const expected = model.manifest.metrics.grammar!;
+      const expected = model.meta.metrics.grammar!;
       const { sites, records } = readGrammarSites();
       // the splice sites only (800 of the 2,200 windows), to keep the unit tests short
       const r = await grammarProbe(model, sites.filter((s) => s.kind === 'donor' || s.kind === 'acceptor'), records);

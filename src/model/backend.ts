@@ -110,3 +110,29 @@ function reasonText(name: BackendName, force: BackendName | undefined, skipped: 
   if (force === name) return `forced by ?backend=${name}`;
   return skipped.length ? skipped.join('; ') : `${name} is the first backend available`;
 }
+
+/**
+ * Speed rules per backend: the one place the model code branches on which backend runs.
+ * - Rows per pass: tfjs-wasm's slice copies its whole source tensor (readSync), so an attention block taking B
+ *   sequences out of a [B*T, ...] tensor costs O(B^2) per layer (`npm run bench:kernels`), and its matMuls and
+ *   convs gain nothing from a larger batch: with attention, wasm and cpu run one row at a time. Otherwise a pass
+ *   holds up to MAX_PASS_TOKENS tokens (about 50 MB of activations at width 128-256).
+ * - Long convolutions (Hyena) up to directLongConvMax bases run as one depthwise conv on the backend (O(T^2),
+ *   no read-back: on WebGPU a read-back is a GPU-to-CPU sync per block); longer ones, and every length on wasm
+ *   and cpu, by FFT on typed arrays. In Node's tfjs-wasm the depthwise conv was slower at every length measured
+ *   (256 x 32 rows: 8.6 s against 3.8 s by FFT; 1,024: 2.1 s against 0.41 s). Not measured on a hardware GPU.
+ */
+export const MAX_PASS_TOKENS = 32_768;
+
+export interface SpeedRules {
+  rowsPerPass(T: number, batch: number, hasAttention: boolean): number;
+  directLongConvMax: number;
+}
+
+export function speedRules(name: string = tf.getBackend()): SpeedRules {
+  const gpu = name === 'webgpu';
+  return {
+    rowsPerPass: (T, batch, hasAttention) => (hasAttention && !gpu ? 1 : Math.max(1, Math.min(batch, Math.floor(MAX_PASS_TOKENS / T)))),
+    directLongConvMax: gpu ? 1024 : 0,
+  };
+}

@@ -15,7 +15,7 @@ export async function timeForward(model: LanguageModel, tokens: Int32Array, batc
   return ms;
 }
 
-/** The same model without forwardShared, so every row runs in full (the benchmark and tests compare the two). */
+/** The same model without prefix reuse, so every row runs in full (the benchmark and tests compare the two). */
 export function withoutPrefixReuse(m: LanguageModel): LanguageModel {
-  return { objective: m.objective, context: m.context, nHeads: m.nHeads, nAttentionLayers: m.nAttentionLayers, forward: m.forward.bind(m) };
+  return { objective: m.objective, context: m.context, nHeads: m.nHeads, nAttentionLayers: m.nAttentionLayers, reuse: { kind: 'none' }, forward: m.forward.bind(m) };
 }

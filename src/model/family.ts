@@ -26,8 +26,10 @@ export interface ModelFacts {
   /** Family name as users know it: "HyenaDNA", "Caduceus", "GPN". */
   family: string;
   objective: Objective;
-  /** Longest input read in one pass. */
+  /** The window analyses read at once (the training window, or what the checkpoint was made for). */
   context: number;
+  /** The longest input the network can read at all (a learned or implicit positional range), or null: any. */
+  maxLength: number | null;
   tokens: TokenMap;
   /** Causal families only. */
   alignment?: CausalAlignment;
@@ -35,7 +37,15 @@ export interface ModelFacts {
   hiddenSize: number;
   nHeads: number;
   nAttentionLayers: number;
+  /**
+   * Work the model can skip, declared by the family: 'prefix' (causal: rows sharing a prefix with a reference
+   * compute only their later positions; its blocks honour PassContext.prefix), 'substitutions' (masked: its
+   * leading local blocks rerun only the rows a single-base change reaches).
+   */
+  speedups: readonly Speedup[];
 }
+
+export type Speedup = 'prefix' | 'substitutions';
 
 /** One tensor the weights must hold. */
 export interface WeightEntry {

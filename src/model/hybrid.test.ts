@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { goldenCheck, validateGolden } from './check/goldenCheck';
 import { fileSource } from '../node/fileSource';
 import { modelDirs, useNodeBackend } from '../node/nodeRuntime';
-import type { HybridModel } from './hybrid';
+import type { SequenceModel } from './sequenceModel';
 import { loadModel } from './loadModel';
 
 const dirs = modelDirs().filter((d) => existsSync(join(d, 'golden.json')));
@@ -81,7 +81,7 @@ describe('batched forward passes', () => {
       const heads = [0, model.nHeads - 1];
       const all = await model.forward(tokens, B, { layer: 0, heads });
       const onePass = tf.tidy(() => {
-        const o = (model as HybridModel).forwardTensors(tf.tensor2d(tokens, [B, T], 'int32'), { attn: { layer: 0, heads } });
+        const o = (model as unknown as SequenceModel).forwardTensors(tf.tensor2d(tokens, [B, T], 'int32'), { attn: { layer: 0, heads } });
         return { logprobs: o.logprobs.dataSync(), attention: o.attention!.dataSync() };
       });
       expect(Math.max(...onePass.logprobs.map((v, i) => Math.abs(v - all.logprobs[i]!)))).toBeLessThan(1e-5);
@@ -98,7 +98,7 @@ describe('batched forward passes', () => {
   });
 });
 
-describe('prefix reuse for a causal model (forwardShared)', () => {
+describe('prefix reuse for a causal model', () => {
   it('gives each row sharing a prefix with the reference what a full pass gives it', async () => {
     await useNodeBackend('wasm');
     const causal = dirs.filter((d) => {
@@ -107,7 +107,8 @@ describe('prefix reuse for a causal model (forwardShared)', () => {
     });
     expect(causal.length).toBeGreaterThan(0);
     for (const dir of causal) {
-      const model = (await loadModel(fileSource(dir))) as HybridModel;
+      const model = await loadModel(fileSource(dir));
+      if (model.reuse.kind !== 'prefix') throw new Error('a causal hybrid declares prefix reuse');
       const T = 96;
       const ref = Int32Array.from({ length: T }, (_, i) => (i * 7 + (i >> 3)) % 4);
       // first change at the start, inside the widest conv's reach of the start (span 64), mid-row, at the end
@@ -120,7 +121,7 @@ describe('prefix reuse for a causal model (forwardShared)', () => {
       });
       const full = (await model.forward(ref, 1)).logprobs; // also makes the resident ALiBi biases for T
       const atStart = tf.memory().numTensors;
-      const shared = await model.forwardShared(ref, alts);
+      const shared = await model.reuse.forwardShared(ref, alts);
       expect(tf.memory().numTensors).toBe(atStart); // the reference's kept state is freed
       const maxDiff = (a: Float32Array, b: Float32Array) => { expect(a.length).toBe(b.length); return Math.max(...a.map((v, i) => Math.abs(v - b[i]!))); };
       expect(maxDiff(shared.ref, full)).toBeLessThan(1e-5);

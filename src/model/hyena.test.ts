@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { fileSource } from '../node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
-import type { HyenaModel } from './hyena';
+import type { HyenaNetwork } from './families/hyena';
+import type { SequenceModel } from './sequenceModel';
 import { loadModel } from './loadModel';
 import { directCausalConv } from './ops/longConv';
 
@@ -18,17 +19,18 @@ describe.each(['cpu', 'wasm'] as const)('Hyena long-input path on %s', (backend)
   it('a long pass by FFT (2,048 bases; 1,024 on the slower cpu backend) equals the direct convolution, and its first positions equal a short window', async () => {
     await useNodeBackend(backend);
     const atStart = tf.memory().numTensors;
-    const model = (await loadModel(fileSource(FIXTURE))) as unknown as HyenaModel;
+    const model = (await loadModel(fileSource(FIXTURE))) as unknown as SequenceModel & { dispose(): void };
+    const choice = (model.network as HyenaNetwork).longConv;
     expect(model.context).toBe(2048);
     const T = backend === 'cpu' ? 1024 : 2048, seq = tokens(T, 3);
-    model.directMaxLen = 0; // every length by FFT on typed arrays
+    choice.directMaxLen = 0; // every length by FFT on typed arrays
     const long = (await model.forward(seq, 1)).logprobs;
-    model.longConv = directCausalConv; // the direct sum on typed arrays
+    choice.longConv = directCausalConv; // the direct sum on typed arrays
     const direct = (await model.forward(seq, 1)).logprobs;
     expect(maxDiff(long, direct)).toBeLessThan(1e-4);
-    model.directMaxLen = Infinity; // one depthwise conv on the backend
+    choice.directMaxLen = Infinity; // one depthwise conv on the backend
     expect(maxDiff((await model.forward(seq, 1)).logprobs, direct)).toBeLessThan(1e-4);
-    model.directMaxLen = 0;
+    choice.directMaxLen = 0;
     // windowed reference: a causal model's positions < 300 see only bases < 300
     const window = (await model.forward(seq.subarray(0, 300), 1)).logprobs;
     expect(maxDiff(long.subarray(0, 300 * 4), window)).toBeLessThan(1e-4);

@@ -1,13 +1,28 @@
-// What analyses need from a model: HybridModel and MarkovModel implement it, tests use tiny fakes.
+// What analyses need from a model: SequenceModel (any registered network) and MarkovModel implement it; tests
+// use tiny fakes.
 
-import type { Objective } from './manifest';
+import type { Objective } from './family';
+import type { AttentionRequest } from './network';
 import type { SubstitutionSession } from './substitutions';
 
-export interface AttentionRequest {
-  /** Index among the attention blocks (0 = first attention layer). */
-  layer: number;
-  heads: number[];
-}
+export type { AttentionRequest } from './network';
+
+/**
+ * Work a model can skip, declared by its family (ModelFacts.speedups), so analyses choose their strategy by
+ * switching on `kind` rather than probing for methods.
+ */
+export type Reuse =
+  | { kind: 'none' }
+  /**
+   * Causal: log-probabilities of `ref` [T, 4] and of positions [from, T) of each alternative equal to `ref`
+   * before `from`, reusing the reference's work for the shared prefix.
+   */
+  | { kind: 'prefix'; forwardShared(ref: Int32Array, alts: { from: number; tokens: Int32Array }[]): Promise<{ ref: Float32Array; alts: Float32Array[] }> }
+  /**
+   * Masked: one unmasked pass of `ref`, then log-probabilities [T, 4] of any single-base substitutions of it,
+   * rerunning only the rows of its local blocks a substitution reaches. Call dispose() on the session.
+   */
+  | { kind: 'substitutions'; start(ref: Int32Array): Promise<SubstitutionSession> };
 
 export interface LanguageModel {
   readonly objective: Objective;
@@ -15,17 +30,10 @@ export interface LanguageModel {
   readonly context: number;
   readonly nHeads: number;
   readonly nAttentionLayers: number;
-  /** tokens [B, T] row-major -> logprobs [B, T, 4] (and attention [B, heads, T, T] when asked). */
+  readonly reuse: Reuse;
+  /**
+   * tokens [B, T] row-major -> log-probabilities [B, T, 4] (and attention [B, heads, T, T] when asked). A row
+   * the model makes no prediction for (a causal model's first base, without a start token) is NaN.
+   */
   forward(tokens: Int32Array, batch: number, attn?: AttentionRequest): Promise<{ logprobs: Float32Array; attention?: Float32Array }>;
-  /**
-   * Causal models may offer this: log-probabilities of `ref` [T, 4] and of positions [from, T) of each
-   * alternative equal to `ref` before `from`, reusing the reference's work for the shared prefix.
-   */
-  forwardShared?(ref: Int32Array, alts: { from: number; tokens: Int32Array }[]): Promise<{ ref: Float32Array; alts: Float32Array[] }>;
-  /**
-   * Masked models may offer this: one unmasked pass of `ref`, then log-probabilities [T, 4] of any single-base
-   * substitutions of it, reusing what a substitution cannot change (HybridModel: conv-stack outputs beyond its
-   * reach). Call dispose() when done.
-   */
-  startSubstitutions?(ref: Int32Array): Promise<SubstitutionSession>;
 }

@@ -1,23 +1,36 @@
-// loadModel(source): read model.json, verify and load weights, build the runtime model.
+// loadModel(source): read a model folder, check and load its weights, build the runtime model. A bundled folder
+// (model.json + sha256-checked shards) names its family by architecture.type; the Markov baseline is counts, not
+// a network.
 
 import type { LanguageModel } from './languageModel';
-import { HybridModel } from './hybrid';
-import { HyenaModel } from './hyena';
-import { type MarkovArchitecture, type ModelManifest, validateManifest } from './manifest';
+import { familyFor } from './families/registry';
+import { ModelFormatError } from './formatError';
+import { resolveWeights } from './formats/resolveWeights';
+import { type ModelManifest, validateManifest } from './manifest';
 import { MarkovModel } from './markov';
+import type { ModelMeta } from './meta';
+import { SequenceModel } from './sequenceModel';
 import type { ModelSource } from './source';
 import { loadWeights, type LoadProgress } from './weights';
 
 export interface LoadedModel extends LanguageModel {
-  readonly manifest: ModelManifest;
+  readonly meta: ModelMeta;
   dispose(): void;
 }
 
-/** A Markov model read from a model folder: the counts, and the manifest they came with. */
-class LoadedMarkovModel extends MarkovModel implements LoadedModel {
-  constructor(readonly manifest: ModelManifest, a: MarkovArchitecture, counts: Uint32Array) {
-    super(a.order, counts, a.alpha, a.context);
-  }
+function metaOf(m: ModelManifest, family: string): ModelMeta {
+  return { id: m.id, name: m.name, family, type: m.architecture.type, objective: m.objective, parameters: m.parameters, metrics: m.metrics, scoreDistribution: m.scoreDistribution };
+}
+
+/** The order-k Markov baseline: its counts, checked against the order. */
+function markovModel(m: ModelManifest, counts: Uint32Array | undefined, where: string): LoadedModel {
+  const a = m.architecture as { order?: unknown; alpha?: unknown; context: number };
+  const fail = (msg: string): never => { throw new ModelFormatError(`${where}: ${msg}`); };
+  if (!Number.isInteger(a.order) || (a.order as number) < 1 || (a.order as number) > 12) fail('architecture.order must be an integer from 1 to 12');
+  if (typeof a.alpha !== 'number' || !(a.alpha > 0)) fail('architecture.alpha must be positive');
+  if (m.objective !== 'clm') fail('a Markov model is causal: objective must be "clm"');
+  if (!counts) return fail('the weights hold no counts');
+  return Object.assign(new MarkovModel(a.order as number, counts, a.alpha as number, a.context), { meta: metaOf(m, 'Markov') });
 }
 
 export async function loadModel(source: ModelSource, onProgress?: (p: LoadProgress) => void): Promise<LoadedModel> {
@@ -27,10 +40,17 @@ export async function loadModel(source: ModelSource, onProgress?: (p: LoadProgre
   } catch (e) {
     throw new Error(`Could not read ${source.label}model.json: ${(e as Error).message}`);
   }
-  const manifest = validateManifest(json, `${source.label}model.json`);
-  const weights = await loadWeights(manifest, source, onProgress);
-  const a = manifest.architecture;
-  if (a.type === 'markov') return new LoadedMarkovModel(manifest, a, weights.get('counts')!.data as Uint32Array);
-  if (a.type === 'hyena') return new HyenaModel(manifest, weights);
-  return new HybridModel(manifest, weights);
+  const where = `${source.label}model.json`;
+  const manifest = validateManifest(json, where);
+  const type = manifest.architecture.type;
+  if (type === 'markov') {
+    const raw = await loadWeights(manifest, source, onProgress);
+    const counts = raw.get('counts');
+    return markovModel(manifest, counts && new Uint32Array(counts.bytes.slice().buffer), where);
+  }
+  const family = familyFor(type, where);
+  const config = family.readConfig(manifest, where);
+  const raw = await loadWeights(manifest, source, onProgress);
+  const network = family.build(config, resolveWeights(family.weights(config), raw, `${source.label}model.json's weights`));
+  return Object.assign(new SequenceModel(family.facts(config), network), { meta: metaOf(manifest, family.name) });
 }

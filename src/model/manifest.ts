@@ -1,55 +1,13 @@
 // The model.json format written by training/export.py, and its validation.
 
 import { VOCAB } from '../genome/tokens';
+import type { Objective } from './family';
+import { ModelFormatError } from './formatError';
 
 export const MODEL_FORMAT = 'glm-playground/model@1';
 
-export type Objective = 'mlm' | 'clm';
-
-export interface HybridArchitecture {
-  type: 'hybrid-conv-alibi';
-  d_model: number;
-  n_heads: number;
-  d_ff: number;
-  conv_kernel: number;
-  conv_dilations: number[];
-  n_attn: number;
-  context: number;
-  ln_eps: number;
-  positional: 'alibi';
-  activation: 'gelu_tanh';
-}
-
-/** Attention-free: n_hyena Hyena blocks (HyenaModel, src/model/hyena.ts; HyenaMixer in training/model.py). */
-export interface HyenaArchitecture {
-  type: 'hyena';
-  d_model: number;
-  d_ff: number;
-  n_hyena: number;
-  short_kernel: number;
-  filter_order: number;
-  filter_bands: number;
-  /** Longest lag the filter is defined for: the longest input read in one pass. */
-  max_len: number;
-  /** The decay window falls to 1% at lags geometric between these (channel 0 to D - 1). */
-  decay_lags: [number, number];
-  /** The training window (the runtime reads up to max_len). */
-  context: number;
-  ln_eps: number;
-  activation: 'gelu_tanh';
-}
-
-export interface MarkovArchitecture {
-  type: 'markov';
-  /** Bases of context: P(x_i | x_{i-order} .. x_{i-1}). */
-  order: number;
-  /** Dirichlet prior weight towards the order below. */
-  alpha: number;
-  /** Window length used for long sequences (any; the model only looks back `order` bases). */
-  context: number;
-}
-
-export type Architecture = HybridArchitecture | HyenaArchitecture | MarkovArchitecture;
+/** The architecture as model.json holds it: `type` names the registered family (families/registry.ts). */
+export type Architecture = { type: string; context: number } & Record<string, unknown>;
 
 export interface WeightSpec {
   name: string;
@@ -92,12 +50,6 @@ export interface ScoreDistribution {
   quantiles: Record<string, number[]>;
 }
 
-export class ModelFormatError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ModelFormatError';
-  }
-}
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isPosInt = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
@@ -110,31 +62,8 @@ export function validateManifest(json: unknown, where: string): ModelManifest {
   if (json.objective !== 'mlm' && json.objective !== 'clm') fail(`objective must be "mlm" or "clm"`);
   if (!Array.isArray(json.vocab) || json.vocab.join('\u0000') !== VOCAB.join('\u0000')) fail(`vocab must be ${JSON.stringify(VOCAB)} (token ids 0-6; the head predicts ids 0-3)`);
   const a = json.architecture;
-  if (!isObj(a)) return fail('architecture is missing');
-  if (a.type === 'hybrid-conv-alibi') {
-    for (const k of ['d_model', 'n_heads', 'd_ff', 'conv_kernel', 'context'] as const) {
-      if (!isPosInt(a[k])) fail(`architecture.${k} must be a positive integer`);
-    }
-    if (!Number.isInteger(a.n_attn) || (a.n_attn as number) < 0) fail('architecture.n_attn must be a whole number (0: convolutions only)');
-    if (!Array.isArray(a.conv_dilations) || !a.conv_dilations.every(isPosInt)) fail('architecture.conv_dilations must be positive integers');
-    if ((a.d_model as number) % (a.n_heads as number) !== 0) fail('d_model must be divisible by n_heads');
-  } else if (a.type === 'hyena') {
-    for (const k of ['d_model', 'd_ff', 'n_hyena', 'short_kernel', 'filter_order', 'context', 'max_len'] as const) {
-      if (!isPosInt(a[k])) fail(`architecture.${k} must be a positive integer`);
-    }
-    if (!Number.isInteger(a.filter_bands) || (a.filter_bands as number) < 2) fail('architecture.filter_bands must be an integer of at least 2');
-    const lags = a.decay_lags;
-    if (!Array.isArray(lags) || lags.length !== 2 || !lags.every((l) => typeof l === 'number' && l > 0)) fail('architecture.decay_lags must be two positive lags');
-    if (typeof a.ln_eps !== 'number' || !(a.ln_eps > 0)) fail('architecture.ln_eps must be positive');
-    if (json.objective !== 'clm') fail('a Hyena model here is causal: objective must be "clm"');
-  } else if (a.type === 'markov') {
-    if (!isPosInt(a.order) || (a.order as number) > 12) fail('architecture.order must be an integer from 1 to 12');
-    if (!isPosInt(a.context)) fail('architecture.context must be a positive integer');
-    if (typeof a.alpha !== 'number' || !(a.alpha > 0)) fail('architecture.alpha must be positive');
-    if (json.objective !== 'clm') fail('a Markov model is causal: objective must be "clm"');
-  } else {
-    fail(`unknown architecture.type ${JSON.stringify(a.type)}`);
-  }
+  if (!isObj(a) || typeof a.type !== 'string') return fail('architecture is missing');
+  if (!isPosInt(a.context)) fail('architecture.context must be a positive integer');
   const groups = json.weightsManifest;
   if (!Array.isArray(groups) || groups.length === 0) return fail('weightsManifest is missing');
   for (const g of groups) {

@@ -21,18 +21,46 @@ export interface AttentionRequest {
   heads: number[];
 }
 
-/** Per pass: what was asked of the attention blocks, and where they put the maps ([B, heads, T, T]). */
+/** Per conv block the normalised input [T, D]; per attention block and head the keys and values [T, Dh]. */
+export interface PrefixState {
+  convIn: tf.Tensor2D[];
+  keys: tf.Tensor2D[][];
+  values: tf.Tensor2D[][];
+}
+
+/**
+ * Prefix reuse (causal families that declare it): `record` collects what rows sharing a prefix with this one
+ * continue from; `continuation` computes only positions [from, T) of a row from such a state.
+ */
+export type PrefixPass = { record: PrefixState } | { continuation: { state: PrefixState; from: number } };
+
+/** Per pass: its length, what was asked of the attention blocks, where they put the maps ([B, heads, T, T]). */
 export interface PassContext {
+  /** Positions of the whole row (a continuation's input holds only its last T - from). */
+  length: number;
   attn?: AttentionRequest;
   attention?: tf.Tensor4D;
+  prefix?: PrefixPass;
 }
 
 export interface Block {
   /** 'attention' blocks can report maps (PassContext); other mixers never do. */
   readonly kind: 'attention' | 'conv' | 'hyena' | 'mamba';
-  /** stream -> stream, same shapes; called inside tf.tidy. */
+  /** stream -> stream, same shapes; called inside tf.tidy (a block that reads back uses dataSync). */
   forward(s: Stream, ctx: PassContext): Stream;
 }
+
+/**
+ * A block whose output at a position reads its input only within `reach` positions each side (a conv block):
+ * a masked model whose leading blocks are local reruns only the rows a substitution changes (substitutions.ts).
+ */
+export interface LocalBlock extends Block {
+  readonly reach: number;
+  /** Input rows x [1, n, D] (plain stream), zero-padded by pad rows each side -> [1, n + pad[0] + pad[1] - 2 reach, D]. */
+  forwardPadded(x: tf.Tensor3D, pad: [number, number]): tf.Tensor3D;
+}
+
+export const isLocal = (b: Block): b is LocalBlock => 'forwardPadded' in b;
 
 export interface Network {
   /** Model-vocabulary ids [B, T] (int32) -> the first block's input. */
@@ -47,13 +75,13 @@ export interface Network {
 }
 
 /** ids [B, T] -> final hidden states [B, T, D]: the embedding, then every block in order, then the norm. */
-export function hiddenStates(net: Network, ids: tf.Tensor2D, ctx: PassContext = {}): tf.Tensor3D {
+export function hiddenStates(net: Network, ids: tf.Tensor2D, ctx: PassContext = { length: ids.shape[1] }): tf.Tensor3D {
   let s = net.embed(ids);
   for (const block of net.blocks) s = block.forward(s, ctx);
   return net.norm(s);
 }
 
 /** ids [B, T] -> logits [B, T, V]: the whole network, as the family's official code computes it. */
-export function logits(net: Network, ids: tf.Tensor2D, ctx: PassContext = {}): tf.Tensor3D {
+export function logits(net: Network, ids: tf.Tensor2D, ctx: PassContext = { length: ids.shape[1] }): tf.Tensor3D {
   return net.head(hiddenStates(net, ids, ctx));
 }

@@ -1,22 +1,16 @@
-// Runs a tensor model on typed arrays: the row policy (how many sequences per pass on this backend) and the
-// single read-back per call. Tensors never escape.
+// Runs a tensor model on typed arrays: rows per pass as backend.ts's speed rules say, and a single read-back per
+// call. Tensors never escape.
 
 import * as tf from '@tensorflow/tfjs-core';
-import type { AttentionRequest } from './languageModel';
-import { type Continuation, emptyPrefixState, type PrefixState } from './prefixCache';
+import { speedRules } from './backend';
+import type { AttentionRequest, PrefixPass, PrefixState } from './network';
 
 export interface TensorModel {
   readonly causal: boolean;
+  readonly hasAttention: boolean;
   /** tokens [B, T] -> log-probabilities [B, T', 4] (T' = T - from when continuing) and attention maps. */
-  forwardTensors(tokens: tf.Tensor2D, opts?: { attn?: AttentionRequest; record?: PrefixState; continuation?: Continuation }): { logprobs: tf.Tensor3D; attention?: tf.Tensor4D };
+  forwardTensors(tokens: tf.Tensor2D, opts?: { attn?: AttentionRequest; prefix?: PrefixPass }): { logprobs: tf.Tensor3D; attention?: tf.Tensor4D };
 }
-
-/**
- * Backends on which a batch runs one sequence at a time. tfjs-wasm's slice copies its whole source tensor
- * (readSync), so taking B sequences out of a [B*T, ...] tensor costs O(B^2) per layer (`npm run bench:kernels`);
- * its matMuls and convs gain nothing from a larger batch. GPU backends keep the batch.
- */
-const ROW_AT_A_TIME = new Set(['wasm', 'cpu']);
 
 /**
  * tokens [B, T] row-major -> log-probabilities [B, T, 4] (and attention [B, heads, T, T]). Both come back in
@@ -24,14 +18,16 @@ const ROW_AT_A_TIME = new Set(['wasm', 'cpu']);
  */
 export async function runForward(model: TensorModel, tokens: Int32Array, batch: number, attn?: AttentionRequest): Promise<{ logprobs: Float32Array; attention?: Float32Array }> {
   const T = tokens.length / batch;
-  const rows = ROW_AT_A_TIME.has(tf.getBackend()) ? 1 : batch;
+  if (!Number.isInteger(T) || T < 1) throw new Error(`forward: ${tokens.length} tokens do not make ${batch} rows`);
+  const rows = speedRules().rowsPerPass(T, batch, model.hasAttention);
   const nLogprobs = batch * T * 4;
   const out = tf.tidy(() => {
     const logprobs: tf.Tensor[] = [], maps: tf.Tensor[] = [];
     for (let r = 0; r < batch; r += rows) {
+      const n = Math.min(rows, batch - r);
       // a tidy per group frees its intermediates before the next group runs
       const [lp, map] = tf.tidy(() => {
-        const o = model.forwardTensors(tf.tensor2d(tokens.subarray(r * T, (r + rows) * T), [rows, T], 'int32'), { attn });
+        const o = model.forwardTensors(tf.tensor2d(tokens.subarray(r * T, (r + n) * T), [n, T], 'int32'), { attn });
         return [tf.reshape(o.logprobs, [-1]), o.attention ? tf.reshape(o.attention, [-1]) : undefined];
       });
       logprobs.push(lp!);
@@ -43,9 +39,7 @@ export async function runForward(model: TensorModel, tokens: Int32Array, batch: 
   });
   try {
     const flat = (await out.data()) as Float32Array;
-    return flat.length === nLogprobs
-      ? { logprobs: flat }
-      : { logprobs: flat.subarray(0, nLogprobs), attention: flat.subarray(nLogprobs) };
+    return flat.length === nLogprobs ? { logprobs: flat } : { logprobs: flat.subarray(0, nLogprobs), attention: flat.subarray(nLogprobs) };
   } finally {
     out.dispose();
   }
@@ -64,11 +58,12 @@ export async function runShared(model: TensorModel, ref: Int32Array, alts: { fro
   for (const a of alts) if (a.tokens.length !== T || !(a.from >= 0 && a.from <= T)) throw new Error('each alternative row must match the reference in length, with 0 <= from <= T');
   const fresh = alts.map((a) => Math.max(0, T - a.from - 1)); // positions each alternative computes
   const out = tf.tidy(() => {
-    const state = emptyPrefixState();
-    const parts = [tf.reshape(model.forwardTensors(tf.tensor2d(ref, [1, T], 'int32'), { record: state }).logprobs, [-1])];
+    const state: PrefixState = { convIn: [], keys: [], values: [] };
+    const parts = [tf.reshape(model.forwardTensors(tf.tensor2d(ref, [1, T], 'int32'), { prefix: { record: state } }).logprobs, [-1])];
     alts.forEach((a, i) => {
       if (!fresh[i]) return;
-      parts.push(tf.tidy(() => tf.reshape(model.forwardTensors(tf.tensor2d(a.tokens, [1, T], 'int32'), { continuation: { state, from: a.from + 1 } }).logprobs, [-1])));
+      const prefix = { continuation: { state, from: a.from + 1 } };
+      parts.push(tf.tidy(() => tf.reshape(model.forwardTensors(tf.tensor2d(a.tokens, [1, T], 'int32'), { prefix }).logprobs, [-1])));
     });
     return parts.length === 1 ? parts[0]! : tf.concat(parts);
   });

@@ -10,7 +10,7 @@ import type { ScoreMethod } from '../analysis/variantEffect';
 import type { SequenceRecord } from '../genome/parseSequence';
 import type { TypedVariant } from '../genome/variantSyntax';
 import type { BackendChoice } from '../model/backend';
-import type { Objective } from '../model/manifest';
+import type { Objective } from '../model/family';
 import type { ModelInfo, Results } from '../worker/protocol';
 
 export interface ModelEntry {

@@ -53,8 +53,8 @@ function sequence(id: number): { text: string; tokens: Int32Array } {
 }
 
 function modelInfo(m: LoadedModel): ModelInfo {
-  const man = m.manifest;
-  return { id: man.id, name: man.name, objective: man.objective, architecture: man.architecture.type, context: m.context,
+  const man = m.meta;
+  return { id: man.id, name: man.name, objective: man.objective, architecture: man.type, context: m.context,
     nHeads: m.nHeads, nAttentionLayers: m.nAttentionLayers, parameters: man.parameters, metrics: man.metrics,
     scoreDistribution: man.scoreDistribution };
 }
@@ -72,7 +72,7 @@ async function loadFrom(source: ModelSource, id: number, verify: boolean): Promi
   model = null;
   modelSource = null;
   const loaded = await loadModel(source, (p) => post({ type: 'progress', id, status: p.status === 'ready' ? 'progress' : p.status, done: p.loaded, total: p.total, file: p.file }));
-  if (verify && loaded.manifest.architecture.type !== 'markov') {
+  if (verify && loaded.meta.type !== 'markov') {
     try {
       await verifyGolden(loaded, source);
     } catch (e) {
@@ -156,7 +156,7 @@ async function handle(req: Call, signal: AbortSignal): Promise<[Results[keyof Re
         try {
           const curve = await measureCostCurve(other, { lengths: req.lengths, repeats: req.repeats, signal,
             onProgress: (done, total) => onProgress(i * total + done, pick.length * total) });
-          curves.push({ id: m.id, architecture: other.manifest.architecture.type, ...curve });
+          curves.push({ id: m.id, architecture: other.meta.type, ...curve });
         } finally {
           other.dispose();
         }

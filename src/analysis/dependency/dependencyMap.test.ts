@@ -21,7 +21,7 @@ function fakeModel(objective: 'mlm' | 'clm', opts: { twoBack?: boolean; shared?:
     for (let k = 0; k < 4; k++) out[o + k] = Math.log(w[k]! / total);
   };
   const m: LanguageModel & { rows: number } = {
-    objective, context: opts.context ?? 64, nHeads: 1, nAttentionLayers: 0, rows: 0,
+    objective, context: opts.context ?? 64, nHeads: 1, nAttentionLayers: 0, rows: 0, reuse: { kind: 'none' },
     async forward(tokens, batch) {
       m.rows += batch;
       const T = tokens.length / batch;
@@ -31,11 +31,12 @@ function fakeModel(objective: 'mlm' | 'clm', opts: { twoBack?: boolean; shared?:
     },
   };
   if (opts.shared) {
-    m.forwardShared = async (ref, alts) => {
+    const forwardShared = async (ref: Int32Array, alts: { from: number; tokens: Int32Array }[]) => {
       const r = (await m.forward(ref, 1)).logprobs;
       const a = await Promise.all(alts.map(async (x) => (await m.forward(x.tokens, 1)).logprobs.slice(x.from * 4)));
       return { ref: r, alts: a };
     };
+    return Object.assign(m, { reuse: { kind: 'prefix' as const, forwardShared } });
   }
   return m;
 }
@@ -67,7 +68,7 @@ describe('dependency map on fixed logits', () => {
           }
         }
       }
-      expect(r.passes).toBe(model.forwardShared ? Math.ceil(n / 32) + 3 * n : 1 + 3 * n);
+      expect(r.passes).toBe(model.reuse.kind === 'prefix' ? Math.ceil(n / 32) + 3 * n : 1 + 3 * n);
     });
   }
 

@@ -101,10 +101,10 @@ async function strandMap(model: LanguageModel, region: Int32Array, plan: Depende
       foldSubstitution(refOdds!, log2Odds(lp), s.at, s.alt, row);
       influence[i * 4 + s.alt] = meanInfluence(refLp!, lp, s.at);
     };
-    // a masked hybrid reruns its conv blocks near the site only, from one reference pass per window
-    if (model.objective === 'mlm' && model.startSubstitutions) {
+    // a masked model with local leading blocks reruns them near the site only, from one reference pass per window
+    if (model.reuse.kind === 'substitutions') {
       await checkpoint(opts.signal);
-      const session = await model.startSubstitutions(ref);
+      const session = await model.reuse.start(ref);
       try {
         refLp = session.ref;
         refOdds = log2Odds(refLp);
@@ -122,7 +122,7 @@ async function strandMap(model: LanguageModel, region: Int32Array, plan: Depende
       continue;
     }
     // a causal model continues each substitution from the reference's prefix (each group reruns the reference)
-    const shared = model.objective === 'clm' ? model.forwardShared?.bind(model) : undefined;
+    const shared = model.reuse.kind === 'prefix' ? model.reuse.forwardShared : undefined;
     if (shared) {
       for (let g = 0; g < subs.length; g += 3 * GROUP) {
         await checkpoint(opts.signal);

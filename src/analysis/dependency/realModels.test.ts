@@ -78,8 +78,10 @@ describe('dependency maps of the bundled models', () => {
       const tokens = Int32Array.from({ length: 300 }, () => ((x = (x * 1103515245 + 12345) % 2147483648) >> 16) & 3);
       // sites at the row's ends, and within a block's reach of them (the cut-outs of some blocks end there)
       const subs = [0, 3, 20, 45, 61, 150, 238, 270, 299].map((at) => ({ at, alt: (tokens[at]! + 1) % 4 }));
-      expect((model as unknown as { convReach: number }).convReach).toBe(60); // kernel 9, dilations 1, 2, 4, 8
-      const session = await model.startSubstitutions!(tokens);
+      const reaches = (model as unknown as { convReaches: number[] }).convReaches;
+      expect(reaches.reduce((a, b) => a + b, 0)).toBe(60); // kernel 9, dilations 1, 2, 4, 8
+      if (model.reuse.kind !== 'substitutions') throw new Error('a masked hybrid declares substitution reruns');
+      const session = await model.reuse.start(tokens);
       const got = { ref: session.ref, alts: [...await session.run(subs.slice(0, 4)), ...await session.run(subs.slice(4))] };
       session.dispose();
       const full = (await model.forward(tokens, 1)).logprobs;

@@ -30,7 +30,7 @@ export function deltaLikelihoodPlan(ctx: ScoringContext): ScoringPlan {
   const rc = (t: Int32Array, flip: boolean) => (flip ? reverseComplementTokens(t) : t);
   const rows: TokenRow[] = [];
   const jobs: ScoringPlan['jobs'] = [];
-  const forwardShared = W <= model.context ? model.forwardShared?.bind(model) : undefined;
+  const forwardShared = W <= model.context && model.reuse.kind === 'prefix' ? model.reuse.forwardShared : undefined;
   const refRows = new Map<string, { idx: number[]; shared: { i: number; altWin: Int32Array }[]; start: number; end: number }>();
   variants.forEach((v, i) => {
     if (scores[i]!.note) return;

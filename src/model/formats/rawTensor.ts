@@ -1,12 +1,12 @@
 // A tensor as a checkpoint file holds it (safetensors or a PyTorch pickle): its dtype, shape and bytes, before
 // any conversion. toFloat32 / toInt64 convert to what the runtime computes with, or say why they cannot.
 
-import { ModelFormatError } from '../manifest';
+import { ModelFormatError } from '../formatError';
 
 /** The dtypes a checkpoint may hold, in safetensors' names (PyTorch storages map onto these: torchZip.ts). */
-export type RawDtype = 'F64' | 'F32' | 'F16' | 'BF16' | 'I64' | 'I32' | 'I16' | 'I8' | 'U8' | 'BOOL';
+export type RawDtype = 'F64' | 'F32' | 'F16' | 'BF16' | 'I64' | 'I32' | 'U32' | 'I16' | 'I8' | 'U8' | 'BOOL';
 
-export const DTYPE_BYTES: Record<RawDtype, number> = { F64: 8, F32: 4, F16: 2, BF16: 2, I64: 8, I32: 4, I16: 2, I8: 1, U8: 1, BOOL: 1 };
+export const DTYPE_BYTES: Record<RawDtype, number> = { F64: 8, F32: 4, F16: 2, BF16: 2, I64: 8, I32: 4, U32: 4, I16: 2, I8: 1, U8: 1, BOOL: 1 };
 
 export interface RawTensor {
   dtype: RawDtype;
@@ -39,13 +39,12 @@ function halfToFloat(h: number): number {
  * PyTorch's .float() does). An integer or boolean tensor where a float weight is needed is refused.
  */
 export function toFloat32(t: RawTensor, where: string): Float32Array {
+  // F32: a copy of the bytes (every platform tfjs runs on is little-endian), aligned whatever the file's offset
+  if (t.dtype === 'F32') return new Float32Array(t.bytes.slice().buffer);
   const n = elementCount(t.shape);
   const view = new DataView(t.bytes.buffer, t.bytes.byteOffset, t.bytes.byteLength);
   const out = new Float32Array(n);
   switch (t.dtype) {
-    case 'F32':
-      for (let i = 0; i < n; i++) out[i] = view.getFloat32(4 * i, true);
-      return out;
     case 'F64':
       for (let i = 0; i < n; i++) out[i] = view.getFloat64(8 * i, true);
       return out;

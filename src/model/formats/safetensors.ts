@@ -3,7 +3,7 @@
 // from a Hub repository over HTTP range requests; a dropped folder or a cached download is bytes in memory,
 // so the header is read here, checked against the file before anything is allocated.
 
-import { ModelFormatError } from '../manifest';
+import { ModelFormatError } from '../formatError';
 import { DTYPE_BYTES, elementCount, type RawDtype, type RawTensors } from './rawTensor';
 
 /** Header lengths above this are refused before decoding: real headers are tens of KB. */

@@ -1,0 +1,108 @@
+// Runs any registered network as a LanguageModel: the runtime's tokens mapped onto the model's, the causal
+// alignment (a shifted input with [BOS], or next-token outputs), the head's log-probabilities renormalised over
+// A, C, G, T, the attention maps asked for, and the speed-ups the family declares. Written once for all families.
+
+import * as tf from '@tensorflow/tfjs-core';
+import type { ModelFacts } from './family';
+import type { LanguageModel, Reuse } from './languageModel';
+import { hiddenStates, isLocal, type AttentionRequest, type LocalBlock, type Network, type PassContext, type PrefixPass, type Stream } from './network';
+import { runForward, runShared, type TensorModel } from './runner';
+import { startSubstitutions, type SubstitutionModel } from './substitutions';
+
+const RUNTIME_BOS = 6;
+
+export class SequenceModel implements LanguageModel, TensorModel, SubstitutionModel {
+  readonly reuse: Reuse;
+  readonly hasAttention: boolean;
+  private readonly tokenTable: tf.Tensor1D | null;
+  private readonly local: LocalBlock[];
+
+  constructor(readonly facts: ModelFacts, readonly network: Network) {
+    const ids = facts.tokens.ids;
+    this.tokenTable = ids.every((id, i) => id === i) ? null : tf.keep(tf.tensor1d(ids.map((id) => Math.max(id, 0)), 'int32'));
+    this.hasAttention = network.blocks.some((b) => b.kind === 'attention');
+    this.local = [];
+    for (const b of network.blocks) {
+      if (!isLocal(b)) break;
+      this.local.push(b);
+    }
+    const s = facts.speedups;
+    if (s.includes('prefix') && this.causal) this.reuse = { kind: 'prefix', forwardShared: (ref, alts) => runShared(this, ref, alts) };
+    else if (s.includes('substitutions') && !this.causal) this.reuse = { kind: 'substitutions', start: (ref) => startSubstitutions(this, ref) };
+    else this.reuse = { kind: 'none' };
+  }
+
+  get objective() { return this.facts.objective; }
+  get causal(): boolean { return this.facts.objective === 'clm'; }
+  get context(): number { return this.facts.context; }
+  get nHeads(): number { return this.facts.nHeads; }
+  get nAttentionLayers(): number { return this.facts.nAttentionLayers; }
+
+  dispose(): void {
+    this.tokenTable?.dispose();
+    this.network.dispose();
+  }
+
+  /** Runtime token ids [B, T] -> the model's ids. */
+  private ids(tokens: tf.Tensor2D): tf.Tensor2D {
+    return this.tokenTable ? (tf.gather(this.tokenTable, tokens) as tf.Tensor as tf.Tensor2D) : tokens;
+  }
+
+  /** The network's input for runtime tokens [B, T]: shifted right with [BOS] where the family says so. */
+  private inputs(tokens: tf.Tensor2D, from: number): tf.Tensor2D {
+    const [B, T] = tokens.shape;
+    if (!this.causal || this.facts.alignment !== 'shifted-input') return tokens;
+    if (from > 0) return tf.slice(tokens, [0, from - 1], [1, T - from]); // a continuation's inputs [1, T - from]
+    return tf.concat([tf.fill([B, 1], RUNTIME_BOS, 'int32'), tf.slice(tokens, [0, 0], [-1, T - 1])], 1);
+  }
+
+  /** Logits [B, T, V] -> log-probabilities over A, C, G, T [B, T, 4]. */
+  private baseLogprobs(logits: tf.Tensor3D): tf.Tensor3D {
+    const cols = this.facts.tokens.baseColumns;
+    const contiguous = cols.every((c, i) => c === cols[0]! + i);
+    const four = contiguous && logits.shape[2] === 4 ? logits
+      : contiguous ? tf.slice(logits, [0, 0, cols[0]!], [-1, -1, 4]) : tf.gather(logits, [...cols], 2);
+    return tf.logSoftmax(four) as tf.Tensor3D;
+  }
+
+  /** Next-token outputs: row t predicts base t + 1, so base t reads row t - 1 and base 0 has no prediction. */
+  private alignNextToken(lp: tf.Tensor3D): tf.Tensor3D {
+    const [B, T] = lp.shape;
+    return tf.concat([tf.fill([B, 1, 4], NaN), tf.slice(lp, [0, 0, 0], [-1, T - 1, -1])], 1) as tf.Tensor3D;
+  }
+
+  /** Runtime tokens [B, T] -> log-probabilities [B, T', 4] (T' = T - from when continuing) and attention maps. */
+  forwardTensors(tokens: tf.Tensor2D, opts: { attn?: AttentionRequest; prefix?: PrefixPass } = {}): { logprobs: tf.Tensor3D; attention?: tf.Tensor4D } {
+    if (opts.prefix && !(this.reuse.kind === 'prefix' && tokens.shape[0] === 1)) throw new Error('prefix reuse needs a model that declares it and one row');
+    const from = opts.prefix && 'continuation' in opts.prefix ? opts.prefix.continuation.from : 0;
+    const ctx: PassContext = { length: tokens.shape[1], attn: opts.attn, prefix: opts.prefix };
+    const h = hiddenStates(this.network, this.ids(this.inputs(tokens, from)), ctx);
+    const lp = this.baseLogprobs(this.network.head(h));
+    return { logprobs: this.causal && this.facts.alignment === 'next-token' ? this.alignNextToken(lp) : lp, attention: ctx.attention };
+  }
+
+  /** Final hidden states [B, T, D] of runtime tokens [B, T], as the head reads them (what a probe embeds). */
+  hiddenTensors(tokens: tf.Tensor2D): tf.Tensor3D {
+    return hiddenStates(this.network, this.ids(this.inputs(tokens, 0)));
+  }
+
+  /** Typed arrays in and out: tokens [B, T] row-major; one read per call (runner.ts). */
+  forward(tokens: Int32Array, batch: number, attn?: AttentionRequest): Promise<{ logprobs: Float32Array; attention?: Float32Array }> {
+    if (attn && this.nAttentionLayers === 0) return Promise.reject(new Error('This model has no attention layers.'));
+    const T = tokens.length / batch;
+    const max = this.facts.maxLength;
+    if (max !== null && T > max) return Promise.reject(new Error(`This model reads at most ${max} bases in one pass; got ${T}.`));
+    return runForward(this, tokens, batch, attn);
+  }
+
+  // SubstitutionModel: the leading local blocks rerun near a change, the rest in full.
+  get convReaches(): number[] { return this.local.map((b) => b.reach); }
+  embedTokens(tokens: tf.Tensor2D): tf.Tensor3D { return this.network.embed(this.ids(tokens)).x; }
+  convBlock(i: number, x: tf.Tensor3D, pad: [number, number]): tf.Tensor3D { return this.local[i]!.forwardPadded(x, pad); }
+  attentionStack(x: tf.Tensor3D): tf.Tensor3D {
+    let s: Stream = { x };
+    const ctx: PassContext = { length: x.shape[1] };
+    for (const b of this.network.blocks.slice(this.local.length)) s = b.forward(s, ctx);
+    return this.baseLogprobs(this.network.head(this.network.norm(s)));
+  }
+}
