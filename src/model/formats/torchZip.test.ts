@@ -101,6 +101,19 @@ describe('hand-built torch.save files: what is read', () => {
     expect([...toFloat32(t.get('w')!, 'x')]).toEqual([7, 8]);
   });
 
+  it('a Parameter (a state dict saved with keep_vars) and a 0-dim int64 buffer (BatchNorm num_batches_tracked)', () => {
+    const w = new PickleWriter().proto().orderedDict().mark();
+    w.str('p').global('torch._utils', '_rebuild_parameter').mark().tensor({ key: '0', numel: 2, size: [2] })
+      .bool(true).orderedDict().tuple().reduce();
+    w.str('n').tensor({ key: '1', numel: 1, size: [], type: 'LongStorage' });
+    const t = readTorchSave(torchZip(w.setitems().stop().bytes(), {
+      0: f32Bytes([1.5, -2]), 1: new Uint8Array(new BigInt64Array([123n]).buffer),
+    }), 'x');
+    expect([...toFloat32(t.get('p')!, 'x')]).toEqual([1.5, -2]);
+    expect(t.get('n')).toMatchObject({ dtype: 'I64', shape: [] });
+    expect(new BigInt64Array(t.get('n')!.bytes.slice().buffer)[0]).toBe(123n);
+  });
+
   it('views: an offset slice shares its storage; a transposed view is copied in row-major order', () => {
     const t = readTorchSave(simple({
       all: { key: '0', numel: 6, size: [2, 3] },
