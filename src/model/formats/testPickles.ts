@@ -69,7 +69,7 @@ export interface TensorSpec {
   type?: string;
 }
 
-export function contiguousStrides(size: readonly number[]): number[] {
+function contiguousStrides(size: readonly number[]): number[] {
   const s = size.map(() => 1);
   for (let i = size.length - 2; i >= 0; i--) s[i] = s[i + 1]! * size[i + 1]!;
   return s;
