@@ -1,7 +1,7 @@
 // Forward pass of the attention-free Hyena gLM (HybridGLM with arch "hyena" in training/model.py), block
 // for block and with the same layer names. Dense work (projections, short conv, gating, feed-forward,
-// norms) runs in tfjs on the chosen backend. The long convolution: up to DIRECT_MAX_LEN bases, one causal
-// depthwise conv with the filter's lags on the backend (O(T^2), SIMD or GPU, no read-back); past it, by FFT
+// norms) runs in tfjs on the chosen backend. The long convolution: up to directLongConvMaxLen() bases, one
+// causal depthwise conv with the filter's lags on the backend (O(T^2), SIMD or GPU, no read-back); past it, by FFT
 // on typed arrays (ops/longConv.ts, O(T log T)): tfjs has no FFT kernel on wasm, its cpu FFT is float32 and
 // O(n^2) off powers of two, and a WebGPU FFT program would cost more to write than the read-back it saves.
 // So a long pass reads back once per Hyena block, plus the output; a short one once.
@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { BOS_ID } from '../genome/tokens';
 import type { AttentionRequest, LanguageModel } from './languageModel';
 import type { HyenaArchitecture, ModelManifest, Objective } from './manifest';
-import { causalDepthwise, longFilter } from './ops/causalDepthwise';
+import { causalDepthwise, directLongConvMaxLen, longFilter } from './ops/causalDepthwise';
 import { gelu } from './ops/gelu';
 import { type FilterConfig, type FilterWeights, implicitFilter } from './ops/hyenaFilter';
 import { layerNorm } from './ops/layerNorm';
@@ -21,14 +21,6 @@ import type { WeightMap } from './weights';
 
 /** Filters are computed for at least this many lags at once, so short inputs do not recompute them. */
 const MIN_FILTER_LAGS = 1024;
-/**
- * On WebGPU, inputs up to this long convolve with the long filter as one depthwise conv on the GPU (O(T^2),
- * but no read-back, which is a GPU-to-CPU sync per block); longer ones, and every length on wasm and cpu, by
- * FFT on the CPU. In Node's tfjs-wasm the depthwise conv was slower at every length measured (256 x 32 rows:
- * 8.6 s against 3.8 s; 1,024: 2.1 s against 0.41 s; .cache timing on this loaded 2-core machine), so wasm
- * and cpu never take it. Not measured on a hardware GPU.
- */
-const DIRECT_MAX_LEN_WEBGPU = 1024;
 /** Tokens per pass: a batch of long rows runs in groups, so a pass holds ~50 MB of activations, not 8 x that. */
 const MAX_PASS_TOKENS = 32_768;
 
@@ -137,7 +129,7 @@ export class HyenaModel implements LanguageModel {
           return [part(0), tf.mul(part(2), part(1))]; // x0, v * x1: each [B, T, D]
         });
         let y: tf.Tensor3D;
-        if (T <= (this.directMaxLen ?? (tf.getBackend() === 'webgpu' ? DIRECT_MAX_LEN_WEBGPU : 0))) { // one depthwise conv with the filter's T lags
+        if (T <= (this.directMaxLen ?? directLongConvMaxLen())) { // one depthwise conv with the filter's T lags
           y = tf.tidy(() => tf.add(causalDepthwise(gated, longFilter(filters.hTensor[i]!, T)), tf.mul(gated, this.w(`${m}.filter.bias`))) as tf.Tensor3D);
           gated.dispose();
         } else {

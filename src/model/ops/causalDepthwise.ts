@@ -4,6 +4,20 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 
+/**
+ * On WebGPU, inputs up to this long convolve with the long filter as one depthwise conv on the GPU (O(T^2),
+ * but no read-back, which is a GPU-to-CPU sync per block); longer ones, and every length on wasm and cpu, by
+ * FFT on the CPU. In Node's tfjs-wasm the depthwise conv was slower at every length measured (256 x 32 rows:
+ * 8.6 s against 3.8 s; 1,024: 2.1 s against 0.41 s; .cache timing on this loaded 2-core machine), so wasm
+ * and cpu never take it. Not measured on a hardware GPU.
+ */
+const DIRECT_MAX_LEN_WEBGPU = 1024;
+
+/** Inputs up to this length take the long convolution as one depthwise conv on the current backend (0: never). */
+export function directLongConvMaxLen(): number {
+  return tf.getBackend() === 'webgpu' ? DIRECT_MAX_LEN_WEBGPU : 0;
+}
+
 /** x [B, T, C], filter [1, K, C, 1] (depthwiseConv2d's layout) -> [B, T, C]. */
 export function causalDepthwise(x: tf.Tensor3D, filter: tf.Tensor4D): tf.Tensor3D {
   const [B, T, C] = x.shape, K = filter.shape[1];
