@@ -9,7 +9,9 @@ import { REPO_ROOT } from './nodeRuntime';
 export function referenceModelsDir(): string {
   const candidates = [join(REPO_ROOT, '../shared/reference-models'), join(REPO_ROOT, '../../shared/reference-models')];
   const dir = process.env.GLM_REFERENCE_MODELS ?? candidates.find((d) => existsSync(d));
-  if (!dir || !existsSync(dir)) throw new Error(`reference models not found: set GLM_REFERENCE_MODELS (looked in ${candidates.join(', ')})`);
+  if (!dir || !existsSync(dir)) {
+    throw new Error(`reference models not found: set GLM_REFERENCE_MODELS (looked in ${candidates.join(', ')})`);
+  }
   return dir;
 }
 

@@ -50,7 +50,8 @@ export class HyenaDNABlock implements Block {
     const x = s.x, [B, T, D] = x.shape;
     const [x0, gated] = tf.tidy(() => {
       const h = layerNorm(x, this.w.norm1.g, this.w.norm1.b, this.eps);
-      const u = tf.add(causalDepthwise(dense(h, this.w.inProj) as tf.Tensor3D, this.w.shortFilter), this.w.shortBias); // [B, T, 3D]
+      const projected = dense(h, this.w.inProj) as tf.Tensor3D; // [B, T, 3D]
+      const u = tf.add(causalDepthwise(projected, this.w.shortFilter), this.w.shortBias);
       const part = (k: number) => tf.slice(u, [0, 0, k * D], [B, T, D]) as tf.Tensor3D;
       return [part(0), tf.mul(part(2), part(1)) as tf.Tensor3D]; // x0, v * x1
     });

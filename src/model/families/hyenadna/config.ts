@@ -45,7 +45,8 @@ export function isOriginalHyenaDNAConfig(json: unknown): boolean {
 /** Typed reads of one object's keys; `prefix` names nested keys ("layer."). */
 function reader(obj: Record<string, unknown>, where: string, prefix = '') {
   const fail = (key: string, expected: string, found: unknown): never => {
-    throw new ModelFormatError(`${where}: key ${prefix}${key}: expected ${expected}, found ${found === undefined ? 'nothing' : JSON.stringify(found)}.`);
+    const text = found === undefined ? 'nothing' : JSON.stringify(found);
+    throw new ModelFormatError(`${where}: key ${prefix}${key}: expected ${expected}, found ${text}.`);
   };
   const int = (key: string, min: number, fallback?: number): number => {
     const v = obj[key] ?? fallback;
@@ -134,13 +135,17 @@ function readOriginal(json: Record<string, unknown>, where: string): HyenaDNACon
 
 /** Either layout -> the config; a wrong or missing key throws ModelFormatError naming it. */
 export function readHyenaDNAConfig(json: unknown, where: string): HyenaDNAConfig {
-  if (!isObj(json)) throw new ModelFormatError(`${where}: expected a JSON object, found ${Array.isArray(json) ? 'an array' : typeof json}.`);
+  if (!isObj(json)) {
+    const found = Array.isArray(json) ? 'an array' : typeof json;
+    throw new ModelFormatError(`${where}: expected a JSON object, found ${found}.`);
+  }
   if ('model_type' in json) {
     if (json.model_type !== 'hyenadna') reader(json, where).fail('model_type', '"hyenadna"', json.model_type);
     return readHf(json, where);
   }
   if (!isOriginalHyenaDNAConfig(json)) {
-    throw new ModelFormatError(`${where}: neither HyenaDNA layout: expected model_type "hyenadna", or d_model with a layer object holding l_max.`);
+    const expected = 'model_type "hyenadna", or d_model with a layer object holding l_max';
+    throw new ModelFormatError(`${where}: neither HyenaDNA layout: expected ${expected}.`);
   }
   return readOriginal(json, where);
 }

@@ -40,7 +40,12 @@ export function computeFilter(p: FilterParams, lags: number, D: number, shift: n
   return k;
 }
 
-/** Every block's filter, grown to the longest pass seen (a power of two from 1,024, capped at lMax). */
+/**
+ * Every block's filter, grown to the longest pass seen (a power of two from 1,024, capped at lMax). At
+ * medium-160k's size (160,002 lags x 256 channels) a block's filter is 156 MiB of float32, 1.25 GiB for its
+ * 8 blocks; computing one raised the peak RSS by 219-231 MiB on Node's wasm (8-16 s) and 225 MiB on cpu (27 s)
+ * (src/cli/benchHyenaDNAFilter.ts, this loaded 2-core machine).
+ */
 export class FilterBank {
   private lags = 0;
   private filters: Float32Array[] = [];
@@ -50,7 +55,9 @@ export class FilterBank {
 
   /** Block i's filter for at least T lags ([>= T, D], lag-major). */
   filter(i: number, T: number): Float32Array {
-    if (T > this.lMax) throw new Error(`HyenaDNA's filters are defined for ${this.lMax} lags; a pass of ${T} needs more`);
+    if (T > this.lMax) {
+      throw new Error(`HyenaDNA's filters are defined for ${this.lMax} lags; a pass of ${T} needs more`);
+    }
     if (T > this.lags) {
       const lags = Math.min(this.lMax, Math.max(MIN_FILTER_LAGS, nextPow2(T)));
       this.filters = []; // the old filters go before the new ones are allocated

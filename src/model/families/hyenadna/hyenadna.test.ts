@@ -21,9 +21,10 @@ const TOLERANCE = 3e-5;
 
 function loadHf() {
   const dir = join(referenceModelsDir(), 'hyenadna-hf');
-  const config = hyenaDNA.readConfig(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')), 'hyenadna-hf/config.json');
+  const config = hyenaDNA.readConfig(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')), 'config.json');
   const raw = readSafetensors(new Uint8Array(readFileSync(join(dir, 'model.safetensors'))), 'model.safetensors');
-  return { config, raw, weights: resolveWeights(hyenaDNA.weights(config), raw, 'model.safetensors'), cases: readReference('hyenadna-hf').cases };
+  const weights = resolveWeights(hyenaDNA.weights(config), raw, 'model.safetensors');
+  return { config, raw, weights, cases: readReference('hyenadna-hf').cases };
 }
 const fixture = loadHf();
 const longest = fixture.cases[2]!;
@@ -86,7 +87,9 @@ describe('HyenaDNA fixture check is not vacuous', () => {
 
   // each moves the logits more than 1e-3, 30x the tolerance
   it.each([
-    ['one of layer 1\'s 64 Sin frequencies x 1.01', {}, (w: NamedTensors) => { (w.get('layers.1.mixer.filter_fn.implicit_filter.1.freq')!.data as Float32Array)[5]! *= 1.01; }],
+    ['one of layer 1\'s 64 Sin frequencies x 1.01', {}, (w: NamedTensors) => {
+      (w.get('layers.1.mixer.filter_fn.implicit_filter.1.freq')!.data as Float32Array)[5]! *= 1.01;
+    }],
     ['the training repo\'s modulation shift 0.0 instead of the ports\' 0.05', { shift: 0 }, undefined],
     ['the word embeddings as the head (the -hf lm_head is its own tensor)', { tiedHead: true }, undefined],
     ['the blocks\' LayerNorm eps 1e-6 instead of 1e-5', { blockEps: 1e-6 }, undefined],
@@ -100,7 +103,7 @@ describe('HyenaDNA fixture check is not vacuous', () => {
 });
 
 describe('HyenaDNA input lengths', () => {
-  it('reads l_max = 1,026 tokens in one pass, its first 1,024 rows the reference\'s (causal); 1,027 is refused', async () => {
+  it('reads l_max = 1,026 tokens in one pass, its first 1,024 rows the reference (causal); not 1,027', async () => {
     await useNodeBackend('wasm');
     const start = tf.memory().numTensors;
     const net = hyenaDNA.build(fixture.config, fixture.weights);
@@ -114,14 +117,16 @@ describe('HyenaDNA input lengths', () => {
     expect(tf.memory().numTensors).toBe(start);
   });
 
-  it('a model with medium-160k\'s l_max reads 160,002 bases in one pass (narrow random weights), causally', async () => {
+  it('a model with medium-160k\'s l_max reads 160,002 bases in one pass (narrow random weights)', async () => {
     await useNodeBackend('wasm');
-    const config = hyenaDNA.readConfig({ model_type: 'hyenadna', d_model: 8, n_layer: 1, d_inner: 16, vocab_size: 12, max_seq_len: 160_002, emb_dim: 5, filter_order: 16 }, 'synthetic');
+    const json = { model_type: 'hyenadna', d_model: 8, n_layer: 1, d_inner: 16, vocab_size: 12, max_seq_len: 160_002 };
+    const config = hyenaDNA.readConfig({ ...json, emb_dim: 5, filter_order: 16 }, 'synthetic');
     let seed = 7;
     const noise = () => { seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0; return seed / 2 ** 32 - 0.5; };
     const weights: NamedTensors = new Map(hyenaDNA.weights(config).map((e) => {
       const n = e.shape.reduce((a, b) => a * b, 1);
-      const data = e.name.endsWith('pos_emb.t') ? Float32Array.from({ length: n }, (_, j) => j / (n - 1)) : Float32Array.from({ length: n }, noise);
+      const t = e.name.endsWith('pos_emb.t'); // lags 0..1, as the checkpoints hold them
+      const data = Float32Array.from({ length: n }, (_, j) => (t ? j / (n - 1) : noise()));
       return [e.name, { shape: [...e.shape], data }];
     }));
     const net = hyenaDNA.build(config, weights);

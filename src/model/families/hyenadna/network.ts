@@ -26,18 +26,22 @@ function transposed(a: Float32Array, rows: number, cols: number): Float32Array {
 }
 
 export function buildHyenaDNA(c: HyenaDNAConfig, weights: NamedTensors, opts: BuildOptions = {}): Network {
-  const D = c.dModel;
+  const D = c.dModel, F = c.filterOrder;
   const owned: tf.Tensor[] = [];
   const keep = <T extends tf.Tensor>(t: T): T => { owned.push(t); return tf.keep(t); };
   const values = (name: string): Float32Array => {
     const t = weights.get(name);
-    if (!t || !(t.data instanceof Float32Array)) throw new Error(`HyenaDNA: weight ${name} is missing or not float (resolve the weight table first)`);
+    if (!t || !(t.data instanceof Float32Array)) {
+      throw new Error(`HyenaDNA: weight ${name} is missing or not float (resolve the weight table first)`);
+    }
     return t.data;
   };
   const vec = (name: string) => keep(tf.tensor1d(values(name)));
   /** A PyTorch Linear [out, in] as [in, out]. */
-  const matrix = (name: string, out: number, inp: number) => keep(tf.tensor2d(transposed(values(name), out, inp), [inp, out]));
-  const linear = (name: string, out: number, inp: number): Dense => ({ w: matrix(`${name}.weight`, out, inp), b: vec(`${name}.bias`) });
+  const matrix = (name: string, out: number, inp: number) =>
+    keep(tf.tensor2d(transposed(values(name), out, inp), [inp, out]));
+  const linear = (name: string, out: number, inp: number): Dense =>
+    ({ w: matrix(`${name}.weight`, out, inp), b: vec(`${name}.bias`) });
   const norm = (name: string) => ({ g: vec(`${name}.weight`), b: vec(`${name}.bias`) });
 
   const { linears, sins, out } = filterLayers(c);
@@ -49,9 +53,9 @@ export function buildHyenaDNA(c: HyenaDNAConfig, weights: NamedTensors, opts: Bu
     const freq = vec(`${f}.implicit_filter.${sins[0]}.freq`); // one Sin module, used after every hidden Linear
     filters.push({
       mlp: {
-        fc: linears.map((k, j) => linear(`${f}.implicit_filter.${k}`, c.filterOrder, j === 0 ? c.embDim : c.filterOrder)),
+        fc: linears.map((k, j) => linear(`${f}.implicit_filter.${k}`, F, j === 0 ? c.embDim : F)),
         freq: linears.map(() => freq),
-        out: matrix(`${f}.implicit_filter.${out}.weight`, D, c.filterOrder),
+        out: matrix(`${f}.implicit_filter.${out}.weight`, D, F),
       },
       z: values(`${f}.pos_emb.z`),
       t: values(`${f}.pos_emb.t`),
@@ -80,7 +84,9 @@ export function buildHyenaDNA(c: HyenaDNAConfig, weights: NamedTensors, opts: Bu
     embed(ids: tf.Tensor2D): Stream {
       const [B, T] = ids.shape;
       // the official code fails past l_max: the filter (pos_emb) has no lags beyond it
-      if (T > c.lMax) throw new Error(`HyenaDNA reads at most ${c.lMax} tokens in one pass (its filter's lags); got ${T}`);
+      if (T > c.lMax) {
+        throw new Error(`HyenaDNA reads at most ${c.lMax} tokens in one pass (its filter's lags); got ${T}`);
+      }
       return { x: tf.reshape(tf.gather(embedding, tf.reshape(ids, [-1])), [B, T, D]) as tf.Tensor3D };
     },
     blocks: blocks.map((w, i) => new HyenaDNABlock(w, i, bank, c.blockEps, directMaxLen)),

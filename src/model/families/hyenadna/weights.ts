@@ -43,7 +43,8 @@ export function hyenaDNAWeights(c: HyenaDNAConfig): WeightEntry[] {
       add(`${f}.implicit_filter.${k}.weight`, [F, j === 0 ? c.embDim : F]);
       add(`${f}.implicit_filter.${k}.bias`, [F]);
     });
-    add(`${f}.implicit_filter.${sins[0]}.freq`, [1, F], sins.flatMap((k) => fileNames(c, `${f}.implicit_filter.${k}.freq`)));
+    const freqNames = sins.flatMap((k) => fileNames(c, `${f}.implicit_filter.${k}.freq`));
+    add(`${f}.implicit_filter.${sins[0]}.freq`, [1, F], freqNames);
     add(`${f}.implicit_filter.${out}.weight`, [D, F]);
     add(`${f}.modulation.deltas`, [1, 1, D]);
     add(`${m}.out_proj.weight`, [D, D]);
