@@ -41,7 +41,7 @@ describe('loading weights', () => {
   it('rejects a manifest whose tensor shapes do not fit the architecture', async () => {
     const bad = structuredClone(manifest);
     bad.architecture.d_ff *= 2;
-    await expect(loadModel(patched({ 'model.json': () => JSON.stringify(bad) }))).rejects.toThrow(/key blocks\.0\.ffn\.fc1\.weight has shape \[\d+, \d+\]; the architecture needs \[\d+, \d+\]/);
+    await expect(loadModel(patched({ 'model.json': () => JSON.stringify(bad) }))).rejects.toThrow(/key blocks\.0\.ffn\.fc1\.weight has shape \[\d+, \d+\]; the config implies \[\d+, \d+\]/);
   });
 
   it('rejects an unknown format version and invalid JSON', async () => {

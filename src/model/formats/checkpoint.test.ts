@@ -1,7 +1,7 @@
 // Choosing and reading a published folder's weight file: each fixture folder, safetensors shards, and refusals.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ModelFormatError } from '../manifest';
+import { ModelFormatError } from '../formatError';
 import { findWeightsFile, readCheckpoint, readShardedSafetensors, shardNames } from './checkpoint';
 import { toFloat32, type RawTensors } from './rawTensor';
 import { safetensorsFile } from './testPickles';

@@ -1,7 +1,7 @@
 // A published model folder's weights: which file to read (config.json beside model.safetensors, its shards,
 // pytorch_model.bin or a Lightning weights.ckpt; safetensors preferred) and reading it into RawTensors.
 
-import { ModelFormatError } from '../manifest';
+import { ModelFormatError } from '../formatError';
 import type { RawTensors } from './rawTensor';
 import { readSafetensors } from './safetensors';
 import { readTorchSave } from './torchZip';

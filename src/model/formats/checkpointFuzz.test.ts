@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { zipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ModelFormatError } from '../manifest';
+import { ModelFormatError } from '../formatError';
 import { readCheckpoint } from './checkpoint';
 import { DTYPE_BYTES, elementCount, type RawTensors } from './rawTensor';
 import { readZipDirectory, zipEntryBytes } from './zipArchive';

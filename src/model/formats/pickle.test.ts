@@ -1,6 +1,6 @@
 // The unpickler against CPython's own pickle.dumps output (protocols 2-5) and hand-built hostile pickles.
 import { describe, expect, it, vi } from 'vitest';
-import { ModelFormatError } from '../manifest';
+import { ModelFormatError } from '../formatError';
 import { MAX_MARK_DEPTH, unpickle, type Callable } from './pickle';
 import { isTuple, PickleGlobal, PickleObject, type PickleValue } from './pickleValues';
 import { PickleWriter } from './testPickles';

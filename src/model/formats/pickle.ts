@@ -3,7 +3,7 @@
 // PickleGlobal, and calling an inert global builds an inert PickleObject. Every read is checked against the
 // file, nothing recurses into values, and MARK nesting is bounded, so a hostile file costs at most its size.
 
-import { ModelFormatError } from '../manifest';
+import { ModelFormatError } from '../formatError';
 import { describePickle, isTuple, Native, PickleGlobal, PickleObject, type PickleValue } from './pickleValues';
 
 export type Callable = (args: PickleValue[], at: number) => PickleValue;

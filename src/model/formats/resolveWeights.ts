@@ -20,7 +20,7 @@ export function resolveWeights(table: readonly WeightEntry[], raw: RawTensors, f
     for (const k of e.from) if (raw.has(k)) claimed.add(k); // a tied twin stored under both names is one tensor
     const t = raw.get(key)!;
     if (t.shape.length !== e.shape.length || t.shape.some((d, i) => d !== e.shape[i])) {
-      throw new ModelFormatError(`${file}: key ${key} has shape ${shapeText(t.shape)}; the architecture needs ${shapeText(e.shape)} (the weights do not match the config).`);
+      throw new ModelFormatError(`${file}: key ${key} has shape ${shapeText(t.shape)}; the config implies ${shapeText(e.shape)} (the weights do not match the config).`);
     }
     const where = `${file}: key ${key}`;
     if (e.dtype === 'int64') out.set(e.name, { shape: [...t.shape], data: toInt64(t, where) });

@@ -3,7 +3,7 @@
 import { zipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ModelFormatError } from '../manifest';
+import { ModelFormatError } from '../formatError';
 import { toFloat32, type RawTensor } from './rawTensor';
 import { readSafetensors } from './safetensors';
 import { f32Bytes, PickleWriter, stateDict, torchZip, type TensorSpec } from './testPickles';

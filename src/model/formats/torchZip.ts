@@ -3,7 +3,7 @@
 // tensors rebuilt from (storage, offset, size, stride). A Lightning checkpoint's state_dict is taken; its optimizer,
 // loop and hyper-parameter entries stay inert and unread.
 
-import { ModelFormatError } from '../manifest';
+import { ModelFormatError } from '../formatError';
 import { unpickle, type Callable } from './pickle';
 import { describePickle, isTuple, Native, PickleGlobal, type PickleValue } from './pickleValues';
 import { DTYPE_BYTES, type RawDtype, type RawTensor, type RawTensors } from './rawTensor';

@@ -4,7 +4,7 @@
 // changed must be refused rather than read; stored entries (all torch.save writes) come back as views.
 
 import { inflateSync } from 'fflate';
-import { ModelFormatError } from '../manifest';
+import { ModelFormatError } from '../formatError';
 
 export interface ZipEntry {
   name: string;

@@ -13,7 +13,7 @@ export interface FilterConfig {
 }
 
 export interface FilterWeights {
-  /** fc0..fc2: [in, out] and [out]; act0..act2: [out] frequencies; out: [filter_order, D], no bias. */
+  /** fc0..fc2: [in, out] and [out]; act0..act2: [out] frequencies (one per fc); out: [filter_order, D], no bias. */
   fc: { w: tf.Tensor2D; b: tf.Tensor }[];
   freq: tf.Tensor[];
   out: tf.Tensor2D;
@@ -44,12 +44,20 @@ export function decayWindow(c: FilterConfig, T: number): Float32Array {
   return win;
 }
 
+/**
+ * The filter MLP before any window: features [1, T, width] -> sin(freq_i * fc_i(.)) per layer -> out, [T, D].
+ * HyenaDNA's filter (families/hyenadna) is the same MLP over features read from its checkpoint.
+ */
+export function sineMlp(features: tf.Tensor3D, p: FilterWeights): tf.Tensor2D {
+  const T = features.shape[1];
+  let h: tf.Tensor = features;
+  p.fc.forEach((fc, i) => { h = tf.sin(tf.mul(linear(h, fc.w, fc.b), p.freq[i]!)); }); // [1, T, order]
+  return tf.matMul(tf.reshape(h, [T, -1]), p.out) as tf.Tensor2D; // [T, D]
+}
+
 /** The filter h [T, D] as a tensor (call inside tf.tidy). */
 export function implicitFilter(c: FilterConfig, p: FilterWeights, T: number): tf.Tensor2D {
   const width = 1 + 2 * c.filter_bands;
-  let h: tf.Tensor = tf.tensor3d(filterFeatures(c, T), [1, T, width]);
-  p.fc.forEach((fc, i) => { h = tf.sin(tf.mul(linear(h, fc.w, fc.b), p.freq[i]!)); }); // [1, T, order]
-  const D = c.d_model;
-  const out = tf.reshape(tf.matMul(tf.reshape(h, [T, -1]), p.out), [T, D]);
-  return tf.mul(out, tf.tensor2d(decayWindow(c, T), [T, D])) as tf.Tensor2D;
+  const out = sineMlp(tf.tensor3d(filterFeatures(c, T), [1, T, width]), p);
+  return tf.mul(out, tf.tensor2d(decayWindow(c, T), [T, c.d_model])) as tf.Tensor2D;
 }
