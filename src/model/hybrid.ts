@@ -45,7 +45,7 @@ export class HybridModel implements LanguageModel, TensorModel {
     this.arch.conv_dilations.forEach((dilation, i) => {
       const name = `blocks.${i}.mixer.conv`;
       const w = this.w(`${name}.weight`); // [K, D, D]
-      this.conv.push({ filter: this.keep(tf.reshape(w, [1, ...w.shape])) as tf.Tensor4D, bias: this.w(`${name}.bias`), kernel: this.arch.conv_kernel, dilation, causal: this.causal });
+      this.conv.push({ filter: this.keep(tf.reshape(w, [1, ...w.shape])) as tf.Tensor4D, bias: this.w(`${name}.bias`), kernel: this.arch.conv_kernel, dilation, causal: this.causal, act: gelu });
     });
     for (let a = 0; a < this.arch.n_attn; a++) this.attn.push(this.splitHeads(`blocks.${this.arch.conv_dilations.length + a}.mixer`));
   }
