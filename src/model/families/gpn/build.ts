@@ -14,27 +14,48 @@ import type { GpnConfig } from './config';
 /** nn.LayerNorm's default: the official code passes none. */
 const LN_EPS = 1e-5;
 
+/**
+ * PyTorch's [out, in, K] (or [out, in]) -> [K, in, out] ([in, out]): the axes reversed in JS before upload, so
+ * the backend never holds both layouts: a freed copy still grows the wasm heap for good (src/cli/benchGpn.ts,
+ * gpn-brassicales's size: RSS after build 772 MB with tf.transpose, 644 MB this way).
+ */
+function reverseAxes(data: Float32Array, shape: readonly number[]): Float32Array {
+  const [O, I, K = 1] = shape as [number, number, number?];
+  const out = new Float32Array(data.length);
+  for (let o = 0; o < O; o++) {
+    for (let i = 0; i < I; i++) for (let k = 0; k < K; k++) out[(k * I + i) * O + o] = data[(o * I + i) * K + k]!;
+  }
+  return out;
+}
+
 export function buildGpn(c: GpnConfig, weights: NamedTensors): Network {
   const resident: tf.Tensor[] = [];
-  const keep = <T extends tf.Tensor>(t: T): T => {
+  const read = (name: string): { shape: number[]; data: Float32Array } => {
+    const w = weights.get(name);
+    if (!w || !(w.data instanceof Float32Array)) throw new Error(`GPN: no float32 weight ${name} was resolved`);
+    return { shape: w.shape, data: w.data };
+  };
+  const upload = (data: Float32Array, shape: number[]) => {
+    const t = tf.tensor(data, shape, 'float32');
     resident.push(t);
     return t;
   };
-  const read = (name: string): tf.Tensor => {
-    const w = weights.get(name);
-    if (!w || !(w.data instanceof Float32Array)) throw new Error(`GPN: no float32 weight ${name} was resolved`);
-    return tf.tensor(w.data, w.shape, 'float32');
+  const vector = (name: string) => {
+    const { data, shape } = read(name);
+    return upload(data, shape);
   };
-  const vector = (name: string) => keep(read(name));
-  // nn.Linear's [out, in] -> linear()'s [in, out], once at load
-  const matrix = (name: string) => keep(tf.tidy(() => tf.transpose(read(name)))) as tf.Tensor2D;
+  // nn.Linear's [out, in] -> linear()'s [in, out]
+  const matrix = (name: string) => {
+    const { data, shape } = read(name);
+    return upload(reverseAxes(data, shape), [shape[1]!, shape[0]!]) as tf.Tensor2D;
+  };
   const D = c.hiddenSize, K = c.kernelSize;
 
   const blocks: Block[] = c.dilations.map((dilation, i) => {
     const p = `model.encoder.${i}`;
     const conv: ConvParams = {
       // Conv1d [out, in, K] -> conv2d's [1, K, in, out]
-      filter: keep(tf.tidy(() => tf.reshape(tf.transpose(read(`${p}.conv.1.weight`), [2, 1, 0]), [1, K, D, D]))),
+      filter: upload(reverseAxes(read(`${p}.conv.1.weight`).data, [D, D, K]), [1, K, D, D]) as tf.Tensor4D,
       bias: vector(`${p}.conv.1.bias`), kernel: K, dilation, causal: false, act: geluErf,
     };
     const [convG, convB] = [vector(`${p}.conv.4.weight`), vector(`${p}.conv.4.bias`)];
@@ -43,8 +64,12 @@ export function buildGpn(c: GpnConfig, weights: NamedTensors): Network {
     return {
       kind: 'conv',
       forward(s: Stream): Stream {
-        const y = tf.add(s.x, layerNorm(dilatedConv(s.x, conv), convG, convB, LN_EPS)) as tf.Tensor3D; // [B, T, D]
-        return { x: tf.add(y, layerNorm(geluErf(linear(y, ffnW, ffnB)), ffnG, ffnBeta, LN_EPS)) as tf.Tensor3D };
+        // a tidy of its own: a pass keeps one [B, T, D] per block, not all its intermediates (gpn-brassicales's
+        // size on wasm, src/cli/benchGpn.ts: peak RSS 1.5 GB without, 1.0 GB with)
+        return { x: tf.tidy(() => {
+          const y = tf.add(s.x, layerNorm(dilatedConv(s.x, conv), convG, convB, LN_EPS)); // [B, T, D]
+          return tf.add(y, layerNorm(geluErf(linear(y, ffnW, ffnB)), ffnG, ffnBeta, LN_EPS)) as tf.Tensor3D;
+        }) };
       },
     };
   });

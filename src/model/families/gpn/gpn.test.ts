@@ -59,7 +59,7 @@ describe.each(['cpu', 'wasm'] as const)('GPN ConvNet on %s', (backend) => {
     const atStart = tf.memory().numTensors;
     const errs = maxErrors();
     const lengths = ref.inputs.map((x) => x.token_ids.length).join(', ');
-    const shown = errs.map((e) => e.toExponential(2)).join(', ');
+    const shown = errs.map((e) => e.toExponential(3)).join(', ');
     console.log(`GPN ${backend}: max abs error per input (lengths ${lengths}): ${shown}`);
     for (const e of errs) expect(e).toBeLessThan(TOL);
     expect(tf.memory().numTensors).toBe(atStart);
