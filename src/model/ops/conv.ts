@@ -1,8 +1,7 @@
-// The conv mixer (ConvMixer in training/model.py): a dilated conv over positions, centred for a masked
-// model, left-padded for a causal one, then GELU.
+// A dilated conv over positions then an activation: training/model.py's ConvMixer (tanh GELU) and GPN's
+// Conv1d(padding='same') + nn.GELU(). Centred for a masked model, left-padded for a causal one.
 
 import * as tf from '@tensorflow/tfjs-core';
-import { gelu } from './gelu';
 
 export interface ConvParams {
   /** [1, K, Din, Dout]: conv2d's layout, so a conv is one fused op with its bias and padding. */
@@ -11,6 +10,8 @@ export interface ConvParams {
   kernel: number;
   dilation: number;
   causal: boolean;
+  /** Applied to the conv's output: gelu (tanh form) for training/model.py, geluErf for GPN. */
+  act: (y: tf.Tensor) => tf.Tensor;
 }
 
 /**
@@ -26,11 +27,12 @@ export function dilatedConv(x: tf.Tensor3D, p: ConvParams, past?: { input: tf.Te
   const lo = past ? Math.max(0, past.from - span) : 0;
   const history = past && past.from > lo ? tf.slice(past.input, [lo, 0], [past.from - lo, D]) : undefined; // [seen, D]
   const seen = history?.shape[0] ?? 0;
-  const left = p.causal ? span - seen : span / 2;
+  // centred as PyTorch's padding='same': the odd one out of an odd span (even kernel, odd dilation) on the right
+  const left = p.causal ? span - seen : Math.floor(span / 2);
   const input = history ? tf.concat([history, tf.reshape(x, [T, D])], 0) : x;
   const y = tf.fused.conv2d({
     x: tf.reshape(input, [B, 1, seen + T, D]) as tf.Tensor4D, filter: p.filter, strides: 1,
     pad: [[0, 0], [0, 0], pad ?? [left, p.causal ? 0 : span - left], [0, 0]], dilations: [1, p.dilation], bias: p.bias,
   }); // [B, 1, T, D] ([B, 1, T + pad[0] + pad[1] - span, D] with pad)
-  return gelu(tf.reshape(y, [B, y.shape[2], -1]));
+  return p.act(tf.reshape(y, [B, y.shape[2], -1]));
 }

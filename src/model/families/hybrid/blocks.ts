@@ -7,6 +7,7 @@ import type { Block, LocalBlock, PassContext, Stream } from '../../network';
 import { multiHeadAttention, type HeadWeights } from '../../ops/attention';
 import { dilatedConv, type ConvParams } from '../../ops/conv';
 import { feedForward } from '../../ops/feedForward';
+import { gelu } from '../../ops/gelu';
 import { layerNorm } from '../../ops/layerNorm';
 import type { WeightStore } from '../../weightStore';
 import type { AlibiCache } from './alibiCache';
@@ -28,7 +29,7 @@ export class ConvBlock implements LocalBlock {
   constructor(private readonly w: WeightStore, private readonly i: number, private readonly k: number, kernel: number, dilation: number,
     causal: boolean, private readonly eps: number) {
     const filter = w.get(`blocks.${i}.mixer.conv.weight`); // [K, D, D]
-    this.conv = { filter: w.keep(tf.reshape(filter, [1, ...(filter.shape as [number, number, number])]) as tf.Tensor4D), bias: w.get(`blocks.${i}.mixer.conv.bias`), kernel, dilation, causal };
+    this.conv = { filter: w.keep(tf.reshape(filter, [1, ...(filter.shape as [number, number, number])]) as tf.Tensor4D), bias: w.get(`blocks.${i}.mixer.conv.bias`), kernel, dilation, causal, act: gelu };
     this.reach = (dilation * (kernel - 1)) / 2;
   }
 
