@@ -53,6 +53,26 @@ test('typed and VCF variants get scores equal to the Node engine, and clear mess
     }
   }
   model.dispose();
+
+  // a chromosome accession's assembly is noted beside the row; a few variants off the sequence stay in the table
+  await page.getByLabel('Variants').fill('NC_000017.10:g.41,209,148T>G');
+  await page.getByRole('button', { name: 'Add' }).click();
+  await expect(table.locator('tr', { hasText: 'NC_000017.10:g.41,209,148T>G' }).locator('td.note'))
+    .toHaveText(/^NC_000017\.10 is chr17 of GRCh37 \(hg19\); .*; no sequence named chr17 in the FASTA$/);
+  await expect(page.getByTestId('variants-outside')).toHaveCount(0);
+  // a whole VCF: more than ten outside are summed up in one line that opens to list them
+  const far = Array.from({ length: 12 }, (_, i) => `chr1\t${1001 + i}\t.\tA\tG\t.\t.\t.`).join('\n');
+  await page.getByLabel('Load VCF')
+    .setInputFiles({ name: 'far.vcf', mimeType: 'text/plain', buffer: Buffer.from(`${vcf}${far}\n`) });
+  const outside = page.getByTestId('variants-outside');
+  await expect(outside.locator('summary'))
+    .toHaveText('14 variants lie outside the analysed sequence (NC_001416.1:37,800-38,799)');
+  await expect(table).not.toContainText('chr1:1001A>G');
+  await expect(table).not.toContainText('2000A>C');
+  await expect(table.locator('tr', { hasText: 'NC_001416.1:37899' }).locator('td[data-method=masked]'))
+    .toHaveText(/^-?\d+\.\d{3}$/);
+  await outside.locator('summary').click();
+  await expect(outside.getByText('chr1:1012A>G: no sequence named chr1 in the FASTA')).toBeVisible();
 });
 
 test('saturation mutagenesis paints every substitution and a click adds the variant', async ({ page }) => {

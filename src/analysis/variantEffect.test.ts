@@ -63,6 +63,17 @@ describe('variant scores on fixed logits', () => {
     expect(r.forwardRows).toBe(4); // three alt windows share one reference window
   });
 
+  it('delta log-likelihood takes an empty REF or ALT (HGVS indels name no base beside them)', async () => {
+    const vs: Variant[] = [
+      { pos: 11, ref: 'A', alt: '' },   // deletes the A at 11: -log 0.4, as { pos: 10, ref: 'CA', alt: 'C' } above
+      { pos: 11, ref: '', alt: 'GG' },  // inserts GG before 11: +2 log 0.1
+    ];
+    const r = await scoreVariants(fakeClm, seq, vs, { method: 'dll', window: 33 });
+    expect(r.scores.map((s) => s.note)).toEqual(['', '']);
+    expect(r.scores[0]!.score).toBeCloseTo(-Math.log(0.4), 4);
+    expect(r.scores[1]!.score).toBeCloseTo(2 * Math.log(0.1), 4);
+  });
+
   it('explains what it cannot score instead of throwing', async () => {
     const vs: Variant[] = [
       { pos: 4, ref: 'G', alt: 'T' }, { pos: 500, ref: 'A', alt: 'T' }, { pos: 4, ref: 'AC', alt: 'A' }, { pos: 4, ref: 'A', alt: 'N' },

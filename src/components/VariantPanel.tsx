@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { percentile } from '../eval/calibration';
 import { METHODS, methodsFor, WINDOW_RANGE, type ScoreMethod } from '../analysis/variantEffect';
+import { outsideSummary, splitOutside } from '../genome/outside';
 import { useApp } from '../state/store';
 import type { VariantRow } from '../state/types';
 import { variantsTsv } from '../export/tables';
@@ -20,7 +21,11 @@ export function VariantPanel() {
   const [text, setText] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'position', asc: true });
   const methods = s.model ? methodsFor(s.model.objective) : [];
-  const rows = useMemo(() => sortRows(s.variants, sort.key, sort.asc), [s.variants, sort]);
+  // a whole VCF against one region: the variants outside it are summarised in one line (genome/outside.ts)
+  const record = useMemo(() => (s.analysed ? { name: s.analysed.name, length: s.analysed.sequence.length } : null),
+    [s.analysed]);
+  const { listed, outside } = useMemo(() => splitOutside(s.variants, record, (r) => r.source), [s.variants, record]);
+  const rows = useMemo(() => sortRows(listed, sort.key, sort.asc), [listed, sort]);
   if (!s.model || !s.analysed) return null;
   const dist = s.model.scoreDistribution;
   const settingsMatch = !dist || (dist.window === s.window && dist.bothStrands === s.bothStrands);
@@ -83,13 +88,20 @@ export function VariantPanel() {
         {s.variants.length > 0 && <button type="button" onClick={s.clearVariants}>Clear</button>}
         {s.variants.length > 0 && (
           <button type="button" onClick={() => downloadText(`${stem(s.analysed!.name)}.variants.tsv`, variantsTsv(s.analysed!.name, methods,
-            rows.map((r) => ({ text: r.source.text, index: r.index, ref: r.source.ref, alt: r.source.alt, scores: r.scores, note: r.note })), dist?.quantiles))}>
+            [...rows, ...outside].map((r) => ({ text: r.source.text, index: r.index, ref: r.source.ref, alt: r.source.alt,
+              scores: r.scores, note: noteOf(r) })), dist?.quantiles))}>
             Download TSV
           </button>
         )}
       </div>
       {s.messages.length > 0 && (
         <ul className="error" role="alert" data-testid="variant-messages">{s.messages.map((m, i) => <li key={i}>{m}</li>)}</ul>
+      )}
+      {outside.length > 0 && (
+        <details data-testid="variants-outside">
+          <summary>{outsideSummary(outside.length, record!)}</summary>
+          <ul>{outside.map((r) => <li key={r.key}>{r.source.text}{noteOf(r) && `: ${noteOf(r)}`}</li>)}</ul>
+        </details>
       )}
       {rows.length > 0 && (
         <table className="variants" data-testid="variant-table">
@@ -127,7 +139,7 @@ export function VariantPanel() {
                   ];
                 })}
                 {other && <td className="num" data-compare-score>{fmtScore(s.compareScores[r.key]?.score, r.note)}</td>}
-                <td className="note">{r.note}</td>
+                <td className="note">{noteOf(r)}</td>
                 <td><button type="button" aria-label={`Remove ${r.source.text}`} onClick={() => s.removeVariant(r.key)}>×</button></td>
               </tr>
             ))}
@@ -136,6 +148,11 @@ export function VariantPanel() {
       )}
     </section>
   );
+}
+
+/** The row's note: what its notation says (the assembly an accession names), then why it has no score. */
+function noteOf(r: VariantRow): string {
+  return [r.source.note, r.note].filter(Boolean).join('; ');
 }
 
 /** 0.3 -> "0.3%", 12.7 -> "13%": more precision where a percentile is most telling, near 0. */

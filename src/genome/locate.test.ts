@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../node/nodeRuntime';
 import { findSpan, placeVariant } from './locate';
+import { parseSequence } from './parseSequence';
+import { parseVariantList } from './variantSyntax';
 
 const records = [{ name: 'chr22:1001-1010', sequence: 'ACGTACGTAC' }, { name: 'chr17:41245001-41245010', sequence: 'GGGGCCCCAA' }];
 
@@ -33,5 +38,17 @@ describe('placeVariant (the app and the CLI place variants with it)', () => {
     expect(findSpan([{ name: 'MT', length: 10 }], 'chrM', 3, 1)).toEqual({ record: 0, index: 2 });
     expect(findSpan(genome, '1', 1000, 2)).toEqual({ problem: '1:1000 is outside the FASTA (1:1-1000)' });
     expect(placeVariant([{ name: 'chrM', sequence: 'ACGT' }], { chrom: 'MT', pos: 2, ref: 'C' })).toEqual({ record: 0, index: 1 });
+  });
+
+  it('places typed variants with thousands separators, accessions and HGVS on records named as regions', () => {
+    // chr17:41209001-41209200 and chr17:41276001-41276200 (test/data/brca1_slices.py); 41209148-9 is TC, 41276135 T
+    const recs = parseSequence(readFileSync(join(REPO_ROOT, 'test/data/brca1_slices.fa'), 'utf8')).records;
+    const { variants, errors } = parseVariantList('chr17:41,209,148T>G; NC_000017.10:g.41209148T>G; '
+      + 'chr17:g.41209148_41209149insAC; chr17:g.41209148delT; 17:g.41,276,135T>C; chr17:g.41209148_41209149dupTC');
+    expect(errors).toEqual([]);
+    expect(variants.map((v) => placeVariant(recs, v))).toEqual([{ record: 0, index: 147 }, { record: 0, index: 147 },
+      { record: 0, index: 148 }, { record: 0, index: 147 }, { record: 1, index: 134 }, { record: 0, index: 147 }]);
+    expect(placeVariant(recs, parseVariantList('chr17:g.41209148delA').variants[0]!)).toEqual({
+      problem: 'reference mismatch at chr17:41209148: the sequence has T, the variant says A' });
   });
 });

@@ -16,6 +16,13 @@ export function normalizeChrom(name: string): string {
   return /^MT?$/i.test(c) ? 'MT' : c;
 }
 
+/** A position as typed: 41209148 or 41,209,148 (commas only between groups of three digits); null otherwise. */
+export function readPosition(text: string): number | null {
+  if (!/^(\d+|\d{1,3}(,\d{3})+)$/.test(text)) return null;
+  const n = Number(text.replace(/,/g, ''));
+  return Number.isSafeInteger(n) ? n : null;
+}
+
 /** Reads a record name as a region; a plain name is taken to start at position 1. */
 export function parseRegion(name: string): Region {
   const m = /^([^:\s]+):([\d,]+)-([\d,]+)$/.exec(name.trim());

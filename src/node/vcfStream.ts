@@ -6,7 +6,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { TabixIndexedFile } from '@gmod/tabix';
-import { normalizeChrom } from '../genome/region';
+import { normalizeChrom, readPosition } from '../genome/region';
 
 export interface VcfLine {
   text: string;
@@ -32,8 +32,8 @@ export function parseRegionArg(text: string): GenomicRegion | null {
   const m = /^([^:\s]+)(?::([\d,]+)-([\d,]+))?$/.exec(text.trim());
   if (!m) return null;
   if (m[2] === undefined) return { chrom: m[1]!, start: 1, end: Number.MAX_SAFE_INTEGER };
-  const start = Number(m[2].replace(/,/g, '')), end = Number(m[3]!.replace(/,/g, ''));
-  return start >= 1 && end >= start ? { chrom: m[1]!, start, end } : null;
+  const start = readPosition(m[2]), end = readPosition(m[3]!);
+  return start !== null && end !== null && start >= 1 && end >= start ? { chrom: m[1]!, start, end } : null;
 }
 
 async function firstBytes(path: string, n: number): Promise<Buffer> {
