@@ -6,19 +6,8 @@
 import type { ScoreDistribution } from '../model/manifest';
 import type { LanguageModel } from '../model/languageModel';
 import type { RunOptions } from '../analysis/run';
+import { rng } from '../analysis/random';
 import { DEFAULT_WINDOW, methodsFor, scoreVariants, type Variant } from '../analysis/variantEffect';
-
-/** A fixed pseudo-random generator (mulberry32), so every run draws the same substitutions. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** n substitutions at distinct random A/C/G/T positions at least `margin` from both ends. */
 export function randomSubstitutions(seq: string, n: number, margin: number, seed = 14): Variant[] {

@@ -2,7 +2,7 @@
 // test for the difference of two on the same samples. Held-out bits per nucleotide are in heldout.ts.
 
 /** Midranks (1-based, ties averaged) of values. */
-function midranks(values: number[]): number[] {
+export function midranks(values: number[]): number[] {
   const idx = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]!);
   const out = new Array<number>(values.length);
   for (let i = 0; i < idx.length;) {
