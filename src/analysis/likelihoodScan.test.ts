@@ -8,7 +8,7 @@ import { likelihoodScan, summarize } from './likelihoodScan';
 function fakeMlm(context: number): LanguageModel & { rows: Int32Array[] } {
   const rows: Int32Array[] = [];
   return {
-    objective: 'mlm', context, nHeads: 1, nAttentionLayers: 1, rows, reuse: { kind: 'none' },
+    objective: 'mlm', context, nHeads: 1, nAttentionLayers: 1, rows, reuse: { kind: 'none' }, representation: { kind: 'none' },
     async forward(tokens, batch) {
       const T = tokens.length / batch;
       const out = new Float32Array(tokens.length * 4);

@@ -6,7 +6,7 @@ import { saturationMutagenesis } from './mutagenesis';
 let rows = 0;
 const P = [0.1, 0.2, 0.3, 0.4];
 const fakeMlm: LanguageModel = {
-  objective: 'mlm', context: 32, nHeads: 1, nAttentionLayers: 1, reuse: { kind: 'none' },
+  objective: 'mlm', context: 32, nHeads: 1, nAttentionLayers: 1, reuse: { kind: 'none' }, representation: { kind: 'none' },
   async forward(tokens, batch) {
     rows += batch;
     const out = new Float32Array(tokens.length * 4);

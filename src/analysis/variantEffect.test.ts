@@ -14,7 +14,7 @@ const P_MASKED = [0.1, 0.2, 0.3, 0.4];
 
 /** Fixed logits: at a masked site P = (0.1, 0.2, 0.3, 0.4); a visible base gets 0.7, the others 0.1. */
 const fakeMlm: LanguageModel = {
-  objective: 'mlm', context: 64, nHeads: 1, nAttentionLayers: 1, reuse: { kind: 'none' },
+  objective: 'mlm', context: 64, nHeads: 1, nAttentionLayers: 1, reuse: { kind: 'none' }, representation: { kind: 'none' },
   async forward(tokens) {
     const out = new Float32Array(tokens.length * 4);
     tokens.forEach((t, i) => [0, 1, 2, 3].forEach((b) => {
@@ -27,7 +27,7 @@ const fakeMlm: LanguageModel = {
 /** A causal fake whose P(base) depends only on the base itself: log-likelihoods add up by hand. */
 const P_CLM = [0.4, 0.1, 0.1, 0.4];
 const fakeClm: LanguageModel = {
-  objective: 'clm', context: 64, nHeads: 1, nAttentionLayers: 1, reuse: { kind: 'none' },
+  objective: 'clm', context: 64, nHeads: 1, nAttentionLayers: 1, reuse: { kind: 'none' }, representation: { kind: 'none' },
   async forward(tokens) {
     const out = new Float32Array(tokens.length * 4);
     tokens.forEach((_, i) => P_CLM.forEach((p, b) => { out[i * 4 + b] = Math.log(p); }));
@@ -91,7 +91,7 @@ describe('variant scores on fixed logits', () => {
 
 /** A masked fake in which base j is predicted from base j - 1 alone: 0.7 on that base, 0.1 on the others. */
 const fakeNeighbour: LanguageModel = {
-  objective: 'mlm', context: 64, nHeads: 1, nAttentionLayers: 1, reuse: { kind: 'none' },
+  objective: 'mlm', context: 64, nHeads: 1, nAttentionLayers: 1, reuse: { kind: 'none' }, representation: { kind: 'none' },
   async forward(tokens, batch) {
     const out = new Float32Array(tokens.length * 4);
     const T = tokens.length / batch;

@@ -5,7 +5,7 @@ import { costBatch, fitSlope, measureCostCurve } from './costCurve';
 /** A model whose pass takes `msPerToken` per token read (a timer), context `context`. */
 function fake(context: number, msPerToken: number): LanguageModel {
   return {
-    objective: 'clm', context, nHeads: 0, nAttentionLayers: 0, reuse: { kind: 'none' },
+    objective: 'clm', context, nHeads: 0, nAttentionLayers: 0, reuse: { kind: 'none' }, representation: { kind: 'none' },
     forward: (tokens) => new Promise((resolve) => setTimeout(() => resolve({ logprobs: new Float32Array(tokens.length * 4) }), tokens.length * msPerToken)),
   };
 }

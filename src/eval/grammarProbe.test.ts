@@ -11,7 +11,7 @@ import type { LanguageModel } from '../model/languageModel';
 
 /** Masked fake: at a masked position P = (0.1, 0.2, 0.3, 0.4) for A, C, G, T; elsewhere uniform. */
 const fake = (objective: 'mlm' | 'clm', seen: Int32Array[]): LanguageModel => ({
-  objective, context: 256, nHeads: 1, nAttentionLayers: 0, reuse: { kind: 'none' },
+  objective, context: 256, nHeads: 1, nAttentionLayers: 0, reuse: { kind: 'none' }, representation: { kind: 'none' },
   async forward(tokens, batch) {
     const T = tokens.length / batch;
     for (let b = 0; b < batch; b++) seen.push(tokens.slice(b * T, (b + 1) * T));

@@ -17,5 +17,5 @@ export async function timeForward(model: LanguageModel, tokens: Int32Array, batc
 
 /** The same model without prefix reuse, so every row runs in full (the benchmark and tests compare the two). */
 export function withoutPrefixReuse(m: LanguageModel): LanguageModel {
-  return { objective: m.objective, context: m.context, nHeads: m.nHeads, nAttentionLayers: m.nAttentionLayers, reuse: { kind: 'none' }, forward: m.forward.bind(m) };
+  return { objective: m.objective, context: m.context, nHeads: m.nHeads, nAttentionLayers: m.nAttentionLayers, reuse: { kind: 'none' }, representation: m.representation, forward: m.forward.bind(m) };
 }

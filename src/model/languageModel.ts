@@ -24,6 +24,12 @@ export type Reuse =
    */
   | { kind: 'substitutions'; start(ref: Int32Array): Promise<SubstitutionSession> };
 
+/** The final hidden states a probe reads, where the model has them (a Markov model has none). */
+export type Representation =
+  | { kind: 'none' }
+  /** tokens [B, T] row-major -> hidden states [B, T, size] as the head reads them. */
+  | { kind: 'hidden'; size: number; hidden(tokens: Int32Array, batch: number): Promise<Float32Array> };
+
 export interface LanguageModel {
   readonly objective: Objective;
   /** Longest window the model reads at once. */
@@ -31,6 +37,7 @@ export interface LanguageModel {
   readonly nHeads: number;
   readonly nAttentionLayers: number;
   readonly reuse: Reuse;
+  readonly representation: Representation;
   /**
    * tokens [B, T] row-major -> log-probabilities [B, T, 4] (and attention [B, heads, T, T] when asked). A row
    * the model makes no prediction for (a causal model's first base, without a start token) is NaN.

@@ -2,7 +2,7 @@
 // smoothed towards the one below it (Dirichlet prior alpha), so rare contexts fall back gracefully.
 
 import { MASK_ID, N_ID, reverseComplementTokens } from '../genome/tokens';
-import type { LanguageModel, Reuse } from './languageModel';
+import type { LanguageModel, Representation, Reuse } from './languageModel';
 
 /** counts of order k: index = context (k bases, 2 bits each, oldest first) * 4 + next base. */
 export function countKmers(seqs: Iterable<Int32Array | Uint8Array>, order: number, bothStrands = true): Uint32Array {
@@ -38,6 +38,7 @@ export class MarkovModel implements LanguageModel {
   readonly nHeads = 0;
   readonly nAttentionLayers = 0;
   readonly reuse: Reuse = { kind: 'none' };
+  readonly representation: Representation = { kind: 'none' };
   /** logp[j][ctx * 4 + b] for orders j = 0..k. */
   private readonly logp: Float32Array[] = [];
 

@@ -4,7 +4,7 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelFacts } from './family';
-import type { LanguageModel, Reuse } from './languageModel';
+import type { LanguageModel, Representation, Reuse } from './languageModel';
 import { hiddenStates, isLocal, type AttentionRequest, type LocalBlock, type Network, type PassContext, type PrefixPass, type Stream } from './network';
 import { runForward, runShared, type TensorModel } from './runner';
 import { startSubstitutions, type SubstitutionModel } from './substitutions';
@@ -13,6 +13,7 @@ const RUNTIME_BOS = 6;
 
 export class SequenceModel implements LanguageModel, TensorModel, SubstitutionModel {
   readonly reuse: Reuse;
+  readonly representation: Representation;
   readonly hasAttention: boolean;
   private readonly tokenTable: tf.Tensor1D | null;
   private readonly local: LocalBlock[];
@@ -30,6 +31,7 @@ export class SequenceModel implements LanguageModel, TensorModel, SubstitutionMo
     if (s.includes('prefix') && this.causal) this.reuse = { kind: 'prefix', forwardShared: (ref, alts) => runShared(this, ref, alts) };
     else if (s.includes('substitutions') && !this.causal) this.reuse = { kind: 'substitutions', start: (ref) => startSubstitutions(this, ref) };
     else this.reuse = { kind: 'none' };
+    this.representation = { kind: 'hidden', size: facts.hiddenSize, hidden: (tokens, batch) => this.hidden(tokens, batch) };
   }
 
   get objective() { return this.facts.objective; }
@@ -84,6 +86,13 @@ export class SequenceModel implements LanguageModel, TensorModel, SubstitutionMo
   /** Final hidden states [B, T, D] of runtime tokens [B, T], as the head reads them (what a probe embeds). */
   hiddenTensors(tokens: tf.Tensor2D): tf.Tensor3D {
     return hiddenStates(this.network, this.ids(this.inputs(tokens, 0)));
+  }
+
+  /** tokens [B, T] row-major -> final hidden states [B, T, D], one read. */
+  private async hidden(tokens: Int32Array, batch: number): Promise<Float32Array> {
+    const T = tokens.length / batch;
+    const h = tf.tidy(() => this.hiddenTensors(tf.tensor2d(tokens, [batch, T], 'int32')));
+    try { return (await h.data()) as Float32Array; } finally { h.dispose(); }
   }
 
   /** Typed arrays in and out: tokens [B, T] row-major; one read per call (runner.ts). */

@@ -21,7 +21,7 @@ function fakeModel(objective: 'mlm' | 'clm', opts: { twoBack?: boolean; shared?:
     for (let k = 0; k < 4; k++) out[o + k] = Math.log(w[k]! / total);
   };
   const m: LanguageModel & { rows: number } = {
-    objective, context: opts.context ?? 64, nHeads: 1, nAttentionLayers: 0, rows: 0, reuse: { kind: 'none' },
+    objective, context: opts.context ?? 64, nHeads: 1, nAttentionLayers: 0, rows: 0, reuse: { kind: 'none' }, representation: { kind: 'none' },
     async forward(tokens, batch) {
       m.rows += batch;
       const T = tokens.length / batch;
