@@ -1,5 +1,6 @@
 // Time of one Caduceus forward pass in Node (wasm by default, one thread) with random weights at a published
-// size (Caduceus-ps 131k: d_model 256, n_layer 16, rcps), and the selective scan's share of it.
+// size (Caduceus-ps 131k: d_model 256, n_layer 16, rcps), the selective scan's share of it, and the memory a
+// pass holds at its peak (tfjs tensors when a block's scan starts, plus the scan's typed arrays), per base.
 //   npx tsx src/cli/benchCaduceus.ts [--length 1024 --runs 3 --backend wasm --ph]
 
 import { parseArgs } from 'node:util';
@@ -46,12 +47,21 @@ function randomWeights(): NamedTensors {
 }
 
 await useNodeBackend(args.backend as 'wasm' | 'cpu');
-let scanMs = 0;
-const timedScan: SelectiveScan = (groups) => { const t0 = performance.now(); const y = cpuSelectiveScan(groups); scanMs += performance.now() - t0; return y; };
+let scanMs = 0, peakBytes = 0;
+const timedScan: SelectiveScan = (groups) => {
+  const t0 = performance.now();
+  // the read-back holds u, dt, B, C of every group once more, and y is as large as u
+  const scanBytes = groups.reduce((n, g) => n + 4 * (3 * g.u.size + g.dt.size + g.bc.size), 0);
+  peakBytes = Math.max(peakBytes, tf.memory().numBytes + scanBytes);
+  const y = cpuSelectiveScan(groups);
+  scanMs += performance.now() - t0;
+  return y;
+};
 const net = buildCaduceus(config, randomWeights(), timedScan);
 const L = Number(args.length), runs = Number(args.runs);
 const ids = tf.tensor2d(Int32Array.from({ length: L }, (_, i) => 7 + ((i * 7 + (i >> 3)) % 4)), [1, L], 'int32');
 const pass = () => { const t0 = performance.now(); const out = tf.tidy(() => logits(net, ids)); out.dataSync(); out.dispose(); return performance.now() - t0; };
+const weightBytes = tf.memory().numBytes;
 pass(); // warm-up: kernels compiled, buffers grown
 scanMs = 0;
 const times = Array.from({ length: runs }, pass);
@@ -59,5 +69,6 @@ const mean = times.reduce((a, b) => a + b, 0) / runs;
 console.log(machineLine());
 console.log(`Caduceus-${args.ph ? 'ph' : 'ps'} d_model 256, n_layer 16, random weights, ${L} bases, ${args.backend} (${tf.env().get('WASM_HAS_MULTITHREAD_SUPPORT') ? 'threads possible' : 'one thread'})`);
 console.log(`one forward pass: ${times.map((t) => t.toFixed(0)).join(', ')} ms (mean ${mean.toFixed(0)} ms); selective scan ${(scanMs / runs).toFixed(0)} ms of it (read-back, loops, upload)`);
+console.log(`memory: weights ${(weightBytes / 1e6).toFixed(1)} MB; a pass at its peak ${((peakBytes - weightBytes) / L / 1e3).toFixed(1)} KB per base above them`);
 ids.dispose();
 net.dispose();

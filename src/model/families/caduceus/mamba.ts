@@ -61,18 +61,21 @@ export function biMamba(lanes: readonly Lane[], modules: BiMambaParams, scan: Se
     z: linear(x, m.inZ ?? fwd.inZ!, m.inZ ? m.inBiasZ : fwd.inBiasZ), // [B, L, Di]
   });
   const work = lanes.flatMap((lane) => {
-    const shared = proj(lane.x, fwd); // a tied mamba_rev projects with mamba_fwd's in_proj
+    const shared = tf.tidy(() => proj(lane.x, fwd)); // a tied mamba_rev projects with mamba_fwd's in_proj
     return modules.map((m, k) => {
-      const { x, z } = m.inX && k > 0 ? proj(lane.x, m) : shared;
+      const { x, z } = m.inX && k > 0 ? tf.tidy(() => proj(lane.x, m)) : shared;
       const backwards = (k === 1) !== lane.reversed;
-      const conv = backwards ? anticausalDepthwise(x, m.filterReversed) : causalDepthwise(x, m.filter);
-      const u = silu(m.convBias ? tf.add(conv, m.convBias) : conv) as tf.Tensor3D; // [B, L, Di]
-      const dt = linear(linear(u, m.xDt), m.dtProj, m.dtBias) as tf.Tensor3D; // [B, L, Di]
-      const group: ScanGroup = { u, dt, bc: linear(u, m.xBC) as tf.Tensor3D, A: m.A, D: m.D, reverse: backwards };
-      return { group, z, m };
+      // the scan's inputs, without the conv's and projections' intermediates (a long pass's peak is here)
+      const { u, dt, bc } = tf.tidy(() => {
+        const conv = backwards ? anticausalDepthwise(x, m.filterReversed) : causalDepthwise(x, m.filter);
+        const u = silu(m.convBias ? tf.add(conv, m.convBias) : conv) as tf.Tensor3D; // [B, L, Di]
+        return { u, dt: linear(linear(u, m.xDt), m.dtProj, m.dtBias) as tf.Tensor3D, bc: linear(u, m.xBC) as tf.Tensor3D };
+      });
+      return { group: { u, dt, bc, A: m.A, D: m.D, reverse: backwards } as ScanGroup, z, m };
     });
   });
   const ys = scan(work.map((w) => w.group));
+  tf.dispose(work.flatMap((w) => [w.group.u, w.group.dt, w.group.bc]));
   return lanes.map((_, i) => {
     const mine = work.slice(i * modules.length, (i + 1) * modules.length), y = ys.slice(i * modules.length);
     if (modules.length === 2 && !modules[1]!.outProj) {

@@ -95,7 +95,8 @@ export function buildCaduceus(c: CaduceusConfig, w: NamedTensors, scan: Selectiv
     const [outF, outRc] = biMamba(lanes, layer.mixer, scan);
     return { x: tf.concat([outF!, tf.reverse(outRc!, 2)], 2), residual: swap ? tf.concat([b, a], 2) : sum };
   };
-  const blocks: Block[] = layers.map((layer) => ({ kind: 'mamba', forward: block(layer) }));
+  // each block frees its own intermediates: a pass then holds one block's work, not every block's, at its peak
+  const blocks: Block[] = layers.map((layer) => ({ kind: 'mamba', forward: (s) => tf.tidy(() => ({ ...block(layer)(s) })) as Stream }));
 
   return {
     embed: (ids) => ({ x: tf.gather(table, ids) as tf.Tensor as tf.Tensor3D }),
