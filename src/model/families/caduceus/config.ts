@@ -56,8 +56,14 @@ export function readCaduceusConfig(json: unknown, where: string): CaduceusConfig
   };
   if (!isObj(json)) return fail('the config', 'a JSON object', json);
   if (json.model_type !== 'caduceus') fail('model_type', '"caduceus"', json.model_type);
-  const posInt = (key: string): number => (isPosInt(json[key]) ? json[key] : fail(key, 'a positive integer', json[key]));
-  const bool = (key: string): boolean => (typeof json[key] === 'boolean' ? json[key] : fail(key, 'true or false', json[key]));
+  const posInt = (key: string): number => {
+    const v = json[key];
+    return isPosInt(v) ? v : fail(key, 'a positive integer', v);
+  };
+  const bool = (key: string): boolean => {
+    const v = json[key];
+    return typeof v === 'boolean' ? v : fail(key, 'true or false', v);
+  };
   const dModel = posInt('d_model'), nLayer = posInt('n_layer'), vocab = posInt('vocab_size');
   const multiple = posInt('pad_vocab_size_multiple');
   const vocabSize = Math.ceil(vocab / multiple) * multiple;
@@ -66,12 +72,14 @@ export function readCaduceusConfig(json: unknown, where: string): CaduceusConfig
   bool('residual_in_fp32'); // float32 weights: the residual is float32 either way
   const strategy = json.bidirectional_strategy ?? 'add'; // BiMambaWrapper's default for null
   if (bidirectional && strategy !== 'add') {
-    fail('bidirectional_strategy', '"add" (the published setting; "ew_multiply" exists in the official code but is not implemented here)', strategy);
+    const why = 'the published setting; "ew_multiply" exists in the official code but is not implemented here';
+    fail('bidirectional_strategy', `"add" (${why})`, strategy);
   }
   const normEps = json.norm_epsilon;
   if (typeof normEps !== 'number' || !(normEps > 0)) fail('norm_epsilon', 'a positive number', normEps);
   if (json.d_intermediate !== undefined && json.d_intermediate !== 0) {
-    fail('d_intermediate', '0 or absent (a feed-forward after each mixer is not part of Caduceus as implemented here)', json.d_intermediate);
+    const why = 'a feed-forward after each mixer is not part of Caduceus as implemented here';
+    fail('d_intermediate', `0 or absent (${why})`, json.d_intermediate);
   }
   const mamba = readSsm(json.ssm_cfg ?? {}, dModel, fail);
   const complementMap = readComplementMap(json.complement_map, vocabSize, fail);
@@ -86,7 +94,8 @@ type Fail = (key: string, expected: string, found: unknown) => never;
 function readSsm(ssm: unknown, dModel: number, fail: Fail): MambaConfig {
   if (!isObj(ssm)) return fail('ssm_cfg', 'an object', ssm);
   for (const k of Object.keys(ssm)) {
-    if (!MAMBA_KEYS.has(k) && !INIT_ONLY.has(k)) fail(`ssm_cfg.${k}`, `absent (not a Mamba v1 setting: a Mamba-2 config?)`, ssm[k]);
+    if (MAMBA_KEYS.has(k) || INIT_ONLY.has(k)) continue;
+    fail(`ssm_cfg.${k}`, 'absent (not a Mamba v1 setting: a Mamba-2 config?)', ssm[k]);
   }
   const int = (k: string, dflt: number): number => {
     const v = ssm[k] ?? dflt;
@@ -101,12 +110,16 @@ function readSsm(ssm: unknown, dModel: number, fail: Fail): MambaConfig {
   const dInner = Math.trunc((expand as number) * dModel); // int(expand * d_model)
   if (dInner < 1) fail('ssm_cfg.expand', `large enough that expand x d_model (${dModel}) is at least 1`, expand);
   const rank = ssm.dt_rank ?? 'auto';
-  const dtRank = rank === 'auto' ? Math.ceil(dModel / 16) : isPosInt(rank) ? rank : fail('ssm_cfg.dt_rank', '"auto" or a positive integer', rank);
-  return { dState: int('d_state', 16), dConv: int('d_conv', 4), dInner, dtRank, convBias: flag('conv_bias', true), bias: flag('bias', false) };
+  const dtRank = rank === 'auto' ? Math.ceil(dModel / 16)
+    : isPosInt(rank) ? rank : fail('ssm_cfg.dt_rank', '"auto" or a positive integer', rank);
+  return {
+    dState: int('d_state', 16), dConv: int('d_conv', 4), dInner, dtRank,
+    convBias: flag('conv_bias', true), bias: flag('bias', false),
+  };
 }
 
 function readComplementMap(map: unknown, vocabSize: number, fail: Fail): number[] {
-  const expected = `an object mapping every id 0..k-1 (k <= vocab_size, ${vocabSize} padded) to an id below ${vocabSize}`;
+  const expected = `an object mapping every id 0..k-1 (k <= vocab_size, ${vocabSize} padded) to an id below it`;
   if (!isObj(map)) return fail('complement_map', `${expected} (the family reads the tokenizer's layout from it)`, map);
   const keys = Object.keys(map);
   if (keys.length > vocabSize) fail('complement_map', expected, `${keys.length} entries`);
@@ -114,7 +127,9 @@ function readComplementMap(map: unknown, vocabSize: number, fail: Fail): number[
   for (let i = 0; i < vocabSize; i++) {
     if (i >= keys.length) { out.push(i); continue; }
     const v = map[String(i)];
-    if (!Number.isInteger(v) || (v as number) < 0 || (v as number) >= vocabSize) fail(`complement_map["${i}"]`, `an id from 0 to ${vocabSize - 1}`, v);
+    if (!Number.isInteger(v) || (v as number) < 0 || (v as number) >= vocabSize) {
+      fail(`complement_map["${i}"]`, `an id from 0 to ${vocabSize - 1}`, v);
+    }
     out.push(v as number);
   }
   return out;
@@ -124,5 +139,7 @@ function vocabularyOf(c: number[], fail: Fail): Vocabulary {
   const pairs = (p: [number, number][]) => p.every(([a, b]) => c[a] === b && c[b] === a);
   if (c.length >= 12 && pairs([[7, 10], [8, 9]])) return 'caduceus';
   if (c.length >= 7 && pairs([[3, 6], [4, 5]])) return 'dna-mlm';
-  return fail('complement_map', 'that of a known tokenizer (Caduceus: 7<->10, 8<->9; PlantCaduceus: 3<->6, 4<->5), or the token ids are unknown', Object.fromEntries(c.map((v, i) => [i, v])));
+  const known = 'that of a known tokenizer (Caduceus: 7<->10, 8<->9; PlantCaduceus: 3<->6, 4<->5), or the token ids'
+    + ' are unknown';
+  return fail('complement_map', known, Object.fromEntries(c.map((v, i) => [i, v])));
 }

@@ -46,7 +46,10 @@ export interface Lane { x: tf.Tensor3D; reversed: boolean }
 
 const silu = (x: tf.Tensor) => tf.mul(x, tf.sigmoid(x));
 
-/** y[t] = sum_j w[j] x[t + j] over the next K positions (zeros past the end): the causal conv of the reversed sequence, read back in order. */
+/**
+ * y[t] = sum_j w[j] x[t + j] over the next K positions (zeros past the end): the causal conv of the reversed
+ * sequence, read back in order.
+ */
 function anticausalDepthwise(x: tf.Tensor3D, reversedTaps: tf.Tensor4D): tf.Tensor3D {
   const [B, L, C] = x.shape, K = reversedTaps.shape[1];
   const padded = tf.pad(tf.reshape(x, [B, 1, L, C]), [[0, 0], [0, 0], [0, K - 1], [0, 0]]) as tf.Tensor4D;
@@ -69,7 +72,8 @@ export function biMamba(lanes: readonly Lane[], modules: BiMambaParams, scan: Se
       const { u, dt, bc } = tf.tidy(() => {
         const conv = backwards ? anticausalDepthwise(x, m.filterReversed) : causalDepthwise(x, m.filter);
         const u = silu(m.convBias ? tf.add(conv, m.convBias) : conv) as tf.Tensor3D; // [B, L, Di]
-        return { u, dt: linear(linear(u, m.xDt), m.dtProj, m.dtBias) as tf.Tensor3D, bc: linear(u, m.xBC) as tf.Tensor3D };
+        const dt = linear(linear(u, m.xDt), m.dtProj, m.dtBias) as tf.Tensor3D; // [B, L, Di]
+        return { u, dt, bc: linear(u, m.xBC) as tf.Tensor3D };
       });
       return { group: { u, dt, bc, A: m.A, D: m.D, reverse: backwards } as ScanGroup, z, m };
     });

@@ -31,16 +31,21 @@ export function buildCaduceus(c: CaduceusConfig, w: NamedTensors, scan: Selectiv
   const own = <T extends tf.Tensor>(make: () => T): T => { const t = tf.tidy(make); owned.push(t); return t; };
   const floats = (name: string): { shape: number[]; data: Float32Array } => {
     const t = w.get(name);
-    if (!t || !(t.data instanceof Float32Array)) throw new Error(`Caduceus: weight ${name} was not resolved from the file`);
+    if (!t || !(t.data instanceof Float32Array)) throw new Error(`Caduceus: weight ${name} was not resolved`);
     return t as { shape: number[]; data: Float32Array };
   };
   const raw = (name: string) => tf.tensor(floats(name).data, floats(name).shape);
   const vector = (name: string) => own(() => raw(name) as tf.Tensor1D);
-  const optional = (name: string, from = 0, size = -1) => (w.has(name) ? own(() => tf.slice(raw(name), from, size) as tf.Tensor1D) : undefined);
+  const optional = (name: string, from = 0, size = -1) =>
+    (w.has(name) ? own(() => tf.slice(raw(name), from, size) as tf.Tensor1D) : undefined);
   /** Rows [from, from + size) of an nn.Linear weight [out, in], as [in, size]. */
-  const rows = (name: string, from: number, size: number) => own(() => tf.transpose(tf.slice(raw(name), [from, 0], [size, -1])) as tf.Tensor2D);
+  const rows = (name: string, from: number, size: number) =>
+    own(() => tf.transpose(tf.slice(raw(name), [from, 0], [size, -1])) as tf.Tensor2D);
   const norm = (name: string, perHalf: boolean): NormParams => {
-    const gain = (key: string) => own(() => { const g = raw(key); return perHalf && c.rcps ? tf.stack([g, tf.reverse(g)]) : g; });
+    const gain = (key: string) => own(() => {
+      const g = raw(key);
+      return perHalf && c.rcps ? tf.stack([g, tf.reverse(g)]) : g;
+    });
     return { gain: gain(`${name}.weight`), bias: c.rmsNorm ? undefined : gain(`${name}.bias`) };
   };
 
@@ -79,24 +84,31 @@ export function buildCaduceus(c: CaduceusConfig, w: NamedTensors, scan: Selectiv
   }));
   const normF = norm('norm_f', true);
 
-  const normed = (x: tf.Tensor, p: NormParams) => (c.rmsNorm ? rmsNorm(x, p.gain, c.normEps) : layerNorm(x, p.gain, p.bias!, c.normEps));
+  const normed = (x: tf.Tensor, p: NormParams) =>
+    (c.rmsNorm ? rmsNorm(x, p.gain, c.normEps) : layerNorm(x, p.gain, p.bias!, c.normEps)) as tf.Tensor3D;
   const swap = c.rcps && c.fusedAddNorm;
   /** Add, norm, mix. With rcps: the halves a | b of the sum; the mixer reads a and b reversed in channels and time
    *  (RCPSWrapper), or b and a so with the fused path's swap, whose residual is then b | a. */
   const block = (layer: (typeof layers)[number]) => (s: Stream): Stream => {
     const [B, L] = s.x.shape;
     const sum = s.residual ? tf.add(s.x, s.residual) as tf.Tensor3D : s.x;
-    if (!c.rcps) return { x: biMamba([{ x: normed(sum, layer.norm) as tf.Tensor3D, reversed: false }], layer.mixer, scan)[0]!, residual: sum };
+    if (!c.rcps) {
+      return { x: biMamba([{ x: normed(sum, layer.norm), reversed: false }], layer.mixer, scan)[0]!, residual: sum };
+    }
     const a = tf.slice(sum, [0, 0, 0], [B, L, D]), b = tf.slice(sum, [0, 0, D], [B, L, D]);
     const [first, second] = swap ? [b, a] : [a, b];
-    // a per-position norm of a channel-reversed half is the reversed norm with a reversed gain: both lanes use the gain as is
+    // a per-position norm of a channel-reversed half is the reversed norm with a reversed gain: both lanes use
+    // the gain as is
     const lanes = [{ x: first, reversed: false }, { x: tf.reverse(second, 2) as tf.Tensor3D, reversed: true }]
-      .map((lane) => ({ ...lane, x: normed(lane.x, layer.norm) as tf.Tensor3D }));
+      .map((lane) => ({ ...lane, x: normed(lane.x, layer.norm) }));
     const [outF, outRc] = biMamba(lanes, layer.mixer, scan);
     return { x: tf.concat([outF!, tf.reverse(outRc!, 2)], 2), residual: swap ? tf.concat([b, a], 2) : sum };
   };
   // each block frees its own intermediates: a pass then holds one block's work, not every block's, at its peak
-  const blocks: Block[] = layers.map((layer) => ({ kind: 'mamba', forward: (s) => tf.tidy(() => ({ ...block(layer)(s) })) as Stream }));
+  const blocks: Block[] = layers.map((layer) => ({
+    kind: 'mamba',
+    forward: (s) => tf.tidy(() => ({ ...block(layer)(s) })) as Stream,
+  }));
 
   return {
     embed: (ids) => ({ x: tf.gather(table, ids) as tf.Tensor as tf.Tensor3D }),
@@ -107,22 +119,27 @@ export function buildCaduceus(c: CaduceusConfig, w: NamedTensors, scan: Selectiv
       return tf.reshape(normed(tf.reshape(sum, [B, L, H, D]), normF), [B, L, W]);
     },
     head: (h) => {
-      if (h.shape[2] !== H * D) throw new Error(`Caduceus head: hidden states are ${h.shape[2]} wide, expected ${H * D}`);
+      if (h.shape[2] !== H * D) throw new Error(`Caduceus head: hidden states ${h.shape[2]} wide, expected ${H * D}`);
       return linear(h, headWeight) as tf.Tensor3D; // [B, L, V]
     },
     dispose: () => { tf.dispose(owned); owned.length = 0; },
   };
 }
 
-/** The int64 buffers a Caduceus-ps file stores must be config.json's complement_map (padded): both index the embedding. */
+/** The int64 buffers a Caduceus-ps file stores must be config.json's complement_map (padded): both index the table. */
 function checkComplementMaps(c: CaduceusConfig, w: NamedTensors): void {
   if (!c.rcps) return;
-  for (const [name, key] of [['embedding.complement_map', COMPLEMENT_KEYS.embedding], ['head.complement_map', COMPLEMENT_KEYS.head]] as const) {
+  const buffers = [
+    ['embedding.complement_map', COMPLEMENT_KEYS.embedding], ['head.complement_map', COMPLEMENT_KEYS.head],
+  ] as const;
+  for (const [name, key] of buffers) {
     const data = w.get(name)?.data;
     if (!(data instanceof BigInt64Array)) throw new Error(`Caduceus: buffer ${name} was not resolved from the file`);
     const bad = c.complementMap.findIndex((v, i) => data[i] !== BigInt(v));
     if (bad >= 0) {
-      throw new ModelFormatError(`key ${key} maps id ${bad} to ${data[bad]}, but config.json's complement_map (padded to vocab_size ${c.vocabSize}) maps it to ${c.complementMap[bad]} (does config.json belong to these weights?).`);
+      const config = `config.json's complement_map (padded to vocab_size ${c.vocabSize})`;
+      throw new ModelFormatError(`key ${key} maps id ${bad} to ${data[bad]}, but ${config} maps it to `
+        + `${c.complementMap[bad]} (does config.json belong to these weights?).`);
     }
   }
 }

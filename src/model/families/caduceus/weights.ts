@@ -16,7 +16,8 @@ export const COMPLEMENT_KEYS = {
 } as const;
 
 /** Directions of a BiMamba mixer, by their published module names. */
-export const directions = (c: CaduceusConfig): ('mamba_fwd' | 'mamba_rev')[] => (c.bidirectional ? ['mamba_fwd', 'mamba_rev'] : ['mamba_fwd']);
+export const directions = (c: CaduceusConfig): ('mamba_fwd' | 'mamba_rev')[] =>
+  (c.bidirectional ? ['mamba_fwd', 'mamba_rev'] : ['mamba_fwd']);
 
 /**
  * Runtime names: `embedding`, `layers.{i}.norm.{weight,bias}`, `layers.{i}.{mamba_fwd,mamba_rev}.{param}`
@@ -44,8 +45,10 @@ export function caduceusWeights(c: CaduceusConfig): WeightEntry[] {
     for (const dir of directions(c)) {
       const own = (p: string, shape: number[]) => add(`layers.${i}.${dir}.${p}`, shape, `${mixer}.${dir}.${p}`);
       const shared = (p: string, shape: number[]) => {
-        if (dir === 'mamba_fwd' && c.bidirectional && c.weightTie) add(`layers.${i}.${dir}.${p}`, shape, `${mixer}.mamba_fwd.${p}`, `${mixer}.mamba_rev.${p}`);
-        else if (dir === 'mamba_fwd' || !c.weightTie) own(p, shape);
+        const tied = c.bidirectional && c.weightTie;
+        const name = `layers.${i}.${dir}.${p}`;
+        if (dir === 'mamba_fwd' && tied) add(name, shape, `${mixer}.mamba_fwd.${p}`, `${mixer}.mamba_rev.${p}`);
+        else if (dir === 'mamba_fwd' || !tied) own(p, shape);
       };
       shared('in_proj.weight', [2 * Di, D]);
       if (c.mamba.bias) shared('in_proj.bias', [2 * Di]);
