@@ -73,7 +73,7 @@ export function buildCaduceus(c: CaduceusConfig, w: NamedTensors, scan: Selectiv
       dtProj: rows(`${p}.dt_proj.weight`, 0, Di),
       dtBias: vector(`${p}.dt_proj.bias`),
       A: floats(`${p}.A_log`).data.map((a) => -Math.exp(a)),
-      D: floats(`${p}.D`).data,
+      D: Float32Array.from(floats(`${p}.D`).data), // a copy: the caller's buffers may be reused
       outProj: tied ? undefined : rows(`${p}.out_proj.weight`, 0, D),
       outBias: tied ? undefined : optional(`${p}.out_proj.bias`),
     };
