@@ -14,7 +14,7 @@ import { buildCaduceus } from '../model/families/caduceus/network';
 import { logits } from '../model/network';
 import { cpuSelectiveScan, type SelectiveScan } from '../model/ops/selectiveScan';
 import { useNodeBackend } from '../node/nodeRuntime';
-import { machineLine } from './machine';
+import { machineLine } from '../bench/machine';
 
 const { values: args } = parseArgs({ options: {
   length: { type: 'string', default: '1024' }, runs: { type: 'string', default: '3' },

@@ -1,22 +1,17 @@
 // loadModel(source): read a model folder, check and load its weights, build the runtime model. A bundled folder
 // (model.json + sha256-checked shards) names its family by architecture.type; the Markov baseline is counts, not
-// a network.
+// a network; a published folder (config.json) is read by publishedFolder.ts.
 
-import type { LanguageModel } from './languageModel';
 import { familyFor } from './families/registry';
 import { ModelFormatError } from './formatError';
 import { resolveWeights } from './formats/resolveWeights';
 import { type ModelManifest, validateManifest } from './manifest';
 import { MarkovModel } from './markov';
-import type { ModelMeta } from './meta';
+import { loadPublished } from './publishedFolder';
+import type { LoadedModel, ModelMeta } from './meta';
 import { SequenceModel } from './sequenceModel';
 import type { ModelSource } from './source';
 import { loadWeights, type LoadProgress } from './weights';
-
-export interface LoadedModel extends LanguageModel {
-  readonly meta: ModelMeta;
-  dispose(): void;
-}
 
 function metaOf(m: ModelManifest, family: string): ModelMeta {
   return { id: m.id, name: m.name, family, type: m.architecture.type, objective: m.objective, parameters: m.parameters, metrics: m.metrics, scoreDistribution: m.scoreDistribution };
@@ -33,7 +28,10 @@ function markovModel(m: ModelManifest, counts: Uint32Array | undefined, where: s
   return Object.assign(new MarkovModel(a.order as number, counts, a.alpha as number, a.context), { meta: metaOf(m, 'Markov') });
 }
 
+/** A bundled folder (model.json) or a published one (config.json and its weights: publishedFolder.ts). */
 export async function loadModel(source: ModelSource, onProgress?: (p: LoadProgress) => void): Promise<LoadedModel> {
+  const names = await source.list?.();
+  if (names && !names.includes('model.json') && names.includes('config.json')) return loadPublished(source, onProgress);
   let json: unknown;
   try {
     json = JSON.parse(await source.readText('model.json'));

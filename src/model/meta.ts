@@ -1,6 +1,7 @@
 // What the page, the CLI and the cards say about a loaded model, whichever format it came in.
 
 import type { Objective } from './family';
+import type { LanguageModel } from './languageModel';
 import type { ModelManifest, ScoreDistribution } from './manifest';
 
 export interface ModelMeta {
@@ -15,4 +16,10 @@ export interface ModelMeta {
   metrics: ModelManifest['metrics'];
   /** Percentiles of scores: written by `npm run calibrate`. */
   scoreDistribution?: ScoreDistribution;
+}
+
+/** A model read from a folder: what analyses run, and what it is. */
+export interface LoadedModel extends LanguageModel {
+  readonly meta: ModelMeta;
+  dispose(): void;
 }

@@ -83,6 +83,19 @@ export class SequenceModel implements LanguageModel, TensorModel, SubstitutionMo
     return { logprobs: this.causal && this.facts.alignment === 'next-token' ? this.alignNextToken(lp) : lp, attention: ctx.attention };
   }
 
+  /**
+   * Logits [B, T, V] over the model's whole vocabulary for ids already in it (a reference.json's token_ids), as
+   * the family's own code computes them: a 'shifted-input' family shifts them behind its start token, as its
+   * forward does; nothing is renormalised or realigned.
+   */
+  logitsOfIds(ids: tf.Tensor2D): tf.Tensor3D {
+    const [B, T] = ids.shape;
+    const bos = this.facts.tokens.ids[RUNTIME_BOS]!;
+    const input = this.causal && this.facts.alignment === 'shifted-input'
+      ? tf.concat([tf.fill([B, 1], bos, 'int32'), tf.slice(ids, [0, 0], [-1, T - 1])], 1) as tf.Tensor2D : ids;
+    return this.network.head(hiddenStates(this.network, input));
+  }
+
   /** Final hidden states [B, T, D] of runtime tokens [B, T], as the head reads them (what a probe embeds). */
   hiddenTensors(tokens: tf.Tensor2D): tf.Tensor3D {
     return hiddenStates(this.network, this.ids(this.inputs(tokens, 0)));

@@ -5,6 +5,8 @@ export interface ModelSource {
   readonly label: string;
   readText(file: string): Promise<string>;
   readBytes(file: string): Promise<ArrayBuffer>;
+  /** The files at the folder's top level, where the source can tell (a published folder's weights are found so). */
+  list?(): Promise<string[]>;
 }
 
 export function fetchSource(baseUrl: string): ModelSource {

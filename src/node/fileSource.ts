@@ -1,6 +1,6 @@
 // Node-only ModelSource reading a model folder from disk.
 
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ModelSource } from '../model/source';
 
@@ -12,5 +12,6 @@ export function fileSource(dir: string): ModelSource {
       const b = await readFile(join(dir, file));
       return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
     },
+    list: async () => (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name),
   };
 }

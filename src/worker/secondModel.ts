@@ -1,7 +1,8 @@
 // The compare view's second model: loaded beside the current one from its URL, kept while the same one is
 // asked for, freed when another is.
 
-import { loadModel, type LoadedModel } from '../model/loadModel';
+import { loadModel } from '../model/loadModel';
+import type { LoadedModel } from '../model/meta';
 import { fetchSource } from '../model/source';
 
 let held: { url: string; model: Promise<LoadedModel> } | null = null;

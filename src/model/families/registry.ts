@@ -4,10 +4,13 @@
 
 import type { Family } from '../family';
 import { ModelFormatError } from '../formatError';
+import { caduceus } from './caduceus';
+import { gpn } from './gpn';
 import { hybridFamily } from './hybrid';
 import { hyenaFamily } from './hyena';
+import { hyenaDNA } from './hyenadna';
 
-const FAMILIES: Family<never>[] = [hybridFamily, hyenaFamily] as unknown as Family<never>[];
+const FAMILIES = [hybridFamily, hyenaFamily, hyenaDNA, caduceus, gpn] as unknown as Family<unknown>[];
 
 /** The family that reads `type`; an unknown one is refused, naming the types this app reads. */
 export function familyFor(type: unknown, where: string): Family<unknown> {
@@ -16,5 +19,5 @@ export function familyFor(type: unknown, where: string): Family<unknown> {
     const known = FAMILIES.flatMap((fam) => fam.modelTypes).concat('markov');
     throw new ModelFormatError(`${where}: unknown model type ${JSON.stringify(type)}; this app reads ${known.join(', ')}.`);
   }
-  return f as unknown as Family<unknown>;
+  return f;
 }

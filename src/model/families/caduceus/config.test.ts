@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { resolveWeights } from '../../formats/resolveWeights';
-import { ModelFormatError } from '../../manifest';
+import { ModelFormatError } from '../../formatError';
 import type { CaduceusConfig } from './config';
 import { caduceus } from './index';
 import { fixture } from './testFixtures';
@@ -58,7 +58,7 @@ describe('Caduceus reads the published sizes', () => {
     const { json } = fixture('caduceus-ps'); // the published config.json differs from the fixture's only in sizes
     const c = caduceus.readConfig({ ...json, d_model: 256, n_layer: 16 }, 'config.json');
     expect(caduceus.facts(c)).toMatchObject({
-      family: 'Caduceus', objective: 'mlm', context: 131_072, hiddenSize: 512, nHeads: 0, nAttentionLayers: 0,
+      family: 'Caduceus', objective: 'mlm', context: 2_048, maxLength: null, hiddenSize: 512, nHeads: 0, nAttentionLayers: 0,
       tokens: { ids: [7, 8, 9, 10, 11, 3, -1], baseColumns: [7, 8, 9, 10] },
     });
     expect(c.mamba).toMatchObject({ dInner: 512, dtRank: 16, dState: 16, dConv: 4 });

@@ -3,7 +3,7 @@
 // kernels (initializer_cfg, dt_min, use_fast_path...) are accepted unread. Absent ssm_cfg keys take the
 // defaults of Mamba v1's constructor (mamba_ssm/modules/mamba_simple.py), as the official code does.
 
-import { ModelFormatError } from '../../manifest';
+import { ModelFormatError } from '../../formatError';
 
 /**
  * The tokenizer a checkpoint was trained with, recognised from its complement_map (config.json names no

@@ -19,22 +19,25 @@ const TOKENS: Record<Vocabulary, TokenMap> = {
 };
 
 /**
- * Longest input per pass. config.json names no length and a Mamba has no positional limit, so this is the
- * length the published checkpoints were trained at: 131,072 for the Caduceus names (seqlen-131k; the seqlen-1k
- * ones read as much, untrained past 1,024), 512 for PlantCaduceus (its model cards).
+ * The window analyses read at once. config.json names no length and a Mamba has no positional limit (so
+ * maxLength is none): the published checkpoints were trained at 131,072 bases (Caduceus; the seqlen-1k ones at
+ * 1,024) and 512 (PlantCaduceus, its model cards). A pass holds about 133 KB per base at d_model 256
+ * (src/cli/benchCaduceus.ts), so a page reads Caduceus in 2,048-base windows (about 270 MB), not 131,072 (17 GB).
  */
-const CONTEXT: Record<Vocabulary, number> = { caduceus: 131_072, 'dna-mlm': 512 };
+const CONTEXT: Record<Vocabulary, number> = { caduceus: 2_048, 'dna-mlm': 512 };
 
 export function caduceusFacts(c: CaduceusConfig): ModelFacts {
   return {
     family: 'Caduceus',
     objective: 'mlm',
     context: CONTEXT[c.vocabulary],
+    maxLength: null,
     tokens: TOKENS[c.vocabulary],
     // what norm() returns and the head reads: with rcps the forward and reverse-complement halves side by side
     hiddenSize: (c.rcps ? 2 : 1) * c.dModel,
     nHeads: 0,
     nAttentionLayers: 0,
+    speedups: [],
   };
 }
 

@@ -11,7 +11,7 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import type { NamedTensors } from '../../family';
-import { ModelFormatError } from '../../manifest';
+import { ModelFormatError } from '../../formatError';
 import type { Block, Network, Stream } from '../../network';
 import { layerNorm } from '../../ops/layerNorm';
 import { linear } from '../../ops/linear';
