@@ -14,7 +14,7 @@ import { openAndAnalyse, waitForModel } from './helpers';
 
 test('share link round trip in a fresh context', async ({ page, browser }) => {
   await openAndAnalyse(page);
-  await expect(page).toHaveURL(/#s=2\./); // written as soon as the run ends
+  await expect(page).toHaveURL(/#s=3\./); // written as soon as the run ends
   await page.getByLabel('Head').selectOption('3');
   await page.getByLabel('Variants').fill('5G>A'); // the example starts GCCTG
   await page.getByRole('button', { name: 'Add' }).click();
@@ -77,7 +77,7 @@ test('a link edited by one character is refused as damaged; a format-1 link open
 
 test('after a refused or changed input the results are marked stale and no link describes them; Run makes a new one', async ({ page }) => {
   await openAndAnalyse(page);
-  await expect(page).toHaveURL(/#s=2\./);
+  await expect(page).toHaveURL(/#s=3\./);
   const box = page.getByLabel('DNA sequence or FASTA');
   await box.fill('>next\nACGTACGTACGT\nACGTQQ');
   await expect(page.getByTestId('input-error')).toBeVisible();
