@@ -14,8 +14,11 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-# Vocabulary shared with src/genome/tokens.ts. Bases first so that ids 0..3 index the output head.
-VOCAB = ["A", "C", "G", "T", "N", "[MASK]", "[BOS]"]
+from contracts import CONTRACTS
+
+# Vocabulary shared with src/genome/tokens.ts (contracts.json). Bases first so that ids 0..3 index the output head;
+# the ids are fixed here, and training/test_contracts.py checks them against VOCAB.
+VOCAB = CONTRACTS["vocab"]["tokens"]
 A, C, G, T, N_ID, MASK_ID, BOS_ID = range(7)
 
 

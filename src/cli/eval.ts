@@ -27,7 +27,7 @@ import { encode } from '../genome/tokens';
 import { loadModel } from '../model/loadModel';
 import { validateManifest } from '../model/manifest';
 import { countKmers, MarkovModel } from '../model/markov';
-import { BRCA1_FASTA, CHR22_TRAINING, readFasta, readSge, trainingRecords, type SgeVariant } from '../node/data';
+import { BRCA1_FASTA, chr22Training, readFasta, readSge, trainingRecords, trainingSplit, type SgeVariant, type TrainingSplit } from '../node/data';
 import { fileSource } from '../node/fileSource';
 import { readGrammarSites, type GrammarSiteSet } from '../node/grammarSites';
 import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
@@ -210,15 +210,13 @@ async function main() {
   const index = JSON.parse(readFileSync(join(REPO_ROOT, 'public/models/index.json'), 'utf8')) as { models: { id: string; path: string }[] };
   const dirs = args.models ? args.models.split(',').map((x) => resolve(x)) : index.models.map((m) => join(REPO_ROOT, 'public', m.path));
   const networks: { dir: string; id: string }[] = [];
-  let markovTrain: { genomes: string[]; minLength: number; valEvery: number } | null = null;
+  let markovTrain: TrainingSplit | null = null;
   for (const dir of dirs) {
     const meta = validateManifest(JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')), join(dir, 'model.json'));
     if (meta.architecture.type === 'markov') continue;
     networks.push({ dir, id: meta.id });
     // Markov baselines count k-mers in the first model's training data that is a plain list of files (chr22)
-    const c = meta.training.config as { data?: { genomes?: unknown[]; val_every?: number }; model?: { context?: number } } | undefined;
-    const genomes = c?.data?.genomes;
-    if (genomes?.every((g): g is string => typeof g === 'string')) markovTrain ??= { genomes, minLength: c!.model?.context ?? 512, valEvery: c!.data?.val_every ?? 0 };
+    markovTrain ??= trainingSplit(meta.training.config);
   }
   // an export compared with the bundled model it may replace usually has its id: such rows are named by folder too
   const label = ({ dir, id }: { dir: string; id: string }) =>
@@ -228,11 +226,11 @@ async function main() {
     ? await pool(networks, jobs, (n) => evaluateInChild(n.dir, label(n)))
     : await pool(networks, 1, async (n) => { const e = await loadEntry(n.dir, label(n)); try { return await evaluate(e, d); } finally { e.dispose?.(); } });
 
-  markovTrain ??= { ...CHR22_TRAINING, genomes: [...CHR22_TRAINING.genomes] };
+  const split = markovTrain ?? chr22Training();
   const orders = args.markov!.split(',').filter(Boolean).map(Number);
   if (orders.length) {
-    log(`reading the training data for Markov baselines: ${markovTrain.genomes.join(', ')}`);
-    const train = trainingRecords(markovTrain.genomes, markovTrain.minLength, markovTrain.valEvery).map((r) => encode(r.sequence));
+    log(`reading the training data for Markov baselines: ${split.genomes.join(', ')}`);
+    const train = trainingRecords(split).map((r) => encode(r.sequence));
     for (const k of orders) rows.push(await evaluate({ name: `markov-k${k}`, kind: `order-${k} Markov`, model: new MarkovModel(k, countKmers(train, k)) }, d));
   }
 
