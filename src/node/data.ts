@@ -1,14 +1,15 @@
 // Node-side readers for the shared data (used by the CLI, tests and eval): (gzipped) FASTA, the BRCA1 SGE table, the training split.
 
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { CONTRACT_MARKOV_CONFIG, CONTRACT_SHARED_DATA } from '../contracts';
 import { parseSequence, type SequenceRecord } from '../genome/parseSequence';
 import { REPO_ROOT } from './nodeRuntime';
 
+const sharedEnv = process.env[CONTRACT_SHARED_DATA.env];
 /** The shared data folder: $GLM_SHARED_DATA, or ../shared/data beside the repository. */
-export const SHARED_DATA = process.env[CONTRACT_SHARED_DATA.env] ?? join(REPO_ROOT, CONTRACT_SHARED_DATA.prefix);
+export const SHARED_DATA = sharedEnv ? resolve(sharedEnv) : resolve(REPO_ROOT, CONTRACT_SHARED_DATA.prefix);
 export const BRCA1_FASTA = join(SHARED_DATA, 'brca1/chr17_BRCA1_region_hg19.fa');
 export const BRCA1_DEV_TSV = join(SHARED_DATA, 'brca1/brca1_sge_dev.tsv');
 
