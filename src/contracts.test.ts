@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTRACT_EXAMPLES, CONTRACT_HELDOUT, CONTRACT_PROBE_WINDOW, CONTRACT_SHARED_DATA, CONTRACT_VOCAB } from './contracts';
+import { CONTRACT_EXAMPLES, CONTRACT_HELDOUT, CONTRACT_PROBE_WINDOW, CONTRACT_SHARED_DATA } from './contracts';
+import { CONTRACT_VOCAB } from './contracts';
 import { HELDOUT, heldoutPositions } from './eval/heldout';
 import { PROBE_WINDOW } from './eval/grammarProbe';
 import { BASES, BOS_ID, encode, MASK_ID, N_ID, VOCAB } from './genome/tokens';
@@ -46,7 +47,8 @@ describe('contracts.json, TypeScript side', () => {
     const ex = CONTRACT_EXAMPLES.split;
     expect(keptRecords(ex.lengths, ex.minLength, ex.valEvery)).toEqual(ex.train);
     const split = chr22Training();
-    expect(split).toEqual({ genomes: ['../shared/data/genomes/human_hg19_chr22_segments.fa.gz'], minLength: 512, valEvery: 50 });
+    const chr22 = '../shared/data/genomes/human_hg19_chr22_segments.fa.gz';
+    expect(split).toEqual({ genomes: [chr22], minLength: 512, valEvery: 50 });
     expect(trainingSplit(config('clm_hybrid.json'))).toEqual(split);
     for (const id of ['mlm-hybrid-chr22', 'clm-hybrid-chr22']) {
       expect(trainingSplit(bundled.find((m) => m.id === id)!.training.config), id).toEqual(split);

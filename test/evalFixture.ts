@@ -14,6 +14,10 @@ export function fixtureEvalData(): EvalData {
   const sge = readSge(join(FIXTURES, 'brca1_sge_exon19.tsv'));
   // sites for the probe's plumbing, not its biology
   const sites: GrammarSite[] = ([['donor', 700], ['acceptor', 1500], ['random', 2500], ['random', 3000]] as const)
-    .map(([kind, pos]) => ({ kind, record: region.name, pos, ref: region.sequence[pos]!.toUpperCase(), repeat: region.sequence[pos]! >= 'a' }));
-  return evalData({ ...region, source: 'test/data/brca1_exon19.fa' }, sge, { sites, records: new Map([[region.name, region.sequence]]), heldoutGenes: 1 });
+    .map(([kind, pos]) => {
+      const base = region.sequence[pos]!;
+      return { kind, record: region.name, pos, ref: base.toUpperCase(), repeat: base >= 'a' };
+    });
+  const grammar = { sites, records: new Map([[region.name, region.sequence]]), heldoutGenes: 1 };
+  return evalData({ ...region, source: 'test/data/brca1_exon19.fa' }, sge, grammar);
 }

@@ -265,7 +265,9 @@ def main():
                           f"/usr/bin/python3 training/export.py --ckpt {args.ckpt} --id {args.id}"
                           + (f" --name {json.dumps(args.name)}" if args.name else "") + (f" --context {args.context}" if args.context else ""))
     print(f"exported {args.id}: {n_bytes / 1e6:.2f} MB, {len(manifest[0]['paths'])} shard(s) -> {out}")
-    print(f"next: npm run calibrate -- {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}   (score percentiles)")
+    where = out.relative_to(ROOT) if out.is_relative_to(ROOT) else out
+    print(f"next: npm run calibrate -- {where}   (score percentiles)")
+    print(f"      npm run eval -- --models {where} --markov '' --write-metrics   (what its scores are worth, in model.json and the card)")
 
 
 if __name__ == "__main__":

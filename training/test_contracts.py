@@ -21,14 +21,14 @@ assert ids == tuple(vocab["tokens"].index(t) for t in ("A", "C", "G", "T", "N", 
 assert encode(vocab["example"]["sequence"]).tolist() == vocab["example"]["tokens"]
 
 held = CONTRACTS["heldout"]
-assert export.HELDOUT["n"] == held["n"] and export.HELDOUT["window"] == held["window"] and export.HELDOUT["margin"] == held["margin"]
+assert all(export.HELDOUT[k] == held[k] for k in ("n", "window", "margin")), export.HELDOUT
 ex = held["example"]
 assert heldout_positions(ex["length"], ex["n"], ex["margin"]).tolist() == ex["positions"]
 
 window = CONTRACTS["grammarProbe"]["window"]
 assert probe.WINDOW == window and sites.FLANK >= window - 1, (probe.WINDOW, sites.FLANK)
 site_list = json.loads((ROOT / "training/grammar_sites.json").read_text())
-assert str(window) in site_list["about"], "grammar_sites.json was written for another probe window: rerun training/sites.py"
+assert f"with {window} bases inside it" in site_list["about"], "grammar_sites.json is for another window: run sites.py"
 
 # the Markov baselines' split (src/node/data.ts keptRecords) is the split training makes
 split = CONTRACTS["markovTraining"]["example"]
@@ -39,5 +39,5 @@ with tempfile.TemporaryDirectory() as tmp:
     assert [len(r) for r in genome.records] == [split["lengths"][i] for i in split["train"]]
     assert [len(r) for r in val] == [split["lengths"][i] for i in split["validation"]]
 conf = json.loads((ROOT / CONTRACTS["markovTraining"]["config"]).read_text())
-assert all(isinstance(g, str) for g in conf["data"]["genomes"]), "the Markov split's config must list plain genome files"
+assert all(isinstance(g, str) for g in conf["data"]["genomes"]), "the Markov split's config must list genome files"
 print("contracts (vocabulary, held-out positions, probe window, training split): ok")

@@ -7,8 +7,10 @@ import { relative, resolve } from 'node:path';
 import { writeCardSection } from '../node/modelCardFiles';
 import { modelDirs } from '../node/nodeRuntime';
 
-const dirs = process.argv.length > 2 ? process.argv.slice(2).map((d) => resolve(d)) : modelDirs().filter((d) => !d.includes('/.cache/'));
+const given = process.argv.slice(2).map((d) => resolve(d));
+const dirs = given.length ? given : modelDirs().filter((d) => !d.includes('/.cache/'));
 for (const dir of dirs) {
   const name = relative(process.cwd(), dir) || '.';
-  process.stderr.write(writeCardSection(dir) ? `${name}: card section rewritten\n` : `${name}: no metrics.variantEffect in model.json (npm run eval -- --write-metrics)\n`);
+  const none = 'no metrics.variantEffect in model.json (npm run eval -- --write-metrics)';
+  process.stderr.write(`${name}: ${writeCardSection(dir) ? 'card section rewritten' : none}\n`);
 }

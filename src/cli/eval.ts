@@ -30,19 +30,22 @@ import { useNodeBackend } from '../node/nodeRuntime';
 
 const { values: args } = parseArgs({
   options: {
-    // one window and one strand by default (the run stays under 20 minutes); the issue's grid: --windows 64,128 --strands 1,2
+    // one window and one strand by default (the run stays under 20 minutes);
+    // the issue's grid: --windows 64,128 --strands 1,2
     windows: { type: 'string', default: '64' },
     markov: { type: 'string', default: '5,7,9,11' },
     backend: { type: 'string', default: 'wasm' },
     strands: { type: 'string', default: '1' },
     models: { type: 'string' }, // comma-separated model folders instead of the bundled ones
     'skip-heldout': { type: 'boolean', default: false }, // AUROC only (quick checks of a checkpoint)
-    influence: { type: 'string', default: '127' }, // windows for the influence score (one strand: it costs a pass per alt)
+    // windows for the influence score (one strand: it costs a pass per alt)
+    influence: { type: 'string', default: '127' },
     jobs: { type: 'string' }, // models evaluated at once, each in its own process (default: one per core)
     'write-metrics': { type: 'boolean', default: false }, // record each model's scores in its model.json and card
     out: { type: 'string' }, // write the markdown here (with the command and date) instead of to stdout
     json: { type: 'string' }, // also write the typed results here
-    child: { type: 'boolean', default: false }, // internal: evaluate the one model of --models, print its results as JSON
+    // internal: evaluate the one model of --models, print its results as JSON
+    child: { type: 'boolean', default: false },
     label: { type: 'string' }, // internal: the child's row label (given when two networks share an id)
   },
 });
@@ -50,23 +53,32 @@ const { values: args } = parseArgs({
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 const numbers = (s: string, what: string) => s.split(',').filter(Boolean).map((x) => {
   const n = Number(x);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${what}: whole numbers separated by commas (got ${JSON.stringify(s)})`);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new Error(`--${what}: whole numbers separated by commas (got ${JSON.stringify(s)})`);
+  }
   return n;
 });
 
 function settings(): EvalSettings {
   const strands = numbers(args.strands!, 'strands');
-  if (!strands.length || strands.some((s) => s !== 1 && s !== 2)) throw new Error(`--strands: 1, 2 or 1,2 (got ${JSON.stringify(args.strands)})`);
-  return { windows: numbers(args.windows!, 'windows'), influence: numbers(args.influence!, 'influence'), strands: strands as (1 | 2)[], heldout: !args['skip-heldout'] };
+  if (!strands.length || strands.some((s) => s !== 1 && s !== 2)) {
+    throw new Error(`--strands: 1, 2 or 1,2 (got ${JSON.stringify(args.strands)})`);
+  }
+  return {
+    windows: numbers(args.windows!, 'windows'), influence: numbers(args.influence!, 'influence'),
+    strands: strands as (1 | 2)[], heldout: !args['skip-heldout'],
+  };
 }
 
 /** The command line as typed, for the records it writes. */
-const command = () => `npm run eval -- ${process.argv.slice(2).map((a) => (/^[\w.,/=:@+-]+$/.test(a) ? a : `'${a}'`)).join(' ')}`.trim();
+const quote = (a: string) => (/^[\w.,/=:@+-]+$/.test(a) ? a : `'${a}'`);
+const command = () => ['npm run eval --', ...process.argv.slice(2).map(quote)].join(' ');
 
 /** The results of the model in dir, from a child process of this script (so that --jobs of them run at once). */
 function evaluateInChild(dir: string, label: string): Promise<ModelResult> {
   const pass = ['windows', 'strands', 'influence', 'backend'].flatMap((k) => [`--${k}`, args[k as 'windows']!]);
-  const argv = [...process.execArgv, process.argv[1]!, '--child', '--models', dir, '--label', label, ...pass, ...(args['skip-heldout'] ? ['--skip-heldout'] : [])];
+  const argv = [...process.execArgv, process.argv[1]!, '--child', '--models', dir, '--label', label, ...pass,
+    ...(args['skip-heldout'] ? ['--skip-heldout'] : [])];
   return runChild(argv, `evaluating ${dir}`).then((out) => fromJson(out) as ModelResult);
 }
 
@@ -86,7 +98,8 @@ async function main() {
   if (!(Number.isInteger(jobs) && jobs >= 1 && jobs <= 16)) throw new Error(`--jobs: 1-16 (got ${args.jobs})`);
   const s = settings();
   if (args['write-metrics'] && (s.windows.length !== 1 || s.strands.length !== 1 || s.influence.length > 1)) {
-    throw new Error('--write-metrics records one setting per method: give one --windows, one --strands and at most one --influence value');
+    throw new Error('--write-metrics records one setting per method: give one --windows, one --strands and at most one '
+      + '--influence value');
   }
   await useNodeBackend(args.backend as 'wasm' | 'cpu');
   const started = new Date(), t0 = performance.now();
@@ -94,7 +107,8 @@ async function main() {
 
   const dirs: EvalDir[] = evalDirs(args.models);
   // an export compared with the bundled model it may replace usually has its id: such rows are named by folder too
-  const label = ({ dir, id }: EvalDir) => (dirs.filter((n) => n.id === id).length > 1 ? `${id} (${relative(process.cwd(), dir) || '.'})` : id);
+  const label = ({ dir, id }: EvalDir) =>
+    (dirs.filter((n) => n.id === id).length > 1 ? `${id} (${relative(process.cwd(), dir) || '.'})` : id);
   log(`evaluating ${dirs.length} model(s), ${Math.min(jobs, dirs.length)} at a time`);
   const results: ModelResult[] = jobs > 1 && dirs.length > 1
     ? await pool(dirs, jobs, (n) => evaluateInChild(n.dir, label(n)))
@@ -109,15 +123,22 @@ async function main() {
     const split = dirs.map((n) => trainingSplit(n.config)).find((x) => x !== null) ?? chr22Training();
     log(`reading the training data for Markov baselines: ${split.genomes.join(', ')}`);
     const train = trainingRecords(split).map((r) => encode(r.sequence));
-    for (const k of orders) results.push(await evaluateModel(`markov-k${k}`, `order-${k} Markov`, new MarkovModel(k, countKmers(train, k)), d, s));
+    for (const k of orders) {
+      const model = new MarkovModel(k, countKmers(train, k));
+      results.push(await evaluateModel(`markov-k${k}`, `order-${k} Markov`, model, d, s));
+    }
   }
 
-  const report: EvalReport = { backend: args.backend!, summary: summarize(d), models: results, paired: pairedDifferences(results, d) };
+  const report: EvalReport = {
+    backend: args.backend!, summary: summarize(d), models: results, paired: pairedDifferences(results, d),
+  };
   const minutes = (performance.now() - t0) / 60000;
   const markdown = formatEval(report);
   if (args.out) {
-    const when = `${started.toISOString().slice(0, 16).replace('T', ' ')}-${new Date().toISOString().slice(11, 16)} UTC`;
-    writeFileSync(args.out, `<!-- \`${command()}\`, ${when}, ${minutes.toFixed(1)} min: written by the command. Earlier runs are in git history. -->\n${markdown}`);
+    const hhmm = (t: Date) => t.toISOString().slice(11, 16);
+    const when = `${started.toISOString().slice(0, 10)} ${hhmm(started)}-${hhmm(new Date())} UTC`;
+    const about = `${when}, ${minutes.toFixed(1)} min: written by the command. Earlier runs are in git history.`;
+    writeFileSync(args.out, `<!-- \`${command()}\`, ${about} -->\n${markdown}`);
   } else {
     process.stdout.write(markdown);
   }

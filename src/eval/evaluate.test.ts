@@ -6,11 +6,13 @@ import { scoreVariants } from '../analysis/variantEffect';
 import { encode } from '../genome/tokens';
 import { countKmers, MarkovModel } from '../model/markov';
 import { fixtureEvalData } from '../../test/evalFixture';
-import { CONSEQUENCE_GROUPS, CONTRASTS, evalData, evaluateModel, pairedDifferences, summarize, type EvalData, type ModelResult } from './evaluate';
+import { CONSEQUENCE_GROUPS, CONTRASTS, evalData, evaluateModel, pairedDifferences, summarize } from './evaluate';
+import type { EvalData, ModelResult } from './evaluate';
 
 /** AUROC by counting pairs (a tie counts half): independent of metrics.ts's midranks. */
 function pairsAuroc(scores: number[], labels: boolean[]): number {
-  const pos = scores.filter((s, i) => labels[i] && Number.isFinite(s)), neg = scores.filter((s, i) => !labels[i] && Number.isFinite(s));
+  const pos = scores.filter((s, i) => labels[i] && Number.isFinite(s));
+  const neg = scores.filter((s, i) => !labels[i] && Number.isFinite(s));
   let wins = 0;
   for (const p of pos) for (const n of neg) wins += p > n ? 1 : p === n ? 0.5 : 0;
   return wins / (pos.length * neg.length);
@@ -21,20 +23,24 @@ describe('evaluate', () => {
   beforeAll(async () => {
     d = fixtureEvalData();
     model = new MarkovModel(3, countKmers([encode(d.region.sequence)], 3));
-    r = await evaluateModel('markov-k3', 'order-3 Markov', model, d, { windows: [64], influence: [31], strands: [1], heldout: true });
+    r = await evaluateModel('markov-k3', 'order-3 Markov', model, d,
+      { windows: [64], influence: [31], strands: [1], heldout: true });
   });
 
   it('places every fixture variant on its reference base, and refuses one that is not', () => {
     expect(d.sge.length).toBe(35);
-    expect(summarize(d)).toMatchObject({ variants: 35, lof: 12, heldoutGenes: 1, sites: { donor: 1, acceptor: 1, stop: 0 } });
+    const sites = { donor: 1, acceptor: 1, stop: 0 };
+    expect(summarize(d)).toMatchObject({ variants: 35, lof: 12, heldoutGenes: 1, sites });
     const bad = { ...d.sge[0]!, ref: d.sge[0]!.ref === 'A' ? 'C' : 'A' };
-    expect(() => evalData(d.region, [bad], d.grammar)).toThrow(`variant ${bad.pos} ${bad.ref}>${bad.alt}: chr17:41207600-41211599 has`);
+    const message = `variant ${bad.pos} ${bad.ref}>${bad.alt}: chr17:41207600-41211599 has`;
+    expect(() => evalData(d.region, [bad], d.grammar)).toThrow(message);
   });
 
   it('reports the AUROCs of the scores the engine gives, method by method', async () => {
     expect(r.methods.map((m) => [m.method, m.window, m.strands])).toEqual([['dll', 63, 1], ['influence', 31, 1]]);
     for (const m of r.methods) {
-      const { scores } = await scoreVariants(model, d.region.sequence, d.variants, { method: m.method, window: m.method === 'dll' ? 64 : 31 });
+      const opts = { method: m.method, window: m.method === 'dll' ? 64 : 31 };
+      const { scores } = await scoreVariants(model, d.region.sequence, d.variants, opts);
       const s = scores.map((x) => -x.score!);
       expect(m.scores).toEqual(s);
       expect(m.all.auc).toBeCloseTo(pairsAuroc(s, d.isLof), 12);
@@ -49,7 +55,8 @@ describe('evaluate', () => {
       const nonsense = CONSEQUENCE_GROUPS.findIndex((g) => g.name === 'nonsense');
       expect(m.byGroup[nonsense]).toBeNaN(); // every nonsense variant here is LOF: no negatives
       const missense = d.sge.map((v) => v.consequence === 'Missense');
-      expect(m.byGroup[0]).toBeCloseTo(pairsAuroc(s.filter((_, i) => missense[i]), d.isLof.filter((_, i) => missense[i])), 12);
+      const missenseAuroc = pairsAuroc(s.filter((_, i) => missense[i]), d.isLof.filter((_, i) => missense[i]));
+      expect(m.byGroup[0]).toBeCloseTo(missenseAuroc, 12);
     }
     // the contrasts' counts: 4 nonsense against 4 synonymous, 4 canonical splice against 4 intronic
     expect(r.methods[0]!.contrasts.slice(0, 2).map((c) => [c.positives, c.negatives])).toEqual([[4, 4], [4, 4]]);
@@ -60,11 +67,13 @@ describe('evaluate', () => {
     expect(r.heldout!.positions).toBe(2000);
     expect(r.heldout!.bits).toBeGreaterThan(1);
     expect(r.heldout!.bits).toBeLessThan(2.5);
-    expect([r.probe.donor!.n, r.probe.acceptor!.n, (r.probe.random?.n ?? 0) + (r.probe['random repeat']?.n ?? 0)]).toEqual([1, 1, 2]);
+    const random = (r.probe.random?.n ?? 0) + (r.probe['random repeat']?.n ?? 0);
+    expect([r.probe.donor!.n, r.probe.acceptor!.n, random]).toEqual([1, 1, 2]);
   });
 
   it('finds no difference between a model and itself, and compares only the settings both have', async () => {
-    const again = await evaluateModel('again', 'order-3 Markov', model, d, { windows: [64, 128], influence: [], strands: [1], heldout: false });
+    const settings = { windows: [64, 128], influence: [], strands: [1 as const], heldout: false };
+    const again = await evaluateModel('again', 'order-3 Markov', model, d, settings);
     const paired = pairedDifferences([r, again], d);
     expect(paired.map((p) => [p.name, p.method, p.window])).toEqual([['again', 'dll', 63]]);
     expect(paired[0]!.all).toMatchObject({ diff: 0, p: 1, a: r.methods[0]!.all.auc });

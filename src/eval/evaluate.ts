@@ -6,12 +6,15 @@ import { methodsFor, oddWindow, scoreVariants, type ScoreMethod, type Variant } 
 import { parseRegion } from '../genome/region';
 import { encode } from '../genome/tokens';
 import type { LanguageModel } from '../model/languageModel';
-import { grammarProbe, PROBE_GROUPS, probeGroup, type GrammarSite, type ProbeGroup, type ProbeResult } from './grammarProbe';
+import { grammarProbe, PROBE_GROUPS, probeGroup } from './grammarProbe';
+import type { GrammarSite, ProbeGroup, ProbeResult } from './grammarProbe';
 import { heldoutBits } from './heldout';
 import { auroc, aurocDifference, aurocInterval, type AurocDifference, type AurocInterval } from './metrics';
 
 /** A row of the BRCA1 SGE table (src/node/data.ts readSge). */
-export interface SgeRow { pos: number; ref: string; alt: string; consequence: string; funcClass: 'FUNC' | 'INT' | 'LOF' }
+export interface SgeRow {
+  pos: number; ref: string; alt: string; consequence: string; funcClass: 'FUNC' | 'INT' | 'LOF';
+}
 
 /** Contrasts between consequence classes: AUROC of the first class (as positives) against the second. */
 export const CONTRASTS = [
@@ -24,9 +27,12 @@ export type ContrastName = (typeof CONTRASTS)[number]['name'];
 
 /** Consequence groups within which LOF is set against the rest. */
 export const CONSEQUENCE_GROUPS: readonly { name: string; consequences: readonly string[] }[] = [
-  { name: 'missense', consequences: ['Missense'] }, { name: 'nonsense', consequences: ['Nonsense'] },
-  { name: 'synonymous', consequences: ['Synonymous'] }, { name: 'splice', consequences: ['Canonical splice', 'Splice region'] },
-  { name: 'intronic', consequences: ['Intronic'] }, { name: "5' UTR", consequences: ["5' UTR"] },
+  { name: 'missense', consequences: ['Missense'] },
+  { name: 'nonsense', consequences: ['Nonsense'] },
+  { name: 'synonymous', consequences: ['Synonymous'] },
+  { name: 'splice', consequences: ['Canonical splice', 'Splice region'] },
+  { name: 'intronic', consequences: ['Intronic'] },
+  { name: "5' UTR", consequences: ["5' UTR"] },
 ];
 
 /** What every model is evaluated on. */
@@ -50,9 +56,13 @@ export function evalData(region: EvalData['region'], sge: SgeRow[], grammar: Eva
   });
   const variants = sge.map((v) => ({ pos: v.pos - start, ref: v.ref, alt: v.alt }));
   variants.forEach((v, i) => {
-    if (region.sequence[v.pos]?.toUpperCase() !== v.ref) throw new Error(`variant ${sge[i]!.pos} ${v.ref}>${v.alt}: ${region.name} has ${region.sequence[v.pos] ?? 'no base'} there`);
+    const found = region.sequence[v.pos];
+    if (found?.toUpperCase() !== v.ref) {
+      throw new Error(`variant ${sge[i]!.pos} ${v.ref}>${v.alt}: ${region.name} has ${found ?? 'no base'} there`);
+    }
   });
-  return { region, tokens: encode(region.sequence), sge, isLof: sge.map((v) => v.funcClass === 'LOF'), variants, grammar, contrasts };
+  const isLof = sge.map((v) => v.funcClass === 'LOF');
+  return { region, tokens: encode(region.sequence), sge, isLof, variants, grammar, contrasts };
 }
 
 /** The counts the tables' headings state. */
@@ -64,9 +74,14 @@ export interface EvalSummary {
 }
 
 export function summarize(d: EvalData): EvalSummary {
-  const sites = Object.fromEntries(PROBE_GROUPS.map((g) => [g, d.grammar.sites.filter((s) => probeGroup(s) === g).length])) as Record<ProbeGroup, number>;
-  const groupLof = CONSEQUENCE_GROUPS.map(({ consequences }) => d.sge.filter((v) => consequences.includes(v.consequence) && v.funcClass === 'LOF').length);
-  return { regionSource: d.region.source, variants: d.sge.length, lof: d.isLof.filter(Boolean).length, heldoutGenes: d.grammar.heldoutGenes, sites, groupLof };
+  const count = (g: ProbeGroup) => d.grammar.sites.filter((s) => probeGroup(s) === g).length;
+  const sites = Object.fromEntries(PROBE_GROUPS.map((g) => [g, count(g)])) as Record<ProbeGroup, number>;
+  const groupLof = CONSEQUENCE_GROUPS.map(({ consequences }) =>
+    d.sge.filter((v) => consequences.includes(v.consequence) && v.funcClass === 'LOF').length);
+  return {
+    regionSource: d.region.source, variants: d.sge.length, lof: d.isLof.filter(Boolean).length,
+    heldoutGenes: d.grammar.heldoutGenes, sites, groupLof,
+  };
 }
 
 /** An AUROC with its 95% DeLong interval and the scored variants it compares. */
@@ -113,7 +128,9 @@ export interface EvalSettings {
 
 const seconds = (t: number) => (performance.now() - t) / 1000;
 
-export async function evaluateModel(name: string, kind: string, model: LanguageModel, d: EvalData, s: EvalSettings): Promise<ModelResult> {
+export async function evaluateModel(
+  name: string, kind: string, model: LanguageModel, d: EvalData, s: EvalSettings,
+): Promise<ModelResult> {
   let heldout: ModelResult['heldout'] = null;
   if (s.heldout) {
     const t = performance.now();
@@ -126,7 +143,8 @@ export async function evaluateModel(name: string, kind: string, model: LanguageM
     for (const window of method === 'influence' ? s.influence : s.windows) {
       for (const strands of method === 'influence' ? [1 as const] : s.strands) {
         const t = performance.now();
-        const { scores } = await scoreVariants(model, d.region.sequence, d.variants, { method, window, bothStrands: strands === 2 });
+        const opts = { method, window, bothStrands: strands === 2 };
+        const { scores } = await scoreVariants(model, d.region.sequence, d.variants, opts);
         const secs = seconds(t);
         const neg = scores.map((x) => (x.score === null ? NaN : -x.score));
         const byGroup = CONSEQUENCE_GROUPS.map(({ consequences }) => {
@@ -146,9 +164,14 @@ export async function evaluateModel(name: string, kind: string, model: LanguageM
 }
 
 /** Each later model's AUROCs minus the first's, for a method, window and strands both have. */
-export interface PairedResult { name: string; method: ScoreMethod; window: number; strands: 1 | 2; all: AurocDifference; contrasts: AurocDifference[] }
+export interface PairedResult {
+  name: string; method: ScoreMethod; window: number; strands: 1 | 2;
+  all: AurocDifference;
+  contrasts: AurocDifference[];
+}
 
-const sameSetting = (a: MethodResult, b: MethodResult) => a.method === b.method && a.window === b.window && a.strands === b.strands;
+const sameSetting = (a: MethodResult, b: MethodResult) =>
+  a.method === b.method && a.window === b.window && a.strands === b.strands;
 
 /** DeLong's test for two scores of the same variants, method for method against the first model. */
 export function pairedDifferences(results: ModelResult[], d: EvalData): PairedResult[] {
@@ -156,7 +179,9 @@ export function pairedDifferences(results: ModelResult[], d: EvalData): PairedRe
   return rest.flatMap((r) => r.methods.flatMap((m) => {
     const ref = first!.methods.find((x) => sameSetting(x, m));
     if (!ref) return [];
-    const contrasts = d.contrasts.map(({ keep, labels }) => aurocDifference(m.scores.filter((_, i) => keep[i]), ref.scores.filter((_, i) => keep[i]), labels));
-    return [{ name: r.name, method: m.method, window: m.window, strands: m.strands, all: aurocDifference(m.scores, ref.scores, d.isLof), contrasts }];
+    const contrasts = d.contrasts.map(({ keep, labels }) =>
+      aurocDifference(m.scores.filter((_, i) => keep[i]), ref.scores.filter((_, i) => keep[i]), labels));
+    const all = aurocDifference(m.scores, ref.scores, d.isLof);
+    return [{ name: r.name, method: m.method, window: m.window, strands: m.strands, all, contrasts }];
   }));
 }

@@ -58,20 +58,27 @@ const isShare = (v: unknown): v is number => typeof v === 'number' && v >= 0 && 
 
 function estimateProblem(e: unknown): string | null {
   if (!isObj(e)) return 'missing';
-  if (!isShare(e.auroc) || !isShare(e.lo) || !isShare(e.hi) || !(e.lo <= e.auroc && e.auroc <= e.hi)) return `needs 0 <= lo <= auroc <= hi <= 1 (found ${e.lo}, ${e.auroc}, ${e.hi})`;
-  if (!isCount(e.positives) || !isCount(e.negatives) || e.positives < 2 || e.negatives < 2) return 'needs at least two positives and two negatives';
+  if (!isShare(e.auroc) || !isShare(e.lo) || !isShare(e.hi) || !(e.lo <= e.auroc && e.auroc <= e.hi)) {
+    return `needs 0 <= lo <= auroc <= hi <= 1 (found ${e.lo}, ${e.auroc}, ${e.hi})`;
+  }
+  const two = (n: unknown) => isCount(n) && n >= 2;
+  if (!two(e.positives) || !two(e.negatives)) return 'needs at least two positives and two negatives';
   return null;
 }
 
 /** Why `v` is not a valid metrics.variantEffect, or null when it is. */
 export function validateVariantEffect(v: unknown): string | null {
   if (!isObj(v)) return 'not an object';
-  for (const k of ['dataset', 'date', 'command', 'backend'] as const) if (typeof v[k] !== 'string' || !v[k]) return `${k} must be a non-empty string`;
+  for (const k of ['dataset', 'date', 'command', 'backend'] as const) {
+    if (typeof v[k] !== 'string' || !v[k]) return `${k} must be a non-empty string`;
+  }
   if (Number.isNaN(Date.parse(v.date as string))) return `date ${JSON.stringify(v.date)} is not a date`;
   if (!isCount(v.variants) || v.variants === 0) return 'variants must be a positive integer';
   if (!isObj(v.methods) || !Object.keys(v.methods).length) return 'methods must name at least one score method';
   for (const [name, m] of Object.entries(v.methods)) {
-    if (!isObj(m) || !isCount(m.window) || typeof m.bothStrands !== 'boolean' || !isCount(m.scored)) return `methods.${name} needs window, bothStrands and scored`;
+    if (!isObj(m) || !isCount(m.window) || typeof m.bothStrands !== 'boolean' || !isCount(m.scored)) {
+      return `methods.${name} needs window, bothStrands and scored`;
+    }
     for (const k of ['lof', 'nonsenseVsSynonymous', 'canonicalSpliceVsIntronic'] as const) {
       const p = estimateProblem(m[k]);
       if (p) return `methods.${name}.${k}: ${p}`;
@@ -80,11 +87,20 @@ export function validateVariantEffect(v: unknown): string | null {
   if (!isObj(v.recommendation)) return 'recommendation is missing';
   for (const [q, { estimate }] of Object.entries(QUESTIONS)) {
     const r = v.recommendation[q];
-    if (!isObj(r) || typeof r.method !== 'string' || !isObj(v.methods[r.method])) return `recommendation.${q} must name one of the methods`;
-    const e = (v.methods[r.method] as Record<string, AurocEstimate>)[estimate]!;
-    if (r.auroc !== e.auroc || r.lo !== e.lo || r.hi !== e.hi) return `recommendation.${q} must repeat ${r.method}'s ${estimate} estimate`;
-    if (r.verdict !== verdict(e)) return `recommendation.${q}.verdict must be ${verdict(e)} for the interval ${e.lo}-${e.hi}`;
-    if (Object.values(v.methods).some((m) => (m as Record<string, AurocEstimate>)[estimate]!.auroc > e.auroc)) return `recommendation.${q}: another method has a higher AUROC than ${r.method}`;
+    if (!isObj(r) || typeof r.method !== 'string' || !isObj(v.methods[r.method])) {
+      return `recommendation.${q} must name one of the methods`;
+    }
+    const of = (m: unknown) => (m as Record<string, AurocEstimate>)[estimate]!;
+    const e = of(v.methods[r.method]);
+    if (r.auroc !== e.auroc || r.lo !== e.lo || r.hi !== e.hi) {
+      return `recommendation.${q} must repeat ${r.method}'s ${estimate} estimate`;
+    }
+    if (r.verdict !== verdict(e)) {
+      return `recommendation.${q}.verdict must be ${verdict(e)} for the interval ${e.lo}-${e.hi}`;
+    }
+    if (Object.values(v.methods).some((m) => of(m).auroc > e.auroc)) {
+      return `recommendation.${q}: another method has a higher AUROC than ${r.method}`;
+    }
   }
   return null;
 }

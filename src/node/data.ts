@@ -25,7 +25,8 @@ export function readFasta(path: string): SequenceRecord[] {
 
 /** A repository-relative data path as configs write it, with the shared data prefix read from SHARED_DATA. */
 export function dataPath(path: string): string {
-  return path.startsWith(CONTRACT_SHARED_DATA.prefix) ? join(SHARED_DATA, path.slice(CONTRACT_SHARED_DATA.prefix.length)) : join(REPO_ROOT, path);
+  const { prefix } = CONTRACT_SHARED_DATA;
+  return path.startsWith(prefix) ? join(SHARED_DATA, path.slice(prefix.length)) : join(REPO_ROOT, path);
 }
 
 /** What the Markov baselines count k-mers on: a config's genome files and the records training keeps of them. */
@@ -33,11 +34,15 @@ export interface TrainingSplit { genomes: string[]; minLength: number; valEvery:
 
 /** The split of a training config whose genomes are plain files (regions.load_data); null for region mixes. */
 export function trainingSplit(config: unknown): TrainingSplit | null {
-  const c = config as { data?: { genomes?: unknown[]; val_every?: unknown }; model?: { context?: unknown } } | undefined;
+  type Config = { data?: { genomes?: unknown[]; val_every?: unknown }; model?: { context?: unknown } } | undefined;
+  const c = config as Config;
   const genomes = c?.data?.genomes;
   if (!genomes?.length || !genomes.every((g): g is string => typeof g === 'string')) return null;
   const context = c!.model?.context ?? 512, valEvery = c!.data!.val_every ?? 0;
-  if (!Number.isInteger(context) || !Number.isInteger(valEvery)) throw new Error(`training config: model.context and data.val_every must be integers (found ${JSON.stringify(context)}, ${JSON.stringify(valEvery)})`);
+  if (!Number.isInteger(context) || !Number.isInteger(valEvery)) {
+    const found = `${JSON.stringify(context)}, ${JSON.stringify(valEvery)}`;
+    throw new Error(`training config: model.context and data.val_every must be integers (found ${found})`);
+  }
   return { genomes, minLength: context as number, valEvery: valEvery as number };
 }
 

@@ -24,8 +24,10 @@ export interface EvalDir { dir: string; id: string; config: unknown }
 
 /** The folders of `models` (comma-separated), or every bundled model in public/models/index.json's order. */
 export function evalDirs(models?: string): EvalDir[] {
-  const index = JSON.parse(readFileSync(join(REPO_ROOT, 'public/models/index.json'), 'utf8')) as { models: { path: string }[] };
-  const dirs = models ? models.split(',').map((x) => resolve(x)) : index.models.map((m) => join(REPO_ROOT, 'public', m.path));
+  type Index = { models: { path: string }[] };
+  const index = () => JSON.parse(readFileSync(join(REPO_ROOT, 'public/models/index.json'), 'utf8')) as Index;
+  const bundled = () => index().models.map((m) => join(REPO_ROOT, 'public', m.path));
+  const dirs = models ? models.split(',').map((x) => resolve(x)) : bundled();
   return dirs.map((dir) => {
     const meta = validateManifest(JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')), join(dir, 'model.json'));
     return { dir, id: meta.id, config: meta.training.config };
@@ -37,7 +39,8 @@ export interface Entry { name: string; kind: string; model: LoadedModel }
 export async function loadEntry(dir: string, label?: string): Promise<Entry> {
   const model = await loadModel(fileSource(dir));
   const meta = model.manifest, a = meta.architecture;
-  const kind = a.type === 'markov' ? `order-${a.order} Markov` : `${meta.objective.toUpperCase()} ${(meta.parameters / 1e6).toFixed(2)}M`;
+  const size = `${meta.objective.toUpperCase()} ${(meta.parameters / 1e6).toFixed(2)}M`;
+  const kind = a.type === 'markov' ? `order-${a.order} Markov` : size;
   return { name: label ?? meta.id, kind, model };
 }
 
@@ -45,7 +48,10 @@ const NON_FINITE = new Set(['NaN', 'Infinity', '-Infinity']);
 
 /** JSON with NaN and infinities kept (as strings), leaving out the keys named in `drop`. */
 export function toJson(x: unknown, drop: string[] = []): string {
-  return JSON.stringify(x, (k, v) => (drop.includes(k) ? undefined : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
+  return JSON.stringify(x, (k, v) => {
+    if (drop.includes(k)) return undefined;
+    return typeof v === 'number' && !Number.isFinite(v) ? String(v) : v;
+  });
 }
 
 export function fromJson(text: string): unknown {

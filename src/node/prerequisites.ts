@@ -14,7 +14,9 @@ export type SmokeExport = (typeof SMOKE_EXPORTS)[number];
 
 /** The shared data files tests read (the BRCA1 region and variants, chr22 for the grammar sites and baselines). */
 const SHARED_FILES = [BRCA1_FASTA, BRCA1_DEV_TSV, BRCA1_DEV_TSV.replace(/\.tsv$/, '.vcf'),
-  dataPath(`${CONTRACT_SHARED_DATA.prefix}genomes/human_hg19_chr22_segments.fa.gz`), dataPath(`${CONTRACT_SHARED_DATA.prefix}genomes/phage_lambda.fa.gz`)];
+  ...['human_hg19_chr22_segments.fa.gz', 'phage_lambda.fa.gz'].map((f) =>
+    dataPath(`${CONTRACT_SHARED_DATA.prefix}genomes/${f}`)),
+];
 
 /** What one run found: the smoke exports that are missing, and the shared data files that are. */
 export interface Prerequisites { missingSmoke: SmokeExport[]; missingShared: string[] }
@@ -29,9 +31,13 @@ export function findPrerequisites(): Prerequisites {
 /** What is missing, in words, with how to make it; null when nothing is. */
 export function describeMissing(p: Prerequisites): string | null {
   const lines: string[] = [];
-  if (p.missingSmoke.length) lines.push(`training smoke exports missing: ${p.missingSmoke.map((id) => `.cache/${id}`).join(', ')} (make them: bash training/smoke.sh, about 5 minutes)`);
+  if (p.missingSmoke.length) {
+    const names = p.missingSmoke.map((id) => `.cache/${id}`).join(', ');
+    lines.push(`training smoke exports missing: ${names} (make them: bash training/smoke.sh, about 5 minutes)`);
+  }
   if (p.missingShared.length) {
-    lines.push(`shared data missing in ${SHARED_DATA}: ${p.missingShared.map((f) => relative(SHARED_DATA, f)).join(', ')} `
+    const names = p.missingShared.map((f) => relative(SHARED_DATA, f)).join(', ');
+    lines.push(`shared data missing in ${SHARED_DATA}: ${names} `
       + `(put the data folder at ../shared/data beside the repository, or set ${CONTRACT_SHARED_DATA.env} to it)`);
   }
   return lines.length ? lines.join('\n') : null;
@@ -42,8 +48,13 @@ export function describeMissing(p: Prerequisites): string | null {
  * when one is missing (the reason is printed), false when all are there. Under CI the global setup has already
  * failed the run for a missing one; a test that finds one missing anyway throws.
  */
-export function mustSkip(p: Prerequisites, what: string, needs: { smoke?: readonly SmokeExport[]; shared?: boolean }): boolean {
-  const lacking = describeMissing({ missingSmoke: p.missingSmoke.filter((id) => needs.smoke?.includes(id)), missingShared: needs.shared ? p.missingShared : [] });
+export function mustSkip(
+  p: Prerequisites, what: string, needs: { smoke?: readonly SmokeExport[]; shared?: boolean },
+): boolean {
+  const lacking = describeMissing({
+    missingSmoke: p.missingSmoke.filter((id) => needs.smoke?.includes(id)),
+    missingShared: needs.shared ? p.missingShared : [],
+  });
   if (!lacking) return false;
   if (process.env.CI) throw new Error(`${what} cannot run:\n${lacking}`);
   console.warn(`skipped: ${what}\n${lacking}`);

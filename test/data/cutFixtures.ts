@@ -16,17 +16,24 @@ const EXON = '19', PER_CLASS = 4;
 const region = readFasta(BRCA1_FASTA)[0]!;
 const start = parseRegion(region.name).start;
 const seq = region.sequence.slice(FROM - start, TO - start + 1);
-writeFileSync(join(REPO_ROOT, 'test/data/brca1_exon19.fa'), `>chr17:${FROM}-${TO}\n${seq.match(/.{1,60}/g)!.join('\n')}\n`);
+const fasta = `>chr17:${FROM}-${TO}\n${seq.match(/.{1,60}/g)!.join('\n')}\n`;
+writeFileSync(join(REPO_ROOT, 'test/data/brca1_exon19.fa'), fasta);
 
 const [header, ...lines] = readText(BRCA1_DEV_TSV).trim().split('\n');
 const cols = header!.split('\t'), col = (name: string) => cols.indexOf(name);
-const rows = lines.map((l) => l.split('\t')).filter((f) => f[col('exon')] === EXON && Number(f[col('pos')]) >= FROM && Number(f[col('pos')]) <= TO);
+const inside = (f: string[]) => Number(f[col('pos')]) >= FROM && Number(f[col('pos')]) <= TO;
+const rows = lines.map((l) => l.split('\t')).filter((f) => f[col('exon')] === EXON && inside(f));
 const classes = new Map<string, string[][]>();
 for (const f of rows) {
   const key = `${f[col('consequence')]}\t${f[col('func_class')]}`;
   classes.set(key, [...(classes.get(key) ?? []), f]);
 }
-const kept = [...classes.values()].flatMap((c) => Array.from({ length: Math.min(PER_CLASS, c.length) }, (_, i) => c[Math.floor((i * c.length) / Math.min(PER_CLASS, c.length))]!));
+const spread = (c: string[][]) => {
+  const n = Math.min(PER_CLASS, c.length);
+  return Array.from({ length: n }, (_, i) => c[Math.floor((i * c.length) / n)]!);
+};
+const kept = [...classes.values()].flatMap(spread);
 kept.sort((a, b) => rows.indexOf(a) - rows.indexOf(b));
-writeFileSync(join(REPO_ROOT, 'test/data/brca1_sge_exon19.tsv'), `${[header, ...kept.map((f) => f.join('\t'))].join('\n')}\n`);
-process.stderr.write(`test/data: ${seq.length} bases of BRCA1, ${kept.length} of exon ${EXON}'s ${rows.length} SGE variants\n`);
+const tsv = [header, ...kept.map((f) => f.join('\t'))].join('\n');
+writeFileSync(join(REPO_ROOT, 'test/data/brca1_sge_exon19.tsv'), `${tsv}\n`);
+process.stderr.write(`test/data: ${seq.length} bases of BRCA1, ${kept.length} of exon ${EXON}'s ${rows.length} SGE rows\n`);
