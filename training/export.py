@@ -17,14 +17,13 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from contracts import CONTRACTS, data_path
+from contracts import CONTRACTS, ROOT, data_path
 from genome import encode, heldout_positions, read_fasta
 from model import MASK_ID, N_ID, VOCAB, GLMConfig, HybridGLM
 from probe import GrammarProbe
 from regions import data_summary, load_data
 from weights_io import write_weights
 
-ROOT = Path(__file__).resolve().parent.parent
 FORMAT = "glm-playground/model@1"
 BRCA1 = data_path("../shared/data/brca1/chr17_BRCA1_region_hg19.fa")
 HELDOUT = CONTRACTS["heldout"]   # src/eval/heldout.ts reads the same
@@ -265,9 +264,7 @@ def main():
                           f"/usr/bin/python3 training/export.py --ckpt {args.ckpt} --id {args.id}"
                           + (f" --name {json.dumps(args.name)}" if args.name else "") + (f" --context {args.context}" if args.context else ""))
     print(f"exported {args.id}: {n_bytes / 1e6:.2f} MB, {len(manifest[0]['paths'])} shard(s) -> {out}")
-    where = out.relative_to(ROOT) if out.is_relative_to(ROOT) else out
-    print(f"next: npm run calibrate -- {where}   (score percentiles)")
-    print(f"      npm run eval -- --models {where} --markov '' --write-metrics   (what its scores are worth, in model.json and the card)")
+    print(f"next: npm run calibrate -- {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}   (score percentiles)")
 
 
 if __name__ == "__main__":
