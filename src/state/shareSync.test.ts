@@ -17,7 +17,7 @@ describe('the saved analysis of the page', () => {
     useApp.setState({
       analysed, modelId: 'user:mine', compareId: 'clm-hybrid-chr22', stale: false, focus: 12, view: { zoom: 2, start: 5 },
       model: { nAttentionLayers: 2 } as never, attentionSettings: { layer: 1, head: 3 }, window: 255, bothStrands: true,
-      variants: [{ key: 'k', source: { pos: 5, ref: 'A', alt: 'G', text: '5A>G' }, index: 4, scores: {}, note: '' }],
+      variants: [{ key: 'k', source: { chrom: null, pos: 5, ref: 'A', alt: 'G', text: '5A>G' }, index: 4, scores: {}, note: '' }],
       jobs: {
         mutagenesis: done('mutagenesis', { start: 10, end: 30, method: 'wt', window: 255, bothStrands: true }),
         dependency: done('dependency', { start: 0, end: 64, strands: 'both' }),
