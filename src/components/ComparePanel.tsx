@@ -19,7 +19,7 @@ export function ComparePanel() {
   })));
   const [wrapRef, width] = useCanvasWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const other = s.compareScan && s.compareModel ? { scan: s.compareScan, model: s.compareModel } : null;
+  const other = useMemo(() => (s.compareScan && s.compareModel ? { scan: s.compareScan, model: s.compareModel } : null), [s.compareScan, s.compareModel]);
   const diff = useMemo(() => (other ? differenceBits(s.scan.observedBits, other.scan.observedBits) : null), [other, s.scan]);
   const L = s.analysed.sequence.length;
   const { view } = useMemo(() => trackView(L, width, s.zoom, s.start), [L, width, s.zoom, s.start]);

@@ -38,11 +38,13 @@ export function DependencyPanel() {
   const map = s.map;
   const n = map ? map.end - map.start : 0;
   const vmax = useMemo(() => (map ? dependencyScale(map.values, n) : 1), [map, n]);
-  useEffect(() => {
+  // a new map resets the zoom, and one opened from a link or the gallery shows its own settings in the controls
+  const [shown, setShown] = useState(map);
+  if (map !== shown) {
+    setShown(map);
     setWin({ r0: 0, c0: 0, span: n });
-    // a map opened from a link or the gallery shows its own settings in the controls
     if (map) { setRange({ from: map.start + 1, to: map.end }); setStrands(map.strands); }
-  }, [map, n]);
+  }
   const view: DepMapView = { ...win, span: win.span || n, px: SIZE, log, vmax };
   const focusRow = map && s.focus !== null && s.focus >= map.start && s.focus < map.end ? s.focus - map.start : null;
 

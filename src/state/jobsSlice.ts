@@ -28,12 +28,12 @@ export const createJobsSlice: StateCreator<AppState, [], [], JobsSlice> = (set, 
       if (!analysed || !model) return null;
       get().jobs[key]?.ctl.abort();
       const label = opts.label ?? analysisOf(kind).label;
-      const job: Job = { kind, slot, status: 'running', progress: { label, done: 0, total: 1, startedAt: performance.now() },
+      const job: Job = { kind, slot, status: 'running', progress: { label, done: 0, total: 1, startedAt: performance.now(), updatedAt: performance.now() },
         of: { sequence: analysed.sequence, model }, args, ctl: new AbortController() };
       set({ jobs: { ...get().jobs, [key]: job } });
       let current = job;
       const onProgress = (done: number, total: number) => {
-        current = update(key, current, { progress: { ...current.progress, done, total } }) ?? current;
+        current = update(key, current, { progress: { ...current.progress, done, total, updatedAt: performance.now() } }) ?? current;
       };
       try {
         const signal = job.ctl.signal;

@@ -16,10 +16,10 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
     get().cancel();
     releaseMapWorkers();
     const startedAt = performance.now();
-    set({ model: null, modelError: null, modelNote: null, loading: { label, done: 0, total: 1, startedAt } });
+    set({ model: null, modelError: null, modelNote: null, loading: { label, done: 0, total: 1, startedAt, updatedAt: startedAt } });
     try {
       const model = await worker().call(load, {
-        onProgress: (done, total, file) => set({ loading: { label: `${label}${file ? ` (${file})` : ''}`, done, total, startedAt } }),
+        onProgress: (done, total, file) => set({ loading: { label: `${label}${file ? ` (${file})` : ''}`, done, total, startedAt, updatedAt: performance.now() } }),
       });
       set({ model, loading: null, attentionSettings: { layer: Math.max(0, model.nAttentionLayers - 1), head: 0 } });
       return model;

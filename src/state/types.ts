@@ -32,7 +32,8 @@ export interface ModelEntry {
 export type Slot = 'a' | 'b';
 export type JobKey = AnalysisKind | `${AnalysisKind}@b`;
 
-export interface Progress { label: string; done: number; total: number; startedAt: number }
+/** startedAt and updatedAt: performance.now() at the start and at the last report (the bar's time left). */
+export interface Progress { label: string; done: number; total: number; startedAt: number; updatedAt: number }
 
 /** One analysis run, whatever its kind: progress, cancel, result or error, and what it was of. */
 export interface Job {
