@@ -319,6 +319,11 @@ describe('share link codec', () => {
     expect(decodeLink(encodeLink(got))).toEqual({ ...got, softMasked: got.softMasked });
   });
 
+  it('refuses a format-3 link whose format digit was edited to an older one (the digit is outside the check)', () => {
+    const link = encodeLink(realStates()[1]!);
+    for (const v of ['1', '2']) expect(() => decodeLink(link.replace(/^s=3\./, `s=${v}.`))).toThrow(LinkError);
+  });
+
   it('opens a link holding an analysis this version does not know, leaving it out with a notice', () => {
     const link = encodeFrame({ name: 'r', models: {}, view: {}, analyses: { future: { x: 1 } } }, 'ACGT');
     expect(decodeLink(link)).toMatchObject({

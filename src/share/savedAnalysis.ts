@@ -74,6 +74,8 @@ export function readSaved(json: unknown, sequence: string, softMasked: Uint8Arra
 /** Formats 1 and 2 kept every setting flat: their fields, moved to where format 3 keeps them (checked there). */
 export function fromLegacySettings(json: unknown): unknown {
   if (!isRecord(json)) return json;
+  // the format digit sits outside the check: format-3 settings under a format-2 prefix are a damaged link
+  if ('models' in json || 'analyses' in json) throw new Error('its settings are not valid for its format');
   const s = json;
   const analyses: Record<string, unknown> = {};
   if (s.layer !== undefined || s.head !== undefined) analyses.attention = { layer: s.layer ?? 0, head: s.head ?? 0 };
