@@ -8,6 +8,7 @@ import { MAX_SEQUENCE_LENGTH } from '../genome/parseSequence';
 import { REPO_ROOT } from '../node/nodeRuntime';
 import { crc32 } from './crc32';
 import { encodeFrame, MAX_LINK_CHARS } from './linkCodec';
+import { LinkError } from './linkError';
 import { decodeLink, encodeLink, type SavedAnalysis } from './savedAnalysis';
 import { bare, brca1, noBrca1, randomSeq, realStates } from './testLinks';
 
