@@ -25,7 +25,9 @@ describe('the logits analysis', () => {
       ref.outputs.forEach((o, i) => {
         expect(res.logits[i]!.length).toBe(o.logits.length * res.vocab);
         let err = 0;
-        o.logits.forEach((row, t) => row.forEach((v, k) => (err = Math.max(err, Math.abs(v - res.logits[i]![t * res.vocab + k]!)))));
+        o.logits.forEach((row, t) =>
+          row.forEach((v, k) => (err = Math.max(err, Math.abs(v - res.logits[i]![t * res.vocab + k]!)))),
+        );
         expect(err).toBeLessThan(3e-5);
       });
       await expect(logits.run(model, INPUT, { rows: [[1, res.vocab]] }, {})).rejects.toThrow(

@@ -40,7 +40,7 @@ describe('delta log-likelihood on a next-token model', () => {
     });
   }
 
-  it("a variant at base 1: its own base has no prediction, so the score is its effect on the next base only", async () => {
+  it('a variant at base 1: its own base has no prediction, so the score is its effect on the next base only', async () => {
     const { scores } = await scoreVariants(nextTokenModel(), SEQ, [{ pos: 0, ref: 'A', alt: 'G' }], {
       method: 'dll',
       window: 9,
@@ -96,7 +96,7 @@ describe('the scan and the dependency map on a next-token model', () => {
     expect(bed.split('\n')[1]!.split('\t').slice(0, 2)).toEqual(['chr1', '101']); // base 1 (0-based 100) skipped
   });
 
-  it("column 1 is empty (no prediction) rather than a number, and the read-out says why; influence stays finite", async () => {
+  it('column 1 is empty (no prediction) rather than a number, and the read-out says why; influence stays finite', async () => {
     const map = await dependencyMap(nextTokenModel(), tok, 0, 12);
     const n = 12;
     for (let i = 1; i < n; i++) expect(map.values[i * n]).toBeNaN();

@@ -15,8 +15,8 @@ function EntryRow({ e, cached, disabled }: { e: HubEntry; cached: boolean; disab
     <li data-testid={`hub-${e.id}`}>
       <strong>{e.repo}</strong>{' '}
       <span>
-        {e.family}, {e.objective === 'mlm' ? 'masked' : 'causal'}, trained on{' '}
-        {e.trainedContext.toLocaleString('en-US')}-base windows of {e.trainingData}; {e.licence}; {e.sizeMB} MB.
+        {e.family}, {e.objective === 'mlm' ? 'masked' : 'causal'}, trained on {e.trainedContext.toLocaleString('en-US')}
+        -base windows of {e.trainingData}; {e.licence}; {e.sizeMB} MB.
       </span>{' '}
       <button type="button" disabled={disabled} onClick={() => void downloadHub(e.id)}>
         {cached ? `Load from this browser (${e.sizeMB} MB, saved)` : `Download from Hugging Face (${e.sizeMB} MB)`}

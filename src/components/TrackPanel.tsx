@@ -139,9 +139,7 @@ export function TrackPanel() {
         <DependencyTrack view={view} length={L} />
       </div>
       <p className="readout" aria-live="polite" data-testid="track-readout">
-        {shown !== null
-          ? describeBase(shown, analysed.sequence, scan)
-          : 'Hover or click a base.'}
+        {shown !== null ? describeBase(shown, analysed.sequence, scan) : 'Hover or click a base.'}
         {model && model.nAttentionLayers === 0 ? ' (this model has no attention)' : ''}
       </p>
       {model && (

@@ -30,7 +30,11 @@ export function scanSummary(scan: LikelihoodTrack): { mean: number; missing: str
       n++;
     }
   const none = unpredicted(scan);
-  const where = none.slice(0, 3).map((p) => p + 1).join(', ') + (none.length > 3 ? ', …' : '');
+  const where =
+    none
+      .slice(0, 3)
+      .map((p) => p + 1)
+      .join(', ') + (none.length > 3 ? ', …' : '');
   return {
     mean: n ? s / n : NaN,
     missing: none.length

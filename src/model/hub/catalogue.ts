@@ -36,7 +36,8 @@ const HYENADNA_NOTE = {
   text:
     'In a zero-shot ClinVar benchmark, models trained on human DNA only (DNABERT, HyenaDNA) separated pathogenic ' +
     'from benign single-base variants less well than multi-species Nucleotide Transformer models.',
-  source: 'Benchmarking DNA foundation models for zero-shot variant effect prediction, bioRxiv 10.1101/2025.06.15.659748',
+  source:
+    'Benchmarking DNA foundation models for zero-shot variant effect prediction, bioRxiv 10.1101/2025.06.15.659748',
 };
 const HYENADNA_UNVERIFIED = ['which HyenaDNA checkpoint the cited benchmark scored'];
 const CADUCEUS_NOTE = {
@@ -83,10 +84,7 @@ export const HUB_CATALOGUE: readonly HubEntry[] = [
     licence: 'BSD-3-Clause',
     trainingData: HYENADNA_DATA,
     zeroShot: HYENADNA_NOTE,
-    unverified: [
-      ...HYENADNA_UNVERIFIED,
-      "the sha256 was read from the file's page at commit 88d97da, not at main",
-    ],
+    unverified: [...HYENADNA_UNVERIFIED, "the sha256 was read from the file's page at commit 88d97da, not at main"],
   },
   {
     id: 'hyenadna-medium-160k',
@@ -169,12 +167,14 @@ export const HUB_CATALOGUE: readonly HubEntry[] = [
     objective: 'mlm',
     trainedContext: 512,
     licence: 'MIT',
-    trainingData: 'Arabidopsis thaliana and seven related Brassicales genomes (songlab/genomes-brassicales-balanced-v1)',
+    trainingData:
+      'Arabidopsis thaliana and seven related Brassicales genomes (songlab/genomes-brassicales-balanced-v1)',
     zeroShot: {
       text:
         'Zero-shot on Arabidopsis thaliana variants (1001 Genomes allele frequencies, GWAS hits) it outperforms the ' +
         'phyloP and phastCons conservation scores.',
-      source: 'Benegas, Batra & Song, DNA language models are powerful predictors of genome-wide variant effects, PNAS 2023',
+      source:
+        'Benegas, Batra & Song, DNA language models are powerful predictors of genome-wide variant effects, PNAS 2023',
     },
     unverified: ["model.safetensors's sha256 (its file page was not found)", 'the 512-base training window'],
   },
@@ -183,6 +183,9 @@ export const HUB_CATALOGUE: readonly HubEntry[] = [
 /** The catalogue entry of `id`, or an Error naming the ids there are. */
 export function hubEntry(id: string): HubEntry {
   const e = HUB_CATALOGUE.find((x) => x.id === id);
-  if (!e) throw new Error(`No published model "${id}" in the catalogue (it has ${HUB_CATALOGUE.map((x) => x.id).join(', ')}).`);
+  if (!e)
+    throw new Error(
+      `No published model "${id}" in the catalogue (it has ${HUB_CATALOGUE.map((x) => x.id).join(', ')}).`,
+    );
   return e;
 }

@@ -147,7 +147,10 @@ describe("the page's Content-Security-Policy", () => {
   it("connect-src names this origin and exactly the Hub's hosts, over https", () => {
     const html = readFileSync(join(import.meta.dirname, '../../../index.html'), 'utf8');
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1]!;
-    const connect = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('connect-src '))!;
+    const connect = csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('connect-src '))!;
     expect(connect.split(/\s+/).slice(1)).toEqual(["'self'", ...HUB_HOSTS.map((h) => `https://${h}`)]);
     // no other directive names a host
     expect(csp.replace(connect, '')).not.toMatch(/https?:|\*/);
