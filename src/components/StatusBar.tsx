@@ -3,7 +3,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectBusy } from '../state/selectors';
 import { useApp } from '../state/store';
 import { BringModel } from './BringModel';
+import { HubModels } from './HubModels';
 import { ModelCheck } from './ModelCheck';
+import { PublishedCard } from './PublishedCard';
 import { ShareControls } from './ShareControls';
 
 export function StatusBar() {
@@ -59,6 +61,7 @@ export function StatusBar() {
           </span>
         )}{' '}
         <ModelCheck />
+        <PublishedCard />
         {modelError && (
           <div className="error" role="alert" data-testid="model-error">
             {modelError}
@@ -70,6 +73,7 @@ export function StatusBar() {
           </div>
         )}
         <BringModel />
+        <HubModels />
       </div>
       <ShareControls />
     </section>

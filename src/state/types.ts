@@ -12,6 +12,7 @@ import type { TypedVariant } from '../genome/variantSyntax';
 import type { BackendChoice } from '../model/backend';
 import type { Objective } from '../model/family';
 import type { ModelFile } from '../model/memorySource';
+import type { ModelCard } from '../model/meta';
 import type { CostCurveResult } from './costCurveSlice';
 import type { SavedAnalysis } from '../share/savedAnalysis';
 import type { ControlResults, ModelInfo } from '../worker/protocol';
@@ -26,6 +27,8 @@ export interface ModelEntry {
   user?: true;
   /** A brought model's files, kept so that switching back to it (or a map's helper worker) loads it again. */
   files?: ModelFile[];
+  /** A model downloaded from the Hub: its catalogue card, kept over what its config.json says. */
+  card?: ModelCard;
 }
 
 /** Which model a job ran on: 'a' the loaded one, 'b' the compare view's. */
@@ -101,8 +104,11 @@ export interface ModelSlice {
   init(): Promise<void>;
   /** Load a model of the list; what it cleared is said in `modelNote`. */
   selectModel(id: string): Promise<void>;
-  /** Load a model folder the user picked or dropped (its files, or one .zip), after its checks. */
-  bringModel(files: ModelFile[], label: string): Promise<void>;
+  /**
+   * Load a model folder the user picked or dropped (its files, or one .zip) or downloaded from the Hub (`card`:
+   * its catalogue card), after its checks; false when it was refused (modelError says why).
+   */
+  bringModel(files: ModelFile[], label: string, card?: ModelCard): Promise<boolean>;
   /** What the last model switch did to the analysis (kept, rerun or cleared), in words. */
   modelNote: string | null;
   checkModel(): Promise<ControlResults['check']>;
@@ -174,6 +180,28 @@ export interface CompareSlice {
   scoreCompare(): Promise<void>;
 }
 
+/** A download from the Hugging Face Hub (one at a time): its progress in MB, and how it ended. */
+export interface HubJob {
+  /** The catalogue entry's id. */
+  id: string;
+  status: 'downloading' | 'loading' | 'done' | 'error' | 'cancelled';
+  progress: Progress;
+  error?: string;
+}
+
+export interface HubSlice {
+  hub: HubJob | null;
+  /** Catalogue entries whose files are all in this browser's cache (a later visit loads them offline). */
+  hubCached: Record<string, boolean>;
+  /** Which entries the cache holds (reads the cache only: nothing leaves the page). */
+  refreshHubCache(): Promise<void>;
+  /** On the person's click only: fetch the entry's files (or read them from the cache), then load them. */
+  downloadHub(id: string): Promise<void>;
+  cancelHub(): void;
+  /** Drop an entry's files from the cache. */
+  forgetHub(id: string): Promise<void>;
+}
+
 export interface CostCurveSlice {
   costCurve: CostCurveResult | null;
   measureCosts(lengths: number[]): Promise<void>;
@@ -186,7 +214,8 @@ export type AppState = InputSlice &
   AnalysisSlice &
   VariantSlice &
   CompareSlice &
-  CostCurveSlice;
+  CostCurveSlice &
+  HubSlice;
 
 /** The store as share sync and bootstrap see it. */
 export type AppStore = StoreApi<AppState>;
