@@ -45,6 +45,8 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     attentionSettings: { layer: 0, head: 0 },
     focus: null,
     view: { zoom: 0, start: 0 },
+    exampleId: null,
+    marks: [],
 
     async run(again) {
       const record = again?.record ?? get().records[get().recordIndex];
@@ -57,7 +59,9 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
         analysedRecords: records,
         runError: null,
         stale: isStale(get().records[get().recordIndex], record),
-        ...(same ? {} : { focus: Math.floor(record.sequence.length / 2), view: { zoom: 0, start: 0 } }),
+        ...(same
+          ? {}
+          : { focus: Math.floor(record.sequence.length / 2), view: { zoom: 0, start: 0 }, exampleId: null, marks: [] }),
       });
       const scan = await get().runJob('scan', { maskStride: DEFAULT_MASK_STRIDE });
       if (!scan) {
@@ -70,7 +74,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       await get().runCompare();
     },
 
-    async openAnalysis(saved: SavedAnalysis) {
+    async openAnalysis(saved: SavedAnalysis, example) {
       const notes: string[] = [];
       await get().init(); // a gallery click or a link before the model list arrived waits for it
       const { models, modelId } = get();
@@ -105,6 +109,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       await get().run();
       const s = get();
       if (!s.analysed) return notes;
+      if (example) set({ exampleId: example.id, marks: example.marks });
       if (saved.view.focus !== undefined) s.setFocus(saved.view.focus);
       if (saved.view.zoom !== undefined || saved.view.start !== undefined)
         s.setView({ zoom: saved.view.zoom ?? 0, start: saved.view.start ?? 0 });
