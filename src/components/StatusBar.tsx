@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectBusy } from '../state/selectors';
 import { useApp } from '../state/store';
 import { BringModel } from './BringModel';
+import { ModelCardButton } from './ModelCard';
 import { ModelCheck } from './ModelCheck';
 import { ShareControls } from './ShareControls';
 
@@ -51,6 +52,7 @@ export function StatusBar() {
             </option>
           ))}
         </select>{' '}
+        <ModelCardButton />{' '}
         {model && (
           <span className="muted" data-testid="model-info" data-model-id={model.id}>
             {model.objective === 'mlm' ? 'masked LM' : 'causal LM'}, {model.parameters.toLocaleString('en-US')}{' '}
