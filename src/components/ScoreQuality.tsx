@@ -18,6 +18,8 @@ export function ScoreQuality({ percentiles }: { percentiles: boolean }) {
   const best = bestPerQuestion(useMeasuredModels(models));
   if (!model) return null;
   const own = model.metrics.variantEffect;
+  const tops = Object.values(best);
+  const bestEverywhere = tops.length > 0 && tops.every((t) => t.model.id === model.id);
   const switchTo = best.overall && best.overall.model.id !== model.id ? best.overall.model : null;
   return (
     <div className="score-quality">
@@ -28,7 +30,7 @@ export function ScoreQuality({ percentiles }: { percentiles: boolean }) {
         {(Object.keys(QUESTIONS) as Question[]).map((q) => {
           const mine = own?.recommendation[q],
             top = best[q];
-          const topHere = top && top.model.id === model.id;
+          const topHere = top?.model.id === model.id;
           const topR = top?.model.metrics.recommendation[q];
           return (
             <li key={q}>
@@ -46,7 +48,6 @@ export function ScoreQuality({ percentiles }: { percentiles: boolean }) {
                   Best measured here: {top.model.name} by {label(top.method)}, AUROC {fmtAuroc(topR)}.
                 </>
               )}
-              {topHere && ' The best measured of the models here.'}
             </li>
           );
         })}
@@ -55,6 +56,7 @@ export function ScoreQuality({ percentiles }: { percentiles: boolean }) {
           to work on them.
         </li>
       </ul>
+      {bestEverywhere && <p>For each question this is the best measured of the models here.</p>}
       <div className="row">
         <ModelCardButton text="Evidence: this model's card" />
         {switchTo && (

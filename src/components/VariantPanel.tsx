@@ -53,6 +53,8 @@ export function VariantPanel() {
           name: s.compareModel.name,
           method: Object.values(s.compareScores)[0]?.method,
           scores: s.compareScores,
+          measured: s.compareModel.metrics.variantEffect,
+          context: s.compareModel.context,
         }
       : null;
 

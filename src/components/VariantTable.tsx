@@ -26,7 +26,14 @@ export interface VariantTableProps {
   dist: ScoreDistribution | undefined;
   /** The page's setting and what it makes of the window on this sequence. */
   setting: { window: number; bothStrands: boolean; context: number; length: number };
-  other: { name: string; method: ScoreMethod | undefined; scores: Record<string, { score: number | null }> } | null;
+  /** The compare view's model: its one column, its measured numbers and context. */
+  other: {
+    name: string;
+    method: ScoreMethod | undefined;
+    scores: Record<string, { score: number | null }>;
+    measured: VariantEffectMetrics | undefined;
+    context: number;
+  } | null;
   noteOf: (r: VariantRow) => string;
   onFocus: (index: number) => void;
   onRemove: (key: string) => void;
@@ -67,7 +74,7 @@ export function VariantTable(p: VariantTableProps) {
           ])}
           {p.other && (
             <th scope="col" data-testid="compare-column">
-              {p.other.name}: {p.other.method ? METHODS[p.other.method].label : '…'}
+              {p.other.name}: {p.other.method ? columnLabel(p.other.method) : '…'}
             </th>
           )}
           <th scope="col">Note</th>
@@ -84,7 +91,17 @@ export function VariantTable(p: VariantTableProps) {
               <Measured method={m} metrics={p.measured} setting={p.setting} />
             </td>,
           ])}
-          {p.other && <td />}
+          {p.other && (
+            <td className="measured" data-testid="measured-compare">
+              {p.other.method && (
+                <Measured
+                  method={p.other.method}
+                  metrics={p.other.measured}
+                  setting={{ ...p.setting, context: p.other.context }}
+                />
+              )}
+            </td>
+          )}
           <td colSpan={2} />
         </tr>
       </thead>

@@ -50,7 +50,7 @@ describe('what a measured AUROC is worth, in words', () => {
     const s = plainSentence(metrics('mlm-hybrid-exon'));
     expect(s).toMatch(/^Research use only, not a clinical classification\. /);
     expect(s).toContain('Tested on 1,517 BRCA1 variants');
-    expect(s).toContain('by its best score, masked marginal (GPN)');
+    expect(s).toContain("the best of this model's scores, masked marginal (GPN), separates loss-of-function");
     expect(s).toContain('only a little better than chance (AUROC 0.55, 0.51-0.58; 0.5 is chance, CADD reaches 0.79)');
     expect(plainSentence(undefined)).toContain('has not been tested on variants of known effect');
   });

@@ -35,7 +35,7 @@ export function plainSentence(m: VariantEffectMetrics | undefined): string {
   const method = METHODS[r.method as ScoreMethod]?.label ?? r.method;
   return (
     `${LEAD} Tested on ${m.variants.toLocaleString('en-US')} BRCA1 variants whose effect was measured in the ` +
-    `lab, this model (by its best score, ${method}) separates loss-of-function from other variants ${howFar(r)} ` +
+    `lab, the best of this model's scores, ${method}, separates loss-of-function from other variants ${howFar(r)} ` +
     `(AUROC ${r.auroc.toFixed(2)}, ${r.lo.toFixed(2)}-${r.hi.toFixed(2)}; 0.5 is chance, CADD reaches ` +
     `${CADD_AUROC.toFixed(2)}).`
   );
