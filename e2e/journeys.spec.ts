@@ -15,7 +15,8 @@ const index = JSON.parse(readFileSync(join(REPO_ROOT, 'public/models/index.json'
 const DEFAULT_ID = index.models[0]!.id;
 const metrics = JSON.parse(readFileSync(join(REPO_ROOT, 'public/models', DEFAULT_ID, 'model.json'), 'utf8')).metrics
   .variantEffect as VariantEffectMetrics;
-const auroc = (e: AurocEstimate) => `${e.auroc.toFixed(2)} (${e.lo.toFixed(2)}-${e.hi.toFixed(2)})`;
+const auroc = (e: Pick<AurocEstimate, 'auroc' | 'lo' | 'hi'>) =>
+  `${e.auroc.toFixed(2)} (${e.lo.toFixed(2)}-${e.hi.toFixed(2)})`;
 
 /** Panels may sit in tabs: open the tab of that name when there is one. */
 async function showTab(page: Page, name: RegExp): Promise<void> {
