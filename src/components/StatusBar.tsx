@@ -4,6 +4,7 @@ import { selectBusy } from '../state/selectors';
 import { useApp } from '../state/store';
 import { BringModel } from './BringModel';
 import { HubModels } from './HubModels';
+import { ModelCardButton } from './ModelCard';
 import { ModelCheck } from './ModelCheck';
 import { PublishedCard } from './PublishedCard';
 import { ShareControls } from './ShareControls';
@@ -53,6 +54,7 @@ export function StatusBar() {
             </option>
           ))}
         </select>{' '}
+        <ModelCardButton />{' '}
         {model && (
           <span className="muted" data-testid="model-info" data-model-id={model.id}>
             {model.objective === 'mlm' ? 'masked LM' : 'causal LM'}, {model.parameters.toLocaleString('en-US')}{' '}

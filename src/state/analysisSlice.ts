@@ -45,6 +45,8 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     attentionSettings: { layer: 0, head: 0 },
     focus: null,
     view: { zoom: 0, start: 0 },
+    exampleId: null,
+    marks: [],
 
     async run(again) {
       const record = again?.record ?? get().records[get().recordIndex];
@@ -57,7 +59,10 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
         analysedRecords: records,
         runError: null,
         stale: isStale(get().records[get().recordIndex], record),
+        // another sequence in place of an analysed one is no longer the example (openAnalysis, which empties
+        // `analysed` first, sets its own)
         ...(same ? {} : { focus: Math.floor(record.sequence.length / 2), view: { zoom: 0, start: 0 } }),
+        ...(same || !get().analysed ? {} : { exampleId: null, marks: [] }),
       });
       const scan = await get().runJob('scan', { maskStride: DEFAULT_MASK_STRIDE });
       if (!scan) {
@@ -70,12 +75,13 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       await get().runCompare();
     },
 
-    async openAnalysis(saved: SavedAnalysis) {
+    async openAnalysis(saved: SavedAnalysis, example) {
       const notes: string[] = [];
       await get().init(); // a gallery click or a link before the model list arrived waits for it
       const { models, modelId } = get();
       const want = saved.models.primary;
-      set({ analysed: null, analysedRecords: [] });
+      // the example's caption and marks are there when its results first show: no layout shift under the pointer
+      set({ analysed: null, analysedRecords: [], exampleId: example?.id ?? null, marks: example?.marks ?? [] });
       get().clearJobs();
       if (want && models.some((m) => m.id === want)) {
         if (modelId !== want) await get().selectModel(want);
@@ -104,7 +110,10 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       if (saved.view.focus !== undefined) set({ focus: saved.view.focus });
       await get().run();
       const s = get();
-      if (!s.analysed) return notes;
+      if (!s.analysed) {
+        set({ exampleId: null, marks: [] }); // nothing opened: no caption for whatever runs next
+        return notes;
+      }
       if (saved.view.focus !== undefined) s.setFocus(saved.view.focus);
       if (saved.view.zoom !== undefined || saved.view.start !== undefined)
         s.setView({ zoom: saved.view.zoom ?? 0, start: saved.view.start ?? 0 });

@@ -8,6 +8,7 @@ import type { DependencySettings } from '../analysis/descriptors/dependency';
 import type { MutagenesisSettings } from '../analysis/descriptors/mutagenesis';
 import type { ScoreMethod } from '../analysis/variantEffect';
 import type { SequenceRecord } from '../genome/parseSequence';
+import type { TrackMark } from '../gallery/examples';
 import type { TypedVariant } from '../genome/variantSyntax';
 import type { BackendChoice } from '../model/backend';
 import type { Objective } from '../model/family';
@@ -130,10 +131,13 @@ export interface AnalysisSlice {
   focus: number | null;
   /** Track view: zoom step (0 fits the sequence, each step doubles) and first visible base. */
   view: { zoom: number; start: number };
+  /** The gallery example open, if any, and the regions its caption names for the tracks; a new sequence clears them. */
+  exampleId: string | null;
+  marks: TrackMark[];
   /** Analyse the selected record of the input box, or `again`: a record analysed before (a new model, crash recovery). */
   run(again?: { record: SequenceRecord; records: SequenceRecord[] }): Promise<void>;
   /** Open a saved analysis (share link, session file, gallery example); returns notes on what could not be applied. */
-  openAnalysis(saved: SavedAnalysis): Promise<string[]>;
+  openAnalysis(saved: SavedAnalysis, example?: { id: string; marks: TrackMark[] }): Promise<string[]>;
   /** Cancel every running analysis. */
   cancel(): void;
   setAttention(s: Partial<AttentionSettings>): void;
