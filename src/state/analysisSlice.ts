@@ -3,6 +3,7 @@
 
 import type { StateCreator } from 'zustand';
 import { DEFAULT_MASK_STRIDE } from '../analysis/likelihoodScan';
+import { GALLERY, trackMarks } from '../gallery/examples';
 import type { SavedAnalysis } from '../share/savedAnalysis';
 import { isStale } from './inputSlice';
 import { resultOf } from './selectors';
@@ -75,8 +76,11 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       await get().runCompare();
     },
 
-    async openAnalysis(saved: SavedAnalysis, example) {
+    async openAnalysis(saved: SavedAnalysis, given) {
       const notes: string[] = [];
+      // a link made from a gallery example names it: its caption and marks come back with it
+      const named = GALLERY.find((e) => e.id === saved.example);
+      const example = given ?? (named ? { id: named.id, marks: trackMarks(named) } : undefined);
       await get().init(); // a gallery click or a link before the model list arrived waits for it
       const { models, modelId } = get();
       const want = saved.models.primary;

@@ -2,6 +2,7 @@
 // the keyboard's cursor (a live read-out below it).
 import type { MutagenesisResult } from '../../analysis/mutagenesis';
 import { METHODS } from '../../analysis/variantEffect';
+import { fmtScore } from '../scoreReading';
 import type { MutCell } from './MutagenesisHeatmap';
 
 export function MutagenesisCaption({ result: r }: { result: MutagenesisResult }) {
@@ -10,8 +11,7 @@ export function MutagenesisCaption({ result: r }: { result: MutagenesisResult })
       {METHODS[r.method].label} of every substitution in {r.start + 1}-{r.end} ({r.forwardRows.toLocaleString('en-US')}{' '}
       forward rows
       {r.method === 'dll' ? ', partial rows counted by the share of positions they run' : ''}). Orange: less likely than
-      the reference (predicted damaging); purple: more likely; grey: the reference base. Click a cell to add that
-      variant.
+      the reference; purple: more likely; grey: the reference base. Click a cell to add that variant.
     </p>
   );
 }
@@ -24,7 +24,7 @@ export function MutagenesisReadout(props: { result: MutagenesisResult; sequence:
   return (
     <p className="readout" aria-live="polite" data-testid="mutagenesis-readout">
       {cell
-        ? `Position ${cell.pos + 1} ${sequence[cell.pos]}>${cell.alt}: ${Number.isNaN(cell.score) ? 'reference base' : cell.score.toFixed(3)}`
+        ? `Position ${cell.pos + 1} ${sequence[cell.pos]}>${cell.alt}: ${Number.isNaN(cell.score) ? 'reference base' : fmtScore(cell.score, r.method)}`
         : 'Hover the heatmap for scores.'}
     </p>
   );
