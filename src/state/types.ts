@@ -122,7 +122,8 @@ export interface AnalysisSlice {
   shareTooLarge: boolean;
   attentionSettings: AttentionSettings;
   focus: number | null;
-  /** Track view: zoom step (0 fits the sequence, each step doubles) and first visible base. */
+  /** Track view: zoom step (0 the opening view, components/trackView.ts; each step doubles or halves) and first
+   *  visible base. */
   view: { zoom: number; start: number };
   /** Analyse the selected record of the input box, or `again`: a record analysed before (a new model, crash recovery). */
   run(again?: { record: SequenceRecord; records: SequenceRecord[] }): Promise<void>;
