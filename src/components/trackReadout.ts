@@ -9,8 +9,10 @@ export function describeBase(p: number, record: SequenceRecord, scan: Likelihood
   const listed = probs.map((q, b) => `${'ACGT'[b]} ${q.toFixed(3)}`).join(', ');
   const o = scan.observedBits[p]!;
   const where = first !== 1 ? `; ${record.name.split(':')[0]}:${(first + p).toLocaleString('en-US')}` : '';
+  const bits = Number.isFinite(o) ? o.toFixed(2) : 'n/a (N)';
+  const information = logoColumn(probs).information.toFixed(2);
   return (
-    `Position ${p + 1} (${record.sequence[p]}): log2 P(observed) ${Number.isFinite(o) ? o.toFixed(2) : 'n/a (N)'} bits, ` +
-    `entropy ${scan.entropyBits[p]!.toFixed(2)} bits; P: ${listed}; information ${logoColumn(probs).information.toFixed(2)} bits${where}`
+    `Position ${p + 1} (${record.sequence[p]}): log2 P(observed) ${bits} bits, ` +
+    `entropy ${scan.entropyBits[p]!.toFixed(2)} bits; P: ${listed}; information ${information} bits${where}`
   );
 }
