@@ -6,7 +6,7 @@ import { detailAt, type Detail } from './lod';
 import { drawLabel, inPlot, type Band } from './trackAxis';
 import { columns, LABEL_WIDTH, visibleRange, type TrackView } from './trackGeometry';
 
-export const SEQUENCE_HEIGHT = 22;
+export const SEQUENCE_HEIGHT = 28;
 
 export interface SequenceReport {
   detail: Detail;
@@ -23,7 +23,7 @@ export function drawSequence(
 ): SequenceReport {
   const { first, last, plotW } = visibleRange(view, d.sequence.length);
   const detail = detailAt(view.bpPerPixel);
-  drawLabel(ctx, band, 'sequence', detail === 'letters' ? '' : detail === 'bars' ? 'bars: zoom in for letters' : '');
+  drawLabel(ctx, band, 'sequence', detail === 'bars' ? 'zoom in for letters' : '');
   const mid = band.top + band.height / 2;
   if (detail === 'summary') {
     ctx.fillStyle = '#777';

@@ -17,9 +17,12 @@ export interface TrackVariant {
 
 const rgb = (c: [number, number, number]) => `rgb(${c.join(',')})`;
 
-/** The axis top: the largest |score| shown, at least 1 so a few tiny scores do not look large. */
-export const variantScale = (vs: TrackVariant[]) =>
-  Math.max(1, ...vs.map((v) => (v.score === null || !Number.isFinite(v.score) ? 0 : Math.abs(v.score))));
+/** The axis top: the largest |score| rounded up to 1, 2 or 5 x 10^k (at least 0.01), so the scale reads plainly. */
+export function variantScale(vs: TrackVariant[]): number {
+  const top = Math.max(0.01, ...vs.map((v) => (v.score === null || !Number.isFinite(v.score) ? 0 : Math.abs(v.score))));
+  const k = 10 ** Math.floor(Math.log10(top));
+  return [1, 2, 5, 10].map((m) => m * k).find((s) => s >= top * (1 - 1e-12))!;
+}
 
 function disc(ctx: CanvasRenderingContext2D, x: number, y: number, r: number) {
   ctx.beginPath();
@@ -58,7 +61,8 @@ export function drawVariants(
   ctx.textAlign = 'left';
   ctx.textBaseline = 'top';
   ctx.fillText(`−${vmax.toPrecision(2)}  0  +${vmax.toPrecision(2)}`, 4, band.top + 38);
-  for (const v of vs) {
+  let labelEnd = -Infinity; // a label is written where it does not run into the one before
+  for (const v of [...vs].sort((a, b) => a.index - b.index)) {
     const x = xOf(view, v.index) + 0.5 / view.bpPerPixel;
     if (x < LABEL_WIDTH || x > view.width) continue;
     const scored = v.score !== null && Number.isFinite(v.score);
@@ -68,5 +72,12 @@ export function drawVariants(
     disc(ctx, x, hy, 5);
     ctx.fillStyle = scored ? rgb(diverging(v.score! / vmax)) : '#aaa';
     disc(ctx, x, hy, 4);
+    if (x + 7 > labelEnd + 4) {
+      ctx.fillStyle = '#222';
+      ctx.font = '9px sans-serif';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(v.label, x + 7, Math.max(band.top + 5, hy));
+      labelEnd = x + 7 + v.label.length * 5;
+    }
   }
 }
