@@ -62,6 +62,21 @@ test('the 600-bp promoter opens with its bases as letters, a genomic ruler and a
   await expect(page.getByTestId('track-range')).toContainText('600 of 600 bp');
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
   await expect(summary(page)).toHaveAttribute('data-sequence-detail', 'letters');
+
+  // a drag pans: 240 px to the left at 8 px per base is 30 bases on; the wheel zooms in, '-' back out
+  const tracks = page.getByTestId('tracks');
+  await expect(tracks).toHaveAttribute('data-bp-per-pixel', '0.125');
+  const before = Number(await tracks.getAttribute('data-start'));
+  const box = (await tracks.boundingBox())!;
+  await page.mouse.move(box.x + 700, box.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 460, box.y + 200, { steps: 6 });
+  await page.mouse.up();
+  await expect(tracks).toHaveAttribute('data-start', String(before + 30));
+  await page.mouse.wheel(0, -100);
+  await expect(tracks).toHaveAttribute('data-bp-per-pixel', '0.0625');
+  await tracks.press('-');
+  await expect(tracks).toHaveAttribute('data-bp-per-pixel', '0.125');
 });
 
 test('the logo column of a base is P x (2 - entropy) tall; the probability stack is 1 tall', async ({ page }) => {
