@@ -145,4 +145,9 @@ test("a pasted GenBank record's CDS, exon and gene show on its annotation track"
     'record features: CDS BRCA1 (ACR33809.1) at 79-153',
     'record features: exon BRCA1 exon 18 at 79-153',
   ]);
+  // the read-out names the features over the focused base: base 1 lies in the gene only
+  await page.mouse.move(0, 0);
+  await page.getByTestId('tracks').focus();
+  await page.getByTestId('tracks').press('Home');
+  await expect(page.getByTestId('track-readout')).toContainText(/^Position 1 \(G\): .*; in BRCA1 \(gene\)$/);
 });

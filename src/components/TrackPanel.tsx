@@ -14,7 +14,7 @@ import { TrackExport } from './TrackExport';
 import { TrackOverview } from './TrackOverview';
 import { TrackSummary } from './TrackSummary';
 import { trackView } from './trackView';
-import { describeBase } from './trackReadout';
+import { describeBase, featuresAt } from './trackReadout';
 import { prepareCanvas, useCanvasWidth } from './useCanvas';
 import { useTrackData } from './useTrackData';
 import { useTrackNavigation } from './useTrackNavigation';
@@ -114,7 +114,9 @@ export function TrackPanel() {
       </div>
       <TrackSummary report={report} />
       <p className="readout" aria-live="polite" data-testid="track-readout">
-        {shown !== null ? describeBase(shown, analysed, scan, coords.first) : 'Hover or click a base.'}
+        {shown !== null
+          ? describeBase(shown, analysed, scan, coords.first) + featuresAt(data.annotations, shown)
+          : 'Hover or click a base.'}
         {model && model.nAttentionLayers === 0 ? ' (this model has no attention)' : ''}
       </p>
       {model && (
