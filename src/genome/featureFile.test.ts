@@ -1,6 +1,10 @@
 // Brought annotation files (BED, GFF3, GTF) read through their readers and placed on the analysed region, with
 // the messages for a file of another chromosome or of another stretch of it.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { SHARED_DATA } from '../node/data';
 import { featureFormat, readFeatureFile } from './featureFile';
 import { placeFeatures } from './placeFeatures';
 
@@ -95,5 +99,33 @@ describe('feature files', () => {
     ).toEqual(['transcript GENE1-201 9-100 -1 [[9,30],[59,100]]', 'repeat_region r1 199-210 0 [[199,210]]']);
     // a record named by chromosome alone is read as positions 1-L of it
     expect(placeFeatures(features, 'chr1', 150, 'a.gff3').features.map((f) => f.name)).toEqual(['GENE1-201']);
+  });
+});
+
+// The shared data's gene models, against counts taken from the files with other tools: distinct transcript_ids
+// of the GTF (zcat | grep -o 'transcript_id "[^"]*"' | sort -u: 926; of its CDS rows: 754) and the U. maydis
+// mRNAs its README gives (6,787)
+const annotation = (name: string) => join(SHARED_DATA, 'annotation', name);
+const haveAnnotation = existsSync(annotation('chr22_hg19_refseq.gtf.gz'));
+
+describe.skipIf(!haveAnnotation)('real annotation files', () => {
+  it('groups the chr22 RefSeq GTF into its 926 transcripts, 754 coding, each CDS a whole number of codons', () => {
+    const text = gunzipSync(readFileSync(annotation('chr22_hg19_refseq.gtf.gz'))).toString('utf8');
+    const { format, features } = readFeatureFile(text, 'chr22_hg19_refseq.gtf.gz');
+    expect(format).toBe('GTF');
+    expect(features.filter((f) => f.type === 'transcript')).toHaveLength(926);
+    const coding = features.filter((f) => f.coding);
+    expect(coding).toHaveLength(754);
+    const codons = coding.filter((f) => f.coding!.reduce((s, [a, b]) => s + b - a, 0) % 3 === 0);
+    // 746 of 754: a part off by one base would leave about a third whole
+    expect(codons).toHaveLength(746);
+  });
+
+  it('reads the U. maydis GFF3 (children before their parents) as its 6,787 mRNAs', () => {
+    const text = gunzipSync(readFileSync(annotation('umaydis_521_mips.gff3.gz'))).toString('utf8');
+    const { features } = readFeatureFile(text, 'umaydis_521_mips.gff3.gz');
+    const mrnas = features.filter((f) => f.type === 'transcript' && f.coding);
+    expect(mrnas).toHaveLength(6787);
+    expect(features.filter((f) => f.type === 'mRNA')).toHaveLength(0); // each drawn once, through its CDS
   });
 });
