@@ -6,7 +6,7 @@ import { baseAt } from '../render/tracks';
 import { useApp } from '../state/store';
 import { trackView, type TrackWindow } from './trackView';
 
-/** Wheel travel (pixels of deltaY) per zoom step: a mouse notch is about 100, a trackpad sends many small ones. */
+/** Wheel travel (pixels of deltaY) per zoom step, so that a trackpad's many small deltas add up to one step. */
 const WHEEL_STEP = 100;
 
 export function useTrackNavigation(

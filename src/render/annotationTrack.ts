@@ -22,7 +22,7 @@ export interface AnnotationSet {
 }
 
 export const ANNOTATION_ROW = 26;
-const CHAR_PX = 5.6; // a 10-px sans-serif character, for fitting names
+const CHAR_PX = 6; // width allowed for a character of the 10-px sans-serif names
 
 /** The marks as features, so they draw like the rest. */
 export const marksAsFeatures = (marks: TrackMark[]): SequenceFeature[] =>

@@ -2,7 +2,7 @@
 // readable, one coloured bar per base down to a pixel per base, and above a base per pixel no bases at all (as
 // igv.js's sequence track returns none past its bp-per-pixel threshold): per-pixel summaries instead.
 
-/** Letters are drawn from this many pixels per base (a 7-px glyph is the smallest that stays legible). */
+/** Letters are drawn from this many pixels per base; below it neighbouring letters crowd each other. */
 export const LETTER_MIN_PX = 7;
 
 export type Detail = 'letters' | 'bars' | 'summary';

@@ -7,7 +7,7 @@ import { LABEL_WIDTH, visibleRange, xOf, type TrackView } from './trackGeometry'
 
 export const RULER_HEIGHT = 30;
 const FONT_PX = 10;
-/** Width of one digit or comma at FONT_PX (sans-serif digits are 0.55-0.56 em; a little spare). */
+/** Width allowed for one digit or comma of the FONT_PX labels (wider than Chromium's sans-serif digits). */
 export const CHAR_PX = 0.6 * FONT_PX;
 /** Space kept between two labels. */
 const LABEL_GAP = 12;

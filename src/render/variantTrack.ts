@@ -77,7 +77,7 @@ export function drawVariants(
       ctx.font = '9px sans-serif';
       ctx.textBaseline = 'middle';
       ctx.fillText(v.label, x + 7, Math.max(band.top + 5, hy));
-      labelEnd = x + 7 + v.label.length * 5;
+      labelEnd = x + 7 + v.label.length * 5.5;
     }
   }
 }
