@@ -14,14 +14,15 @@ async function textOf(f: File): Promise<string> {
   return new Response(f.stream().pipeThrough(new DecompressionStream('gzip'))).text();
 }
 
-/** Larger files are refused: the whole text is held in memory, so a genome-wide annotation is cut to the region first. */
+/** Larger files are refused: the whole text is held in memory, so a genome-wide annotation is cut first. */
 export const MAX_FEATURE_FILE_MB = 100;
 
 /** Read a file into features, or say why not. */
 export async function loadFeatureFile(f: File): Promise<FeatureFile> {
   if (f.size > MAX_FEATURE_FILE_MB * 2 ** 20)
     throw new Error(
-      `${f.name} is ${(f.size / 2 ** 20).toFixed(0)} MB; this page reads annotation files up to ${MAX_FEATURE_FILE_MB} MB. ` +
+      `${f.name} is ${(f.size / 2 ** 20).toFixed(0)} MB; this page reads annotation files ` +
+        `up to ${MAX_FEATURE_FILE_MB} MB. ` +
         'Cut it to the chromosome or region first (tabix file.gz chr17:41000000-41300000, or grep the chromosome).',
     );
   let text: string;

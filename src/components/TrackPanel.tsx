@@ -71,7 +71,8 @@ export function TrackPanel() {
       <p className="muted" data-testid="scan-summary">
         {scan.method === 'causal'
           ? 'Each base scored from the bases before it (causal model, one pass per window).'
-          : `Each base scored with it hidden: every ${scan.maskStride}th base is masked in a pass, ${scan.maskStride} passes per window.`}{' '}
+          : `Each base scored with it hidden: every ${scan.maskStride}th base is masked in a pass, ` +
+            `${scan.maskStride} passes per window.`}{' '}
         Mean log2 P(observed) {mean.toFixed(3)} bits ({(-mean).toFixed(3)} bits/nt); {scan.windows} window
         {scan.windows > 1 ? 's' : ''}, {scan.forwardRows} forward rows.
       </p>
@@ -102,7 +103,10 @@ export function TrackPanel() {
           data-start={win.view.start}
           data-bp-per-pixel={win.view.bpPerPixel}
           style={{ touchAction: 'none', cursor: 'grab' }}
-          aria-label="Genome browser tracks. Drag or Page Up/Down to pan, the wheel or + and - to zoom, arrow keys move the focused base; the read-out below gives its numbers."
+          aria-label={
+            'Genome browser tracks. Drag or Page Up/Down to pan, the wheel or + and - to zoom, arrow keys move the ' +
+            'focused base; the read-out below gives its numbers.'
+          }
           onMouseMove={(e) => setHover(baseAt(e.nativeEvent.offsetX, win.view, L))}
           onMouseLeave={() => setHover(null)}
           onPointerDown={nav.onPointerDown}

@@ -35,7 +35,8 @@ export function placeFeatures(all: GenomicFeature[], recordName: string, length:
     return {
       features: [],
       message:
-        `${file} has ${fmt(all.length)} feature${all.length > 1 ? 's' : ''} on ${listed(chroms)}, none on the chromosome ` +
+        `${file} has ${fmt(all.length)} feature${all.length > 1 ? 's' : ''} on ${listed(chroms)}, ` +
+        'none on the chromosome ' +
         `of the analysed record, ${where}.`,
       empty: true,
     };
@@ -64,7 +65,8 @@ export function placeFeatures(all: GenomicFeature[], recordName: string, length:
     return {
       features: [],
       message:
-        `${file} has ${fmt(same.length)} feature${same.length > 1 ? 's' : ''} on ${near.chrom}, none inside ${where}: ` +
+        `${file} has ${fmt(same.length)} feature${same.length > 1 ? 's' : ''} on ${near.chrom}, ` +
+        `none inside ${where}: ` +
         `the nearest, ${near.name} (${fmt(near.start + 1)}-${fmt(near.end)}), is ${fmt(dist(near))} bp away.`,
       empty: true,
     };
