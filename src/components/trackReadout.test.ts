@@ -7,17 +7,18 @@ import { encode } from '../genome/tokens';
 import { describeBase, scanSummary, unpredicted } from './trackReadout';
 
 const SEQ = 'ACGTTGCAAGGCTTAACCGG';
+const REC = { name: 'test', sequence: SEQ, softMasked: new Uint8Array(SEQ.length) };
 
 describe('the track read-out of a model without a prediction for base 1', () => {
   it('says base 1 has no prediction, and gives base 2 its numbers', async () => {
     const scan = await likelihoodScan(nextTokenModel(), encode(SEQ));
     expect(unpredicted(scan)).toEqual([0]);
-    const first = describeBase(0, SEQ, scan);
+    const first = describeBase(0, REC, scan, 1);
     expect(first).toBe(
       'Position 1 (A): no prediction: the model predicts each base from the bases before it, and none come before this one',
     );
     expect(first).not.toMatch(/NaN/);
-    expect(describeBase(1, SEQ, scan)).toContain(`log2 P(observed) ${(lpNext(0, 1) / Math.LN2).toFixed(2)} bits`);
+    expect(describeBase(1, REC, scan, 1)).toContain(`log2 P(observed) ${(lpNext(0, 1) / Math.LN2).toFixed(2)} bits`);
   });
 
   it('the mean is over bases 2-20 only, and the summary says base 1 is left out', async () => {

@@ -1,7 +1,11 @@
-// What the track panel says in words: one base's numbers, and the scan's summary. A base the model makes no
-// prediction for (NaN: a causal model without a start token has none for the first base it reads) is said to
-// have none, never given a number.
+// The read-out of one base under the pointer or focused: its probabilities, log2 P of the observed base,
+// entropy and information, its genomic coordinate when the record names its region, and the features over it;
+// and the scan's summary. A base the model makes no prediction for (NaN: a causal model without a start token
+// has none for the first base it reads) is said to have none, never given a number.
 import type { LikelihoodTrack } from '../analysis/likelihoodScan';
+import type { SequenceRecord } from '../genome/parseSequence';
+import type { AnnotationSet } from '../render/annotationTrack';
+import { logoColumn } from '../render/logo';
 
 /** Positions of the scan without a prediction. */
 export function unpredicted(scan: LikelihoodTrack): number[] {
@@ -10,14 +14,32 @@ export function unpredicted(scan: LikelihoodTrack): number[] {
   return out;
 }
 
-/** The read-out of base p (0-based). */
-export function describeBase(p: number, seq: string, scan: LikelihoodTrack): string {
-  const head = `Position ${p + 1} (${seq[p]}): `;
+/** The read-out of base p (0-based); `first` is the record's first genomic coordinate (1 when it names none). */
+export function describeBase(p: number, record: SequenceRecord, scan: LikelihoodTrack, first: number): string {
+  const where = first !== 1 ? `; ${record.name.split(':')[0]}:${(first + p).toLocaleString('en-US')}` : '';
+  const head = `Position ${p + 1} (${record.sequence[p]}): `;
   if (Number.isNaN(scan.logprobs[p * 4]!))
-    return `${head}no prediction: the model predicts each base from the bases before it, and none come before this one`;
-  const probs = [0, 1, 2, 3].map((b) => `${'ACGT'[b]} ${Math.exp(scan.logprobs[p * 4 + b]!).toFixed(3)}`).join(', ');
+    return `${head}no prediction: the model predicts each base from the bases before it, and none come before this one${
+      where
+    }`;
+  const probs = [0, 1, 2, 3].map((b) => Math.exp(scan.logprobs[p * 4 + b]!));
+  const listed = probs.map((q, b) => `${'ACGT'[b]} ${q.toFixed(3)}`).join(', ');
   const o = scan.observedBits[p]!;
-  return `${head}log2 P(observed) ${Number.isFinite(o) ? o.toFixed(2) : 'n/a (N)'} bits, entropy ${scan.entropyBits[p]!.toFixed(2)} bits; P: ${probs}`;
+  const bits = Number.isFinite(o) ? o.toFixed(2) : 'n/a (N)';
+  const information = logoColumn(probs).information.toFixed(2);
+  return (
+    `${head}log2 P(observed) ${bits} bits, ` +
+    `entropy ${scan.entropyBits[p]!.toFixed(2)} bits; P: ${listed}; information ${information} bits${where}`
+  );
+}
+
+/** The annotated features over base p, as "; in kin2 exon 1 (exon), ..." for the read-out; '' when none. */
+export function featuresAt(sets: AnnotationSet[] | undefined, p: number): string {
+  const over = (sets ?? [])
+    .flatMap((s) => s.features)
+    .filter((f) => f.parts.some(([a, b]) => a <= p && p < b))
+    .map((f) => `${f.name} (${f.type})`);
+  return over.length ? `; in ${[...new Set(over)].join(', ')}` : '';
 }
 
 /** The mean over bases with a prediction (N and unpredicted bases left out), and what the summary says of the rest. */
@@ -35,10 +57,12 @@ export function scanSummary(scan: LikelihoodTrack): { mean: number; missing: str
       .slice(0, 3)
       .map((p) => p + 1)
       .join(', ') + (none.length > 3 ? ', …' : '');
+  const many = none.length > 1;
   return {
     mean: n ? s / n : NaN,
     missing: none.length
-      ? ` Position${none.length > 1 ? 's' : ''} ${where} ${none.length > 1 ? 'have' : 'has'} no prediction (the model predicts each base from those before it) and ${none.length > 1 ? 'are' : 'is'} left out of the mean and of the exported tracks.`
+      ? ` Position${many ? 's' : ''} ${where} ${many ? 'have' : 'has'} no prediction (the model predicts each base ` +
+        `from those before it) and ${many ? 'are' : 'is'} left out of the mean and of the exported tracks.`
       : '',
   };
 }

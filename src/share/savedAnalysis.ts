@@ -56,7 +56,7 @@ export function readSaved(json: unknown, sequence: string, softMasked: Uint8Arra
     models.compare = typeof m.compare === 'string' && MODEL_ID.test(m.compare) ? m.compare : bad('compare');
   const v = isRecord(json.view) ? json.view : bad('view');
   const view: SavedAnalysis['view'] = {};
-  if (v.zoom !== undefined) view.zoom = isInt(v.zoom, 0, 40) ? (v.zoom as number) : bad('view');
+  if (v.zoom !== undefined) view.zoom = isInt(v.zoom, -40, 40) ? (v.zoom as number) : bad('view');
   if (v.start !== undefined) view.start = isInt(v.start, 0, sequence.length - 1) ? (v.start as number) : bad('view');
   if (v.focus !== undefined) view.focus = isInt(v.focus, 0, sequence.length - 1) ? (v.focus as number) : bad('focus');
   const a = isRecord(json.analyses) ? json.analyses : bad('analyses');

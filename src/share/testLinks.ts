@@ -53,7 +53,7 @@ export function realStates(): SavedAnalysis[] {
       sequence: lambda.sequence,
       softMasked: lambda.softMasked,
       models: { primary: 'clm-hybrid-chr22' },
-      view: { zoom: 3, start: 100, focus: 20 },
+      view: { zoom: -2, start: 100, focus: 20 }, // zoomed out from the opening view (letters)
       analyses: {
         attention: { layer: 1, head: 3 },
         variants: { variants: ['5G>A'], window: 512, bothStrands: true },

@@ -129,7 +129,8 @@ export interface AnalysisSlice {
   shareTooLarge: boolean;
   attentionSettings: AttentionSettings;
   focus: number | null;
-  /** Track view: zoom step (0 fits the sequence, each step doubles) and first visible base. */
+  /** Track view: zoom step (0 the opening view, components/trackView.ts; each step doubles or halves) and first
+   *  visible base. */
   view: { zoom: number; start: number };
   /** The gallery example open, if any, and the regions its caption names for the tracks; a new sequence clears them. */
   exampleId: string | null;
