@@ -108,6 +108,13 @@ export interface ModelSlice {
   checkModel(): Promise<ControlResults['check']>;
 }
 
+/** A cell of the attention or the dependency map, as the sequence positions of its row and column. */
+export interface MapHover {
+  map: 'attention' | 'dependency';
+  row: number;
+  col: number;
+}
+
 export interface AnalysisSlice {
   /** The sequence the current results belong to. */
   analysed: SequenceRecord | null;
@@ -122,6 +129,8 @@ export interface AnalysisSlice {
   shareTooLarge: boolean;
   attentionSettings: AttentionSettings;
   focus: number | null;
+  /** The map cell under the pointer, as sequence positions: its row (query / substituted) and column (key / read). */
+  mapHover: MapHover | null;
   /** Track view: zoom step (0 fits the sequence, each step doubles) and first visible base. */
   view: { zoom: number; start: number };
   /** Analyse the selected record of the input box, or `again`: a record analysed before (a new model, crash recovery). */
@@ -132,6 +141,7 @@ export interface AnalysisSlice {
   cancel(): void;
   setAttention(s: Partial<AttentionSettings>): void;
   setFocus(pos: number | null): void;
+  setMapHover(cell: MapHover | null): void;
   setView(view: { zoom: number; start: number }): void;
 }
 
