@@ -17,7 +17,12 @@ const EXAMPLE = readFileSync(join(REPO_ROOT, 'public/examples/human_alu_chr22.fa
 const SEQ = parseSequence(EXAMPLE).records[0]!.sequence;
 const FROM = 41,
   TO = 64; // 1-based, inclusive: 24 bases across the start of the Alu
-const SIZE = 480;
+
+/** The centre of cell (i, j) of an n x n map on the page's map canvas (sized to the panel's width). */
+async function cellCentre(page: Page, i: number, j: number, n: number): Promise<{ x: number; y: number }> {
+  const size = (await page.getByTestId('dependency-map').boundingBox())!.width;
+  return { x: ((j + 0.5) * size) / n, y: ((i + 0.5) * size) / n };
+}
 
 async function runMap(page: Page, from: number, to: number): Promise<void> {
   await page.getByLabel('Map bases').fill(String(from));
@@ -69,9 +74,7 @@ async function nodeMap(): Promise<DependencyMap> {
 /** Hover cell (i, j) of the map of FROM-TO: the read-out is the engine's, its e within 2e-3 (page wasm, Node cpu). */
 async function expectReadout(page: Page, node: DependencyMap, i: number, j: number): Promise<string> {
   const n = TO - FROM + 1;
-  await page
-    .getByTestId('dependency-map')
-    .hover({ position: { x: ((j + 0.5) * SIZE) / n, y: ((i + 0.5) * SIZE) / n } });
+  await page.getByTestId('dependency-map').hover({ position: await cellCentre(page, i, j, n) });
   const readout = page.getByTestId('dependency-readout');
   await expect(readout).toContainText(`Substituted ${FROM + i} (`);
   const got = split(await readout.innerText()),
@@ -102,7 +105,7 @@ test('a dependency map whose read-out matches the Node engine, with focus, keys,
   const wantRest = await expectReadout(page, node, i, j);
 
   // a click focuses the substituted base: the track under the per-base tracks shows its row
-  await canvas.click({ position: { x: ((j + 0.5) * SIZE) / n, y: ((i + 0.5) * SIZE) / n } });
+  await canvas.click({ position: await cellCentre(page, i, j, n) });
   await expect(page.getByTestId('dependency-track')).toHaveAttribute('data-row', String(i));
   await expect(page.getByTestId('track-readout')).toContainText(`Position ${FROM + i} (`);
   // and the panel states its row's variant influence: the engine's three numbers (page wasm, Node cpu)
@@ -121,7 +124,7 @@ test('a dependency map whose read-out matches the Node engine, with focus, keys,
   );
 
   // the wheel zooms around the pointer: the cell under it stays under it, and zooming out returns the whole map
-  const at = { x: ((j + 0.5) * SIZE) / n, y: ((i + 0.5) * SIZE) / n };
+  const at = await cellCentre(page, i, j, n);
   const windowLabel = page.getByText(/^rows \d+-\d+, columns \d+-\d+$/);
   await canvas.hover({ position: at });
   await page.mouse.wheel(0, -100);
@@ -191,9 +194,7 @@ test('a dependency map whose read-out matches the Node engine, with focus, keys,
   const fresh = await (await browser.newContext()).newPage();
   await fresh.goto(page.url());
   await expectSummary(fresh, FROM, TO);
-  await fresh
-    .getByTestId('dependency-map')
-    .hover({ position: { x: ((j + 0.5) * SIZE) / n, y: ((i + 0.5) * SIZE) / n } });
+  await fresh.getByTestId('dependency-map').hover({ position: await cellCentre(fresh, i, j, n) });
   expect(split(await fresh.getByTestId('dependency-readout').innerText()).rest).toBe(wantRest);
 });
 

@@ -8,6 +8,7 @@ import { coordinatesOf } from '../render/ruler';
 import { baseAt, drawTracks, tracksHeight, type TrackReport } from '../render/tracks';
 import { useApp } from '../state/store';
 import { DependencyTrack } from './DependencyTrack';
+import { MapHoverLines } from './maps/MapHoverLines';
 import { FeatureFileInput, loadFeatureFile, type FeatureFile } from './FeatureFileInput';
 import { TrackControls } from './TrackControls';
 import { TrackExport } from './TrackExport';
@@ -96,6 +97,7 @@ export function TrackPanel() {
           width={width}
           goTo={(p) => nav.panTo(p - win.visible / 2)}
         />
+        <MapHoverLines view={win.view} height={tracksHeight(data)} />
         <canvas
           ref={canvasRef}
           tabIndex={0}

@@ -2,86 +2,28 @@
 // heatmap over a square window of the matrix, linear or log colour; cells not computed are grey. Also the
 // focused row as a track aligned with the per-base tracks. No React here.
 
+import type { ColorScale } from './colorScale';
+import { scalePosition } from './colorScale';
 import { viridis } from './colors';
+import type { MapWindow } from './mapWindow';
+import { drawMatrix, outlineRow } from './matrixRaster';
 import { columns, LABEL_WIDTH, type TrackView } from './tracks';
 
-/** The window shown: rows [r0, r0 + span) and columns [c0, c0 + span) of the n x n map, on px canvas pixels. */
-export interface DepMapView {
-  r0: number;
-  c0: number;
-  span: number;
-  px: number;
-  log: boolean;
-  vmax: number;
-}
-
-/** The log scale spans this many decades below vmax (smaller values share its darkest colour). */
-export const LOG_DECADES = 3;
-const NAN_RGB = [200, 200, 200] as const;
-
-/** Colour position in [0, 1] of a value on the scale. */
-export function scalePosition(v: number, vmax: number, log: boolean): number {
-  if (!log) return v / vmax;
-  const lo = vmax * 10 ** -LOG_DECADES;
-  return (Math.log10(Math.max(v, lo)) - Math.log10(lo)) / LOG_DECADES;
-}
-
+/** The window `win` of the n x n map on a px x px square, coloured on `scale`; the focused row outlined. */
 export function drawDependencyMap(
   ctx: CanvasRenderingContext2D,
   values: Float32Array,
   n: number,
-  view: DepMapView,
+  win: MapWindow,
+  px: number,
+  scale: ColorScale,
   focusRow: number | null,
 ): void {
-  const px = Math.max(1, Math.floor(view.px));
-  const img = ctx.createImageData(px, px);
-  for (let y = 0; y < px; y++) {
-    const i = Math.min(n - 1, view.r0 + Math.floor((y * view.span) / px));
-    for (let x = 0; x < px; x++) {
-      const j = Math.min(n - 1, view.c0 + Math.floor((x * view.span) / px));
-      const v = values[i * n + j]!;
-      const [r, g, b] = Number.isNaN(v) ? NAN_RGB : viridis(scalePosition(v, view.vmax, view.log));
-      const o = (y * px + x) * 4;
-      img.data[o] = r;
-      img.data[o + 1] = g;
-      img.data[o + 2] = b;
-      img.data[o + 3] = 255;
-    }
-  }
-  ctx.putImageData(img, 0, 0);
-  if (focusRow !== null && focusRow >= view.r0 && focusRow < view.r0 + view.span) {
-    ctx.strokeStyle = '#ff2d55';
-    ctx.lineWidth = 1;
-    ctx.strokeRect(0.5, Math.floor(((focusRow - view.r0) * px) / view.span) + 0.5, px - 1, Math.max(1, px / view.span));
-  }
-}
-
-/** The (row, column) of the map under a point of a canvas `size` CSS pixels square. */
-export function depCellAt(x: number, y: number, view: DepMapView, size: number): { row: number; col: number } | null {
-  if (x < 0 || y < 0 || x >= size || y >= size) return null;
-  return { row: view.r0 + Math.floor((y * view.span) / size), col: view.c0 + Math.floor((x * view.span) / size) };
-}
-
-/**
- * The window after zooming by `factor` (< 1: in) around pixel (x, y): the cell under the pointer stays under
- * it (unless the map's edge stops the window); the span stays within [minSpan, n] and the window inside the map.
- */
-export function zoomAround(
-  view: { r0: number; c0: number; span: number },
-  n: number,
-  x: number,
-  y: number,
-  size: number,
-  factor: number,
-  minSpan: number,
-): { r0: number; c0: number; span: number } {
-  // at least one cell a step, so that a trackpad's small steps zoom too
-  const raw = Math.round(view.span * factor);
-  const stepped = factor < 1 ? Math.min(view.span - 1, raw) : factor > 1 ? Math.max(view.span + 1, raw) : view.span;
-  const span = Math.max(Math.min(minSpan, n), Math.min(n, stepped));
-  const at = (o: number, px: number) =>
-    Math.max(0, Math.min(n - span, o + Math.floor((px * view.span) / size) - Math.floor((px * span) / size)));
-  return { r0: at(view.r0, y), c0: at(view.c0, x), span };
+  drawMatrix(ctx, px, n, win, (i, j) => {
+    const v = values[i * n + j]!;
+    return Number.isNaN(v) ? NaN : scalePosition(v, scale);
+  });
+  outlineRow(ctx, px, win, focusRow);
 }
 
 /** A robust top of the colour scale: the 99th percentile of the computed off-diagonal values. */

@@ -1,53 +1,56 @@
-// Draws an attention matrix (query rows x key columns) as a viridis heatmap, scaled per row max
-// when asked, with the focus row outlined. No React here.
+// Colours an attention matrix (query rows x key columns): each row scaled to its own maximum, or the
+// probabilities on one scale up to the matrix's largest; linear or log. Draws the main map and the overview's
+// thumbnails. No React here.
 
-import { viridis } from './colors';
+import type { ColorScale } from './colorScale';
+import { scalePosition } from './colorScale';
+import type { MapWindow } from './mapWindow';
+import { drawMatrix, outlineRow } from './matrixRaster';
 
-export interface HeatmapView {
-  size: number; // CSS pixels, square
-  /** Colour by probability / (max of its row) instead of raw probability. */
+export interface AttentionColour {
+  /** Colour by probability / (max of its row) instead of by probability. */
   rowNormalized: boolean;
+  log: boolean;
+}
+
+export interface AttentionColouring {
+  scale: ColorScale;
+  /** What the colour bar measures. */
+  title: string;
+  /** Cell (i, j)'s place on the scale, in [0, 1]. */
+  position(i: number, j: number): number;
+}
+
+/** The colouring of an n x n attention matrix (row-major probabilities). */
+export function attentionColouring(probs: Float32Array, n: number, c: AttentionColour): AttentionColouring {
+  if (c.rowNormalized) {
+    const rowMax = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      let m = 0;
+      for (let j = 0; j < n; j++) m = Math.max(m, probs[i * n + j]!);
+      rowMax[i] = m || 1;
+    }
+    const scale = { log: c.log, vmax: 1 };
+    return {
+      scale,
+      title: "attention / its row's largest",
+      position: (i, j) => scalePosition(probs[i * n + j]! / rowMax[i]!, scale),
+    };
+  }
+  let top = 0;
+  for (let k = 0; k < n * n; k++) top = Math.max(top, probs[k]!);
+  const scale = { log: c.log, vmax: top || 1 };
+  return { scale, title: 'attention probability', position: (i, j) => scalePosition(probs[i * n + j]!, scale) };
 }
 
 export function drawHeatmap(
   ctx: CanvasRenderingContext2D,
-  probs: Float32Array,
   n: number,
+  win: MapWindow,
+  px: number,
+  colouring: AttentionColouring,
   focusRow: number | null,
-  view: HeatmapView,
 ): void {
-  const px = Math.max(1, Math.floor(view.size)); // one image pixel per canvas pixel, nearest sample
-  const img = ctx.createImageData(px, px);
-  const rowMax = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    let m = 0;
-    for (let j = 0; j < n; j++) m = Math.max(m, probs[i * n + j]!);
-    rowMax[i] = m || 1;
-  }
-  for (let y = 0; y < px; y++) {
-    const i = Math.min(n - 1, Math.floor((y * n) / px));
-    for (let x = 0; x < px; x++) {
-      const j = Math.min(n - 1, Math.floor((x * n) / px));
-      const v = probs[i * n + j]!;
-      const [r, g, b] = viridis(view.rowNormalized ? v / rowMax[i]! : Math.sqrt(v));
-      const o = (y * px + x) * 4;
-      img.data[o] = r;
-      img.data[o + 1] = g;
-      img.data[o + 2] = b;
-      img.data[o + 3] = 255;
-    }
-  }
-  ctx.putImageData(img, 0, 0);
-  if (focusRow !== null && focusRow >= 0 && focusRow < n) {
-    const y0 = (focusRow * px) / n;
-    ctx.strokeStyle = '#ff2d55';
-    ctx.lineWidth = 1;
-    ctx.strokeRect(0.5, Math.floor(y0) + 0.5, px - 1, Math.max(1, px / n));
-  }
-}
-
-/** The (query, key) cell under a point of the heatmap. */
-export function cellAt(x: number, y: number, n: number, size: number): { row: number; col: number } | null {
-  if (x < 0 || y < 0 || x >= size || y >= size) return null;
-  return { row: Math.floor((y * n) / size), col: Math.floor((x * n) / size) };
+  drawMatrix(ctx, px, n, win, colouring.position);
+  outlineRow(ctx, px, win, focusRow);
 }

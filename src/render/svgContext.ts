@@ -60,6 +60,17 @@ export class SvgContext {
     this.parts.push(`<clipPath id="${id}"><path d="${this.path.join('')}"/></clipPath><g clip-path="url(#${id})">`);
     this.open[this.open.length - 1] = (this.open[this.open.length - 1] ?? 0) + 1;
   }
+  /** Moves the origin until the enclosing restore(), as a canvas does (a rotated axis title). */
+  translate(x: number, y: number): void {
+    this.group(`translate(${n(x)} ${n(y)})`);
+  }
+  rotate(radians: number): void {
+    this.group(`rotate(${n((radians * 180) / Math.PI)})`);
+  }
+  private group(transform: string): void {
+    this.parts.push(`<g transform="${transform}">`);
+    this.open[this.open.length - 1] = (this.open[this.open.length - 1] ?? 0) + 1;
+  }
   save(): void {
     this.open.push(0);
   }

@@ -6,7 +6,8 @@ import { DEFAULT_MASK_STRIDE } from '../analysis/likelihoodScan';
 import { GALLERY, trackMarks } from '../gallery/examples';
 import type { SavedAnalysis } from '../share/savedAnalysis';
 import { isStale } from './inputSlice';
-import { resultOf } from './selectors';
+import { OVERVIEW_CELLS, type AttentionOverviewArgs } from '../analysis/descriptors/attentionOverview';
+import { jobOf, resultOf } from './selectors';
 import type { AnalysisSlice, AppState } from './types';
 
 /** The saved sequence as FASTA text for the paste box (lower case where it was soft-masked). */
@@ -33,6 +34,23 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     )
       return;
     await get().runJob('attention', { layer: a.layer, heads: [a.head], focus: f });
+    await refreshOverview();
+  };
+
+  /** Every head's thumbnail over the attention map's window, unless they cover it already or are on their way. */
+  const refreshOverview = async () => {
+    const shown = resultOf(get(), 'attention');
+    const have = resultOf(get(), 'attentionOverview');
+    const job = jobOf(get(), 'attentionOverview');
+    if (!shown || (have && have.start === shown.start && have.size === shown.size)) return;
+    const focus = get().focus ?? 0;
+    if (
+      job?.status === 'running' &&
+      (job.args as AttentionOverviewArgs).focus === focus &&
+      job.of.sequence === get().analysed?.sequence
+    )
+      return;
+    await get().runJob('attentionOverview', { focus, cells: OVERVIEW_CELLS });
   };
 
   return {
@@ -45,6 +63,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     shareTooLarge: false,
     attentionSettings: { layer: 0, head: 0 },
     focus: null,
+    mapHover: null,
     view: { zoom: 0, start: 0 },
     exampleId: null,
     marks: [],
@@ -140,6 +159,10 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     setAttention(patch) {
       set({ attentionSettings: { ...get().attentionSettings, ...patch } });
       void refreshAttention(true);
+    },
+    setMapHover(cell) {
+      const h = get().mapHover;
+      if (cell?.row !== h?.row || cell?.col !== h?.col || cell?.map !== h?.map) set({ mapHover: cell });
     },
     setFocus(pos) {
       set({ focus: pos });

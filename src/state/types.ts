@@ -115,6 +115,13 @@ export interface ModelSlice {
   checkModel(): Promise<ControlResults['check']>;
 }
 
+/** A cell of the attention or the dependency map, as the sequence positions of its row and column. */
+export interface MapHover {
+  map: 'attention' | 'dependency';
+  row: number;
+  col: number;
+}
+
 export interface AnalysisSlice {
   /** The sequence the current results belong to. */
   analysed: SequenceRecord | null;
@@ -129,6 +136,8 @@ export interface AnalysisSlice {
   shareTooLarge: boolean;
   attentionSettings: AttentionSettings;
   focus: number | null;
+  /** The map cell under the pointer, as sequence positions: its row (query / substituted) and column (key / read). */
+  mapHover: MapHover | null;
   /** Track view: zoom step (0 the opening view, components/trackView.ts; each step doubles or halves) and first
    *  visible base. */
   view: { zoom: number; start: number };
@@ -143,6 +152,7 @@ export interface AnalysisSlice {
   cancel(): void;
   setAttention(s: Partial<AttentionSettings>): void;
   setFocus(pos: number | null): void;
+  setMapHover(cell: MapHover | null): void;
   setView(view: { zoom: number; start: number }): void;
 }
 
