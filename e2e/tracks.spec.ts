@@ -60,7 +60,7 @@ test('the 600-bp promoter opens with its bases as letters, a genomic ruler and a
   await page.getByRole('button', { name: 'Whole record' }).click();
   await expect(summary(page)).toHaveAttribute('data-sequence-detail', 'bars');
   await expect(page.getByTestId('track-range')).toContainText('600 of 600 bp');
-  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom in on the tracks' }).click();
   await expect(summary(page)).toHaveAttribute('data-sequence-detail', 'letters');
 
   // a drag pans: 240 px to the left at 8 px per base is 30 bases on; the wheel zooms in, '-' back out

@@ -23,10 +23,20 @@ export function TrackControls({ win, L, coords, nav, logoMode, setLogoMode, chil
     last = Math.min(L, view.start + visible);
   return (
     <div className="row">
-      <button type="button" aria-label="Zoom out" disabled={current <= minZoom} onClick={() => nav.zoomTo(current - 1)}>
+      <button
+        type="button"
+        aria-label="Zoom out of the tracks"
+        disabled={current <= minZoom}
+        onClick={() => nav.zoomTo(current - 1)}
+      >
         −
       </button>
-      <button type="button" aria-label="Zoom in" disabled={current >= maxZoom} onClick={() => nav.zoomTo(current + 1)}>
+      <button
+        type="button"
+        aria-label="Zoom in on the tracks"
+        disabled={current >= maxZoom}
+        onClick={() => nav.zoomTo(current + 1)}
+      >
         +
       </button>
       <button type="button" disabled={current <= minZoom} onClick={() => nav.zoomTo(minZoom)}>
