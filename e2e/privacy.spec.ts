@@ -2,7 +2,7 @@
 // none carries the pasted sequence. Plus an accessibility scan of the analysed page.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { openAndAnalyse, startMutagenesis, waitForModel } from './helpers';
+import { openAndAnalyse, openTab, startMutagenesis, waitForModel } from './helpers';
 
 // a made-up sequence, so a match in any request can only come from the paste
 const SECRET = 'ACGTTGCAAGGCTTAACCGGTATCGATCGGATCCATGCAAGTCTTGACGGTACCATGGCAAT'.repeat(4);
@@ -17,7 +17,9 @@ test('a whole session makes only same-origin static requests, none containing th
   await waitForModel(page);
   await page.getByLabel('DNA sequence or FASTA').fill(`>secret\n${SECRET}`);
   await page.getByRole('button', { name: 'Run' }).click();
+  await openTab(page, 'Attention');
   await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
+  await openTab(page, 'Variant effects');
   await page.getByLabel('Variants').fill(`10${SECRET[9]}>${SECRET[9] === 'A' ? 'C' : 'A'}`);
   await page.getByRole('button', { name: 'Add' }).click();
   await startMutagenesis(page, 1, 20);
