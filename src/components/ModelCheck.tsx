@@ -18,7 +18,8 @@ export function ModelCheck() {
   const model = useApp((s) => s.model);
   const checkModel = useApp((s) => s.checkModel);
   const [check, setCheck] = useState<Check | null>(null);
-  if (!model || model.architecture === 'markov') return null; // no PyTorch reference for the baseline
+  // no PyTorch golden vectors for the baseline, nor in a published folder (its checkpoint's checks hold it)
+  if (!model || model.architecture === 'markov' || model.format === 'published') return null;
   const run = async () => {
     setCheck({ model, running: true });
     try {
