@@ -1,6 +1,6 @@
 // Default start-up: software WebGPU is skipped for wasm, and a pasted sequence is analysed.
 import { expect, test } from '@playwright/test';
-import { analyse, checkAgainstPytorch, waitForModel } from './helpers';
+import { analyse, checkAgainstPytorch, openTab, waitForModel } from './helpers';
 
 test('falls back to wasm, says why, runs it multi-threaded and matches PyTorch there', async ({ page }) => {
   await page.goto('./');
@@ -23,6 +23,7 @@ test('a long example runs in windows, with read-outs for tracks and attention', 
   await expect(page.getByLabel('DNA sequence or FASTA')).toHaveValue(/^>NC_001416/);
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByTestId('windows-notice')).toContainText('overlapping windows');
+  await openTab(page, 'Attention');
   await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
 
   const tracks = page.getByTestId('tracks');
@@ -114,6 +115,7 @@ test('the sequence crosses to the worker once per analysis, not with every reque
   await waitForModel(page);
   await analyse(page);
   await page.getByLabel('Head').selectOption({ index: 1 }); // an attention refresh
+  await openTab(page, 'Variant effects');
   await page.getByLabel('Variants').fill('5A>G');
   await page.getByRole('button', { name: 'Add' }).click();
   await expect(page.getByTestId('variant-table')).toBeVisible();

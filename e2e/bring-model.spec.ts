@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { zipSync } from 'fflate';
-import { checkAgainstPytorch, waitForModel } from './helpers';
+import { checkAgainstPytorch, openTab, waitForModel } from './helpers';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures/smoke-hyena'); // training/smoke.sh's tiny Hyena export
 
@@ -53,6 +53,7 @@ test("a zip of the folder loads too, in the dependency map's helper workers as w
   await expect(page.getByLabel('Model:')).toHaveValue('user:smoke-hyena');
   await analyseShort(page);
   // the map's two workers load the brought model from its kept zip (they check it against golden.json too)
+  await openTab(page, 'Dependencies');
   await page.getByLabel('Map bases').fill('1');
   await page.getByLabel('through').fill('10');
   await page.getByRole('button', { name: 'Run dependency map' }).click();

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { waitForModel } from './helpers';
+import { decodeFrame } from '../src/share/linkCodec';
+import { openTab, waitForModel } from './helpers';
 
 const FASTA = readFileSync(join(import.meta.dirname, '../public/examples/lambda_cI_cro.fa'), 'utf8');
 const SEQ = FASTA.split('\n').slice(1).join('').slice(0, 400);
@@ -41,6 +42,7 @@ test('the difference track and the variant column match two separate runs, and t
   const b = await alone(page, B);
   const a = await alone(page, A);
 
+  await openTab(page, 'Compare models');
   await page.getByLabel('Model B').selectOption(B);
   const summary = page.getByTestId('compare-summary');
   await expect(summary).toBeVisible();
@@ -74,10 +76,37 @@ test('the difference track and the variant column match two separate runs, and t
   const link = page.url();
   const other = await context.newPage();
   await other.goto(link);
+  await openTab(other, 'Compare models');
   await expect(other.getByTestId('compare-summary')).toBeVisible();
   await expect(other.getByLabel('Model B')).toHaveValue(B);
   await expect(other.getByLabel('Model:')).toHaveValue(A);
   expect(
     Math.abs(Number(await other.getByTestId('compare-summary').getAttribute('data-mean-diff')) - meanDiff),
   ).toBeLessThan(1e-6);
+});
+
+test('a model the user brought can be model B; the link names it by its own id, as it names model A', async ({
+  page,
+}) => {
+  await page.goto('./?backend=wasm');
+  await waitForModel(page);
+  await page.getByLabel('Model folder').setInputFiles(join(import.meta.dirname, 'fixtures/smoke-hyena'));
+  await expect(page.getByLabel('Model:')).toHaveValue('user:smoke-hyena');
+  await page.getByLabel('Model:').selectOption(A);
+  await waitForModel(page);
+  await page.getByLabel('DNA sequence or FASTA').fill(`>part\n${SEQ}`);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('scan-summary')).toContainText('bits/nt');
+  await openTab(page, 'Compare models');
+  await page.getByLabel('Model B').selectOption('user:smoke-hyena');
+  const summary = page.getByTestId('compare-summary');
+  await expect(summary).toContainText('B (smoke-hyena');
+  expect(Number(await summary.getAttribute('data-mean-b'))).toBeLessThan(0); // a log-probability, read by B
+  await expect(page.getByTestId('compare-tracks')).toBeVisible();
+  await expect
+    .poll(() => {
+      const h = new URL(page.url()).hash;
+      return h ? JSON.stringify((decodeFrame(h).settings as { models: unknown }).models) : '';
+    })
+    .toBe(JSON.stringify({ primary: A, compare: 'smoke-hyena' }));
 });

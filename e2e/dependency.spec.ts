@@ -11,7 +11,7 @@ import { loadModel } from '../src/model/loadModel';
 import { fileSource } from '../src/node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../src/node/nodeRuntime';
 import { decodeFrame } from '../src/share/linkCodec';
-import { analyse, waitForModel } from './helpers';
+import { analyse, openTab, waitForModel } from './helpers';
 
 const EXAMPLE = readFileSync(join(REPO_ROOT, 'public/examples/human_alu_chr22.fa'), 'utf8');
 const SEQ = parseSequence(EXAMPLE).records[0]!.sequence;
@@ -25,6 +25,7 @@ async function cellCentre(page: Page, i: number, j: number, n: number): Promise<
 }
 
 async function runMap(page: Page, from: number, to: number): Promise<void> {
+  await openTab(page, 'Dependencies');
   await page.getByLabel('Map bases').fill(String(from));
   await page.getByLabel('through').fill(String(to));
   await page.getByRole('button', { name: 'Run dependency map' }).click();

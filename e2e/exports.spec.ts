@@ -1,7 +1,7 @@
 // An exported bedGraph lands on the genome (from the chrom:start-end header) and carries the values shown.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { waitForModel } from './helpers';
+import { openTab, waitForModel } from './helpers';
 
 test('bedGraph export matches the displayed per-base values at genomic coordinates', async ({ page }) => {
   await page.goto('./');
@@ -10,6 +10,7 @@ test('bedGraph export matches the displayed per-base values at genomic coordinat
   await page.getByLabel('DNA sequence or FASTA').fill(`>chr17:41276001-41276189\n${seq}`);
   await page.getByRole('button', { name: 'Run' }).click();
   const tracks = page.getByTestId('tracks');
+  await openTab(page, 'Attention');
   await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
 
   const [download] = await Promise.all([

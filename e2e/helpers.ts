@@ -5,12 +5,20 @@ export async function waitForModel(page: Page): Promise<void> {
   await expect(page.getByTestId('model-info')).toBeVisible();
 }
 
-/** Paste `text` (or load the built-in example) and run it to the attention map. */
+/** Show the results tab `name` (the analyses under the tracks are tabs; a panel in a closed tab is hidden). */
+export async function openTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}
+
+/** Paste `text` (or load the built-in example) and run it to the attention map (leaving its tab open). */
 export async function analyse(page: Page, text?: string): Promise<void> {
   if (text === undefined) await page.getByRole('button', { name: /Load example/ }).click();
   else await page.getByLabel('DNA sequence or FASTA').fill(text);
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByTestId('tracks')).toBeVisible();
+  await openTab(page, 'Attention');
   await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
 }
 
@@ -21,8 +29,9 @@ export async function openAndAnalyse(page: Page, text?: string): Promise<void> {
   await analyse(page, text);
 }
 
-/** Set the mutagenesis range (1-based, inclusive), check the plan the panel announces when given, and press Run. */
+/** In its tab, set the mutagenesis range (1-based, inclusive), check the plan announced when given, and press Run. */
 export async function startMutagenesis(page: Page, from: number, to: number, plan?: string): Promise<void> {
+  await openTab(page, 'Mutagenesis');
   await page.getByLabel('From').fill(String(from));
   await page.getByLabel('to', { exact: true }).fill(String(to));
   if (plan) await expect(page.getByText(plan)).toBeVisible();

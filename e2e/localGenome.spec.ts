@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { writeTwoBit } from '../src/node/twoBitWriter';
-import { waitForModel } from './helpers';
+import { openTab, waitForModel } from './helpers';
 
 let x = 2024;
 const rand = () => {
@@ -16,6 +16,7 @@ const chr17 = Array.from({ length: 60_000 }, () => 'ACGT'[rand() % 4]).join('');
 const region = chr17.slice(50_000, 50_300);
 
 async function bedGraph(page: Page): Promise<string> {
+  await openTab(page, 'Attention');
   await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
   const [download] = await Promise.all([
     page.waitForEvent('download'),

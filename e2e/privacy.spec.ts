@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { HUB_HOSTS } from '../src/model/hub/hubDownload';
-import { openAndAnalyse, startMutagenesis, waitForModel } from './helpers';
+import { openAndAnalyse, openTab, startMutagenesis, waitForModel } from './helpers';
 import { pressHubButton, serveHub } from './hubRoutes';
 
 // a made-up sequence, so a match in any request can only come from the paste
@@ -20,7 +20,9 @@ test('a whole session makes only same-origin static requests, none containing th
   await waitForModel(page);
   await page.getByLabel('DNA sequence or FASTA').fill(`>secret\n${SECRET}`);
   await page.getByRole('button', { name: 'Run' }).click();
+  await openTab(page, 'Attention');
   await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
+  await openTab(page, 'Variant effects');
   await page.getByLabel('Variants').fill(`10${SECRET[9]}>${SECRET[9] === 'A' ? 'C' : 'A'}`);
   await page.getByRole('button', { name: 'Add' }).click();
   await startMutagenesis(page, 1, 20);

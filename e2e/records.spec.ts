@@ -10,7 +10,7 @@ import { REPO_ROOT, useNodeBackend } from '../src/node/nodeRuntime';
 import { runScore } from '../src/score/runScore';
 import { parseSequence } from '../src/genome/parseSequence';
 import { parseRegion } from '../src/genome/region';
-import { openAndAnalyse } from './helpers';
+import { openAndAnalyse, openTab } from './helpers';
 
 const chr22Source = parseSequence(
   gunzipSync(readFileSync(join(SHARED_DATA, 'genomes/human_hg19_chr22_segments.fa.gz'))).toString(),
@@ -36,6 +36,7 @@ test('variants of a two-record FASTA are placed as the CLI places them, and one 
   page,
 }) => {
   await openAndAnalyse(page, FASTA); // record 1, chr22, is analysed
+  await openTab(page, 'Variant effects');
   await page
     .getByLabel('Load VCF')
     .setInputFiles({ name: 'two.vcf', mimeType: 'text/plain', buffer: Buffer.from(VCF) });

@@ -10,12 +10,13 @@ import { LinkError } from '../src/share/linkError';
 
 /** The settings of a link as the page wrote them (format 3: share/savedAnalysis.ts). */
 type Settings = { analyses: { attention?: { head: number }; variants?: { list: string[] } } };
-import { openAndAnalyse, waitForModel } from './helpers';
+import { openAndAnalyse, openTab, waitForModel } from './helpers';
 
 test('share link round trip in a fresh context', async ({ page, browser }) => {
   await openAndAnalyse(page);
   await expect(page).toHaveURL(/#s=3\./); // written as soon as the run ends
   await page.getByLabel('Head').selectOption('3');
+  await openTab(page, 'Variant effects');
   await page.getByLabel('Variants').fill('5G>A'); // the example starts GCCTG
   await page.getByRole('button', { name: 'Add' }).click();
   const cell = page.getByTestId('variant-table').locator('td[data-method=masked]').first();
@@ -36,6 +37,7 @@ test('share link round trip in a fresh context', async ({ page, browser }) => {
   await fresh.goto(link);
   await expect(fresh.getByTestId('scan-summary')).toHaveText(summary);
   await expect(fresh.getByTestId('variant-table').locator('td[data-method=masked]').first()).toHaveText(score);
+  await openTab(fresh, 'Attention');
   await expect(fresh.getByLabel('Head')).toHaveValue('2');
   await expect(fresh.getByText('head 3,')).toBeVisible();
 });

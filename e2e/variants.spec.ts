@@ -10,13 +10,14 @@ import { fileSource } from '../src/node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../src/node/nodeRuntime';
 import { parseSequence } from '../src/genome/parseSequence';
 import { loadModel } from '../src/model/loadModel';
-import { analyse, openAndAnalyse, startMutagenesis, waitForModel } from './helpers';
+import { analyse, openAndAnalyse, openTab, startMutagenesis, waitForModel } from './helpers';
 
 const EXAMPLE = readFileSync(join(REPO_ROOT, 'public/examples/lambda_cI_cro.fa'), 'utf8');
 const SEQ = parseSequence(EXAMPLE).records[0]!.sequence;
 
 test('typed and VCF variants get scores equal to the Node engine, and clear messages when wrong', async ({ page }) => {
   await openAndAnalyse(page);
+  await openTab(page, 'Variant effects');
 
   const ok = `5${SEQ[4]}>${SEQ[4] === 'A' ? 'G' : 'A'}`;
   const wrong = SEQ[4] === 'T' ? 'C' : 'T';
@@ -147,6 +148,7 @@ test('the causal model scores substitutions in the browser as full passes in Nod
   await page.locator('#model-select').selectOption('clm-hybrid-chr22');
   await waitForModel(page);
   await analyse(page, EXAMPLE);
+  await openTab(page, 'Variant effects');
   const alt = (p: number) => (SEQ[p] === 'A' ? 'G' : 'A');
   await page.getByLabel('Variants').fill(`500${SEQ[499]}>${alt(499)}, 700${SEQ[699]}>${alt(699)}`);
   await page.getByRole('button', { name: 'Add' }).click();

@@ -4,6 +4,7 @@ import { useState, type DragEvent } from 'react';
 import { selectBusy } from '../state/selectors';
 import { useApp } from '../state/store';
 import { labelOf, readDropped, readPicked, type PickedFile } from './droppedFiles';
+import { FileButton } from './FileButton';
 
 export function BringModel() {
   const bringModel = useApp((s) => s.bringModel);
@@ -17,6 +18,7 @@ export function BringModel() {
     setOver(false);
     if (!busy) await bring(await readDropped(e.dataTransfer));
   };
+  const picked = (list: FileList) => void readPicked(list).then(bring);
   return (
     <div
       className={`bring-model${over ? ' over' : ''}`}
@@ -28,40 +30,19 @@ export function BringModel() {
       onDragLeave={() => setOver(false)}
       onDrop={(e) => void onDrop(e)}
     >
-      <strong>Your model:</strong> drop a model folder or its .zip here, or choose a{' '}
-      <label className="file-button">
-        folder
-        <input
-          type="file"
-          aria-label="Model folder"
-          disabled={busy}
-          hidden
-          {...{ webkitdirectory: '' }}
-          onChange={(e) => {
-            if (e.target.files) void readPicked(e.target.files).then(bring);
-            e.target.value = '';
-          }}
-        />
-      </label>{' '}
-      or{' '}
-      <label className="file-button">
-        .zip
-        <input
-          type="file"
-          aria-label="Model zip"
-          accept=".zip"
-          disabled={busy}
-          hidden
-          onChange={(e) => {
-            if (e.target.files) void readPicked(e.target.files).then(bring);
-            e.target.value = '';
-          }}
-        />
-      </label>{' '}
-      <span className="muted">
-        (model.json, weight shards and golden.json from training/export.py, or a published folder: config.json and its
-        weights; it stays on this page)
-      </span>
+      <h3>Your model</h3>
+      <p className="small muted">
+        Drop a model folder or its .zip here, or choose one: model.json, weight shards and golden.json from
+        training/export.py, or a published config.json with its weights. It stays on this page.
+      </p>
+      <div className="row">
+        <FileButton inputLabel="Model folder" folder disabled={busy} onFiles={picked}>
+          Choose a model folder…
+        </FileButton>
+        <FileButton inputLabel="Model zip" accept=".zip" disabled={busy} onFiles={picked}>
+          Choose a model .zip…
+        </FileButton>
+      </div>
     </div>
   );
 }

@@ -60,7 +60,7 @@ export function ComparePanel() {
       );
     }
   }, [other, diff, view, width, s.focus, s.scan, s.analysed, s.model]);
-  const candidates = s.models.filter((m) => !m.user && m.id !== s.modelId);
+  const candidates = s.models.filter((m) => m.id !== s.modelId);
   const f = s.focus;
   return (
     <section className="panel" aria-labelledby="compare-h">

@@ -35,6 +35,7 @@ function Plot({ data }: { data: Measured }) {
     <svg
       width={W}
       height={H}
+      viewBox={`0 0 ${W} ${H}`}
       role="img"
       aria-label="Forward time against input length, log-log"
       data-testid="cost-plot"

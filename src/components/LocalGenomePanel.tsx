@@ -4,6 +4,8 @@ import { useState, type DragEvent } from 'react';
 import { LocalGenomeError, openLocalGenome, readRegion, type LocalGenome } from '../genome/localGenome';
 import { selectBusy } from '../state/selectors';
 import { useApp } from '../state/store';
+import { FileButton } from './FileButton';
+import { useResultsFocus } from './resultsFocus';
 
 export function LocalGenomePanel() {
   const busy = useApp(selectBusy);
@@ -11,6 +13,7 @@ export function LocalGenomePanel() {
   const [genome, setGenome] = useState<LocalGenome | null>(null);
   const [region, setRegion] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const { follow } = useResultsFocus();
   const say = (e: unknown) =>
     setError(e instanceof LocalGenomeError ? e.message : `Could not read the genome: ${(e as Error).message}`);
 
@@ -36,7 +39,7 @@ export function LocalGenomePanel() {
     }
     const st = useApp.getState();
     st.setInput(text);
-    await st.run();
+    await follow(st.run);
   };
   const drop = (e: DragEvent) => {
     e.preventDefault();
@@ -51,14 +54,14 @@ export function LocalGenomePanel() {
         only the region you type is read, and its sequence is what the share link holds.
       </p>
       <div className="row">
-        <label htmlFor="genome-files">Genome files</label>
-        <input
-          id="genome-files"
-          type="file"
+        <FileButton
+          inputLabel="Genome files"
           multiple
           accept=".2bit,.fa,.fasta,.fna,.fas,.gz,.bgz,.fai,.gzi"
-          onChange={(e) => void open([...(e.target.files ?? [])])}
-        />
+          onFiles={(files) => void open([...files])}
+        >
+          Choose genome files…
+        </FileButton>
       </div>
       {genome && (
         <p data-testid="genome-info">

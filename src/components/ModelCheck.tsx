@@ -1,34 +1,44 @@
-// "Check against PyTorch": re-runs the model's golden vectors on this browser's backend.
+// "Check against PyTorch": re-runs the model's golden vectors on this browser's backend. The result belongs to the
+// model it was run on, and is not shown beside another.
 import { useState } from 'react';
 import type { GoldenReport } from '../model/check/goldenCheck';
 import { useApp } from '../state/store';
+import type { ModelInfo } from '../worker/protocol';
 
 export const CHECK_TOLERANCE = 1e-3;
+
+interface Check {
+  model: ModelInfo;
+  running: boolean;
+  report?: GoldenReport & { backend: string };
+  error?: string;
+}
 
 export function ModelCheck() {
   const model = useApp((s) => s.model);
   const checkModel = useApp((s) => s.checkModel);
-  const [state, setState] = useState<{ running: boolean; report?: GoldenReport & { backend: string }; error?: string }>(
-    { running: false },
-  );
+  const [check, setCheck] = useState<Check | null>(null);
   // no PyTorch golden vectors for the baseline, nor in a published folder (its checkpoint's checks hold it)
   if (!model || model.architecture === 'markov' || model.format === 'published') return null;
   const run = async () => {
-    setState({ running: true });
+    setCheck({ model, running: true });
     try {
-      setState({ running: false, report: await checkModel() });
+      setCheck({ model, running: false, report: await checkModel() });
     } catch (e) {
-      setState({ running: false, error: (e as Error).message });
+      setCheck({ model, running: false, error: (e as Error).message });
     }
   };
-  const r = state.report;
+  // a check of the model loaded before (or of this one before a reload) says nothing of this one
+  const state = check?.model === model ? check : null;
+  const r = state?.report;
   return (
-    <span>
-      <button type="button" onClick={() => void run()} disabled={state.running}>
-        {state.running ? 'Checking…' : 'Check against PyTorch'}
-      </button>{' '}
+    <div className="row">
+      <button type="button" onClick={() => void run()} disabled={state?.running}>
+        {state?.running ? 'Checking…' : 'Check against PyTorch'}
+      </button>
       {r && (
         <span
+          className="small"
           data-testid="check-result"
           data-max-logprob-error={r.maxLogprobError}
           data-max-attention-error={r.maxAttentionError}
@@ -39,7 +49,7 @@ export function ModelCheck() {
           {r.maxAttentionError.toExponential(1)} in attention ({r.cases.length} sequences)
         </span>
       )}
-      {state.error && <span className="error">{state.error}</span>}
-    </span>
+      {state?.error && <span className="error">{state.error}</span>}
+    </div>
   );
 }

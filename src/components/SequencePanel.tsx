@@ -1,8 +1,10 @@
-// Paste box, record picker, Run and Cancel, progress and input messages.
+// Paste box, record picker, Run and Cancel, the model's loading progress and input messages (the scan's progress
+// shows where its results will be).
 import { useShallow } from 'zustand/react/shallow';
-import { progressOf, selectBusy } from '../state/selectors';
+import { selectBusy } from '../state/selectors';
 import { useApp } from '../state/store';
 import { ProgressBar } from './ProgressBar';
+import { useResultsFocus } from './resultsFocus';
 
 const EXAMPLE_URL = `${import.meta.env.BASE_URL}examples/lambda_cI_cro.fa`;
 
@@ -17,7 +19,6 @@ export function SequencePanel() {
       model: st.model,
       busy: selectBusy(st),
       loading: st.loading,
-      scanning: progressOf(st, 'scan'),
       runError: st.runError,
       setInput: st.setInput,
       selectRecord: st.selectRecord,
@@ -25,6 +26,7 @@ export function SequencePanel() {
       cancel: st.cancel,
     })),
   );
+  const { follow } = useResultsFocus();
   const record = s.records[s.recordIndex];
   const windows = record && s.model && record.sequence.length > s.model.context;
   const loadExample = async () => s.setInput(await (await fetch(EXAMPLE_URL)).text());
@@ -56,7 +58,12 @@ export function SequencePanel() {
             </select>
           </>
         )}
-        <button type="button" className="primary" disabled={!record || !s.model || s.busy} onClick={() => void s.run()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!record || !s.model || s.busy}
+          onClick={() => void follow(s.run)}
+        >
           Run
         </button>
         {s.busy && (
@@ -88,7 +95,6 @@ export function SequencePanel() {
         </p>
       )}
       {s.loading && <ProgressBar progress={s.loading} />}
-      {s.scanning && <ProgressBar progress={s.scanning} />}
       {s.runError && (
         <p className="error" role="alert">
           {s.runError}

@@ -1,4 +1,4 @@
-// Share the analysis: the link (the URL fragment is kept up to date), or a session file when too long.
+// Share the analysis: the link (the URL fragment is kept up to date), or a session file when too long; open one.
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { MAX_LINK_CHARS } from '../share/linkCodec';
@@ -6,11 +6,23 @@ import { LinkError } from '../share/linkError';
 import { readSessionFile, restore, sessionFile } from '../state/shareSync';
 import { selectBusy } from '../state/selectors';
 import { useApp } from '../state/store';
+import type { SequenceRecord } from '../genome/parseSequence';
+import type { ModelInfo } from '../worker/protocol';
+import { FileButton } from './FileButton';
+import { useResultsFocus } from './resultsFocus';
+
+/** What the copy button said, and of which analysis: after a model switch or another run it no longer holds. */
+interface Copied {
+  message: string;
+  model: ModelInfo | null;
+  analysed: SequenceRecord | null;
+}
 
 export function ShareControls() {
-  const { current, length, tooLarge, linkMessage, busy, stale } = useApp(
+  const { current, model, length, tooLarge, linkMessage, busy, stale } = useApp(
     useShallow((s) => ({
       current: s.stale ? null : s.analysed,
+      model: s.model,
       length: s.shareLinkLength,
       tooLarge: s.shareTooLarge,
       linkMessage: s.linkMessage,
@@ -18,14 +30,16 @@ export function ShareControls() {
       stale: s.stale,
     })),
   );
-  const [copied, setCopied] = useState('');
+  const { follow } = useResultsFocus();
+  const [copied, setCopied] = useState<Copied | null>(null);
   const copy = async () => {
+    let message = 'Link copied.';
     try {
       await navigator.clipboard.writeText(location.href);
-      setCopied('Link copied.');
     } catch {
-      setCopied('Copy the address bar: it holds the whole analysis.');
+      message = 'Copy the address bar: it holds the whole analysis.';
     }
+    setCopied({ message, model, analysed: current });
   };
   const save = () => {
     const blob = sessionFile(useApp);
@@ -38,58 +52,53 @@ export function ShareControls() {
   };
   const open = async (file: File) => {
     try {
-      await restore(useApp, readSessionFile(await file.text()));
+      const saved = readSessionFile(await file.text());
+      await follow(() => restore(useApp, saved));
     } catch (e) {
       useApp.setState({
         linkMessage: e instanceof LinkError ? e.message : `Could not open ${file.name}: ${(e as Error).message}`,
       });
     }
   };
+  const said = copied && copied.model === model && copied.analysed === current && current ? copied.message : '';
   return (
-    <div className="share">
-      {current && !tooLarge && (
-        <button type="button" onClick={() => void copy()} disabled={busy}>
-          Copy share link
-        </button>
-      )}
+    <section className="panel share" aria-labelledby="share-h">
+      <h2 id="share-h">Share</h2>
+      <div className="row">
+        {current && !tooLarge && (
+          <button type="button" onClick={() => void copy()} disabled={busy}>
+            Copy share link
+          </button>
+        )}
+        {current && (
+          <button type="button" onClick={save}>
+            Save session file
+          </button>
+        )}
+        <FileButton inputLabel="Session file" accept=".json,application/json" onFiles={(f) => void open(f[0]!)}>
+          Open session file…
+        </FileButton>
+      </div>
       {current && tooLarge && (
-        <span className="notice">
+        <p className="notice">
           This analysis makes a {length.toLocaleString('en-US')}-character link, over the{' '}
           {MAX_LINK_CHARS.toLocaleString('en-US')} a link may hold: save a session file instead.
-        </span>
+        </p>
       )}
-      {current && (
-        <button type="button" onClick={save}>
-          Save session file
-        </button>
-      )}
+      {!current && !stale && <p className="muted small">After Run, the address bar holds the whole analysis.</p>}
       {stale && (
-        <span className="muted" data-testid="share-stale">
+        <p className="muted small" data-testid="share-stale">
           No share link: the results shown are not for the current input (press Run).
-        </span>
+        </p>
       )}
-      <label className="file-label">
-        Open session file{' '}
-        <input
-          type="file"
-          accept=".json,application/json"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void open(f);
-            e.target.value = '';
-          }}
-        />
-      </label>
-      {copied && (
-        <span className="muted" role="status">
-          {copied}
-        </span>
-      )}
+      <p className="muted small" role="status">
+        {said}
+      </p>
       {linkMessage && (
         <p className="error" role="alert" data-testid="link-message">
           {linkMessage}
         </p>
       )}
-    </div>
+    </section>
   );
 }

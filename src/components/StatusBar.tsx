@@ -1,4 +1,5 @@
-// Which backend and model run, and why the backend was chosen.
+// The model section of the side column: the backend and why it was chosen, the model picker and what the model is,
+// its check against PyTorch, what a switch did to the analysis, and a model the user brings.
 import { useShallow } from 'zustand/react/shallow';
 import { selectBusy } from '../state/selectors';
 import { useApp } from '../state/store';
@@ -7,7 +8,6 @@ import { HubModels } from './HubModels';
 import { ModelCardButton } from './ModelCard';
 import { ModelCheck } from './ModelCheck';
 import { PublishedCard } from './PublishedCard';
-import { ShareControls } from './ShareControls';
 
 export function StatusBar() {
   const { backend, backendError, model, modelError, models, modelId, selectModel, busy, modelNote } = useApp(
@@ -24,24 +24,10 @@ export function StatusBar() {
     })),
   );
   return (
-    <section className="status" aria-label="Status">
-      <div data-testid="backend" data-backend={backend?.name ?? ''}>
-        <strong>Backend:</strong>{' '}
-        {backendError ? (
-          <span className="error">{backendError}</span>
-        ) : backend ? (
-          <>
-            {backend.name}
-            {backend.threads ? `, ${backend.threads}` : ''} <span className="muted">({backend.reason})</span>
-          </>
-        ) : (
-          'starting…'
-        )}
-      </div>
-      <div>
-        <label htmlFor="model-select">
-          <strong>Model:</strong>
-        </label>{' '}
+    <section className="panel" aria-labelledby="model-h">
+      <h2 id="model-h">Model</h2>
+      <div className="row">
+        <label htmlFor="model-select">Model:</label>
         <select
           id="model-select"
           value={modelId ?? ''}
@@ -54,30 +40,42 @@ export function StatusBar() {
             </option>
           ))}
         </select>{' '}
-        <ModelCardButton />{' '}
-        {model && (
-          <span className="muted" data-testid="model-info" data-model-id={model.id}>
-            {model.objective === 'mlm' ? 'masked LM' : 'causal LM'}, {model.parameters.toLocaleString('en-US')}{' '}
-            parameters, context {model.context} bp
-            {model.metrics.heldoutBits ? `, ${model.metrics.heldoutBits.toFixed(3)} bits/nt on held-out BRCA1 DNA` : ''}
-          </span>
-        )}{' '}
-        <ModelCheck />
-        <PublishedCard />
-        {modelError && (
-          <div className="error" role="alert" data-testid="model-error">
-            {modelError}
-          </div>
-        )}
-        {modelNote && (
-          <div className="notice" role="status" data-testid="model-note">
-            {modelNote}
-          </div>
-        )}
-        <BringModel />
-        <HubModels />
+        <ModelCardButton />
       </div>
-      <ShareControls />
+      {model && (
+        <p className="muted small" data-testid="model-info" data-model-id={model.id}>
+          {model.objective === 'mlm' ? 'masked LM' : 'causal LM'}, {model.parameters.toLocaleString('en-US')}{' '}
+          parameters, context {model.context} bp
+          {model.metrics.heldoutBits ? `, ${model.metrics.heldoutBits.toFixed(3)} bits/nt on held-out BRCA1 DNA` : ''}
+        </p>
+      )}
+      {modelError && (
+        <p className="error" role="alert" data-testid="model-error">
+          {modelError}
+        </p>
+      )}
+      {modelNote && (
+        <p className="notice" role="status" data-testid="model-note">
+          {modelNote}
+        </p>
+      )}
+      <ModelCheck />
+      <PublishedCard />
+      <p className="small" data-testid="backend" data-backend={backend?.name ?? ''}>
+        Backend:{' '}
+        {backendError ? (
+          <span className="error">{backendError}</span>
+        ) : backend ? (
+          <>
+            {backend.name}
+            {backend.threads ? `, ${backend.threads}` : ''} <span className="muted">({backend.reason})</span>
+          </>
+        ) : (
+          'starting…'
+        )}
+      </p>
+      <BringModel />
+      <HubModels />
     </section>
   );
 }

@@ -1,10 +1,11 @@
-// The compare view: a second bundled model read on the same sequence (its per-base track, the difference from
+// The compare view: a second model (bundled, or one the user brought) read on the same sequence (its per-base track, the difference from
 // the current model's, and its score of each variant), as jobs on slot 'b'. The share link keeps the pair.
 
 import type { StateCreator } from 'zustand';
 import { compareMethod } from '../analysis/compare';
 import { DEFAULT_MASK_STRIDE } from '../analysis/likelihoodScan';
 import { CallCancelledError } from '../worker/client';
+import { secondRequest } from './modelLoad';
 import type { AppState, CompareSlice } from './types';
 import { worker } from './workerClient';
 
@@ -24,13 +25,13 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
   async runCompare() {
     const { compareId, analysed, models } = get();
     if (!compareId || !analysed) return;
-    const entry = models.find((m) => m.id === compareId && !m.user);
+    const entry = models.find((m) => m.id === compareId);
     if (!entry) {
-      set({ compareError: `Model "${compareId}" is not among this page's bundled models.` });
+      set({ compareError: `Model "${compareId}" is not among this page's models.` });
       return;
     }
     try {
-      const info = await worker().call({ type: 'second', url: new URL(entry.path, document.baseURI).href });
+      const info = await worker().call(secondRequest(entry));
       if (get().compareId !== compareId) return; // superseded
       set({ compareModel: info, compareError: null });
     } catch (e) {

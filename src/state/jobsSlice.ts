@@ -4,6 +4,7 @@
 import type { StateCreator } from 'zustand';
 import { analysisOf } from '../analysis/registry';
 import { CallCancelledError, WorkerCrashedError } from '../worker/client';
+import { secondRef } from './modelLoad';
 import type { AppState, Job, JobKey, JobsSlice } from './types';
 import { sequenceId, worker } from './workerClient';
 
@@ -47,7 +48,7 @@ export const createJobsSlice: StateCreator<AppState, [], [], JobsSlice> = (set, 
       try {
         const signal = job.ctl.signal;
         const entry = models.find((m) => m.id === model);
-        const ref = slot === 'b' && entry ? { url: new URL(entry.path, document.baseURI).href } : ('current' as const);
+        const ref = slot === 'b' && entry ? secondRef(entry) : ('current' as const);
         const result = opts.via
           ? await opts.via(signal, onProgress)
           : await worker().call(

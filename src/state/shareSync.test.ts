@@ -64,6 +64,11 @@ describe('the saved analysis of the page', () => {
     expect(back.sequence).toBe(seq);
   });
 
+  it('names a brought model B as it names a brought model A: by its own id', () => {
+    useApp.setState({ analysed, modelId: 'clm-hybrid-chr22', compareId: 'user:mine', stale: false, jobs: {} });
+    expect(savedOf(useApp.getState())!.models).toEqual({ primary: 'clm-hybrid-chr22', compare: 'mine' });
+  });
+
   it('keeps nothing while the results are stale or before anything was analysed', () => {
     useApp.setState({ analysed, modelId: 'm', stale: true });
     expect(savedOf(useApp.getState())).toBeNull();

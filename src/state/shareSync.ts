@@ -17,6 +17,9 @@ import type { AppState, AppStore } from './types';
 
 export const SESSION_FORMAT = 'glm-playground/session@1';
 
+/** A model's id as a link names it (a brought model's without the page's prefix). */
+const ownId = (id: string) => (id.startsWith(USER_PREFIX) ? id.slice(USER_PREFIX.length) : id);
+
 /** The current analysis as a saved analysis, or null before anything was analysed or while the results are stale. */
 export function savedOf(s: AppState): SavedAnalysis | null {
   if (!s.analysed || !s.modelId || s.stale) return null;
@@ -41,10 +44,7 @@ export function savedOf(s: AppState): SavedAnalysis | null {
     sequence: s.analysed.sequence,
     softMasked: s.analysed.softMasked,
     // a brought model is named by its own id: the recipient is told the page does not have it
-    models: {
-      primary: s.modelId.startsWith(USER_PREFIX) ? s.modelId.slice(USER_PREFIX.length) : s.modelId,
-      ...(s.compareId ? { compare: s.compareId } : {}),
-    },
+    models: { primary: ownId(s.modelId), ...(s.compareId ? { compare: ownId(s.compareId) } : {}) },
     view: { ...(s.view.zoom || s.view.start ? s.view : {}), ...(s.focus !== null ? { focus: s.focus } : {}) },
     analyses,
     ...(s.exampleId ? { example: s.exampleId } : {}),

@@ -34,7 +34,7 @@ export interface ModelInfo {
 /** How many sequences the worker keeps (setSequence): the page's cache of sent sequences mirrors it. */
 export const KEPT_SEQUENCES = 4;
 
-/** The model an analysis runs on: the loaded one, or a second one beside it (the compare view) by URL. */
+/** The model an analysis runs on: the loaded one, or a second one beside it (the compare view) by the url it was sent by. */
 export type ModelRef = 'current' | { url: string };
 
 export type AnalysisRequest = {
@@ -53,8 +53,11 @@ export type Request =
   | { type: 'load'; id: number; url: string }
   /** A model folder the user brings (its files, or one .zip of them); a bundled-format one is checked against its golden.json. */
   | { type: 'loadFiles'; id: number; label: string; files: ModelFile[] }
-  /** A second model beside the current one (the compare view), by URL: loaded, or kept if it is the one held. */
-  | { type: 'second'; id: number; url: string }
+  /**
+   * A second model beside the current one (the compare view): loaded, or kept if it is the one held. A bundled
+   * model by its URL; a brought one by its files (as loadFiles), `url` then naming it for the analyses' ModelRef.
+   */
+  | { type: 'second'; id: number; url: string; files?: ModelFile[]; label?: string }
   /** The sequence later requests analyse, sent once (up to 100,000 bases); they name it by `sequence`, this id. */
   | { type: 'setSequence'; id: number; sequence: string }
   | AnalysisRequest

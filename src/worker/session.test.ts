@@ -1,6 +1,7 @@
 // The worker's session in Node (tfjs cpu): requests dispatched as the page sends them, analyses looked up in the
 // registry and equal to calling them directly, a model-free analysis without a model, and a model load that
 // cancels the analyses reading the old weights.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
@@ -109,5 +110,20 @@ describe('the model worker session', () => {
     expect((b as { method: string }).method).toBe('causal');
     const [a] = await s.analysis({ type: 'analysis', id: 5, kind: 'scan', sequence: seq, args: { maskStride: 8 } }, {});
     expect((a as { method: string }).method).toBe('masked-stride');
+
+    // a brought model as the second: sent with its files, then named by the id the page gave it
+    const dir = join(MODELS, 'clm-hybrid-chr22');
+    const files = readdirSync(dir).map((f) => ({
+      path: `mine/${f}`,
+      bytes: new Uint8Array(readFileSync(join(dir, f))).buffer,
+    }));
+    const second = { type: 'second', id: 6, url: 'user:mine', files, label: 'mine' } as const;
+    expect(await s.control(second, {}, noLoad)).toMatchObject({ id: 'clm-hybrid-chr22', objective: 'clm' });
+    const [mine] = await s.analysis(
+      { type: 'analysis', id: 7, kind: 'scan', sequence: seq, args: { maskStride: 8 }, model: { url: 'user:mine' } },
+      {},
+    );
+    const bits = (r: unknown) => Array.from((r as { observedBits: Float32Array }).observedBits);
+    expect(bits(mine)).toEqual(bits(b));
   }, 120_000);
 });

@@ -12,7 +12,7 @@ import { timeForward } from '../model/benchmarking';
 import { goldenCheck, validateGolden } from '../model/check/goldenCheck';
 import { verifyGolden } from '../model/check/verifyModel';
 import { loadModel } from '../model/loadModel';
-import { modelFolder, unzipModel } from '../model/memorySource';
+import { modelFolder, unzipModel, type ModelFile } from '../model/memorySource';
 import type { LoadedModel } from '../model/meta';
 import type { ModelSource } from '../model/source';
 import type { LoadProgress } from '../model/weights';
@@ -50,6 +50,12 @@ export function modelInfo(m: LoadedModel): ModelInfo {
   };
 }
 
+/** A brought model's files as a source; a zip is unpacked here, off the page's thread. */
+function filesSource(files: ModelFile[], label: string): ModelSource {
+  const unpacked = files.length === 1 && /\.zip$/i.test(files[0]!.path) ? unzipModel(files[0]!.bytes, label) : files;
+  return modelFolder(unpacked, label);
+}
+
 export class WorkerSession {
   private model: LoadedModel | null = null;
   private source: ModelSource | null = null;
@@ -75,11 +81,11 @@ export class WorkerSession {
     return this.model;
   }
 
-  /** The compare view's model: kept while the same one is asked for, freed when another is. */
-  private secondModel(url: string): Promise<LoadedModel> {
+  /** The compare view's model: kept while the same one is asked for, freed when another is; `files`: a brought one's. */
+  private secondModel(url: string, files?: { files: ModelFile[]; label: string }): Promise<LoadedModel> {
     if (this.second?.url === url) return this.second.model;
     const old = this.second;
-    const held = { url, model: loadModel(this.sourceOf(url)) };
+    const held = { url, model: loadModel(files ? filesSource(files.files, files.label) : this.sourceOf(url)) };
     this.second = held;
     void old?.model.then(
       (m) => m.dispose(),
@@ -142,16 +148,12 @@ export class WorkerSession {
     switch (req.type) {
       case 'load':
         return this.load(this.sourceOf(req.url), req.id, false, onLoad);
-      case 'loadFiles': {
-        // a zip is unpacked here, off the page's thread; a folder's files arrive as they are
-        const files =
-          req.files.length === 1 && /\.zip$/i.test(req.files[0]!.path)
-            ? unzipModel(req.files[0]!.bytes, req.label)
-            : req.files;
-        return this.load(modelFolder(files, req.label), req.id, true, onLoad);
-      }
+      case 'loadFiles':
+        return this.load(filesSource(req.files, req.label), req.id, true, onLoad);
       case 'second':
-        return modelInfo(await this.secondModel(req.url));
+        return modelInfo(
+          await this.secondModel(req.url, req.files && { files: req.files, label: req.label ?? req.url }),
+        );
       case 'setSequence':
         this.sequences.set(req.id, { text: req.sequence, tokens: encode(req.sequence) });
         for (const id of this.sequences.keys()) if (this.sequences.size > KEPT_SEQUENCES) this.sequences.delete(id); // oldest first

@@ -100,4 +100,4 @@ function GcPanel() {
   );
 }
 
-export const panel: PanelSpec = { kind: 'gc', title: 'GC content', order: 10, Component: GcPanel };
+export const panel: PanelSpec = { kind: 'gc', title: 'GC content', order: 10, Component: GcPanel, showOnStart: true };
