@@ -1,11 +1,14 @@
 // Whole journeys through the page. A geneticist scores BRCA1 exon 19 variants and reads, beside the scores, what
-// the model is worth; a teacher opens a gallery example and finds its caption and walkthrough beside the result.
+// the model is worth; a teacher opens a gallery example and finds its caption and walkthrough beside the result; a
+// method builder compares two models and maps where bases depend on each other. Each journey ends with a
+// screenshot of what its person sees: SCREENSHOTS=1 writes them to docs/journey-*.png.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { decodeFrame } from '../src/share/linkCodec';
 import { REPO_ROOT } from '../src/node/nodeRuntime';
 import type { AurocEstimate, VariantEffectMetrics } from '../src/model/variantMetrics';
-import { waitForModel } from './helpers';
+import { openTab, waitForModel } from './helpers';
 
 const EXON19 = readFileSync(join(REPO_ROOT, 'public/examples/brca1_exon19.fa'), 'utf8');
 const RECORD_START = 41208960; // the FASTA header: chr17:41208960-41209260
@@ -18,13 +21,21 @@ const metrics = JSON.parse(readFileSync(join(REPO_ROOT, 'public/models', DEFAULT
 const auroc = (e: Pick<AurocEstimate, 'auroc' | 'lo' | 'hi'>) =>
   `${e.auroc.toFixed(2)} (${e.lo.toFixed(2)}-${e.hi.toFixed(2)})`;
 
+/** The journey's last view, kept in docs/ when asked (SCREENSHOTS=1), else beside the test's results. */
+async function keep(page: Page, info: TestInfo, name: string): Promise<void> {
+  const file = process.env.SCREENSHOTS ? join(REPO_ROOT, `docs/journey-${name}.png`) : info.outputPath(`${name}.png`);
+  await page.screenshot({ path: file });
+}
+
 /** Panels may sit in tabs: open the tab of that name when there is one. */
 async function showTab(page: Page, name: RegExp): Promise<void> {
   const tab = page.getByRole('tab', { name });
   if (await tab.count()) await tab.first().click();
 }
 
-test('a geneticist scores BRCA1 exon 19 variants and sees what the model is worth beside them', async ({ page }) => {
+test('a geneticist scores BRCA1 exon 19 variants and sees what the model is worth beside them', async ({
+  page,
+}, info) => {
   await page.goto('./');
   await waitForModel(page);
   // the default is the best measured model
@@ -106,11 +117,13 @@ test('a geneticist scores BRCA1 exon 19 variants and sees what the model is wort
   );
   await card.getByRole('button', { name: 'Close' }).click();
   await expect(card).toHaveCount(0);
+  await page.getByTestId('plain-sentence').scrollIntoViewIfNeeded();
+  await keep(page, info, 'geneticist');
 });
 
 test('a teacher opens a gallery example: its caption, marks and walkthrough sit beside the result', async ({
   page,
-}) => {
+}, info) => {
   await page.goto('./');
   await waitForModel(page);
   await page.getByRole('button', { name: 'Open A human Alu repeat' }).click();
@@ -132,9 +145,54 @@ test('a teacher opens a gallery example: its caption, marks and walkthrough sit 
   // the marked region: a click focuses its first base
   await caption.getByRole('button', { name: 'Alu repeat (51-254)' }).click();
   await expect(page.getByTestId('track-readout')).toContainText('Position 51 (');
+  await keep(page, info, 'teacher');
 
   // another sequence is no longer the example: its caption goes
   await page.getByLabel('DNA sequence or FASTA').fill('>plain\nACGTACGTTAGCATCGATCGGATCGATTACGACTAGCATCGACTAGC');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(caption).toHaveCount(0);
+});
+
+test('a method builder compares two models on BRCA1 exon 19, reads every attention head and maps dependencies', async ({
+  page,
+}, info) => {
+  const B = 'clm-hybrid-chr22';
+  await page.goto('./');
+  await waitForModel(page);
+  await page.getByLabel('DNA sequence or FASTA').fill(EXON19);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('tracks')).toBeVisible();
+
+  // two models on one sequence: each one's mean log2 P and their difference, and the difference track
+  await openTab(page, 'Compare models');
+  await page.getByLabel('Model B').selectOption(B);
+  const summary = page.getByTestId('compare-summary');
+  await expect(summary).toBeVisible();
+  const mean = async (k: string) => Number(await summary.getAttribute(`data-mean-${k}`));
+  const [a, b, diff] = [await mean('a'), await mean('b'), await mean('diff')];
+  expect([a, b].every((m) => m < 0 && m > -2.5)).toBe(true); // bits per base: between certainty and chance (-2)
+  expect(Math.abs(diff - (a - b))).toBeLessThan(1e-3);
+  await expect(page.getByTestId('compare-tracks')).toBeVisible();
+
+  // every layer's heads at once, as thumbnails beside the map
+  await openTab(page, 'Attention');
+  await expect(page.getByTestId('attention-overview')).toBeVisible();
+
+  // where bases depend on each other: a dependency map of the acceptor side of the exon
+  await openTab(page, 'Dependencies');
+  await page.getByLabel('Map bases').fill('100');
+  await page.getByLabel('through').fill('130');
+  await page.getByRole('button', { name: 'Run dependency map' }).click();
+  await expect(page.getByTestId('dep-summary')).toContainText('Positions 100-130: ');
+
+  // the link a colleague gets holds the pair of models and the map
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#s=3\./);
+  await page.waitForTimeout(500); // the fragment is rewritten 300 ms after the last change
+  const saved = decodeFrame(new URL(page.url()).hash).settings as {
+    models: unknown;
+    analyses: { dependency?: unknown };
+  };
+  expect(saved.models).toEqual({ primary: 'mlm-hybrid-exon', second: B });
+  expect(saved.analyses.dependency).toEqual({ start: 99, end: 130, strands: 'forward' });
+  await keep(page, info, 'method-builder');
 });

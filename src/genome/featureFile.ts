@@ -5,19 +5,14 @@
 
 import BED from '@gmod/bed';
 import { parseStringSync } from '@gmod/gff';
+import type { SequenceFeature } from './features';
 import { SequenceInputError } from './inputError';
 
 export type FeatureFormat = 'BED' | 'GFF3' | 'GTF';
 
-export interface GenomicFeature {
+/** A feature on a chromosome, before it is placed on the analysed record (which gives it its source). */
+export interface GenomicFeature extends Omit<SequenceFeature, 'source'> {
   chrom: string;
-  type: string;
-  name: string;
-  start: number;
-  end: number;
-  strand: 1 | -1 | 0;
-  parts: [number, number][];
-  coding?: [number, number][];
 }
 
 /** The format from the file name (.bed, .gff, .gff3, .gtf, any of them .gz), else from the text. */
