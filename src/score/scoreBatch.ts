@@ -51,14 +51,15 @@ export async function* readClusters(ref: Reference, queries: Query[], notes: str
   queries.forEach((v, q) => {
     const loc = findSpan(ref.records, v.chrom, v.pos, v.ref.length);
     if ('problem' in loc) { notes[q] = withNamingHint(ref.records, v.chrom, loc).problem; return; }
-    placed.push({ q, record: loc.record, index: loc.index, ...spanOf(ref.records[loc.record]!.length, loc.index, v.ref.length) });
+    const L = ref.records[loc.record]!.length;
+    placed.push({ q, record: loc.record, index: loc.index, ...spanOf(L, loc.index, v.ref.length) });
   });
   placed.sort((a, b) => a.record - b.record || a.from - b.from || a.q - b.q);
   for (let i = 0; i < placed.length;) {
     let j = i + 1, to = placed[i]!.to;
-    while (j < placed.length && placed[j]!.record === placed[i]!.record && placed[j]!.from <= to + MERGE_GAP && placed[j]!.to - placed[i]!.from <= CLUSTER_SPAN) {
-      to = Math.max(to, placed[j++]!.to);
-    }
+    const joins = (p: Placed) => p.record === placed[i]!.record && p.from <= to + MERGE_GAP
+      && p.to - placed[i]!.from <= CLUSTER_SPAN;
+    while (j < placed.length && joins(placed[j]!)) to = Math.max(to, placed[j++]!.to);
     const group = placed.slice(i, j);
     const from = group[0]!.from;
     const seq = await ref.fetch(group[0]!.record, from, to);
@@ -74,11 +75,14 @@ export async function* readClusters(ref: Reference, queries: Query[], notes: str
   }
 }
 
-export async function scoreQueries(model: LanguageModel, ref: Reference, s: ScoreSettings, queries: Query[]): Promise<QueryResult[]> {
+export async function scoreQueries(model: LanguageModel, ref: Reference, s: ScoreSettings,
+  queries: Query[]): Promise<QueryResult[]> {
   const notes = queries.map(() => '');
   const out: QueryResult[] = queries.map(() => ({ score: null, note: '' }));
-  for await (const { seq, members } of readClusters(ref, queries, notes, (L, index, refLength) => span(L, index, refLength, s, model.context))) {
-    const res = await scoreVariants(model, seq, members.map((x) => x.variant), { method: s.method, window: s.window ?? DEFAULT_WINDOW, bothStrands: s.bothStrands });
+  const spanOf = (L: number, index: number, refLength: number) => span(L, index, refLength, s, model.context);
+  for await (const { seq, members } of readClusters(ref, queries, notes, spanOf)) {
+    const res = await scoreVariants(model, seq, members.map((x) => x.variant),
+      { method: s.method, window: s.window ?? DEFAULT_WINDOW, bothStrands: s.bothStrands });
     res.scores.forEach((r, k) => { out[members[k]!.q] = { score: r.score, note: r.note }; });
   }
   notes.forEach((note, q) => { if (note) out[q]!.note = note; });
