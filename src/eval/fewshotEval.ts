@@ -1,0 +1,179 @@
+// Few-shot probes on the BRCA1 SGE dev split, leave-one-exon-out, LOF against the rest: each model's zero-shot
+// scores and embeddings, alone and together, against the sequence-only baseline on the same folds; and the
+// levers behind the default embedding (pooling, parts, window, reach), combined models, baseline widths.
+
+import { embedVariants, POOLINGS, type Pooling, type VariantEmbeddings } from '../analysis/embedding';
+import { DEFAULT_WINDOW, methodsFor, type Variant } from '../analysis/variantEffect';
+import { assemble, variantBaseline, type FeatureBlock, type VariantBaselineOptions } from '../fewshot/features';
+import { fitProbe } from '../fewshot/probe';
+import type { Interval } from '../fewshot/report';
+import {
+  DEFAULT_BASELINE, DEFAULT_EMBEDDING, embeddingBlocks, scoreColumns, type EmbeddingChoice, type EmbeddingPart,
+  type NamedModel,
+} from '../fewshot/variantFeatures';
+import { aurocDifference, type AurocDifference } from './metrics';
+
+export interface FewshotEvalData {
+  /** The sequence the variants are substitutions of. */
+  seq: string;
+  variants: Variant[];
+  /** 1 = LOF. */
+  y: Float64Array;
+  /** Exon of each variant: one outer fold per exon. */
+  groups: string[];
+}
+
+/** Features already computed (a folder of files in the runner), keyed by model, kind and setting. */
+export interface FeatureCache {
+  get(key: string): Float64Array | undefined;
+  set(key: string, data: Float64Array): void;
+}
+
+export interface FewshotEvalOptions {
+  /** Embedding windows compared (default 64, 128, 256). */
+  windows?: readonly number[];
+  /** Local-pooling reaches compared at the default window (default 2, 8, 32). */
+  reaches?: readonly number[];
+  cache?: FeatureCache;
+  log?: (msg: string) => void;
+}
+
+export type Section = 'feature sets' | 'combined models' | 'pooling and parts' | 'window' | 'reach' | 'baseline widths';
+
+export interface EvalRow {
+  section: Section;
+  model: string;
+  features: string;
+  columns: number;
+  /** Out-of-fold AUROC with DeLong's 95% interval. */
+  auroc: Interval;
+  /** This probe's out-of-fold AUROC minus the baseline's (or, in 'baseline widths', the default baseline's). */
+  vsBaseline: AurocDifference;
+  seconds: number;
+}
+
+export interface FewshotEvalResult {
+  n: number;
+  positives: number;
+  groups: string[];
+  baseline: EvalRow;
+  rows: EvalRow[];
+}
+
+const PARTS: readonly (readonly EmbeddingPart[])[] = [
+  ['diff'], ['alt'], ['ref'], ['ref', 'diff'], ['ref', 'alt', 'diff'],
+];
+const BASELINE_WIDTHS: readonly Required<VariantBaselineOptions>[] = [
+  { window: 0, kmer: 3 }, { window: 5, kmer: 3 }, { window: 10, kmer: 3 }, { window: 2, kmer: 1 },
+  { window: 2, kmer: 5 }, { window: 5, kmer: 5 },
+];
+
+/** Embeddings from the cache or the model (stored as the 6 pools back to back: site, local, window; ref, alt). */
+async function embeddings(m: NamedModel, d: FewshotEvalData, window: number, reach: number,
+  cache?: FeatureCache): Promise<VariantEmbeddings> {
+  const key = `${m.name}.emb.w${window}.r${reach}`, size = (m.model.representation as { size: number }).size;
+  const n = d.variants.length, stored = cache?.get(key);
+  if (stored) {
+    const slice = (k: number) => Float32Array.from(stored.subarray(k * n * size, (k + 1) * n * size));
+    const pools = Object.fromEntries(POOLINGS.map((p, i) => [p, { ref: slice(2 * i), alt: slice(2 * i + 1) }]));
+    return { size, rows: n, pools: pools as VariantEmbeddings['pools'] };
+  }
+  const e = await embedVariants(m.model, d.seq, d.variants, { window, reach });
+  const all = new Float64Array(6 * n * size);
+  POOLINGS.forEach((p, i) => {
+    all.set(e.pools[p].ref, 2 * i * n * size);
+    all.set(e.pools[p].alt, (2 * i + 1) * n * size);
+  });
+  cache?.set(key, all);
+  return e;
+}
+
+async function scores(m: NamedModel, d: FewshotEvalData, cache?: FeatureCache): Promise<FeatureBlock> {
+  const key = `${m.name}.scores.w${DEFAULT_WINDOW}`, stored = cache?.get(key);
+  if (stored) {
+    return { names: methodsFor(m.model.objective).map((x) => `${m.name}:${x}`), rows: d.variants.length, data: stored };
+  }
+  const block = await scoreColumns(m.name, m.model, d.seq, d.variants, DEFAULT_WINDOW);
+  cache?.set(key, Float64Array.from(block.data));
+  return block;
+}
+
+export async function fewshotEval(models: readonly NamedModel[], d: FewshotEvalData,
+  opts: FewshotEvalOptions = {}): Promise<FewshotEvalResult> {
+  const log = opts.log ?? (() => {});
+  const windows = opts.windows ?? [64, 128, 256], reaches = opts.reaches ?? [2, 8, 32];
+  const lof = Array.from(d.y, (v) => v === 1);
+  const fit = async (blocks: FeatureBlock[]) => {
+    const t = performance.now();
+    const { X, names } = assemble(blocks);
+    const { report } = await fitProbe({ X, names, y: d.y, kind: 'binary', groups: d.groups });
+    return { report, columns: names.length, seconds: (performance.now() - t) / 1000 };
+  };
+  const defaultBaseline = variantBaseline(d.seq, d.variants, DEFAULT_BASELINE);
+  const base = await fit([defaultBaseline]);
+  const row = async (section: Section, model: string, features: string, blocks: FeatureBlock[],
+    against = base.report.outOfFold): Promise<EvalRow> => {
+    const r = await fit(blocks);
+    const auc = r.report.metric.value.toFixed(3);
+    log(`${section} | ${model} | ${features}: AUROC ${auc} (${r.columns} columns, ${r.seconds.toFixed(1)} s)`);
+    const { value, lo, hi } = r.report.metric;
+    return { section, model, features, columns: r.columns, auroc: { value, lo, hi }, seconds: r.seconds,
+      vsBaseline: aurocDifference(r.report.outOfFold, against, lof) };
+  };
+  const baseline: EvalRow = { section: 'feature sets', model: 'baseline', features: describeBaseline(DEFAULT_BASELINE),
+    columns: base.columns, auroc: base.report.metric, seconds: base.seconds,
+    vsBaseline: aurocDifference(base.report.outOfFold, base.report.outOfFold, lof) };
+  const rows: EvalRow[] = [];
+  const combined: { scores: FeatureBlock[]; embedding: FeatureBlock[] } = { scores: [], embedding: [] };
+  const choice = DEFAULT_EMBEDDING, named = describeChoice(choice);
+  for (const m of models) {
+    log(`${m.name}: zero-shot scores (window ${DEFAULT_WINDOW})`);
+    const s = await scores(m, d, opts.cache);
+    combined.scores.push(s);
+    rows.push(await row('feature sets', m.name, 'scores', [s]));
+    rows.push(await row('feature sets', m.name, 'scores + baseline', [s, defaultBaseline]));
+    if (m.model.representation.kind !== 'hidden') continue;
+    log(`${m.name}: embeddings (windows ${windows.join(', ')}; reaches ${reaches.join(', ')})`);
+    const at = (window: number, reach = choice.reach) => embeddings(m, d, window, reach, opts.cache);
+    const e = embeddingBlocks(m.name, await at(choice.window), choice);
+    combined.embedding.push(...e);
+    rows.push(await row('feature sets', m.name, `embedding (${named})`, e));
+    rows.push(await row('feature sets', m.name, 'scores + embedding', [s, ...e]));
+    rows.push(await row('feature sets', m.name, 'scores + embedding + baseline', [s, ...e, defaultBaseline]));
+    const byPooling = await at(choice.window);
+    for (const poolings of [...POOLINGS.map((p) => [p]), POOLINGS] as Pooling[][]) {
+      for (const parts of poolings.length > 1 ? [['diff'] as EmbeddingPart[]] : PARTS) {
+        const c = { ...choice, poolings, parts };
+        rows.push(await row('pooling and parts', m.name, describeChoice(c), embeddingBlocks(m.name, byPooling, c)));
+      }
+    }
+    for (const window of windows) {
+      const c = { ...choice, window };
+      rows.push(await row('window', m.name, describeChoice(c), embeddingBlocks(m.name, await at(window), c)));
+    }
+    for (const reach of reaches) {
+      const c = { ...choice, poolings: ['local'] as Pooling[], reach };
+      const e = await at(choice.window, reach);
+      rows.push(await row('reach', m.name, describeChoice(c), embeddingBlocks(m.name, e, c)));
+    }
+  }
+  const all = 'all models';
+  rows.push(await row('combined models', all, 'scores', combined.scores));
+  rows.push(await row('combined models', all, `embedding (${named})`, combined.embedding));
+  rows.push(await row('combined models', all, 'scores + embedding', [...combined.scores, ...combined.embedding]));
+  rows.push(await row('combined models', all, 'scores + embedding + baseline',
+    [...combined.scores, ...combined.embedding, defaultBaseline]));
+  for (const b of BASELINE_WIDTHS) {
+    rows.push(await row('baseline widths', 'baseline', describeBaseline(b), [variantBaseline(d.seq, d.variants, b)]));
+  }
+  return { n: d.y.length, positives: lof.filter(Boolean).length, groups: [...new Set(d.groups)], baseline, rows };
+}
+
+export function describeChoice(c: EmbeddingChoice): string {
+  const pooling = c.poolings.map((p) => (p === 'local' ? `local +-${c.reach}` : p)).join(' + ');
+  return `${pooling}; ${c.parts.join(' + ')}; window ${c.window}`;
+}
+
+export function describeBaseline(b: Required<VariantBaselineOptions>): string {
+  return `one-hot +-${b.window}, k-mer changes k <= ${b.kmer}`;
+}

@@ -1,0 +1,58 @@
+// The few-shot evaluation as markdown: one table per section, each probe's out-of-fold AUROC beside the
+// baseline's on the same folds, and the paired difference (DeLong).
+
+import type { EvalRow, FewshotEvalResult, Section } from './fewshotEval';
+import type { AurocDifference } from './metrics';
+
+const SECTIONS: { section: Section; title: string; against: string }[] = [
+  { section: 'feature sets', title: 'Feature sets, model by model', against: 'baseline' },
+  { section: 'combined models', title: 'Every model at once (their columns side by side)', against: 'baseline' },
+  { section: 'pooling and parts', title: 'Embedding levers: pooling and parts (window and reach as the default)',
+    against: 'baseline' },
+  { section: 'window', title: 'Embedding levers: window (pooling and parts as the default)', against: 'baseline' },
+  { section: 'reach', title: 'Embedding levers: reach of the local mean (window as the default)', against: 'baseline' },
+  { section: 'baseline widths', title: 'Baseline levers: one-hot reach and k-mer width', against: 'default baseline' },
+];
+
+const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '-');
+const signed = (x: number, d: number) => `${x >= 0 ? '+' : ''}${x.toFixed(d)}`;
+
+/** 0.612 (0.58-0.65) */
+export function withInterval(a: { value: number; lo: number; hi: number }): string {
+  return Number.isFinite(a.lo) ? `${f3(a.value)} (${a.lo.toFixed(2)}-${a.hi.toFixed(2)})` : f3(a.value);
+}
+
+/** +0.012 (-0.03 to +0.05; p 0.58) */
+export function withDifference(r: AurocDifference): string {
+  if (!Number.isFinite(r.se)) return f3(r.diff);
+  const p = r.p < 0.001 ? '<0.001' : r.p.toFixed(3);
+  return `${signed(r.diff, 3)} (${signed(r.lo, 2)} to ${signed(r.hi, 2)}; p ${p})`;
+}
+
+function table(rows: EvalRow[], against: string): string[] {
+  return [
+    `| model | features | columns | AUROC (95% CI) | minus ${against} (95% CI; p) | fit s |`,
+    '|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.model} | ${r.features} | ${r.columns} | ${withInterval(r.auroc)} | `
+      + `${withDifference(r.vsBaseline)} | ${r.seconds.toFixed(1)} |`),
+  ];
+}
+
+export function fewshotMarkdown(r: FewshotEvalResult): string {
+  const best = r.rows.filter((x) => x.section !== 'baseline widths')
+    .reduce((a, b) => (b.auroc.value > a.auroc.value ? b : a));
+  const out = [
+    `Labelled examples: ${r.n} BRCA1 SGE dev variants, ${r.positives} LOF (positive) against FUNC and INT;`
+      + ` leave-one-exon-out over exons ${r.groups.join(', ')} (each exon one outer fold; the penalty chosen`
+      + ' by leave-one-exon-out inside the other four).',
+    '',
+    `Baseline (${r.baseline.features}, ${r.baseline.columns} columns): AUROC ${withInterval(r.baseline.auroc)}.`,
+    `Best probe: ${best.model}, ${best.features} (${best.section}): AUROC ${withInterval(best.auroc)},`
+      + ` ${withDifference(best.vsBaseline)} against the baseline.`,
+  ];
+  for (const s of SECTIONS) {
+    const rows = r.rows.filter((x) => x.section === s.section);
+    if (rows.length) out.push('', `### ${s.title}`, '', ...table(rows, s.against));
+  }
+  return out.join('\n');
+}
