@@ -48,7 +48,8 @@ describe('variant embeddings', () => {
     const { model, calls } = fakeModel('mlm', 64);
     const e = await embedVariants(model, seq, variants, { window: 9, reach: 2 });
     const wins = siteWindows(seq, variants, 9, 64);
-    expect(wins.map((w) => [w.seq, w.site])).toEqual([[seq.slice(6, 15), 4], [seq.slice(6, 15), 4], [seq.slice(0, 9), 2]]);
+    const placed = wins.map((w) => [w.seq, w.site]);
+    expect(placed).toEqual([[seq.slice(6, 15), 4], [seq.slice(6, 15), 4], [seq.slice(0, 9), 2]]);
     wins.forEach((w, i) => {
       const alt = w.seq.slice(0, w.site) + w.alt + w.seq.slice(w.site + 1);
       const row = (a: Float32Array) => Array.from(a.subarray(i * 4, i * 4 + 4));
@@ -77,7 +78,8 @@ describe('variant embeddings', () => {
     const { model, calls } = fakeModel('mlm', 7);
     await embedVariants(model, seq, variants, { window: 128 });
     expect(calls.every((c) => c.T === 7)).toBe(true);
-    await expect(embedVariants(model, seq, [{ pos: 10, ref: 'A', alt: 'G' }])).rejects.toThrow(/variant 1 .*not a substitution/);
+    const wrongRef = [{ pos: 10, ref: 'A', alt: 'G' }];
+    await expect(embedVariants(model, seq, wrongRef)).rejects.toThrow(/variant 1 .*not a substitution/);
     await expect(embedVariants(model, seq, [{ pos: 10, ref: 'TG', alt: 'G' }])).rejects.toThrow(/not a substitution/);
     const markov = { ...model, representation: { kind: 'none' as const } };
     await expect(embedVariants(markov, seq, variants)).rejects.toThrow(/no hidden states/);
