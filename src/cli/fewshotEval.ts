@@ -5,27 +5,23 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseRegion } from '../genome/region';
 import { loadModel } from '../model/loadModel';
 import type { LoadedModel } from '../model/meta';
-import { BRCA1_FASTA, readFasta, readSge } from '../node/data';
 import { fileSource } from '../node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
-import { fewshotEval, type FeatureCache, type FewshotEvalData } from '../eval/fewshotEval';
+import { brca1DevData } from '../eval/fewshotData';
+import { fewshotEval, type FeatureCache } from '../eval/fewshotEval';
 import { fewshotMarkdown } from '../eval/fewshotReport';
-
-/** The BRCA1 SGE dev split as the probes read it: substitutions of the region, LOF = 1, exon = group. */
-export function brca1DevData(): FewshotEvalData {
-  const region = readFasta(BRCA1_FASTA)[0]!, start = parseRegion(region.name).start, sge = readSge();
-  return { seq: region.sequence, variants: sge.map((v) => ({ pos: v.pos - start, ref: v.ref, alt: v.alt })),
-    y: Float64Array.from(sge, (v) => (v.funcClass === 'LOF' ? 1 : 0)), groups: sge.map((v) => v.exon) };
-}
 
 function fileCache(dir: string, tag: (key: string) => string): FeatureCache {
   mkdirSync(dir, { recursive: true });
   const path = (key: string) => join(dir, `${tag(key)}.f64`);
   return {
-    get: (key) => (existsSync(path(key)) ? new Float64Array(readFileSync(path(key)).buffer.slice(0)) : undefined),
+    get: (key) => {
+      if (!existsSync(path(key))) return undefined;
+      const b = readFileSync(path(key));
+      return new Float64Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+    },
     set: (key, data) => writeFileSync(path(key), Buffer.from(data.buffer, data.byteOffset, data.byteLength)),
   };
 }

@@ -5,13 +5,13 @@
 import { embedVariants, POOLINGS, type Pooling, type VariantEmbeddings } from '../analysis/embedding';
 import { DEFAULT_WINDOW, methodsFor, type Variant } from '../analysis/variantEffect';
 import { assemble, variantBaseline, type FeatureBlock, type VariantBaselineOptions } from '../fewshot/features';
-import { fitProbe } from '../fewshot/probe';
+import { fitProbe, type ProbeReport } from '../fewshot/probe';
 import type { Interval } from '../fewshot/report';
 import {
   DEFAULT_BASELINE, DEFAULT_EMBEDDING, embeddingBlocks, scoreColumns, type EmbeddingChoice, type EmbeddingPart,
   type NamedModel,
 } from '../fewshot/variantFeatures';
-import { aurocDifference, type AurocDifference } from './metrics';
+import { aurocDifference, aurocInterval, type AurocDifference } from './metrics';
 
 export interface FewshotEvalData {
   /** The sequence the variants are substitutions of. */
@@ -47,8 +47,12 @@ export interface EvalRow {
   columns: number;
   /** Out-of-fold AUROC with DeLong's 95% interval. */
   auroc: Interval;
-  /** This probe's out-of-fold AUROC minus the baseline's (or, in 'baseline widths', the default baseline's). */
+  /** This probe's out-of-fold AUROC minus the default baseline's. */
   vsBaseline: AurocDifference;
+  /** The mean over exons of the AUROC within each held-out exon (no shift between folds enters it). */
+  perGroup: number;
+  /** The penalty of the fit on all labels. */
+  lambda: number;
   seconds: number;
 }
 
@@ -57,15 +61,21 @@ export interface FewshotEvalResult {
   positives: number;
   groups: string[];
   baseline: EvalRow;
+  /**
+   * The pooled AUROC of predictions without features: each held-out exon gets the LOF share of the other
+   * exons. Pooling out-of-fold predictions across exons ranks exons against each other, so this is not 0.5.
+   */
+  baseRates: Interval;
   rows: EvalRow[];
 }
 
 const PARTS: readonly (readonly EmbeddingPart[])[] = [
   ['diff'], ['alt'], ['ref'], ['ref', 'diff'], ['ref', 'alt', 'diff'],
 ];
+const WIDE_BASELINE: Required<VariantBaselineOptions> = { window: 5, kmer: 5 };
 const BASELINE_WIDTHS: readonly Required<VariantBaselineOptions>[] = [
   { window: 0, kmer: 3 }, { window: 5, kmer: 3 }, { window: 10, kmer: 3 }, { window: 2, kmer: 1 },
-  { window: 2, kmer: 5 }, { window: 5, kmer: 5 },
+  { window: 2, kmer: 5 }, WIDE_BASELINE,
 ];
 
 /** Embeddings from the cache or the model (stored as the 6 pools back to back: site, local, window; ref, alt). */
@@ -98,12 +108,23 @@ async function scores(m: NamedModel, d: FewshotEvalData, cache?: FeatureCache): 
   return block;
 }
 
+interface Fit { report: ProbeReport; columns: number; seconds: number }
+
+const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+
+/** Each variant's prediction is the positive share among the other groups' variants. */
+function baseRates(d: FewshotEvalData): Interval {
+  const share = (g: string) => mean(Array.from(d.y).filter((_, i) => d.groups[i] !== g));
+  const r = aurocInterval(d.groups.map(share), Array.from(d.y, (v) => v === 1));
+  return { value: r.auc, lo: r.lo, hi: r.hi };
+}
+
 export async function fewshotEval(models: readonly NamedModel[], d: FewshotEvalData,
   opts: FewshotEvalOptions = {}): Promise<FewshotEvalResult> {
   const log = opts.log ?? (() => {});
   const windows = opts.windows ?? [64, 128, 256], reaches = opts.reaches ?? [2, 8, 32];
   const lof = Array.from(d.y, (v) => v === 1);
-  const fit = async (blocks: FeatureBlock[]) => {
+  const fit = async (blocks: FeatureBlock[]): Promise<Fit> => {
     const t = performance.now();
     const { X, names } = assemble(blocks);
     const { report } = await fitProbe({ X, names, y: d.y, kind: 'binary', groups: d.groups });
@@ -111,20 +132,20 @@ export async function fewshotEval(models: readonly NamedModel[], d: FewshotEvalD
   };
   const defaultBaseline = variantBaseline(d.seq, d.variants, DEFAULT_BASELINE);
   const base = await fit([defaultBaseline]);
-  const row = async (section: Section, model: string, features: string, blocks: FeatureBlock[],
-    against = base.report.outOfFold): Promise<EvalRow> => {
-    const r = await fit(blocks);
-    const auc = r.report.metric.value.toFixed(3);
-    log(`${section} | ${model} | ${features}: AUROC ${auc} (${r.columns} columns, ${r.seconds.toFixed(1)} s)`);
-    const { value, lo, hi } = r.report.metric;
-    return { section, model, features, columns: r.columns, auroc: { value, lo, hi }, seconds: r.seconds,
-      vsBaseline: aurocDifference(r.report.outOfFold, against, lof) };
+  const evalRow = (section: Section, model: string, features: string, r: Fit): EvalRow => {
+    const { value, lo, hi } = r.report.metric, perGroup = mean(r.report.folds.map((f) => f.metric));
+    return { section, model, features, columns: r.columns, auroc: { value, lo, hi }, seconds: r.seconds, perGroup,
+      lambda: r.report.lambda, vsBaseline: aurocDifference(r.report.outOfFold, base.report.outOfFold, lof) };
   };
-  const baseline: EvalRow = { section: 'feature sets', model: 'baseline', features: describeBaseline(DEFAULT_BASELINE),
-    columns: base.columns, auroc: base.report.metric, seconds: base.seconds,
-    vsBaseline: aurocDifference(base.report.outOfFold, base.report.outOfFold, lof) };
+  const row = async (section: Section, model: string, features: string, blocks: FeatureBlock[]) => {
+    const r = evalRow(section, model, features, await fit(blocks));
+    log(`${section} | ${model} | ${features}: AUROC ${r.auroc.value.toFixed(3)}, per exon ${r.perGroup.toFixed(3)} `
+      + `(${r.columns} columns, penalty ${r.lambda.toPrecision(2)}, ${r.seconds.toFixed(1)} s)`);
+    return r;
+  };
+  const baseline = evalRow('feature sets', 'baseline', describeBaseline(DEFAULT_BASELINE), base);
   const rows: EvalRow[] = [];
-  const combined: { scores: FeatureBlock[]; embedding: FeatureBlock[] } = { scores: [], embedding: [] };
+  const combined = { scores: [] as FeatureBlock[], embedding: new Map<string, FeatureBlock[]>() };
   const choice = DEFAULT_EMBEDDING, named = describeChoice(choice);
   for (const m of models) {
     log(`${m.name}: zero-shot scores (window ${DEFAULT_WINDOW})`);
@@ -136,7 +157,7 @@ export async function fewshotEval(models: readonly NamedModel[], d: FewshotEvalD
     log(`${m.name}: embeddings (windows ${windows.join(', ')}; reaches ${reaches.join(', ')})`);
     const at = (window: number, reach = choice.reach) => embeddings(m, d, window, reach, opts.cache);
     const e = embeddingBlocks(m.name, await at(choice.window), choice);
-    combined.embedding.push(...e);
+    combined.embedding.set(m.name, e);
     rows.push(await row('feature sets', m.name, `embedding (${named})`, e));
     rows.push(await row('feature sets', m.name, 'scores + embedding', [s, ...e]));
     rows.push(await row('feature sets', m.name, 'scores + embedding + baseline', [s, ...e, defaultBaseline]));
@@ -159,14 +180,23 @@ export async function fewshotEval(models: readonly NamedModel[], d: FewshotEvalD
   }
   const all = 'all models';
   rows.push(await row('combined models', all, 'scores', combined.scores));
-  rows.push(await row('combined models', all, `embedding (${named})`, combined.embedding));
-  rows.push(await row('combined models', all, 'scores + embedding', [...combined.scores, ...combined.embedding]));
+  const allEmbeddings = [...combined.embedding.values()].flat();
+  rows.push(await row('combined models', all, `embedding (${named})`, allEmbeddings));
+  rows.push(await row('combined models', all, 'scores + embedding', [...combined.scores, ...allEmbeddings]));
   rows.push(await row('combined models', all, 'scores + embedding + baseline',
-    [...combined.scores, ...combined.embedding, defaultBaseline]));
+    [...combined.scores, ...allEmbeddings, defaultBaseline]));
   for (const b of BASELINE_WIDTHS) {
     rows.push(await row('baseline widths', 'baseline', describeBaseline(b), [variantBaseline(d.seq, d.variants, b)]));
   }
-  return { n: d.y.length, positives: lof.filter(Boolean).length, groups: [...new Set(d.groups)], baseline, rows };
+  // the widest baseline beside each model's embedding: does the embedding add to the best sequence-only features?
+  const wide = variantBaseline(d.seq, d.variants, WIDE_BASELINE), plus = `+ ${describeBaseline(WIDE_BASELINE)}`;
+  for (const [name, e] of combined.embedding) {
+    rows.push(await row('baseline widths', name, `embedding (${named}) ${plus}`, [...e, wide]));
+  }
+  const everything = [...combined.scores, ...allEmbeddings, wide];
+  rows.push(await row('baseline widths', all, `scores + embedding ${plus}`, everything));
+  const groups = [...new Set(d.groups)];
+  return { n: d.y.length, positives: lof.filter(Boolean).length, groups, baseline, baseRates: baseRates(d), rows };
 }
 
 export function describeChoice(c: EmbeddingChoice): string {
