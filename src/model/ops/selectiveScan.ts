@@ -60,11 +60,13 @@ export function scanArrays(
   }
 }
 
-export const cpuSelectiveScan: SelectiveScan = (groups) => {
-  const parts = groups.flatMap((g) => [g.u, g.dt, g.bc].map((t) => tf.reshape(t, [-1])));
-  const packed = tf.concat(parts);
-  const data = packed.dataSync() as Float32Array;
-  tf.dispose([packed, ...parts]);
+/** Every group's inputs in one tensor, so they come back in one read. */
+function pack(groups: readonly ScanGroup[]): tf.Tensor1D {
+  return tf.tidy(() => tf.concat(groups.flatMap((g) => [g.u, g.dt, g.bc].map((t) => tf.reshape(t, [-1])))) as tf.Tensor1D);
+}
+
+/** The scans of every group from their packed inputs, each uploaded as [S, L, Di]. */
+function scanPacked(groups: readonly ScanGroup[], data: Float32Array): tf.Tensor3D[] {
   let at = 0;
   const take = (n: number) => data.subarray(at, (at += n));
   return groups.map((g) => {
@@ -79,4 +81,19 @@ export const cpuSelectiveScan: SelectiveScan = (groups) => {
     scanArrays(u, dt, bc, g, y, { S, L, Di, N });
     return tf.tensor3d(y, [S, L, Di]);
   });
+}
+
+export const cpuSelectiveScan: SelectiveScan = (groups) => {
+  const packed = pack(groups);
+  const data = packed.dataSync() as Float32Array;
+  packed.dispose();
+  return scanPacked(groups, data);
 };
+
+/** The same scan, its read-back awaited (a GPU backend stalls on a synchronous read). */
+export async function cpuSelectiveScanAsync(groups: readonly ScanGroup[]): Promise<tf.Tensor3D[]> {
+  const packed = pack(groups);
+  const data = (await packed.data()) as Float32Array;
+  packed.dispose();
+  return scanPacked(groups, data);
+}

@@ -47,14 +47,7 @@ export class HyenaDNABlock implements Block {
 
   /** Each stage in its own tidy, so a long pass holds one block's activations, not every block's. */
   forward(s: Stream): Stream {
-    const x = s.x, [B, T, D] = x.shape;
-    const [x0, gated] = tf.tidy(() => {
-      const h = layerNorm(x, this.w.norm1.g, this.w.norm1.b, this.eps);
-      const projected = dense(h, this.w.inProj) as tf.Tensor3D; // [B, T, 3D]
-      const u = tf.add(causalDepthwise(projected, this.w.shortFilter), this.w.shortBias);
-      const part = (k: number) => tf.slice(u, [0, 0, k * D], [B, T, D]) as tf.Tensor3D;
-      return [part(0), tf.mul(part(2), part(1)) as tf.Tensor3D]; // x0, v * x1
-    });
+    const [x0, gated] = this.prepare(s.x);
     let y: tf.Tensor3D;
     try {
       y = this.longConv(gated);
@@ -64,6 +57,34 @@ export class HyenaDNABlock implements Block {
     } finally {
       gated.dispose();
     }
+    return { x: this.finish(s.x, x0, y) };
+  }
+
+  /** The same block, the long convolution's read-back awaited (GPU backends stall on a synchronous read). */
+  async forwardAsync(s: Stream): Promise<Stream> {
+    const [B, T, D] = s.x.shape;
+    await this.filters.ensure(T);
+    const [x0, gated] = this.prepare(s.x);
+    const y = T <= this.directMaxLen() ? this.longConv(gated)
+      : tf.tensor3d(causalLongConv((await gated.data()) as Float32Array, this.filters.filter(this.index, T), B, T, D, this.w.skipValues), [B, T, D]);
+    gated.dispose();
+    return { x: this.finish(s.x, x0, y) };
+  }
+
+  /** norm1, in_proj, the short conv: x0 and the gated v * x1, each [B, T, D], kept for the long convolution. */
+  private prepare(x: tf.Tensor3D): [tf.Tensor3D, tf.Tensor3D] {
+    const [B, T, D] = x.shape;
+    return tf.tidy(() => {
+      const h = layerNorm(x, this.w.norm1.g, this.w.norm1.b, this.eps);
+      const projected = dense(h, this.w.inProj) as tf.Tensor3D; // [B, T, 3D]
+      const u = tf.add(causalDepthwise(projected, this.w.shortFilter), this.w.shortBias);
+      const part = (k: number) => tf.slice(u, [0, 0, k * D], [B, T, D]) as tf.Tensor3D;
+      return [part(0), tf.mul(part(2), part(1)) as tf.Tensor3D]; // x0, v * x1
+    });
+  }
+
+  /** x + out_proj(y * x0), then the MLP with its pre-norm; frees x0 and y. */
+  private finish(x: tf.Tensor3D, x0: tf.Tensor3D, y: tf.Tensor3D): tf.Tensor3D {
     const out = tf.tidy(() => {
       const r = tf.add(x, dense(tf.mul(y, x0), this.w.outProj));
       const n = layerNorm(r, this.w.norm2.g, this.w.norm2.b, this.eps);
@@ -71,7 +92,7 @@ export class HyenaDNABlock implements Block {
     });
     x0.dispose();
     y.dispose();
-    return { x: out };
+    return out;
   }
 
   /** y = causal conv of the gated signal with this block's filter + skip * gated, [B, T, D]. */

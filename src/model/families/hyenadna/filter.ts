@@ -23,21 +23,43 @@ export interface FilterParams {
   rate: Float32Array;
 }
 
-/** Block filter k [lags, D] (lag-major): sineMlp(z[:lags]) * (exp(-t[:lags] |deltas|) + shift). */
-export function computeFilter(p: FilterParams, lags: number, D: number, shift: number): Float32Array {
+/** A filter's output and how it is made: the MLP a chunk of lags at a time, each chunk's values windowed into k. */
+function filterParts(p: FilterParams, lags: number, D: number, shift: number) {
   const E = p.z.length / p.t.length;
   const k = new Float32Array(lags * D);
-  for (let start = 0; start < lags; start += CHUNK_LAGS) {
-    const n = Math.min(CHUNK_LAGS, lags - start);
-    const h = tf.tidy(() => sineMlp(tf.tensor3d(p.z.subarray(start * E, (start + n) * E), [1, n, E]), p.mlp)); // [n, D]
-    const values = h.dataSync();
-    h.dispose();
-    for (let j = 0; j < n; j++) {
+  const starts = Array.from({ length: Math.ceil(lags / CHUNK_LAGS) }, (_, i) => i * CHUNK_LAGS);
+  const size = (start: number) => Math.min(CHUNK_LAGS, lags - start);
+  const mlp = (start: number) => // [n, D]
+    tf.tidy(() => sineMlp(tf.tensor3d(p.z.subarray(start * E, (start + size(start)) * E), [1, size(start), E]), p.mlp));
+  const fill = (start: number, values: ArrayLike<number>) => {
+    for (let j = 0; j < size(start); j++) {
       const t = p.t[start + j]!, row = (start + j) * D;
       for (let d = 0; d < D; d++) k[row + d] = values[j * D + d]! * (Math.exp(-t * p.rate[d]!) + shift);
     }
+  };
+  return { k, starts, mlp, fill };
+}
+
+/** Block filter k [lags, D] (lag-major): sineMlp(z[:lags]) * (exp(-t[:lags] |deltas|) + shift). */
+export function computeFilter(p: FilterParams, lags: number, D: number, shift: number): Float32Array {
+  const f = filterParts(p, lags, D, shift);
+  for (const start of f.starts) {
+    const h = f.mlp(start);
+    f.fill(start, h.dataSync());
+    h.dispose();
   }
-  return k;
+  return f.k;
+}
+
+/** The same, each chunk's read awaited (a GPU backend stalls on a synchronous read). */
+export async function computeFilterAsync(p: FilterParams, lags: number, D: number, shift: number): Promise<Float32Array> {
+  const f = filterParts(p, lags, D, shift);
+  for (const start of f.starts) {
+    const h = f.mlp(start);
+    f.fill(start, await h.data());
+    h.dispose();
+  }
+  return f.k;
 }
 
 /**
@@ -55,16 +77,29 @@ export class FilterBank {
 
   /** Block i's filter for at least T lags ([>= T, D], lag-major). */
   filter(i: number, T: number): Float32Array {
-    if (T > this.lMax) {
-      throw new Error(`HyenaDNA's filters are defined for ${this.lMax} lags; a pass of ${T} needs more`);
-    }
-    if (T > this.lags) {
-      const lags = Math.min(this.lMax, Math.max(MIN_FILTER_LAGS, nextPow2(T)));
+    const lags = this.lagsFor(T);
+    if (lags > this.lags) {
       this.filters = []; // the old filters go before the new ones are allocated
       this.filters = this.params.map((p) => computeFilter(p, lags, this.D, this.shift));
       this.lags = lags;
     }
     return this.filters[i]!;
+  }
+
+  /** Every block's filter for at least T lags, its reads awaited. */
+  async ensure(T: number): Promise<void> {
+    const lags = this.lagsFor(T);
+    if (lags <= this.lags) return;
+    this.filters = [];
+    const made: Float32Array[] = [];
+    for (const p of this.params) made.push(await computeFilterAsync(p, lags, this.D, this.shift));
+    this.filters = made;
+    this.lags = lags;
+  }
+
+  private lagsFor(T: number): number {
+    if (T > this.lMax) throw new Error(`HyenaDNA's filters are defined for ${this.lMax} lags; a pass of ${T} needs more`);
+    return T > this.lags ? Math.min(this.lMax, Math.max(MIN_FILTER_LAGS, nextPow2(T))) : this.lags;
   }
 
   clear(): void {
