@@ -8,12 +8,24 @@ import { findSpan, refMismatch, withNamingHint } from '../genome/locate';
 import type { LanguageModel } from '../model/languageModel';
 import type { Reference } from '../node/reference';
 
-export interface ScoreSettings { method: ScoreMethod; window: number; bothStrands: boolean }
+export interface ScoreSettings {
+  method: ScoreMethod;
+  window: number;
+  bothStrands: boolean;
+}
 
 /** A variant as the VCF gives it (1-based position). */
-export interface Query { chrom: string; pos: number; ref: string; alt: string }
+export interface Query {
+  chrom: string;
+  pos: number;
+  ref: string;
+  alt: string;
+}
 
-export interface QueryResult { score: number | null; note: string }
+export interface QueryResult {
+  score: number | null;
+  note: string;
+}
 
 /**
  * Variants are scored from one read of the reference while the next one's window starts at most MERGE_GAP
@@ -24,14 +36,26 @@ export interface QueryResult { score: number | null; note: string }
 export const MERGE_GAP = 4096;
 export const CLUSTER_SPAN = 200_000;
 
-interface Placed { q: number; record: number; index: number; from: number; to: number }
+interface Placed {
+  q: number;
+  record: number;
+  index: number;
+  from: number;
+  to: number;
+}
 
 /**
  * The bases a variant's score reads: its window as scoreVariants places it on the whole record (centred,
  * clamped at the record's ends) and the variant itself. Any stretch of the record that holds this span
  * gives the same window (see the proof in the test), so a cluster can be read as one slice.
  */
-function span(L: number, index: number, refLength: number, s: ScoreSettings, context: number): { from: number; to: number } {
+function span(
+  L: number,
+  index: number,
+  refLength: number,
+  s: ScoreSettings,
+  context: number,
+): { from: number; to: number } {
   const W = oddWindow(Math.min(s.window, s.method === 'dll' ? Infinity : context, L));
   const start = centredWindow(L, index, W);
   return { from: Math.min(start, index), to: Math.max(start + W, index + refLength) };

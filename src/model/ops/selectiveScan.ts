@@ -34,20 +34,36 @@ export type SelectiveScan = (groups: readonly ScanGroup[]) => tf.Tensor3D[];
 const softplus = (x: number) => (x > 20 ? x : Math.log1p(Math.exp(x)));
 
 /** Sizes of one group: S sequences of L positions, Di channels, state size N. */
-export interface ScanDims { S: number; L: number; Di: number; N: number }
+export interface ScanDims {
+  S: number;
+  L: number;
+  Di: number;
+  N: number;
+}
 
 /** One group's scan on row-major typed arrays: u, dt [S, L, Di], bc [S, L, 2N]; y [S, L, Di] written in place. */
 export function scanArrays(
-  u: Float32Array, dt: Float32Array, bc: Float32Array, g: Pick<ScanGroup, 'A' | 'D' | 'reverse'>, y: Float32Array,
+  u: Float32Array,
+  dt: Float32Array,
+  bc: Float32Array,
+  g: Pick<ScanGroup, 'A' | 'D' | 'reverse'>,
+  y: Float32Array,
   { S, L, Di, N }: ScanDims,
 ): void {
-  const { A, D } = g, h = new Float64Array(Di * N);
+  const { A, D } = g,
+    h = new Float64Array(Di * N);
   for (let s = 0; s < S; s++) {
     h.fill(0);
     for (let step = 0; step < L; step++) {
-      const p = s * L + (g.reverse ? L - 1 - step : step), row = p * Di, bOff = p * 2 * N, cOff = bOff + N;
+      const p = s * L + (g.reverse ? L - 1 - step : step),
+        row = p * Di,
+        bOff = p * 2 * N,
+        cOff = bOff + N;
       for (let d = 0; d < Di; d++) {
-        const x = u[row + d]!, delta = softplus(dt[row + d]!), du = delta * x, hd = d * N;
+        const x = u[row + d]!,
+          delta = softplus(dt[row + d]!),
+          du = delta * x,
+          hd = d * N;
         let acc = 0;
         for (let n = 0; n < N; n++) {
           const v = Math.exp(delta * A[hd + n]!) * h[hd + n]! + du * bc[bOff + n]!;
@@ -62,7 +78,9 @@ export function scanArrays(
 
 /** Every group's inputs in one tensor, so they come back in one read. */
 function pack(groups: readonly ScanGroup[]): tf.Tensor1D {
-  return tf.tidy(() => tf.concat(groups.flatMap((g) => [g.u, g.dt, g.bc].map((t) => tf.reshape(t, [-1])))) as tf.Tensor1D);
+  return tf.tidy(
+    () => tf.concat(groups.flatMap((g) => [g.u, g.dt, g.bc].map((t) => tf.reshape(t, [-1])))) as tf.Tensor1D,
+  );
 }
 
 /** The scans of every group from their packed inputs, each uploaded as [S, L, Di]. */
@@ -70,13 +88,16 @@ function scanPacked(groups: readonly ScanGroup[], data: Float32Array): tf.Tensor
   let at = 0;
   const take = (n: number) => data.subarray(at, (at += n));
   return groups.map((g) => {
-    const [S, L, Di] = g.u.shape, N = g.bc.shape[2] / 2;
+    const [S, L, Di] = g.u.shape,
+      N = g.bc.shape[2] / 2;
     const fits = g.dt.shape.join() === g.u.shape.join() && g.bc.shape[0] === S && g.bc.shape[1] === L;
     if (!fits || g.A.length !== Di * N || g.D.length !== Di) {
       const sizes = `u ${g.u.shape}, dt ${g.dt.shape}, bc ${g.bc.shape}, A (${g.A.length} values), D (${g.D.length})`;
       throw new Error(`selective scan: ${sizes} do not agree`);
     }
-    const u = take(S * L * Di), dt = take(S * L * Di), bc = take(S * L * 2 * N);
+    const u = take(S * L * Di),
+      dt = take(S * L * Di),
+      bc = take(S * L * 2 * N);
     const y = new Float32Array(S * L * Di);
     scanArrays(u, dt, bc, g, y, { S, L, Di, N });
     return tf.tensor3d(y, [S, L, Di]);

@@ -42,8 +42,13 @@ export class HyenaDNABlock implements Block {
    * `directMaxLen`: inputs up to this length convolve with the long filter as one depthwise conv on the
    * backend (no read-back); longer ones by FFT on typed arrays.
    */
-  constructor(private readonly w: BlockWeights, private readonly index: number, private readonly filters: FilterBank,
-    private readonly eps: number, private readonly directMaxLen: () => number) {}
+  constructor(
+    private readonly w: BlockWeights,
+    private readonly index: number,
+    private readonly filters: FilterBank,
+    private readonly eps: number,
+    private readonly directMaxLen: () => number,
+  ) {}
 
   /** Each stage in its own tidy, so a long pass holds one block's activations, not every block's. */
   forward(s: Stream): Stream {
@@ -65,8 +70,20 @@ export class HyenaDNABlock implements Block {
     const [B, T, D] = s.x.shape;
     await this.filters.ensure(T);
     const [x0, gated] = this.prepare(s.x);
-    const y = T <= this.directMaxLen() ? this.longConv(gated)
-      : tf.tensor3d(causalLongConv((await gated.data()) as Float32Array, this.filters.filter(this.index, T), B, T, D, this.w.skipValues), [B, T, D]);
+    const y =
+      T <= this.directMaxLen()
+        ? this.longConv(gated)
+        : tf.tensor3d(
+            causalLongConv(
+              (await gated.data()) as Float32Array,
+              this.filters.filter(this.index, T),
+              B,
+              T,
+              D,
+              this.w.skipValues,
+            ),
+            [B, T, D],
+          );
     gated.dispose();
     return { x: this.finish(s.x, x0, y) };
   }
