@@ -20,31 +20,56 @@ const dir = mkdtempSync(join(tmpdir(), 'fewshot-'));
 const [header, ...lines] = readText(BRCA1_DEV_TSV).trim().split('\n');
 const sge = readSge();
 // 12 LOF and 12 other variants from each of three exons: 72 labels, 3 groups
-const pick = (exon: string, lof: boolean) => sge.map((v, i) => ({ v, i }))
-  .filter(({ v }) => v.exon === exon && (v.funcClass === 'LOF') === lof).slice(0, 12).map(({ i }) => i);
+const pick = (exon: string, lof: boolean) =>
+  sge
+    .map((v, i) => ({ v, i }))
+    .filter(({ v }) => v.exon === exon && (v.funcClass === 'LOF') === lof)
+    .slice(0, 12)
+    .map(({ i }) => i);
 const train = ['2', '16', '22'].flatMap((e) => [...pick(e, true), ...pick(e, false)]).sort((a, b) => a - b);
-const predict = sge.map((v, i) => ({ v, i })).filter(({ v }) => v.exon === '5').slice(0, 6);
+const predict = sge
+  .map((v, i) => ({ v, i }))
+  .filter(({ v }) => v.exon === '5')
+  .slice(0, 6);
 
 function write(name: string, rows: string[]): string {
   writeFileSync(join(dir, name), `${rows.join('\n')}\n`);
   return join(dir, name);
 }
 const labels = write('labels.tsv', [header!, ...train.map((i) => lines[i]!)]);
-const vcf = write('predict.vcf', ['##fileformat=VCFv4.2', '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO',
+const vcf = write('predict.vcf', [
+  '##fileformat=VCFv4.2',
+  '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO',
   ...predict.map(({ v }, k) => `${v.chrom}\t${v.pos}\tv${k}\t${v.ref}\t${v.alt}\t.\t.\t.`),
   `17\t${predict[0]!.v.pos}\tmismatch\t${'ACGT'.replace(predict[0]!.v.ref, '')[0]}\tA\t.\t.\t.`,
   `17\t${predict[1]!.v.pos}\tdeletion\t${predict[1]!.v.ref}T\t${predict[1]!.v.ref}\t.\t.\t.`,
-  '17\tnotanumber\tbad\tA\tG\t.\t.\t.']);
+  '17\tnotanumber\tbad\tA\tG\t.\t.\t.',
+]);
 
 async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [], err: string[] = [];
-  const code = await cli(args, (l) => out.push(l), (l) => err.push(l));
+  const out: string[] = [],
+    err: string[] = [];
+  const code = await cli(
+    args,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out, err: err.filter((l) => !l.startsWith('features:')) };
 }
 /** The command's arguments; an option given as undefined is left out. */
-const base = (over: Record<string, string | undefined> = {}) => Object.entries({ model: MODEL, fasta: BRCA1_FASTA,
-  train: labels, label: 'func_class', positive: 'LOF', group: 'exon', predict: vcf, ...over })
-  .filter(([, v]) => v !== undefined).flatMap(([k, v]) => [`--${k}`, v!]);
+const base = (over: Record<string, string | undefined> = {}) =>
+  Object.entries({
+    model: MODEL,
+    fasta: BRCA1_FASTA,
+    train: labels,
+    label: 'func_class',
+    positive: 'LOF',
+    group: 'exon',
+    predict: vcf,
+    ...over,
+  })
+    .filter(([, v]) => v !== undefined)
+    .flatMap(([k, v]) => [`--${k}`, v!]);
 
 describe('npm run fewshot', () => {
   let result: Awaited<ReturnType<typeof run>>;
@@ -74,15 +99,20 @@ describe('npm run fewshot', () => {
   });
 
   it("reports the probe's and the baseline's AUROC and predictions as fitProbe gives them on one matrix", async () => {
-    const region = readFasta(BRCA1_FASTA)[0]!, start = parseRegion(region.name).start;
+    const region = readFasta(BRCA1_FASTA)[0]!,
+      start = parseRegion(region.name).start;
     const model = await loadModel(fileSource(MODEL));
     const at = (i: number) => ({ pos: sge[i]!.pos - start, ref: sge[i]!.ref, alt: sge[i]!.alt });
     const named = [{ name: model.meta.id, model }];
     const features = (variants: { pos: number; ref: string; alt: string }[]) =>
       variantFeatures(named, region.sequence, variants, { sets: ['scores', 'embedding', 'baseline'] });
     const [trainBlocks, predictBlocks] = [await features(train.map(at)), await features(predict.map(({ i }) => at(i)))];
-    const y = train.map((i) => (sge[i]!.funcClass === 'LOF' ? 1 : 0)), groups = train.map((i) => sge[i]!.exon);
-    const sides = [['probe', (s: string) => s !== 'baseline'], ['baseline', (s: string) => s === 'baseline']] as const;
+    const y = train.map((i) => (sge[i]!.funcClass === 'LOF' ? 1 : 0)),
+      groups = train.map((i) => sge[i]!.exon);
+    const sides = [
+      ['probe', (s: string) => s !== 'baseline'],
+      ['baseline', (s: string) => s === 'baseline'],
+    ] as const;
     for (const [name, keep] of sides) {
       const { X, names } = assemble(trainBlocks.filter((b) => keep(b.set)));
       const { report, model: probe } = await fitProbe({ X, names, y, kind: 'binary', groups });
@@ -105,23 +135,39 @@ describe('npm run fewshot', () => {
     const ints = train.filter((i) => sge[i]!.funcClass === 'INT').length;
     expect(ints).toBeLessThan(10);
     // the sixth label (line 7) gets a function_score that is not a number
-    const textScore = train.map((i, k) => lines[i]!.split('\t').map((f, c) => (k === 5 && c === 6 ? 'abc' : f))
-      .join('\t'));
+    const textScore = train.map((i, k) =>
+      lines[i]!.split('\t')
+        .map((f, c) => (k === 5 && c === 6 ? 'abc' : f))
+        .join('\t'),
+    );
     const twoExons = train.filter((i) => sge[i]!.exon !== '22').map((i) => lines[i]!);
-    const outside = [...train.map((i) => lines[i]!), '5\t100\tA\tG\t2\tMissense\t0\tLOF',
-      `17\t${sge[0]!.pos}\tG\tA\t2\tMissense\t0\tLOF`];
+    const outside = [
+      ...train.map((i) => lines[i]!),
+      '5\t100\tA\tG\t2\tMissense\t0\tLOF',
+      `17\t${sge[0]!.pos}\tG\tA\t2\tMissense\t0\tLOF`,
+    ];
     const refusals: [string[], string | RegExp][] = [
       [base({ positive: 'NOPE' }), 'error: all 72 examples are negative: a probe needs both classes'],
-      [base({ positive: 'INT' }), new RegExp(`^error: ${ints} positive and ${72 - ints} negative examples: `
-        + 'a probe needs at least 10 of each class')],
-      [base({ train: write('two-groups.tsv', [header!, ...twoExons]) }),
-        /^error: grouped cross-validation needs at least 3 groups, found 2/],
-      [base({ train: write('outside.tsv', [header!, ...outside]) }),
-        'error: 2 of 74 labelled variants cannot be used: line 74 (no sequence named 5 in the FASTA), line 75 '
-        + `(reference mismatch at 17:${sge[0]!.pos}: the sequence has T, the variant says G)`],
-      [base({ train: write('text-score.tsv', [header!, ...textScore]), label: 'function_score', positive: undefined }),
-        "error: 1 of 72 data lines refused: 1 with a 'function_score' that is not a number (line 7 ('abc')); "
-        + 'for classes, name the positive one with --positive'],
+      [
+        base({ positive: 'INT' }),
+        new RegExp(
+          `^error: ${ints} positive and ${72 - ints} negative examples: ` + 'a probe needs at least 10 of each class',
+        ),
+      ],
+      [
+        base({ train: write('two-groups.tsv', [header!, ...twoExons]) }),
+        /^error: grouped cross-validation needs at least 3 groups, found 2/,
+      ],
+      [
+        base({ train: write('outside.tsv', [header!, ...outside]) }),
+        'error: 2 of 74 labelled variants cannot be used: line 74 (no sequence named 5 in the FASTA), line 75 ' +
+          `(reference mismatch at 17:${sge[0]!.pos}: the sequence has T, the variant says G)`,
+      ],
+      [
+        base({ train: write('text-score.tsv', [header!, ...textScore]), label: 'function_score', positive: undefined }),
+        "error: 1 of 72 data lines refused: 1 with a 'function_score' that is not a number (line 7 ('abc')); " +
+          'for classes, name the positive one with --positive',
+      ],
     ];
     for (const [args, message] of refusals) {
       const r = await run(args);
@@ -133,8 +179,10 @@ describe('npm run fewshot', () => {
   it('says what is wrong with the command (exit 2)', async () => {
     const usage: [string[], RegExp][] = [
       [base().slice(0, -2), /^error: missing --predict; usage: npm run fewshot/],
-      [[...base(), '--features', 'scores,attention'],
-        /--features scores,attention: expected a comma-separated list of scores, embedding, baseline/],
+      [
+        [...base(), '--features', 'scores,attention'],
+        /--features scores,attention: expected a comma-separated list of scores, embedding, baseline/,
+      ],
       [base({ model: dir }), /not a model folder \(no model.json or config.json there\)/],
       [base({ fasta: join(dir, 'none.fa') }), /--fasta .*none\.fa: no such file/],
     ];

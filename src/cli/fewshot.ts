@@ -27,12 +27,18 @@ export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
 
 export const DEFAULT_FEATURES: readonly FeatureSet[] = ['scores', 'embedding'];
 
-const USAGE = 'usage: npm run fewshot -- --model DIR [--model DIR2] --fasta REF --train LABELS.tsv --label COLUMN '
-  + '[--positive VALUE] [--group COLUMN] [--features scores,embedding,baseline] --predict VARIANTS.vcf '
-  + '> PREDICTIONS.tsv';
+const USAGE =
+  'usage: npm run fewshot -- --model DIR [--model DIR2] --fasta REF --train LABELS.tsv --label COLUMN ' +
+  '[--positive VALUE] [--group COLUMN] [--features scores,embedding,baseline] --predict VARIANTS.vcf ' +
+  '> PREDICTIONS.tsv';
 
 class CliError extends Error {
-  constructor(message: string, readonly exitCode: number) { super(message); }
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
 }
 
 function mustExist(option: string, path: string): void {
@@ -46,7 +52,10 @@ function mustExist(option: string, path: string): void {
 
 function readFeatures(text: string | undefined): FeatureSet[] {
   if (text === undefined) return [...DEFAULT_FEATURES];
-  const sets = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const sets = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = sets.filter((s) => !FEATURE_SETS.includes(s as FeatureSet));
   if (unknown.length || sets.length === 0) {
     throw new CliError(`--features ${text}: expected a comma-separated list of ${FEATURE_SETS.join(', ')}`, EXIT.usage);
@@ -83,12 +92,20 @@ export async function cli(argv: string[], out: (line: string) => void, err: (lin
   try {
     let values;
     try {
-      ({ values } = parseArgs({ args: argv, options: {
-        model: { type: 'string', multiple: true }, fasta: { type: 'string' }, train: { type: 'string' },
-        label: { type: 'string' }, positive: { type: 'string' }, group: { type: 'string' },
-        features: { type: 'string' },
-        predict: { type: 'string' }, backend: { type: 'string', default: 'wasm' },
-      } }));
+      ({ values } = parseArgs({
+        args: argv,
+        options: {
+          model: { type: 'string', multiple: true },
+          fasta: { type: 'string' },
+          train: { type: 'string' },
+          label: { type: 'string' },
+          positive: { type: 'string' },
+          group: { type: 'string' },
+          features: { type: 'string' },
+          predict: { type: 'string' },
+          backend: { type: 'string', default: 'wasm' },
+        },
+      }));
     } catch (e) {
       throw new CliError(`${(e as Error).message}; ${USAGE}`, EXIT.usage);
     }
@@ -111,8 +128,11 @@ export async function cli(argv: string[], out: (line: string) => void, err: (lin
       const model = await loadModel(fileSource(dir));
       models.push(model);
       if (sets.includes('embedding') && model.representation.kind !== 'hidden') {
-        throw new CliError(`--model ${dir}: ${model.meta.id} has no hidden states to embed; `
-          + `use --features ${sets.filter((s) => s !== 'embedding').join(',') || 'scores'}`, EXIT.usage);
+        throw new CliError(
+          `--model ${dir}: ${model.meta.id} has no hidden states to embed; ` +
+            `use --features ${sets.filter((s) => s !== 'embedding').join(',') || 'scores'}`,
+          EXIT.usage,
+        );
       }
       const taken = named.filter((n) => n.name === model.meta.id || n.name.startsWith(`${model.meta.id}#`)).length;
       named.push({ name: taken ? `${model.meta.id}#${taken + 1}` : model.meta.id, model });
@@ -121,19 +141,34 @@ export async function cli(argv: string[], out: (line: string) => void, err: (lin
     const predictable = rows.map((r, i) => ({ r, i })).filter(({ r }) => !r.note);
     const training = { variants, y: table.y, kind: spec.kind, groups: table.groups, lines: table.lines };
     const onProgress = (done: number, total: number) => err(`features: ${done} of ${total} variants`);
-    const result: FewshotResult = await runFewshot(named, reference, training, predictable.map(({ r }) => r),
-      { sets, onProgress });
+    const result: FewshotResult = await runFewshot(
+      named,
+      reference,
+      training,
+      predictable.map(({ r }) => r),
+      { sets, onProgress },
+    );
     fewshotSummary(result, { kind: spec.kind, sets, groups: spec.group, values: table.values }).forEach(err);
-    const [p, b] = spec.kind === 'binary' ? ['probability', 'baseline_probability']
-      : ['prediction', 'baseline_prediction'];
+    const [p, b] =
+      spec.kind === 'binary' ? ['probability', 'baseline_probability'] : ['prediction', 'baseline_prediction'];
     out(['chrom', 'pos', 'ref', 'alt', p, b, 'note'].join('\t'));
     const byRow = new Map(predictable.map(({ i }, k) => [i, result.predictions[k]!]));
     let predicted = 0;
     rows.forEach((r, i) => {
-      const got = byRow.get(i), fmt = (x: number | null | undefined) => (x == null ? '' : x.toFixed(6));
+      const got = byRow.get(i),
+        fmt = (x: number | null | undefined) => (x == null ? '' : x.toFixed(6));
       if (got?.probe != null) predicted++;
-      out([r.chrom, Number.isFinite(r.pos) ? r.pos : '', r.ref, r.alt, fmt(got?.probe), fmt(got?.baseline),
-        got?.note ?? r.note].join('\t'));
+      out(
+        [
+          r.chrom,
+          Number.isFinite(r.pos) ? r.pos : '',
+          r.ref,
+          r.alt,
+          fmt(got?.probe),
+          fmt(got?.baseline),
+          got?.note ?? r.note,
+        ].join('\t'),
+      );
     });
     const why = predicted < rows.length ? ' (the note column says why not)' : '';
     err(`${values.predict}: ${predicted} of ${rows.length} rows predicted${why}`);
@@ -152,6 +187,11 @@ export async function cli(argv: string[], out: (line: string) => void, err: (lin
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  void cli(process.argv.slice(2), (l) => process.stdout.write(`${l}\n`), (m) => process.stderr.write(`${m}\n`))
-    .then((code) => { process.exitCode = code; });
+  void cli(
+    process.argv.slice(2),
+    (l) => process.stdout.write(`${l}\n`),
+    (m) => process.stderr.write(`${m}\n`),
+  ).then((code) => {
+    process.exitCode = code;
+  });
 }

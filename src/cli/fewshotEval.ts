@@ -29,13 +29,21 @@ function fileCache(dir: string, tag: (key: string) => string): FeatureCache {
 async function main(): Promise<void> {
   await useNodeBackend('wasm');
   const base = join(REPO_ROOT, 'public/models');
-  const dirs = process.argv.length > 2 ? process.argv.slice(2)
-    : readdirSync(base).map((d) => join(base, d)).filter((d) => existsSync(join(d, 'model.json'))).sort();
+  const dirs =
+    process.argv.length > 2
+      ? process.argv.slice(2)
+      : readdirSync(base)
+          .map((d) => join(base, d))
+          .filter((d) => existsSync(join(d, 'model.json')))
+          .sort();
   const models: { name: string; model: LoadedModel; hash: string }[] = [];
   for (const dir of dirs) {
     const model = await loadModel(fileSource(dir));
     const card = existsSync(join(dir, 'model.json')) ? 'model.json' : 'config.json';
-    const hash = createHash('sha1').update(readFileSync(join(dir, card))).digest('hex').slice(0, 10);
+    const hash = createHash('sha1')
+      .update(readFileSync(join(dir, card)))
+      .digest('hex')
+      .slice(0, 10);
     models.push({ name: model.meta.id, model, hash });
   }
   const hashOf = new Map(models.map((m) => [m.name, m.hash]));

@@ -8,7 +8,12 @@ import { assemble, variantBaseline, type FeatureBlock, type VariantBaselineOptio
 import { fitProbe, type ProbeReport } from '../fewshot/probe';
 import type { Interval } from '../fewshot/report';
 import {
-  DEFAULT_BASELINE, DEFAULT_EMBEDDING, embeddingBlocks, scoreColumns, type EmbeddingChoice, type EmbeddingPart,
+  DEFAULT_BASELINE,
+  DEFAULT_EMBEDDING,
+  embeddingBlocks,
+  scoreColumns,
+  type EmbeddingChoice,
+  type EmbeddingPart,
   type NamedModel,
 } from '../fewshot/variantFeatures';
 import { aurocDifference, aurocInterval, type AurocDifference } from './metrics';
@@ -70,19 +75,34 @@ export interface FewshotEvalResult {
 }
 
 const PARTS: readonly (readonly EmbeddingPart[])[] = [
-  ['diff'], ['alt'], ['ref'], ['ref', 'diff'], ['ref', 'alt', 'diff'],
+  ['diff'],
+  ['alt'],
+  ['ref'],
+  ['ref', 'diff'],
+  ['ref', 'alt', 'diff'],
 ];
 const WIDE_BASELINE: Required<VariantBaselineOptions> = { window: 5, kmer: 5 };
 const BASELINE_WIDTHS: readonly Required<VariantBaselineOptions>[] = [
-  { window: 0, kmer: 3 }, { window: 5, kmer: 3 }, { window: 10, kmer: 3 }, { window: 2, kmer: 1 },
-  { window: 2, kmer: 5 }, WIDE_BASELINE,
+  { window: 0, kmer: 3 },
+  { window: 5, kmer: 3 },
+  { window: 10, kmer: 3 },
+  { window: 2, kmer: 1 },
+  { window: 2, kmer: 5 },
+  WIDE_BASELINE,
 ];
 
 /** Embeddings from the cache or the model (stored as the 6 pools back to back: site, local, window; ref, alt). */
-async function embeddings(m: NamedModel, d: FewshotEvalData, window: number, reach: number,
-  cache?: FeatureCache): Promise<VariantEmbeddings> {
-  const key = `${m.name}.emb.w${window}.r${reach}`, size = (m.model.representation as { size: number }).size;
-  const n = d.variants.length, stored = cache?.get(key);
+async function embeddings(
+  m: NamedModel,
+  d: FewshotEvalData,
+  window: number,
+  reach: number,
+  cache?: FeatureCache,
+): Promise<VariantEmbeddings> {
+  const key = `${m.name}.emb.w${window}.r${reach}`,
+    size = (m.model.representation as { size: number }).size;
+  const n = d.variants.length,
+    stored = cache?.get(key);
   if (stored) {
     const slice = (k: number) => Float32Array.from(stored.subarray(k * n * size, (k + 1) * n * size));
     const pools = Object.fromEntries(POOLINGS.map((p, i) => [p, { ref: slice(2 * i), alt: slice(2 * i + 1) }]));
@@ -99,7 +119,8 @@ async function embeddings(m: NamedModel, d: FewshotEvalData, window: number, rea
 }
 
 async function scores(m: NamedModel, d: FewshotEvalData, cache?: FeatureCache): Promise<FeatureBlock> {
-  const key = `${m.name}.scores.w${DEFAULT_WINDOW}`, stored = cache?.get(key);
+  const key = `${m.name}.scores.w${DEFAULT_WINDOW}`,
+    stored = cache?.get(key);
   if (stored) {
     return { names: methodsFor(m.model.objective).map((x) => `${m.name}:${x}`), rows: d.variants.length, data: stored };
   }
@@ -108,21 +129,32 @@ async function scores(m: NamedModel, d: FewshotEvalData, cache?: FeatureCache): 
   return block;
 }
 
-interface Fit { report: ProbeReport; columns: number; seconds: number }
+interface Fit {
+  report: ProbeReport;
+  columns: number;
+  seconds: number;
+}
 
 const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
 
 /** Each variant's prediction is the positive share among the other groups' variants. */
 function baseRates(d: FewshotEvalData): Interval {
   const share = (g: string) => mean(Array.from(d.y).filter((_, i) => d.groups[i] !== g));
-  const r = aurocInterval(d.groups.map(share), Array.from(d.y, (v) => v === 1));
+  const r = aurocInterval(
+    d.groups.map(share),
+    Array.from(d.y, (v) => v === 1),
+  );
   return { value: r.auc, lo: r.lo, hi: r.hi };
 }
 
-export async function fewshotEval(models: readonly NamedModel[], d: FewshotEvalData,
-  opts: FewshotEvalOptions = {}): Promise<FewshotEvalResult> {
+export async function fewshotEval(
+  models: readonly NamedModel[],
+  d: FewshotEvalData,
+  opts: FewshotEvalOptions = {},
+): Promise<FewshotEvalResult> {
   const log = opts.log ?? (() => {});
-  const windows = opts.windows ?? [64, 128, 256], reaches = opts.reaches ?? [2, 8, 32];
+  const windows = opts.windows ?? [64, 128, 256],
+    reaches = opts.reaches ?? [2, 8, 32];
   const lof = Array.from(d.y, (v) => v === 1);
   const fit = async (blocks: FeatureBlock[]): Promise<Fit> => {
     const t = performance.now();
@@ -133,20 +165,33 @@ export async function fewshotEval(models: readonly NamedModel[], d: FewshotEvalD
   const defaultBaseline = variantBaseline(d.seq, d.variants, DEFAULT_BASELINE);
   const base = await fit([defaultBaseline]);
   const evalRow = (section: Section, model: string, features: string, r: Fit): EvalRow => {
-    const { value, lo, hi } = r.report.metric, perGroup = mean(r.report.folds.map((f) => f.metric));
-    return { section, model, features, columns: r.columns, auroc: { value, lo, hi }, seconds: r.seconds, perGroup,
-      lambda: r.report.lambda, vsBaseline: aurocDifference(r.report.outOfFold, base.report.outOfFold, lof) };
+    const { value, lo, hi } = r.report.metric,
+      perGroup = mean(r.report.folds.map((f) => f.metric));
+    return {
+      section,
+      model,
+      features,
+      columns: r.columns,
+      auroc: { value, lo, hi },
+      seconds: r.seconds,
+      perGroup,
+      lambda: r.report.lambda,
+      vsBaseline: aurocDifference(r.report.outOfFold, base.report.outOfFold, lof),
+    };
   };
   const row = async (section: Section, model: string, features: string, blocks: FeatureBlock[]) => {
     const r = evalRow(section, model, features, await fit(blocks));
-    log(`${section} | ${model} | ${features}: AUROC ${r.auroc.value.toFixed(3)}, per exon ${r.perGroup.toFixed(3)} `
-      + `(${r.columns} columns, penalty ${r.lambda.toPrecision(2)}, ${r.seconds.toFixed(1)} s)`);
+    log(
+      `${section} | ${model} | ${features}: AUROC ${r.auroc.value.toFixed(3)}, per exon ${r.perGroup.toFixed(3)} ` +
+        `(${r.columns} columns, penalty ${r.lambda.toPrecision(2)}, ${r.seconds.toFixed(1)} s)`,
+    );
     return r;
   };
   const baseline = evalRow('feature sets', 'baseline', describeBaseline(DEFAULT_BASELINE), base);
   const rows: EvalRow[] = [];
   const combined = { scores: [] as FeatureBlock[], embedding: new Map<string, FeatureBlock[]>() };
-  const choice = DEFAULT_EMBEDDING, named = describeChoice(choice);
+  const choice = DEFAULT_EMBEDDING,
+    named = describeChoice(choice);
   for (const m of models) {
     log(`${m.name}: zero-shot scores (window ${DEFAULT_WINDOW})`);
     const s = await scores(m, d, opts.cache);
@@ -183,13 +228,19 @@ export async function fewshotEval(models: readonly NamedModel[], d: FewshotEvalD
   const allEmbeddings = [...combined.embedding.values()].flat();
   rows.push(await row('combined models', all, `embedding (${named})`, allEmbeddings));
   rows.push(await row('combined models', all, 'scores + embedding', [...combined.scores, ...allEmbeddings]));
-  rows.push(await row('combined models', all, 'scores + embedding + baseline',
-    [...combined.scores, ...allEmbeddings, defaultBaseline]));
+  rows.push(
+    await row('combined models', all, 'scores + embedding + baseline', [
+      ...combined.scores,
+      ...allEmbeddings,
+      defaultBaseline,
+    ]),
+  );
   for (const b of BASELINE_WIDTHS) {
     rows.push(await row('baseline widths', 'baseline', describeBaseline(b), [variantBaseline(d.seq, d.variants, b)]));
   }
   // the widest baseline beside each model's embedding: does the embedding add to the best sequence-only features?
-  const wide = variantBaseline(d.seq, d.variants, WIDE_BASELINE), plus = `+ ${describeBaseline(WIDE_BASELINE)}`;
+  const wide = variantBaseline(d.seq, d.variants, WIDE_BASELINE),
+    plus = `+ ${describeBaseline(WIDE_BASELINE)}`;
   for (const [name, e] of combined.embedding) {
     rows.push(await row('baseline widths', name, `embedding (${named}) ${plus}`, [...e, wide]));
   }

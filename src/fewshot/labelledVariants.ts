@@ -5,24 +5,38 @@ import { ProbeInputError } from './inputError';
 import { parseLabels, type LabelSpec, type LabelTable } from './labels';
 
 /** A variant as a VCF or an SGE table gives it (1-based position). */
-export interface LabelledVariant { chrom: string; pos: number; ref: string; alt: string }
+export interface LabelledVariant {
+  chrom: string;
+  pos: number;
+  ref: string;
+  alt: string;
+}
 
 const COLUMNS = ['chrom', 'pos', 'ref', 'alt'] as const;
 const QUOTED = 5;
 
 /** The labels as `spec` reads them (readLabelKind chooses the kind) and the variant of each row. */
-export function readLabelledVariants(text: string,
-  spec: LabelSpec): { table: LabelTable; variants: LabelledVariant[] } {
+export function readLabelledVariants(
+  text: string,
+  spec: LabelSpec,
+): { table: LabelTable; variants: LabelledVariant[] } {
   const table = parseLabels(text, spec);
-  const lines = text.split(/\r?\n/), first = lines.findIndex((l) => l.trim() !== '');
-  const header = lines[first]!.replace(/^#/, '').split('\t').map((h) => h.trim().toLowerCase());
+  const lines = text.split(/\r?\n/),
+    first = lines.findIndex((l) => l.trim() !== '');
+  const header = lines[first]!.replace(/^#/, '')
+    .split('\t')
+    .map((h) => h.trim().toLowerCase());
   const at = COLUMNS.map((c) => header.indexOf(c));
   const missing = COLUMNS.filter((_, i) => at[i]! < 0);
   if (missing.length) {
-    throw new ProbeInputError(`the label file names its variants by columns chrom, pos, ref and alt; `
-      + `no ${missing.join(', ')} in its header (columns: ${header.join(', ')})`, [first + 1]);
+    throw new ProbeInputError(
+      `the label file names its variants by columns chrom, pos, ref and alt; ` +
+        `no ${missing.join(', ')} in its header (columns: ${header.join(', ')})`,
+      [first + 1],
+    );
   }
-  const bad: string[] = [], badLines: number[] = [];
+  const bad: string[] = [],
+    badLines: number[] = [];
   const variants = Array.from(table.lines, (line) => {
     const cells = lines[line - 1]!.split('\t').map((c) => c.trim());
     const [chrom, pos, ref, alt] = at.map((i) => cells[i]!) as [string, string, string, string];
@@ -35,8 +49,11 @@ export function readLabelledVariants(text: string,
   });
   if (badLines.length) {
     const more = badLines.length > QUOTED ? ', ...' : '';
-    throw new ProbeInputError(`${badLines.length} of ${table.lines.length} labelled lines do not name a variant `
-      + `(chrom, a position from 1, ref and alt): ${bad.join(', ')}${more}`, badLines);
+    throw new ProbeInputError(
+      `${badLines.length} of ${table.lines.length} labelled lines do not name a variant ` +
+        `(chrom, a position from 1, ref and alt): ${bad.join(', ')}${more}`,
+      badLines,
+    );
   }
   return { table, variants };
 }

@@ -24,10 +24,11 @@ function metric(name: string, f: Fitted): string {
 
 export function fewshotSummary(r: FewshotResult, c: SummaryContext): string[] {
   const rep = r.probe.report;
-  const labels = c.kind === 'binary'
-    ? `${rep.n} labelled variants, ${rep.positives} positive; values read: `
-      + [...c.values].map(([v, n]) => `'${v}' ${n}`).join(', ')
-    : `${rep.n} labelled variants with numeric labels`;
+  const labels =
+    c.kind === 'binary'
+      ? `${rep.n} labelled variants, ${rep.positives} positive; values read: ` +
+        [...c.values].map(([v, n]) => `'${v}' ${n}`).join(', ')
+      : `${rep.n} labelled variants with numeric labels`;
   const folds = `${rep.scheme}, ${rep.folds.length} folds${c.groups ? ` by '${c.groups}'` : ''}`;
   const lines = [
     `${labels}; cross-validation: ${folds} (nested: the penalty chosen inside each training part)`,
@@ -37,10 +38,17 @@ export function fewshotSummary(r: FewshotResult, c: SummaryContext): string[] {
   if (r.difference) {
     lines.push(`probe minus baseline: ${withDifference(r.difference)} (DeLong, the same out-of-fold folds)`);
   }
-  const top = rep.importance.slice(0, STRONGEST).map((i) =>
-    `${i.name} ${i.coef >= 0 ? '+' : ''}${i.coef.toFixed(2)} (sign in ${Math.round(100 * i.signAgreement)}% of folds)`);
+  const top = rep.importance
+    .slice(0, STRONGEST)
+    .map(
+      (i) =>
+        `${i.name} ${i.coef >= 0 ? '+' : ''}${i.coef.toFixed(2)} (sign in ${Math.round(100 * i.signAgreement)}% of folds)`,
+    );
   lines.push(`strongest probe features (per standard deviation): ${top.join(', ')}`);
-  for (const [name, f] of [['probe', r.probe], ['baseline', r.baseline]] as const) {
+  for (const [name, f] of [
+    ['probe', r.probe],
+    ['baseline', r.baseline],
+  ] as const) {
     for (const w of f.report.warnings) lines.push(`warning (${name}): ${w}`);
   }
   return lines;
