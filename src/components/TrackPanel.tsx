@@ -6,14 +6,9 @@ import { resultOf } from '../state/selectors';
 import { useApp } from '../state/store';
 import { DependencyTrack } from './DependencyTrack';
 import { TrackExport } from './TrackExport';
+import { describeBase, scanSummary } from './trackReadout';
 import { MAX_PX_PER_BASE, trackView } from './trackView';
 import { prepareCanvas, useCanvasWidth } from './useCanvas';
-
-function describeBase(p: number, seq: string, lp: Float32Array, obs: Float32Array, ent: Float32Array): string {
-  const probs = [0, 1, 2, 3].map((b) => `${'ACGT'[b]} ${Math.exp(lp[p * 4 + b]!).toFixed(3)}`).join(', ');
-  const o = obs[p]!;
-  return `Position ${p + 1} (${seq[p]}): log2 P(observed) ${Number.isFinite(o) ? o.toFixed(2) : 'n/a (N)'} bits, entropy ${ent[p]!.toFixed(2)} bits; P: ${probs}`;
-}
 
 export function TrackPanel() {
   const { scan, analysed, focus, setFocus, attention, model, variants, zoom, start, setView } = useApp(
@@ -83,16 +78,7 @@ export function TrackPanel() {
     setView({ zoom: z, start: Math.max(0, Math.round(anchor - newVisible / 2)) });
   };
 
-  const mean = useMemo(() => {
-    let s = 0,
-      n = 0;
-    for (const v of scan.observedBits)
-      if (Number.isFinite(v)) {
-        s += v;
-        n++;
-      }
-    return n ? s / n : NaN;
-  }, [scan]);
+  const { mean, missing } = useMemo(() => scanSummary(scan), [scan]);
 
   const shown = hover ?? focus;
   return (
@@ -103,7 +89,7 @@ export function TrackPanel() {
           ? 'Each base scored from the bases before it (causal model, one pass per window).'
           : `Each base scored with it hidden: every ${scan.maskStride}th base is masked in a pass, ${scan.maskStride} passes per window.`}{' '}
         Mean log2 P(observed) {mean.toFixed(3)} bits ({(-mean).toFixed(3)} bits/nt); {scan.windows} window
-        {scan.windows > 1 ? 's' : ''}, {scan.forwardRows} forward rows.
+        {scan.windows > 1 ? 's' : ''}, {scan.forwardRows} forward rows.{missing}
       </p>
       <div className="row">
         <button
@@ -153,9 +139,7 @@ export function TrackPanel() {
         <DependencyTrack view={view} length={L} />
       </div>
       <p className="readout" aria-live="polite" data-testid="track-readout">
-        {shown !== null
-          ? describeBase(shown, analysed.sequence, scan.logprobs, scan.observedBits, scan.entropyBits)
-          : 'Hover or click a base.'}
+        {shown !== null ? describeBase(shown, analysed.sequence, scan) : 'Hover or click a base.'}
         {model && model.nAttentionLayers === 0 ? ' (this model has no attention)' : ''}
       </p>
       {model && (
