@@ -1,6 +1,6 @@
 // npm run fewshot -- --model DIR [--model DIR2] --fasta REF --train LABELS.tsv --label COLUMN [--positive VALUE]
 //                    [--group COLUMN] [--features scores,embedding,baseline] --predict VARIANTS.vcf > PREDICTIONS.tsv
-// A probe on labelled variants (src/fewshot/fewshotRun.ts), cross-validated beside the sequence-only baseline on
+// A probe on labelled variants (src/score/fewshotRun.ts), cross-validated beside the sequence-only baseline on
 // the same folds; both refitted on every label and applied to the VCF. Writes chrom, pos, ref, alt, the probe's
 // probability (binary labels) or prediction (numbers), the baseline's, and a note saying why a row has none.
 // The cross-validated metrics go to stderr. Exit status: 0 when at least one variant was predicted, 1 when the
@@ -10,7 +10,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { vcfLineReader, type VcfParse } from '../genome/vcf';
-import { runFewshot, type FewshotResult } from '../fewshot/fewshotRun';
+import type { FewshotResult } from '../fewshot/probePair';
+import { runFewshot } from '../score/fewshotRun';
 import { ProbeInputError } from '../fewshot/inputError';
 import { readLabelKind, readLabelledVariants, type LabelledVariant } from '../fewshot/labelledVariants';
 import { FEATURE_SETS, type FeatureSet, type NamedModel } from '../fewshot/variantFeatures';

@@ -10,7 +10,8 @@ import type { LoadedModel } from '../model/meta';
 import { fileSource } from '../node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
 import { brca1DevData } from '../eval/fewshotData';
-import { fewshotEval, type FeatureCache } from '../eval/fewshotEval';
+import type { FeatureCache } from '../eval/fewshotCache';
+import { fewshotEval } from '../eval/fewshotEval';
 import { fewshotMarkdown } from '../eval/fewshotReport';
 
 function fileCache(dir: string, tag: (key: string) => string): FeatureCache {

@@ -2,8 +2,8 @@
 // scores and embeddings, alone and together, against the sequence-only baseline on the same folds; and the
 // levers behind the default embedding (pooling, parts, window, reach), combined models, baseline widths.
 
-import { embedVariants, POOLINGS, type Pooling, type VariantEmbeddings } from '../analysis/embedding';
-import { DEFAULT_WINDOW, methodsFor, type Variant } from '../analysis/variantEffect';
+import { POOLINGS, type Pooling } from '../analysis/embedding';
+import { DEFAULT_WINDOW, type Variant } from '../analysis/variantEffect';
 import { assemble, variantBaseline, type FeatureBlock, type VariantBaselineOptions } from '../fewshot/features';
 import { fitProbe, type ProbeReport } from '../fewshot/probe';
 import type { Interval } from '../fewshot/report';
@@ -11,11 +11,11 @@ import {
   DEFAULT_BASELINE,
   DEFAULT_EMBEDDING,
   embeddingBlocks,
-  scoreColumns,
   type EmbeddingChoice,
   type EmbeddingPart,
   type NamedModel,
 } from '../fewshot/variantFeatures';
+import { embeddings, scores, type FeatureCache } from './fewshotCache';
 import { aurocDifference, aurocInterval, type AurocDifference } from './metrics';
 
 export interface FewshotEvalData {
@@ -26,12 +26,6 @@ export interface FewshotEvalData {
   y: Float64Array;
   /** Exon of each variant: one outer fold per exon. */
   groups: string[];
-}
-
-/** Features already computed (a folder of files in the runner), keyed by model, kind and setting. */
-export interface FeatureCache {
-  get(key: string): Float64Array | undefined;
-  set(key: string, data: Float64Array): void;
 }
 
 export interface FewshotEvalOptions {
@@ -90,44 +84,6 @@ const BASELINE_WIDTHS: readonly Required<VariantBaselineOptions>[] = [
   { window: 2, kmer: 5 },
   WIDE_BASELINE,
 ];
-
-/** Embeddings from the cache or the model (stored as the 6 pools back to back: site, local, window; ref, alt). */
-async function embeddings(
-  m: NamedModel,
-  d: FewshotEvalData,
-  window: number,
-  reach: number,
-  cache?: FeatureCache,
-): Promise<VariantEmbeddings> {
-  const key = `${m.name}.emb.w${window}.r${reach}`,
-    size = (m.model.representation as { size: number }).size;
-  const n = d.variants.length,
-    stored = cache?.get(key);
-  if (stored) {
-    const slice = (k: number) => Float32Array.from(stored.subarray(k * n * size, (k + 1) * n * size));
-    const pools = Object.fromEntries(POOLINGS.map((p, i) => [p, { ref: slice(2 * i), alt: slice(2 * i + 1) }]));
-    return { size, rows: n, pools: pools as VariantEmbeddings['pools'] };
-  }
-  const e = await embedVariants(m.model, d.seq, d.variants, { window, reach });
-  const all = new Float64Array(6 * n * size);
-  POOLINGS.forEach((p, i) => {
-    all.set(e.pools[p].ref, 2 * i * n * size);
-    all.set(e.pools[p].alt, (2 * i + 1) * n * size);
-  });
-  cache?.set(key, all);
-  return e;
-}
-
-async function scores(m: NamedModel, d: FewshotEvalData, cache?: FeatureCache): Promise<FeatureBlock> {
-  const key = `${m.name}.scores.w${DEFAULT_WINDOW}`,
-    stored = cache?.get(key);
-  if (stored) {
-    return { names: methodsFor(m.model.objective).map((x) => `${m.name}:${x}`), rows: d.variants.length, data: stored };
-  }
-  const block = await scoreColumns(m.name, m.model, d.seq, d.variants, DEFAULT_WINDOW);
-  cache?.set(key, Float64Array.from(block.data));
-  return block;
-}
 
 interface Fit {
   report: ProbeReport;

@@ -2,7 +2,7 @@
 // baseline's on the same folds, and the paired difference (DeLong).
 
 import type { EvalRow, FewshotEvalResult, Section } from './fewshotEval';
-import type { AurocDifference } from './metrics';
+import { withDifference } from './formatEval';
 
 const SECTIONS: { section: Section; title: string; against: string }[] = [
   { section: 'feature sets', title: 'Feature sets, model by model', against: 'baseline' },
@@ -22,18 +22,10 @@ const SECTIONS: { section: Section; title: string; against: string }[] = [
 ];
 
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '-');
-const signed = (x: number, d: number) => `${x >= 0 ? '+' : ''}${x.toFixed(d)}`;
 
 /** 0.612 (0.58-0.65) */
 export function withInterval(a: { value: number; lo: number; hi: number }): string {
   return Number.isFinite(a.lo) ? `${f3(a.value)} (${a.lo.toFixed(2)}-${a.hi.toFixed(2)})` : f3(a.value);
-}
-
-/** +0.012 (-0.03 to +0.05; p 0.58) */
-export function withDifference(r: AurocDifference): string {
-  if (!Number.isFinite(r.se)) return f3(r.diff);
-  const p = r.p < 0.001 ? '<0.001' : r.p.toFixed(3);
-  return `${signed(r.diff, 3)} (${signed(r.lo, 2)} to ${signed(r.hi, 2)}; p ${p})`;
 }
 
 function table(rows: EvalRow[], against: string): string[] {

@@ -19,10 +19,10 @@ export const fmt = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(di
 export const withInterval = (a: AurocInterval) =>
   Number.isFinite(a.se) ? `${fmt(a.auc)} (${a.lo.toFixed(2)}-${a.hi.toFixed(2)})` : fmt(a.auc);
 
-/** A paired difference of AUROCs with its 95% interval and p-value: +0.012 (-0.03 to +0.05; p 0.580). */
-export function withDifference(r: AurocDifference): string {
+/** A paired difference (of AUROCs, or of rank correlations) with its 95% interval and p-value: +0.012 (-0.03 to +0.05; p 0.580). */
+export function withDifference(r: Pick<AurocDifference, 'diff' | 'lo' | 'hi' | 'p'>): string {
   const sgn = (x: number, digits: number) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}`;
-  if (!Number.isFinite(r.se)) return fmt(r.diff);
+  if (!Number.isFinite(r.lo)) return fmt(r.diff);
   return `${sgn(r.diff, 3)} (${sgn(r.lo, 2)} to ${sgn(r.hi, 2)}; p ${r.p < 0.001 ? '<0.001' : r.p.toFixed(3)})`;
 }
 

@@ -60,15 +60,38 @@ export function readLabelledVariants(
 
 /**
  * Binary when a positive class is named or when every label is 0 or 1; otherwise continuous (numbers). A label
- * that is neither is refused with its line and a hint to name the positive class.
+ * that is neither is refused with its line and a hint (`hint`: where the person names it) to name the positive class.
  */
-export function readLabelKind(text: string, spec: Omit<LabelSpec, 'kind'>): LabelSpec {
+export function readLabelKind(text: string, spec: Omit<LabelSpec, 'kind'>, hint = 'with --positive'): LabelSpec {
   if (spec.positive !== undefined) return { ...spec, kind: 'binary' };
   try {
     const { y } = parseLabels(text, { ...spec, kind: 'continuous' });
     return { ...spec, kind: y.every((v) => v === 0 || v === 1) ? 'binary' : 'continuous' };
   } catch (e) {
     if (!(e instanceof ProbeInputError) || !/not a number/.test(e.message)) throw e;
-    throw new ProbeInputError(`${e.message}; for classes, name the positive one with --positive`, e.lines);
+    throw new ProbeInputError(`${e.message}; for classes, name the positive one ${hint}`, e.lines);
   }
+}
+
+/** Why a labelled variant has no few-shot features ('' when it has): only single-base substitutions do. */
+export function substitutionProblem(v: LabelledVariant): string {
+  if (!/^[ACGT]$/.test(v.ref) || !/^[ACGT]$/.test(v.alt)) {
+    return `few-shot features are defined for single-base substitutions (A, C, G, T), not ${v.ref}>${v.alt}`;
+  }
+  return v.ref === v.alt ? 'the alternative allele equals the reference' : '';
+}
+
+/** One refusal naming the label-file lines of the unusable variants (notes[i] non-empty), before any model runs. */
+export function refuseUnusable(train: { variants: unknown[]; lines: Int32Array }, notes: string[]): void {
+  const unusable = train.variants.map((_, i) => i).filter((i) => notes[i]);
+  if (unusable.length === 0) return;
+  const quoted = unusable
+    .slice(0, QUOTED)
+    .map((i) => `line ${train.lines[i]} (${notes[i]})`)
+    .join(', ');
+  throw new ProbeInputError(
+    `${unusable.length} of ${train.variants.length} labelled variants cannot be used: ` +
+      `${quoted}${unusable.length > QUOTED ? ', ...' : ''}`,
+    unusable.map((i) => train.lines[i]!),
+  );
 }

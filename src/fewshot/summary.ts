@@ -1,8 +1,9 @@
 // What npm run fewshot says on stderr about a probe: the labels read, the probe's and the baseline's
 // cross-validated metric side by side with intervals, their paired difference, and the strongest features.
 
-import { withDifference, withInterval } from '../eval/fewshotReport';
-import type { FewshotResult, Fitted } from './fewshotRun';
+import { withInterval } from '../eval/fewshotReport';
+import { withDifference } from '../eval/formatEval';
+import type { FewshotResult, Fitted } from './probePair';
 import type { ProbeKind } from './probe';
 import type { FeatureSet } from './variantFeatures';
 
@@ -35,9 +36,9 @@ export function fewshotSummary(r: FewshotResult, c: SummaryContext): string[] {
     metric(`probe [${c.sets.join(' + ')}]`, r.probe),
     metric('baseline [one-hot window and k-mer changes, sequence only]', r.baseline),
   ];
-  if (r.difference) {
-    lines.push(`probe minus baseline: ${withDifference(r.difference)} (DeLong, the same out-of-fold folds)`);
-  }
+  lines.push(
+    `probe minus baseline: ${withDifference(r.difference)} (${r.difference.test}, the same out-of-fold folds)`,
+  );
   const top = rep.importance
     .slice(0, STRONGEST)
     .map(
