@@ -78,7 +78,7 @@ function FewshotPanel() {
         if (f) void readFile(f);
       }}
     >
-      <h2 id="fewshot-h">Few-shot probe from your labelled variants</h2>
+      <h2 id="fewshot-h">Few-shot probe on your labels</h2>
       <p className="muted">
         Paste or drop a table of variants of this sequence with a label each: tab-separated, a header naming chrom, pos,
         ref, alt, a label column (a class such as LOF, or a number such as a function score) and optionally a group
@@ -86,7 +86,7 @@ function FewshotPanel() {
         and beside it the same model on the bases around the site alone (the baseline), on the same folds.
       </p>
       <div className="row">
-        <label htmlFor="fewshot-labels">Labelled variants</label>
+        <label htmlFor="fewshot-labels">Labels table</label>
         <textarea
           id="fewshot-labels"
           rows={4}
@@ -157,7 +157,7 @@ function FewshotPanel() {
         {s.progress && (
           <>
             <ProgressBar progress={s.progress} />
-            <button type="button" onClick={() => s.cancelJob('fewshot')}>
+            <button type="button" aria-label="Cancel probe" onClick={() => s.cancelJob('fewshot')}>
               Cancel
             </button>
           </>
