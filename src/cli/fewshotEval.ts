@@ -1,6 +1,7 @@
-// npx tsx src/cli/fewshotEval.ts [MODEL_DIR ...] > docs/fewshot.md: few-shot probes on the BRCA1 SGE dev split
+// npx tsx src/cli/fewshotEval.ts [--no-levers] [MODEL_DIR ...]: few-shot probes on the BRCA1 SGE dev split
 // (src/eval/fewshotEval.ts) for every bundled model, or the folders given; markdown to stdout, progress to
-// stderr. FEWSHOT_CACHE=DIR keeps computed features there between runs (stale once the features' code changes).
+// stderr. --no-levers: the feature sets and combined models only (as npm run eval -- --fewshot), not the levers.
+// FEWSHOT_CACHE=DIR keeps computed features there between runs (stale once the features' code changes).
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,9 +31,11 @@ function fileCache(dir: string, tag: (key: string) => string): FeatureCache {
 async function main(): Promise<void> {
   await useNodeBackend('wasm');
   const base = join(REPO_ROOT, 'public/models');
+  const given = process.argv.slice(2).filter((a) => a !== '--no-levers'),
+    levers = !process.argv.includes('--no-levers');
   const dirs =
-    process.argv.length > 2
-      ? process.argv.slice(2)
+    given.length > 0
+      ? given
       : readdirSync(base)
           .map((d) => join(base, d))
           .filter((d) => existsSync(join(d, 'model.json')))
@@ -51,7 +54,11 @@ async function main(): Promise<void> {
   const cacheDir = process.env.FEWSHOT_CACHE;
   const cache = cacheDir ? fileCache(cacheDir, (key) => `${key}.${hashOf.get(key.split('.')[0]!) ?? ''}`) : undefined;
   const t0 = performance.now();
-  const result = await fewshotEval(models, brca1DevData(), { cache, log: (m) => process.stderr.write(`${m}\n`) });
+  const result = await fewshotEval(models, brca1DevData(), {
+    cache,
+    levers,
+    log: (m) => process.stderr.write(`${m}\n`),
+  });
   const minutes = ((performance.now() - t0) / 60000).toFixed(1);
   process.stdout.write(`${fewshotMarkdown(result)}\n\n(wasm backend, ${minutes} min)\n`);
   for (const m of models) m.model.dispose();

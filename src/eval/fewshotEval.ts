@@ -35,6 +35,8 @@ export interface FewshotEvalOptions {
   reaches?: readonly number[];
   cache?: FeatureCache;
   log?: (msg: string) => void;
+  /** false: the feature sets and the combined models only, not the levers behind the defaults (much quicker). */
+  levers?: boolean;
 }
 
 export type Section = 'feature sets' | 'combined models' | 'pooling and parts' | 'window' | 'reach' | 'baseline widths';
@@ -155,13 +157,14 @@ export async function fewshotEval(
     rows.push(await row('feature sets', m.name, 'scores', [s]));
     rows.push(await row('feature sets', m.name, 'scores + baseline', [s, defaultBaseline]));
     if (m.model.representation.kind !== 'hidden') continue;
-    log(`${m.name}: embeddings (windows ${windows.join(', ')}; reaches ${reaches.join(', ')})`);
+    log(`${m.name}: embeddings`);
     const at = (window: number, reach = choice.reach) => embeddings(m, d, window, reach, opts.cache);
     const e = embeddingBlocks(m.name, await at(choice.window), choice);
     combined.embedding.set(m.name, e);
     rows.push(await row('feature sets', m.name, `embedding (${named})`, e));
     rows.push(await row('feature sets', m.name, 'scores + embedding', [s, ...e]));
     rows.push(await row('feature sets', m.name, 'scores + embedding + baseline', [s, ...e, defaultBaseline]));
+    if (opts.levers === false) continue;
     const byPooling = await at(choice.window);
     for (const poolings of [...POOLINGS.map((p) => [p]), POOLINGS] as Pooling[][]) {
       for (const parts of poolings.length > 1 ? [['diff'] as EmbeddingPart[]] : PARTS) {
@@ -191,6 +194,9 @@ export async function fewshotEval(
       defaultBaseline,
     ]),
   );
+  const groups = [...new Set(d.groups)];
+  const result = { n: d.y.length, positives: lof.filter(Boolean).length, groups, baseline, baseRates: baseRates(d) };
+  if (opts.levers === false) return { ...result, rows };
   for (const b of BASELINE_WIDTHS) {
     rows.push(await row('baseline widths', 'baseline', describeBaseline(b), [variantBaseline(d.seq, d.variants, b)]));
   }
@@ -202,8 +208,7 @@ export async function fewshotEval(
   }
   const everything = [...combined.scores, ...allEmbeddings, wide];
   rows.push(await row('baseline widths', all, `scores + embedding ${plus}`, everything));
-  const groups = [...new Set(d.groups)];
-  return { n: d.y.length, positives: lof.filter(Boolean).length, groups, baseline, baseRates: baseRates(d), rows };
+  return { ...result, rows };
 }
 
 export function describeChoice(c: EmbeddingChoice): string {

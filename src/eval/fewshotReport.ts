@@ -2,7 +2,7 @@
 // baseline's on the same folds, and the paired difference (DeLong).
 
 import type { EvalRow, FewshotEvalResult, Section } from './fewshotEval';
-import { withDifference } from './formatEval';
+import { withDifference } from './formatNumbers';
 
 const SECTIONS: { section: Section; title: string; against: string }[] = [
   { section: 'feature sets', title: 'Feature sets, model by model', against: 'baseline' },

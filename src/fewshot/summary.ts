@@ -2,7 +2,7 @@
 // cross-validated metric side by side with intervals, their paired difference, and the strongest features.
 
 import { withInterval } from '../eval/fewshotReport';
-import { withDifference } from '../eval/formatEval';
+import { withDifference } from '../eval/formatNumbers';
 import type { FewshotResult, Fitted } from './probePair';
 import type { ProbeKind } from './probe';
 import type { FeatureSet } from './variantFeatures';
