@@ -44,5 +44,8 @@ describe('probeVerdict', () => {
     expect(better[0]).toMatch(/pinned to 0.75-0.85/);
     expect(better[1]).toMatch(/^The model's features beat the sequence-only baseline .* by 0.10/);
     expect(probeVerdict(result([0.7, 0.65, 0.75], [-0.1, -0.17, -0.03]))[1]).toMatch(/worse than the sequence-only/);
+    expect(probeVerdict(result([0.3, 0.2, 0.4], [-0.1, -0.2, 0.01]))[1]).toMatch(
+      /^The probe's interval lies below 0.5/,
+    );
   });
 });

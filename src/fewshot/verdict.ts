@@ -25,8 +25,14 @@ export function probeVerdict(r: SequenceProbeResult): string[] {
         'in it. More labels narrow it.',
     );
   } else out.push(`With ${labels} the ${what} is pinned to ${f2(m.lo)}-${f2(m.hi)}.`);
-  if (Number.isFinite(m.lo) && m.lo <= chance) {
+  if (Number.isFinite(m.lo) && m.lo <= chance && m.hi >= chance) {
     out.push(`The probe's interval includes ${chance} (chance): it has not shown that it predicts these labels.`);
+  } else if (m.hi < chance) {
+    // each fold's training part lacks the held-out labels, so a probe that learned nothing leans against them
+    out.push(
+      `The probe's interval lies below ${chance} (chance): with few labels a probe that learned nothing ranks ` +
+        'the held-out variants backwards, so read it as no signal, not as a reversed one.',
+    );
   }
   if (!Number.isFinite(d.lo)) {
     out.push('The difference from the baseline could not be tested.');
