@@ -43,7 +43,8 @@ export function fewshotSummary(r: FewshotResult, c: SummaryContext): string[] {
     .slice(0, STRONGEST)
     .map(
       (i) =>
-        `${i.name} ${i.coef >= 0 ? '+' : ''}${i.coef.toFixed(2)} (sign in ${Math.round(100 * i.signAgreement)}% of folds)`,
+        `${i.name} ${i.coef >= 0 ? '+' : ''}${i.coef.toFixed(2)} ` +
+        `(sign in ${Math.round(100 * i.signAgreement)}% of folds)`,
     );
   lines.push(`strongest probe features (per standard deviation): ${top.join(', ')}`);
   for (const [name, f] of [

@@ -124,7 +124,10 @@ describe('few-shot descriptor', () => {
     lines[9] = `1\t${1001 + train[8]!.pos}\t${train[8]!.ref}\tAT\t1`; // not a substitution
     const run = fewshot.run(model, input, { ...settings, labels: lines.join('\n'), record: RECORD, predict }, {});
     await expect(run).rejects.toThrow(
-      /^3 of 40 labelled variants cannot be used: line 4 \(reference mismatch.*line 7 .*outside.*line 10 \(few-shot features are defined for single-base/,
+      new RegExp(
+        '^3 of 40 labelled variants cannot be used: line 4 \\(reference mismatch.*line 7 .*outside.*' +
+          'line 10 \\(few-shot features are defined for single-base',
+      ),
     );
     const few = fewshot.run(
       model,
