@@ -27,7 +27,7 @@ export interface EmbeddingChoice {
   parts: readonly EmbeddingPart[];
 }
 
-/** Chosen on the BRCA1 dev split, leave-one-exon-out (docs/fewshot.md, npx tsx src/cli/fewshotEval.ts). */
+/** Chosen on the BRCA1 dev split by the levers of npx tsx src/cli/fewshotEval.ts; docs/fewshot.md has this default. */
 export const DEFAULT_EMBEDDING: EmbeddingChoice = {
   window: DEFAULT_EMBED_WINDOW,
   reach: DEFAULT_REACH,
