@@ -13,12 +13,15 @@
 //   npm run eval [-- --windows 64,128 --strands 1,2 --markov 5,7,9,11 --backend wasm --jobs 2]
 //   npm run eval -- --models .cache/ckpt-export --markov '' [--skip-heldout]   (a checkpoint alone)
 //   npm run eval -- --jobs 1 --write-metrics --out docs/eval.md   (records the numbers in each model.json and card)
+//   npm run eval -- --fewshot ...   (adds few-shot probes on the dev split against the baseline: docs/fewshot.md)
 
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluateModel, pairedDifferences, summarize, type EvalSettings, type ModelResult } from '../eval/evaluate';
+import { brca1DevData } from '../eval/fewshotData';
+import { fewshotEval, type FewshotEvalResult } from '../eval/fewshotEval';
 import { formatEval, type EvalReport } from '../eval/formatEval';
 import { variantEffectMetrics } from '../eval/modelMetrics';
 import { encode } from '../genome/tokens';
@@ -44,6 +47,7 @@ const { values: args } = parseArgs({
     'write-metrics': { type: 'boolean', default: false }, // record each model's scores in its model.json and card
     out: { type: 'string' }, // write the markdown here (with the command and date) instead of to stdout
     json: { type: 'string' }, // also write the typed results here
+    fewshot: { type: 'boolean', default: false }, // add the few-shot section (feature sets; not the levers)
     // internal: evaluate the one model of --models, print its results as JSON
     child: { type: 'boolean', default: false },
     label: { type: 'string' }, // internal: the child's row label (given when two networks share an id)
@@ -107,6 +111,18 @@ async function child(): Promise<void> {
   }
 }
 
+/** Few-shot probes of every model on the dev split, leave-one-exon-out, beside the sequence-only baseline. */
+async function fewshot(dirs: EvalDir[], label: (n: EvalDir) => string): Promise<FewshotEvalResult> {
+  const entries = [];
+  for (const n of dirs) entries.push(await loadEntry(n.dir, label(n)));
+  try {
+    log('few-shot probes on the BRCA1 dev split');
+    return await fewshotEval(entries, brca1DevData(), { levers: false, log });
+  } finally {
+    for (const e of entries) e.model.dispose();
+  }
+}
+
 async function main() {
   if (args.child) return child();
   const jobs = args.jobs ? Number(args.jobs) : availableParallelism();
@@ -157,6 +173,7 @@ async function main() {
     summary: summarize(d),
     models: results,
     paired: pairedDifferences(results, d),
+    ...(args.fewshot ? { fewshot: await fewshot(dirs, label) } : {}),
   };
   const minutes = (performance.now() - t0) / 60000;
   const markdown = formatEval(report);

@@ -113,4 +113,33 @@ describe('formatEval', () => {
     expect(lines).toContain(row(['mlm-b', 'masked', 63, 1, worse, nothing, nothing, nothing, nothing]));
     expect(formatEval({ backend: 'cpu', summary, models: models.slice(0, 1), paired: [] })).not.toContain('## Paired');
   });
+
+  it('adds the few-shot section, each probe beside the baseline, only when the run measured it', () => {
+    const iv = { value: 0.61, lo: 0.55, hi: 0.67 };
+    const r = {
+      section: 'feature sets' as const,
+      model: 'mlm-a',
+      features: 'embedding',
+      columns: 64,
+      auroc: iv,
+      vsBaseline: d(0.02, -0.03, 0.07, 0.41),
+      perGroup: 0.58,
+      lambda: 3.2,
+      seconds: 1,
+    };
+    const fewshot = {
+      n: 8,
+      positives: 3,
+      groups: ['2', '3', '5'],
+      baseline: { ...r, model: 'baseline', features: 'one-hot' },
+      baseRates: iv,
+      rows: [r],
+    };
+    const lines = formatEval({ backend: 'wasm', summary, models, paired, fewshot }).split('\n');
+    expect(lines).toContain('## Few-shot probes on the BRCA1 dev split, leave-one-exon-out');
+    expect(lines).toContain(
+      '| mlm-a | embedding | 64 | 0.610 (0.55-0.67) | +0.020 (-0.03 to +0.07; p 0.410) | 0.580 | 3.2 |',
+    );
+    expect(formatEval({ backend: 'wasm', summary, models, paired })).not.toContain('Few-shot');
+  });
 });

@@ -1,8 +1,10 @@
 // The markdown report of npm run eval (docs/eval.md), made from its typed results (evaluate.ts).
 
+import type { FewshotEvalResult } from './fewshotEval';
+import { fewshotMarkdown } from './fewshotReport';
+import { fmt, withDifference, withInterval } from './formatNumbers';
 import { PROBE_GROUPS } from './grammarProbe';
 import { HELDOUT } from './heldout';
-import type { AurocDifference, AurocInterval } from './metrics';
 import { CONSEQUENCE_GROUPS, CONTRASTS, type EvalSummary, type ModelResult, type PairedResult } from './evaluate';
 
 /** Everything one run measured; what `--json` writes (without the per-variant scores). */
@@ -11,20 +13,11 @@ export interface EvalReport {
   summary: EvalSummary;
   models: ModelResult[];
   paired: PairedResult[];
+  /** With --fewshot: probes on each model's scores and embeddings against the baseline, on the dev split. */
+  fewshot?: FewshotEvalResult;
 }
 
-export const fmt = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
-
-/** An AUROC and its 95% interval: 0.531 (0.50-0.57). */
-export const withInterval = (a: AurocInterval) =>
-  Number.isFinite(a.se) ? `${fmt(a.auc)} (${a.lo.toFixed(2)}-${a.hi.toFixed(2)})` : fmt(a.auc);
-
-/** A paired difference of AUROCs with its 95% interval and p-value: +0.012 (-0.03 to +0.05; p 0.580). */
-export function withDifference(r: AurocDifference): string {
-  const sgn = (x: number, digits: number) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}`;
-  if (!Number.isFinite(r.se)) return fmt(r.diff);
-  return `${sgn(r.diff, 3)} (${sgn(r.lo, 2)} to ${sgn(r.hi, 2)}; p ${r.p < 0.001 ? '<0.001' : r.p.toFixed(3)})`;
-}
+export { fmt, withDifference, withInterval } from './formatNumbers';
 
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const rule = (n: number) => `|${'---|'.repeat(n)}`;
@@ -137,5 +130,8 @@ export function formatEval(r: EvalReport): string {
     ...aurocSection(r),
     ...pairedSection(r),
     '',
+    ...(r.fewshot
+      ? ['## Few-shot probes on the BRCA1 dev split, leave-one-exon-out', '', fewshotMarkdown(r.fewshot), '']
+      : []),
   ].join('\n');
 }

@@ -144,7 +144,7 @@ function covariance(x: number[], y: number[]): number {
 }
 
 /** Standard normal CDF via erf (Abramowitz and Stegun 7.1.26, absolute error below 1.5e-7). */
-function normalCdf(x: number): number {
+export function normalCdf(x: number): number {
   const t = 1 / (1 + 0.3275911 * (Math.abs(x) / Math.SQRT2));
   const erf =
     1 -

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { aurocInterval } from '../eval/metrics';
-import { aurocReport, calibrationCurve, importance, spearman, spearmanReport, wilson } from './report';
+import {
+  aurocReport,
+  calibrationCurve,
+  dependentRhoDifference,
+  importance,
+  rhoDifference,
+  spearman,
+  spearmanReport,
+  wilson,
+} from './report';
 import { golden } from './testSupport';
 
 describe('wilson', () => {
@@ -78,5 +87,29 @@ describe('importance', () => {
     const r = importance(['a', 'b', 'c'], Float64Array.of(0.2, -1, 0), folds);
     expect(r.map((f) => f.name)).toEqual(['b', 'a', 'c']);
     expect(r.map((f) => f.signAgreement)).toEqual([1, 0.5, 0.5]);
+  });
+});
+
+describe('dependentRhoDifference', () => {
+  it("gives Zou's (2007) interval and the z test of Meng, Rosenthal and Rubin (1992) for two overlapping rhos", () => {
+    // r1 0.5, r2 0.3, r12 0.4, n 50, variance 1.06 / 47: the published formulas evaluated by a separate Python
+    // script (math.atanh/tanh/erfc): c 0.33187, interval -0.083468 to 0.484391, z 1.37069, p 0.170471
+    const d = dependentRhoDifference(0.5, 0.3, 0.4, 50);
+    expect(d.diff).toBeCloseTo(0.2, 12);
+    expect(d.lo).toBeCloseTo(-0.08346773359633619, 6);
+    expect(d.hi).toBeCloseTo(0.4843910167472815, 6);
+    expect(d.p).toBeCloseTo(0.17047132424981237, 5);
+    // predictions that agree more (r12 0.9) leave less room for their difference: a narrower interval
+    const close = dependentRhoDifference(0.5, 0.3, 0.9, 50);
+    expect(close.hi - close.lo).toBeLessThan(d.hi - d.lo - 0.2);
+    expect(close.p).toBeLessThan(0.01);
+    expect(Number.isNaN(dependentRhoDifference(0.5, 0.3, 0.4, 3).lo)).toBe(true);
+  });
+
+  it('reads the rhos from predictions: rho(a, y), rho(b, y) and rho(a, b)', () => {
+    const y = [1, 2, 3, 4, 5, 6, 7, 8],
+      a = [1, 3, 2, 4, 6, 5, 8, 7],
+      b = [8, 1, 2, 7, 3, 4, 6, 5];
+    expect(rhoDifference(a, b, y)).toEqual(dependentRhoDifference(spearman(a, y), spearman(b, y), spearman(a, b), 8));
   });
 });

@@ -2,7 +2,7 @@
 // rho by Fisher's z), a calibration curve with Wilson intervals, and the features that matter with how often
 // the folds agree on their sign.
 
-import { aurocInterval, midranks } from '../eval/metrics';
+import { aurocInterval, midranks, normalCdf } from '../eval/metrics';
 
 const Z95 = 1.959964;
 
@@ -109,4 +109,48 @@ export function importance(names: readonly string[], final: Float64Array, folds:
       signAgreement: folds.filter((c) => Math.sign(c[j]!) === Math.sign(final[j]!)).length / folds.length,
     }))
     .sort((a, b) => Math.abs(b.coef) - Math.abs(a.coef));
+}
+
+/** A probe's metric minus the baseline's on the same out-of-fold predictions, with a 95% interval and p-value. */
+export interface PairedDifference {
+  a: number;
+  b: number;
+  diff: number;
+  lo: number;
+  hi: number;
+  p: number;
+  test: 'DeLong' | 'Fisher z';
+}
+
+/**
+ * Two rank correlations with one label, r1 = rho(a, y) and r2 = rho(b, y), that share y and whose predictions
+ * correlate (r12 = rho(a, b)): Zou's (2007) interval for r1 - r2 from each one's Fisher z interval, and the z
+ * test of Meng, Rosenthal and Rubin (1992), both with the rank correlation's variance 1.06 / (n - 3).
+ */
+export function dependentRhoDifference(r1: number, r2: number, r12: number, n: number, z = Z95): PairedDifference {
+  const bad = { a: r1, b: r2, diff: r1 - r2, lo: NaN, hi: NaN, p: NaN, test: 'Fisher z' as const };
+  if (n < 4 || ![r1, r2, r12].every(Number.isFinite)) return bad;
+  const v = 1.06 / (n - 3),
+    clip = (r: number) => Math.min(Math.max(r, -1 + 1e-12), 1 - 1e-12);
+  const ci = (r: number) => [
+    Math.tanh(Math.atanh(clip(r)) - z * Math.sqrt(v)),
+    Math.tanh(Math.atanh(clip(r)) + z * Math.sqrt(v)),
+  ];
+  const [l1, u1] = ci(r1) as [number, number],
+    [l2, u2] = ci(r2) as [number, number];
+  const c = ((r12 - (r1 * r2) / 2) * (1 - r1 * r1 - r2 * r2 - r12 * r12) + r12 ** 3) / ((1 - r1 * r1) * (1 - r2 * r2));
+  const lo = r1 - r2 - Math.sqrt(Math.max(0, (r1 - l1) ** 2 + (u2 - r2) ** 2 - 2 * c * (r1 - l1) * (u2 - r2)));
+  const hi = r1 - r2 + Math.sqrt(Math.max(0, (u1 - r1) ** 2 + (r2 - l2) ** 2 - 2 * c * (u1 - r1) * (r2 - l2)));
+  const mean2 = (r1 * r1 + r2 * r2) / 2,
+    f = Math.min(1, (1 - r12) / (2 * (1 - mean2))),
+    h = (1 - f * mean2) / (1 - mean2);
+  const se = Math.sqrt(2 * (1 - r12) * h * v);
+  const dz = Math.atanh(clip(r1)) - Math.atanh(clip(r2));
+  const p = se > 0 ? 2 * (1 - normalCdf(Math.abs(dz) / se)) : dz === 0 ? 1 : 0;
+  return { ...bad, lo, hi, p };
+}
+
+/** rho(a, y) - rho(b, y) for two predictions of the same examples (dependentRhoDifference). */
+export function rhoDifference(a: ArrayLike<number>, b: ArrayLike<number>, y: ArrayLike<number>): PairedDifference {
+  return dependentRhoDifference(spearman(a, y), spearman(b, y), spearman(a, b), a.length);
 }

@@ -35,6 +35,14 @@ export function validateProbeInput(input: Input, opts: CvOptions): number {
   if (opts.lambdas.length === 0 || opts.lambdas.some((l) => !(l > 0) || !Number.isFinite(l))) {
     throw new ProbeInputError(`penalties must be positive numbers, got [${opts.lambdas.join(', ')}]`);
   }
+  return validateLabels(y, kind, groups);
+}
+
+/**
+ * The checks of the labels alone (group count, class counts, finite numbers), so that a caller can refuse
+ * them before computing any feature. Throws ProbeInputError; returns the number of positives (binary) or 0.
+ */
+export function validateLabels(y: ArrayLike<number>, kind: ProbeKind, groups?: readonly string[]): number {
   if (groups) {
     const distinct = new Set(groups).size;
     if (distinct < MIN_GROUPS) {

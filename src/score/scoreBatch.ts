@@ -61,61 +61,77 @@ function span(
   return { from: Math.min(start, index), to: Math.max(start + W, index + refLength) };
 }
 
+/** A run of nearby variants read from the reference as one slice: `seq`, and each query's variant on it. */
+export interface Cluster {
+  seq: string;
+  members: { q: number; variant: Variant }[];
+}
+
+/**
+ * Places each query on the reference, sets notes[q] for those it cannot (no such record, outside it, REF not
+ * there), and yields the rest as clusters: one read of the reference per run of nearby spans (`spanOf`: the
+ * bases a query's work reads, on a record of length L).
+ */
+export async function* readClusters(
+  ref: Reference,
+  queries: Query[],
+  notes: string[],
+  spanOf: (L: number, index: number, refLength: number) => { from: number; to: number },
+): AsyncGenerator<Cluster> {
+  const placed: Placed[] = [];
+  queries.forEach((v, q) => {
+    const loc = findSpan(ref.records, v.chrom, v.pos, v.ref.length);
+    if ('problem' in loc) {
+      notes[q] = withNamingHint(ref.records, v.chrom, loc).problem;
+      return;
+    }
+    const L = ref.records[loc.record]!.length;
+    placed.push({ q, record: loc.record, index: loc.index, ...spanOf(L, loc.index, v.ref.length) });
+  });
+  placed.sort((a, b) => a.record - b.record || a.from - b.from || a.q - b.q);
+  for (let i = 0; i < placed.length;) {
+    let j = i + 1,
+      to = placed[i]!.to;
+    const joins = (p: Placed) =>
+      p.record === placed[i]!.record && p.from <= to + MERGE_GAP && p.to - placed[i]!.from <= CLUSTER_SPAN;
+    while (j < placed.length && joins(placed[j]!)) to = Math.max(to, placed[j++]!.to);
+    const group = placed.slice(i, j);
+    const from = group[0]!.from;
+    const seq = await ref.fetch(group[0]!.record, from, to);
+    const members: Cluster['members'] = [];
+    for (const p of group) {
+      const v = queries[p.q]!;
+      const actual = seq.slice(p.index - from, p.index - from + v.ref.length);
+      if (actual !== v.ref) notes[p.q] = refMismatch(v.chrom, v.pos, actual, v.ref);
+      else members.push({ q: p.q, variant: { pos: p.index - from, ref: v.ref, alt: v.alt } });
+    }
+    if (members.length) yield { seq, members };
+    i = j;
+  }
+}
+
 export async function scoreQueries(
   model: LanguageModel,
   ref: Reference,
   s: ScoreSettings,
   queries: Query[],
 ): Promise<QueryResult[]> {
+  const notes = queries.map(() => '');
   const out: QueryResult[] = queries.map(() => ({ score: null, note: '' }));
-  const placed: Placed[] = [];
-  queries.forEach((v, q) => {
-    const loc = findSpan(ref.records, v.chrom, v.pos, v.ref.length);
-    if ('problem' in loc) {
-      out[q]!.note = withNamingHint(ref.records, v.chrom, loc).problem;
-      return;
-    }
-    placed.push({
-      q,
-      record: loc.record,
-      index: loc.index,
-      ...span(ref.records[loc.record]!.length, loc.index, v.ref.length, s, model.context),
+  const spanOf = (L: number, index: number, refLength: number) => span(L, index, refLength, s, model.context);
+  for await (const { seq, members } of readClusters(ref, queries, notes, spanOf)) {
+    const res = await scoreVariants(
+      model,
+      seq,
+      members.map((x) => x.variant),
+      { method: s.method, window: s.window ?? DEFAULT_WINDOW, bothStrands: s.bothStrands },
+    );
+    res.scores.forEach((r, k) => {
+      out[members[k]!.q] = { score: r.score, note: r.note };
     });
-  });
-  placed.sort((a, b) => a.record - b.record || a.from - b.from || a.q - b.q);
-  for (let i = 0; i < placed.length;) {
-    let j = i + 1,
-      to = placed[i]!.to;
-    while (
-      j < placed.length &&
-      placed[j]!.record === placed[i]!.record &&
-      placed[j]!.from <= to + MERGE_GAP &&
-      placed[j]!.to - placed[i]!.from <= CLUSTER_SPAN
-    ) {
-      to = Math.max(to, placed[j++]!.to);
-    }
-    const group = placed.slice(i, j);
-    const from = group[0]!.from;
-    const seq = await ref.fetch(group[0]!.record, from, to);
-    const scorable: { q: number; variant: Variant }[] = [];
-    for (const p of group) {
-      const v = queries[p.q]!;
-      const actual = seq.slice(p.index - from, p.index - from + v.ref.length);
-      if (actual !== v.ref) out[p.q]!.note = refMismatch(v.chrom, v.pos, actual, v.ref);
-      else scorable.push({ q: p.q, variant: { pos: p.index - from, ref: v.ref, alt: v.alt } });
-    }
-    if (scorable.length) {
-      const res = await scoreVariants(
-        model,
-        seq,
-        scorable.map((x) => x.variant),
-        { method: s.method, window: s.window ?? DEFAULT_WINDOW, bothStrands: s.bothStrands },
-      );
-      res.scores.forEach((r, k) => {
-        out[scorable[k]!.q] = { score: r.score, note: r.note };
-      });
-    }
-    i = j;
   }
+  notes.forEach((note, q) => {
+    if (note) out[q]!.note = note;
+  });
   return out;
 }

@@ -141,11 +141,12 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       if (saved.view.zoom !== undefined || saved.view.start !== undefined)
         s.setView({ zoom: saved.view.zoom ?? 0, start: saved.view.start ?? 0 });
       if (a.variants?.variants.length) await s.addVariants(a.variants.variants.join('\n'));
-      // the region analyses have their own ways to run (the method by the model; a map shared among workers)
+      // these have their own ways to run (the method by the model; a map shared among workers; the table predicted)
       if (a.mutagenesis) await s.runMutagenesis(a.mutagenesis);
       if (a.dependency) await s.runDependencyMap(a.dependency);
+      if (a.fewshot) await s.runFewshot(a.fewshot);
       for (const [kind, settings] of Object.entries(a)) {
-        if (!['attention', 'variants', 'mutagenesis', 'dependency'].includes(kind))
+        if (!['attention', 'variants', 'mutagenesis', 'dependency', 'fewshot'].includes(kind))
           await s.runJob(kind as never, settings as never);
       }
       return notes;

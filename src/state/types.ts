@@ -5,6 +5,7 @@ import type { StoreApi } from 'zustand';
 import type { AnalysisKind, ResultOf } from '../analysis/descriptor';
 import type { AttentionSettings } from '../analysis/descriptors/attention';
 import type { DependencySettings } from '../analysis/descriptors/dependency';
+import type { FewshotSettings } from '../analysis/descriptors/fewshot';
 import type { MutagenesisSettings } from '../analysis/descriptors/mutagenesis';
 import type { ScoreMethod } from '../analysis/variantEffect';
 import type { SequenceRecord } from '../genome/parseSequence';
@@ -180,6 +181,8 @@ export interface VariantSlice {
   scoreVariants(): Promise<void>;
   runMutagenesis(settings: MutagenesisSettings): Promise<void>;
   runDependencyMap(settings: DependencySettings): Promise<void>;
+  /** Fit the few-shot probe on the analysed sequence and predict the table's placed variants. */
+  runFewshot(settings: FewshotSettings): Promise<void>;
 }
 
 export interface CompareSlice {

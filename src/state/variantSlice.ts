@@ -1,5 +1,6 @@
 // Variants the person names (typed or from a VCF) and their scores by every method the model has; and the two
-// region analyses that share the score settings: saturation mutagenesis and the dependency map.
+// region analyses that share the score settings: saturation mutagenesis and the dependency map; and the few-shot
+// probe, which predicts the table's variants.
 
 import type { StateCreator } from 'zustand';
 import { chooseMethod, DEFAULT_WINDOW, methodsFor } from '../analysis/variantEffect';
@@ -138,6 +139,16 @@ export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = 
             ),
         },
       );
+    },
+
+    async runFewshot(settings) {
+      const { analysed } = get();
+      if (!analysed) return;
+      // the table's placed variants are the ones predicted; the job keeps them, so its result reads against them
+      const predict = get()
+        .variants.filter((r) => r.index !== null)
+        .map((r) => ({ pos: r.index!, ref: r.source.ref, alt: r.source.alt }));
+      await get().runJob('fewshot', { ...settings, record: analysed.name, predict });
     },
   };
 };

@@ -1,0 +1,72 @@
+// The few-shot probe in the page: on BRCA1 exon 19, labels of the SGE variants of that exon give a probe whose
+// cross-validated AUROC shows beside the sequence-only baseline's, with the variants table predicted; a label
+// naming the wrong base is refused with its line before anything runs; the share link reruns the probe.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { REPO_ROOT } from '../src/node/nodeRuntime';
+import { waitForModel } from './helpers';
+
+const EXON19 = readFileSync(join(REPO_ROOT, 'public/examples/brca1_exon19.fa'), 'utf8');
+// 35 SGE variants of exon 19 from the BRCA1 dev split: 12 LOF, 23 FUNC or INT
+const LABELS = readFileSync(join(REPO_ROOT, 'test/data/brca1_sge_exon19.tsv'), 'utf8');
+const METRIC = /^0\.\d{3} \(95% CI 0\.\d\d–[01]\.\d\d\)$/;
+
+async function fit(page: Page, labels: string): Promise<void> {
+  await page.getByLabel('Labels table').fill(labels);
+  await page.getByLabel('Label column').selectOption('func_class');
+  await page.getByLabel('Positive value').fill('LOF');
+  await page.getByRole('button', { name: 'Fit probe' }).click();
+}
+
+test('labelled BRCA1 exon 19 variants give a probe shown beside the baseline, and the table predicted', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await waitForModel(page);
+  await page.getByLabel('DNA sequence or FASTA').fill(EXON19);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('tracks')).toBeVisible();
+  await page.getByLabel('Variants').fill('chr17:41209148T>G, chr17:41209154T>C');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByTestId('variant-table').locator('tbody tr')).toHaveCount(2);
+
+  // one label naming a base the sequence does not have at its position: refused with its line, nothing fitted
+  const lines = LABELS.trim().split('\n');
+  const bad = [...lines];
+  bad[4] = bad[4]!.replace(/\t([ACGT])\t([ACGT])\t/, (_, r: string, a: string) => `\t${r === 'G' ? 'C' : 'G'}\t${a}\t`);
+  await fit(page, bad.join('\n'));
+  await expect(page.getByTestId('fewshot-error')).toHaveText(
+    /^1 of 35 labelled variants cannot be used: line 5 \(reference mismatch at 17:41209160/,
+  );
+  await expect(page.getByTestId('fewshot-result')).toHaveCount(0);
+
+  await fit(page, LABELS);
+  const probe = page.getByTestId('fewshot-probe'),
+    baseline = page.getByTestId('fewshot-baseline');
+  await expect(probe.locator('td').first()).toHaveText(METRIC);
+  await expect(baseline.locator('td').first()).toHaveText(METRIC);
+  await expect(page.getByTestId('fewshot-metrics').locator('thead')).toContainText('AUROC');
+  await expect(page.getByTestId('fewshot-difference')).toContainText(/DeLong.*[+-]\d\.\d{3} \(95% CI/);
+  await expect(page.getByTestId('fewshot-result')).toContainText('35 labelled variants, 12 positive');
+  // 35 labels give a wide interval, and the page says so
+  await expect(page.getByTestId('fewshot-verdict')).toContainText('With only 35 labelled variants');
+  await expect(page.getByTestId('fewshot-calibration')).toBeVisible();
+  const predictions = page.getByTestId('fewshot-predictions').locator('tbody tr');
+  await expect(predictions).toHaveCount(2);
+  for (const row of await predictions.all()) {
+    await expect(row.locator('td').nth(1)).toHaveText(/^0\.\d{3}$|^1\.000$/);
+    await expect(row.locator('td').nth(2)).toHaveText(/^0\.\d{3}$|^1\.000$/);
+  }
+  const shown = { probe: await probe.locator('td').first().textContent() };
+
+  // the link carries the labels: a colleague opening it gets the same probe, its form filled
+  await expect.poll(() => new URL(page.url()).hash.length).toBeGreaterThan(1);
+  const link = page.url();
+  const colleague = await page.context().newPage();
+  await colleague.goto(link);
+  await expect(colleague.getByTestId('fewshot-probe').locator('td').first()).toHaveText(shown.probe!);
+  await expect(colleague.getByTestId('fewshot-baseline').locator('td').first()).toHaveText(METRIC);
+  await expect(colleague.getByLabel('Label column')).toHaveValue('func_class');
+  await expect(colleague.getByLabel('Positive value')).toHaveValue('LOF');
+});

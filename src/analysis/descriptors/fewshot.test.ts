@@ -1,0 +1,141 @@
+// The few-shot descriptor: its settings through a saved analysis, and a run on a small case checked against the
+// engine called directly on features built independently (the baseline and the embedding blocks, fitProbe and
+// predictProbe on them); bad labels refused, every bad line named, before the model is asked for anything.
+import { describe, expect, it } from 'vitest';
+import { embedVariants } from '../embedding';
+import type { LanguageModel } from '../../model/languageModel';
+import { assemble, variantBaseline } from '../../fewshot/features';
+import { fitProbe } from '../../fewshot/probe';
+import { predictProbe } from '../../fewshot/probeModel';
+import { DEFAULT_BASELINE, DEFAULT_EMBEDDING, embeddingBlocks } from '../../fewshot/variantFeatures';
+import { analysisOf } from '../registry';
+import { fewshot, MAX_LABEL_CHARS } from './fewshot';
+
+/** Hidden state of row t: the one-hot token and the running share of G or C (size 5); `calls` counts passes. */
+function fakeModel() {
+  const calls = { n: 0 };
+  const model: LanguageModel = {
+    objective: 'mlm',
+    context: 64,
+    nHeads: 1,
+    nAttentionLayers: 0,
+    reuse: { kind: 'none' },
+    forward: () => Promise.reject(new Error('the probe reads hidden states only')),
+    representation: {
+      kind: 'hidden',
+      size: 5,
+      async hidden(tokens, batch) {
+        calls.n++;
+        const T = tokens.length / batch,
+          out = new Float32Array(tokens.length * 5);
+        for (let b = 0; b < batch; b++) {
+          let gc = 0;
+          for (let t = 0; t < T; t++) {
+            const tok = tokens[b * T + t]!;
+            gc += tok === 1 || tok === 2 ? 1 : 0;
+            if (tok < 4) out[(b * T + t) * 5 + tok] = 1;
+            out[(b * T + t) * 5 + 4] = gc / (t + 1);
+          }
+        }
+        return out;
+      },
+    },
+  };
+  return { model, calls };
+}
+
+// a fixed pseudo-random sequence of 300 bases on chr1:1001-1300
+let state = 7;
+const rand = () => (state = (state * 48271) % 2147483647) / 2147483647;
+const seq = Array.from({ length: 300 }, () => 'ACGT'[Math.floor(rand() * 4)]).join('');
+const RECORD = 'chr1:1001-1300';
+// 40 substitutions at sites 60-259 (every 5th base), alt the next base in ACGT; LOF when alt is A or T, but for
+// every 7th (a noisy label)
+const sites = Array.from({ length: 40 }, (_, i) => 60 + 5 * i);
+const train = sites.map((pos, i) => {
+  const ref = seq[pos]!,
+    alt = 'ACGT'['ACGT'.indexOf(ref) + 1] ?? 'A';
+  return { pos, ref, alt, lof: ('AT'.includes(alt) ? 1 : 0) ^ (i % 7 === 3 ? 1 : 0) };
+});
+const text = ['chrom\tpos\tref\talt\tclass', ...train.map((v) => `1\t${1001 + v.pos}\t${v.ref}\t${v.alt}\t${v.lof}`)];
+const predict = [61, 62, 63].map((pos) => ({ pos, ref: seq[pos]!, alt: seq[pos] === 'A' ? 'C' : 'A' }));
+const settings = { labels: text.join('\n'), label: 'class', features: ['embedding' as const] };
+const input = { text: seq, tokens: new Int32Array(0) };
+
+describe('few-shot descriptor', () => {
+  it('keeps the labels and columns in a saved analysis, not the record or the table, and checks each field', () => {
+    expect(analysisOf('fewshot')).toBe(fewshot);
+    const args = { ...settings, positive: 'LOF', group: 'exon', record: RECORD, predict };
+    const written = fewshot.saved!.write(args);
+    expect(written).toEqual({
+      labels: settings.labels,
+      label: 'class',
+      positive: 'LOF',
+      group: 'exon',
+      features: ['embedding'],
+    });
+    expect(fewshot.saved!.read(JSON.parse(JSON.stringify(written)), 300)).toEqual(written);
+    const bad: [unknown, RegExp][] = [
+      [{ ...settings, labels: '' }, /few-shot labels/],
+      [{ ...settings, labels: 'x'.repeat(MAX_LABEL_CHARS + 1) }, /few-shot labels/],
+      [{ ...settings, label: 3 }, /label column/],
+      [{ ...settings, features: ['embedding', 'weights'] }, /few-shot features/],
+      [{ ...settings, features: [] }, /few-shot features/],
+      [{ ...settings, group: '' }, /group column/],
+      ['labels', /few-shot settings/],
+    ];
+    for (const [json, message] of bad) expect(() => fewshot.saved!.read(json, 300)).toThrow(message);
+  });
+
+  it('fits the probe and the baseline as the engine does on the same features, and predicts the table', async () => {
+    const { model } = fakeModel();
+    const r = await fewshot.run(model, input, { ...settings, record: RECORD, predict }, {});
+    const variants = train.map(({ pos, ref, alt }) => ({ pos, ref, alt })),
+      y = Float64Array.from(train, (v) => v.lof);
+    const e = await embedVariants(model, seq, [...variants, ...predict], { window: DEFAULT_EMBEDDING.window });
+    const emb = assemble(embeddingBlocks('model', e, DEFAULT_EMBEDDING));
+    const base = assemble([variantBaseline(seq, [...variants, ...predict], DEFAULT_BASELINE)]);
+    const rows = (m: typeof emb, from: number, to: number) => {
+      const c = m.X.cols;
+      return { rows: to - from, cols: c, data: m.X.data.slice(from * c, to * c) };
+    };
+    const fit = (m: typeof emb) => fitProbe({ X: rows(m, 0, 40), names: m.names, y, kind: 'binary' });
+    const [probe, baseline] = [await fit(emb), await fit(base)];
+    expect(r.kind).toBe('binary');
+    expect(r.n).toBe(40);
+    expect(r.positives).toBe(y.reduce((a, b) => a + b, 0));
+    expect(r.probe.metric).toEqual(probe.report.metric);
+    expect(r.baseline.metric).toEqual(baseline.report.metric);
+    expect(r.probe.metric.value).toBeGreaterThan(0.6); // the alt base is in the embedding: not a vacuous fit
+    expect(r.probe.metric.value).not.toBe(r.baseline.metric.value); // a swap of the two would fail
+    expect(r.difference.diff).toBeCloseTo(probe.report.metric.value - baseline.report.metric.value, 12);
+    expect(r.difference.test).toBe('DeLong');
+    const p = predictProbe(probe.model, rows(emb, 40, 43)),
+      b = predictProbe(baseline.model, rows(base, 40, 43));
+    expect(r.predictions.map((x) => x.probe)).toEqual(Array.from(p));
+    expect(r.predictions.map((x) => x.baseline)).toEqual(Array.from(b));
+  });
+
+  it('names every bad line in one message and runs no model on bad labels', async () => {
+    const { model, calls } = fakeModel();
+    const lines = [...text];
+    lines[3] = `1\t${1001 + train[2]!.pos}\t${train[2]!.ref === 'A' ? 'C' : 'A'}\tG\t1`; // not the sequence's base
+    lines[6] = `1\t999999\tA\tG\t0`; // outside the record
+    lines[9] = `1\t${1001 + train[8]!.pos}\t${train[8]!.ref}\tAT\t1`; // not a substitution
+    const run = fewshot.run(model, input, { ...settings, labels: lines.join('\n'), record: RECORD, predict }, {});
+    await expect(run).rejects.toThrow(
+      new RegExp(
+        '^3 of 40 labelled variants cannot be used: line 4 \\(reference mismatch.*line 7 .*outside.*' +
+          'line 10 \\(few-shot features are defined for single-base',
+      ),
+    );
+    const few = fewshot.run(
+      model,
+      input,
+      { ...settings, labels: text.slice(0, 15).join('\n'), record: RECORD, predict },
+      {},
+    );
+    await expect(few).rejects.toThrow(/a probe needs at least 10 of each class/);
+    expect(calls.n).toBe(0);
+  });
+});
