@@ -32,7 +32,7 @@ export async function openAndAnalyse(page: Page, text?: string): Promise<void> {
 /** In its tab, set the mutagenesis range (1-based, inclusive), check the plan announced when given, and press Run. */
 export async function startMutagenesis(page: Page, from: number, to: number, plan?: string): Promise<void> {
   await openTab(page, 'Mutagenesis');
-  await page.getByLabel('From').fill(String(from));
+  await page.getByLabel('From', { exact: true }).fill(String(from));
   await page.getByLabel('to', { exact: true }).fill(String(to));
   if (plan) await expect(page.getByText(plan)).toBeVisible();
   await page.getByRole('button', { name: 'Run mutagenesis' }).click();

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { referenceModelsDir } from '../src/node/referenceModels';
-import { startMutagenesis, waitForModel } from './helpers';
+import { openTab, startMutagenesis, waitForModel } from './helpers';
 import { fixtureCopy } from './hubRoutes';
 
 const SEQ = 'GATTACAGATTACACCGGTTAACCGGTTTTGCAAGCTTGCATGCCTGCAGGTCGACTCTAGAGGATCC';
@@ -61,11 +61,13 @@ for (const f of FIXTURES) {
     await startMutagenesis(page, 1, 3);
     await expect(page.getByTestId('mutagenesis')).toBeVisible();
 
+    await openTab(page, 'Dependencies');
     await page.getByLabel('Map bases').fill('1');
     await page.getByLabel('through').fill('8');
     await page.getByRole('button', { name: 'Run dependency map' }).click();
     await expect(page.getByTestId('dep-summary')).toContainText(/^Positions 1-8: \d+ forward passes/);
 
+    await openTab(page, 'Compare models');
     await page.getByLabel('Model B').selectOption('markov-k9-chr22');
     const compare = page.getByTestId('compare-summary');
     await expect(compare).toBeVisible();

@@ -51,7 +51,7 @@ test('variants of a two-record FASTA are placed as the CLI places them, and one 
   );
   await expect(page.getByTestId('analysed-record')).toContainText('record 1 of 2');
 
-  await page.getByLabel('Record').selectOption('1');
+  await page.getByLabel('Record', { exact: true }).selectOption('1');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('analysed-record')).toContainText('record 2 of 2, "chr17:41245001-41245717"');
   const cell = row(at17).locator('td[data-method=masked]');
