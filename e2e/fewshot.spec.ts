@@ -1,11 +1,12 @@
 // The few-shot probe in the page: on BRCA1 exon 19, labels of the SGE variants of that exon give a probe whose
 // cross-validated AUROC shows beside the sequence-only baseline's, with the variants table predicted; a label
-// naming the wrong base is refused with its line before anything runs; the share link reruns the probe.
+// naming the wrong base is refused with its line before anything runs; the predictions download as a TSV; the
+// share link reruns the probe.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { REPO_ROOT } from '../src/node/nodeRuntime';
-import { waitForModel } from './helpers';
+import { openTab, waitForModel } from './helpers';
 
 const EXON19 = readFileSync(join(REPO_ROOT, 'public/examples/brca1_exon19.fa'), 'utf8');
 // 35 SGE variants of exon 19 from the BRCA1 dev split: 12 LOF, 23 FUNC or INT
@@ -30,6 +31,8 @@ test('labelled BRCA1 exon 19 variants give a probe shown beside the baseline, an
   await page.getByLabel('Variants').fill('chr17:41209148T>G, chr17:41209154T>C');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(page.getByTestId('variant-table').locator('tbody tr')).toHaveCount(2);
+
+  await openTab(page, 'Few-shot probe');
 
   // one label naming a base the sequence does not have at its position: refused with its line, nothing fitted
   const lines = LABELS.trim().split('\n');
@@ -60,11 +63,26 @@ test('labelled BRCA1 exon 19 variants give a probe shown beside the baseline, an
   }
   const shown = { probe: await probe.locator('td').first().textContent() };
 
+  // the predictions download as the TSV npm run fewshot writes, in the record's genomic coordinates
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('fewshot-result').getByRole('button', { name: 'Download TSV' }).click(),
+  ]);
+  const tsv = readFileSync((await download.path())!, 'utf8')
+    .trim()
+    .split('\n');
+  expect(tsv[0]).toBe('chrom\tpos\tref\talt\tprobability\tbaseline_probability\tnote');
+  expect(tsv).toHaveLength(3);
+  const first = await predictions.first().locator('td').nth(1).textContent();
+  expect(tsv[1]).toMatch(/^17\t41209148\tT\tG\t[01]\.\d{6}\t[01]\.\d{6}\t$/);
+  expect(Number(tsv[1]!.split('\t')[4]).toFixed(3)).toBe(first);
+
   // the link carries the labels: a colleague opening it gets the same probe, its form filled
   await expect.poll(() => new URL(page.url()).hash.length).toBeGreaterThan(1);
   const link = page.url();
   const colleague = await page.context().newPage();
   await colleague.goto(link);
+  await openTab(colleague, 'Few-shot probe');
   await expect(colleague.getByTestId('fewshot-probe').locator('td').first()).toHaveText(shown.probe!);
   await expect(colleague.getByTestId('fewshot-baseline').locator('td').first()).toHaveText(METRIC);
   await expect(colleague.getByLabel('Label column')).toHaveValue('func_class');

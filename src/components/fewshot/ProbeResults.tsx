@@ -5,6 +5,7 @@ import type { Variant } from '../../analysis/scoring/plan';
 import type { FitSummary, SequenceProbeResult } from '../../fewshot/sequenceProbe';
 import { probeVerdict } from '../../fewshot/verdict';
 import { Calibration } from './Calibration';
+import { PredictionDownloads } from './PredictionDownloads';
 
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '–');
 const withInterval = (m: FitSummary['metric']) =>
@@ -17,7 +18,14 @@ const SCHEME: Record<SequenceProbeResult['scheme'], string> = {
   'stratified-k-fold': 'stratified k-fold',
 };
 
-export function ProbeResults({ result: r, predict }: { result: SequenceProbeResult; predict: readonly Variant[] }) {
+interface Props {
+  result: SequenceProbeResult;
+  predict: readonly Variant[];
+  /** The sequence's record name (genomic coordinates of the downloads). */
+  record: string;
+}
+
+export function ProbeResults({ result: r, predict, record }: Props) {
   const d = r.difference,
     metric = r.probe.metric.name;
   const p = Number.isFinite(d.p) ? (d.p < 0.001 ? 'p < 0.001' : `p = ${d.p.toFixed(3)}`) : 'untested';
@@ -80,32 +88,35 @@ export function ProbeResults({ result: r, predict }: { result: SequenceProbeResu
       {predict.length === 0 ? (
         <p className="muted">Add variants to the table above and fit again to have the probe predict them.</p>
       ) : (
-        <table data-testid="fewshot-predictions">
-          <thead>
-            <tr>
-              <th scope="col">variant</th>
-              <th scope="col">probe {what}</th>
-              <th scope="col">baseline {what}</th>
-              <th scope="col">note</th>
-            </tr>
-          </thead>
-          <tbody>
-            {predict.map((v, i) => {
-              const got = r.predictions[i];
-              return (
-                <tr key={`${v.pos}${v.ref}${v.alt}`}>
-                  <td>
-                    {v.pos + 1}
-                    {v.ref}&gt;{v.alt}
-                  </td>
-                  <td>{got?.probe == null ? '' : got.probe.toFixed(3)}</td>
-                  <td>{got?.baseline == null ? '' : got.baseline.toFixed(3)}</td>
-                  <td>{got?.note}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <>
+          <table data-testid="fewshot-predictions">
+            <thead>
+              <tr>
+                <th scope="col">variant</th>
+                <th scope="col">probe {what}</th>
+                <th scope="col">baseline {what}</th>
+                <th scope="col">note</th>
+              </tr>
+            </thead>
+            <tbody>
+              {predict.map((v, i) => {
+                const got = r.predictions[i];
+                return (
+                  <tr key={`${v.pos}${v.ref}${v.alt}`}>
+                    <td>
+                      {v.pos + 1}
+                      {v.ref}&gt;{v.alt}
+                    </td>
+                    <td>{got?.probe == null ? '' : got.probe.toFixed(3)}</td>
+                    <td>{got?.baseline == null ? '' : got.baseline.toFixed(3)}</td>
+                    <td>{got?.note}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <PredictionDownloads result={r} predict={predict} record={record} />
+        </>
       )}
     </div>
   );

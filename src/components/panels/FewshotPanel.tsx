@@ -41,7 +41,7 @@ function FewshotPanel() {
   const [positive, setPositive] = useState('');
   const [group, setGroup] = useState('');
   const [features, setFeatures] = useState<FeatureSet[]>(['embedding']);
-  const args = s.job?.args as FewshotSettings | undefined;
+  const args = s.job?.args as FewshotArgs | undefined;
   // a reopened link runs the probe it saved: its labels and columns fill the form (set while rendering, as React
   // advises for state that follows a prop, rather than in an effect)
   const [shown, setShown] = useState(args);
@@ -168,7 +168,7 @@ function FewshotPanel() {
           {error}
         </p>
       )}
-      {s.result && <ProbeResults result={s.result} predict={(s.job?.args as FewshotArgs | undefined)?.predict ?? []} />}
+      {s.result && args && <ProbeResults result={s.result} predict={args.predict} record={args.record} />}
     </section>
   );
 }
