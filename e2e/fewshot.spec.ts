@@ -1,11 +1,12 @@
 // The few-shot probe in the page: on BRCA1 exon 19, labels of the SGE variants of that exon give a probe whose
 // cross-validated AUROC shows beside the sequence-only baseline's, with the variants table predicted; a label
 // naming the wrong base is refused with its line before anything runs; the predictions download as a TSV; the
-// share link reruns the probe.
+// share link carries the fitted probe (applied without refitting), and the labels only when asked.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { REPO_ROOT } from '../src/node/nodeRuntime';
+import { decodeFrame } from '../src/share/linkCodec';
 import { openTab, waitForModel } from './helpers';
 
 const EXON19 = readFileSync(join(REPO_ROOT, 'public/examples/brca1_exon19.fa'), 'utf8');
@@ -77,14 +78,32 @@ test('labelled BRCA1 exon 19 variants give a probe shown beside the baseline, an
   expect(tsv[1]).toMatch(/^17\t41209148\tT\tG\t[01]\.\d{6}\t[01]\.\d{6}\t$/);
   expect(Number(tsv[1]!.split('\t')[4]).toFixed(3)).toBe(first);
 
-  // the link carries the labels: a colleague opening it gets the same probe, its form filled
-  await expect.poll(() => new URL(page.url()).hash.length).toBeGreaterThan(1);
-  const link = page.url();
+  // the link carries the fitted probe, not the labels: a colleague opening it sees the same metrics and predictions
+  // without a refit; ticking the box adds the labels, and that link refits them, the form filled
+  const fewshotOf = (url: string) =>
+    (decodeFrame(new URL(url).hash).settings as { analyses: { fewshot?: Record<string, unknown> } }).analyses.fewshot;
+  await expect.poll(() => fewshotOf(page.url())?.fitted !== undefined).toBe(true);
+  const saved = fewshotOf(page.url())!;
+  expect(saved.labels).toBeUndefined();
+  // no position, allele or score of a label line
+  for (const text of ['41209162', '41209160', '0.43785901859467002']) expect(JSON.stringify(saved)).not.toContain(text);
   const colleague = await page.context().newPage();
-  await colleague.goto(link);
+  await colleague.goto(page.url());
   await openTab(colleague, 'Few-shot probe');
+  await expect(colleague.getByTestId('fewshot-from-link')).toBeVisible();
   await expect(colleague.getByTestId('fewshot-probe').locator('td').first()).toHaveText(shown.probe!);
-  await expect(colleague.getByTestId('fewshot-baseline').locator('td').first()).toHaveText(METRIC);
-  await expect(colleague.getByLabel('Label column')).toHaveValue('func_class');
-  await expect(colleague.getByLabel('Positive value')).toHaveValue('LOF');
+  await expect(
+    colleague.getByTestId('fewshot-predictions').locator('tbody tr').first().locator('td').nth(1),
+  ).toHaveText(first!);
+  await expect(colleague.getByLabel('Labels table')).toHaveValue('');
+
+  await page.getByLabel('Include my training labels in the link').check();
+  await expect.poll(() => fewshotOf(page.url())?.labels).toBe(LABELS);
+  const withLabels = await page.context().newPage();
+  await withLabels.goto(page.url());
+  await openTab(withLabels, 'Few-shot probe');
+  await expect(withLabels.getByTestId('fewshot-probe').locator('td').first()).toHaveText(shown.probe!);
+  await expect(withLabels.getByTestId('fewshot-from-link')).toHaveCount(0);
+  await expect(withLabels.getByLabel('Label column')).toHaveValue('func_class');
+  await expect(withLabels.getByLabel('Positive value')).toHaveValue('LOF');
 });

@@ -1,6 +1,5 @@
 // The plain words beside a probe's numbers: wide intervals called wide, a probe no better than the baseline said so.
 import { describe, expect, it } from 'vitest';
-import type { SequenceProbeResult } from './sequenceProbe';
 import { probeVerdict } from './verdict';
 
 const fit = (value: number, lo: number, hi: number) => ({
@@ -10,7 +9,7 @@ const fit = (value: number, lo: number, hi: number) => ({
   importance: [],
   warnings: [],
 });
-function result(probe: [number, number, number], diff: [number, number, number]): SequenceProbeResult {
+function result(probe: [number, number, number], diff: [number, number, number]): Parameters<typeof probeVerdict>[0] {
   return {
     kind: 'binary',
     n: 35,

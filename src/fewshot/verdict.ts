@@ -8,7 +8,7 @@ const f2 = (x: number) => x.toFixed(2);
 /** Interval widths (hi - lo) above this are called wide: the estimate could move by a tenth either way. */
 const WIDE = 0.2;
 
-export function probeVerdict(r: SequenceProbeResult): string[] {
+export function probeVerdict(r: Omit<SequenceProbeResult, 'fitted' | 'fromLink'>): string[] {
   const m = r.probe.metric,
     d = r.difference,
     binary = r.kind === 'binary';

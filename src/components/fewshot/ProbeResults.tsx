@@ -36,8 +36,16 @@ export function ProbeResults({ result: r, predict, record }: Props) {
         {r.n} labelled variants{r.kind === 'binary' ? `, ${r.positives} positive` : ' with numeric labels'};{' '}
         {SCHEME[r.scheme]} cross-validation, {r.folds} folds{r.grouped ? ' by group' : ''}, the penalty chosen inside
         each training part. {metric} of the predictions each variant got from a probe that never saw it.
-        {r.kind === 'binary' && ` Labels read: ${r.values.map(([v, n]) => `'${v}' ${n}`).join(', ')}.`}
+        {r.kind === 'binary' &&
+          r.values.length > 0 &&
+          ` Labels read: ${r.values.map(([v, n]) => `'${v}' ${n}`).join(', ')}.`}
       </p>
+      {r.fromLink && (
+        <p data-testid="fewshot-from-link">
+          This probe came with the link: fitted on the sender&apos;s labels, which the link does not hold, and applied
+          to the table&apos;s variants as it is. Its metrics are those measured when it was fitted.
+        </p>
+      )}
       <table className="metrics" data-testid="fewshot-metrics">
         <thead>
           <tr>
@@ -77,13 +85,17 @@ export function ProbeResults({ result: r, predict, record }: Props) {
         </p>
       ))}
       {r.probe.calibration && <Calibration bins={r.probe.calibration} />}
-      <p className="muted" data-testid="fewshot-importance">
-        Weighs most (per standard deviation of the feature; sign agreement over folds):{' '}
-        {r.probe.importance
-          .map((i) => `${i.name} ${i.coef >= 0 ? '+' : ''}${i.coef.toFixed(2)} (${Math.round(100 * i.signAgreement)}%)`)
-          .join(', ')}
-        .
-      </p>
+      {r.probe.importance.length > 0 && (
+        <p className="muted" data-testid="fewshot-importance">
+          Weighs most (per standard deviation of the feature; sign agreement over folds):{' '}
+          {r.probe.importance
+            .map(
+              (i) => `${i.name} ${i.coef >= 0 ? '+' : ''}${i.coef.toFixed(2)} (${Math.round(100 * i.signAgreement)}%)`,
+            )
+            .join(', ')}
+          .
+        </p>
+      )}
       <h3>Predictions for the variants table</h3>
       {predict.length === 0 ? (
         <p className="muted">Add variants to the table above and fit again to have the probe predict them.</p>

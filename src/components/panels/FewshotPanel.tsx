@@ -33,6 +33,8 @@ function FewshotPanel() {
       job: jobOf(st, 'fewshot'),
       variants: st.variants,
       runFewshot: st.runFewshot,
+      shareLabels: st.fewshotShareLabels,
+      setShareLabels: st.setFewshotShareLabels,
       cancelJob: st.cancelJob,
     })),
   );
@@ -48,7 +50,7 @@ function FewshotPanel() {
   if (args !== shown) {
     setShown(args);
     if (args) {
-      setLabels(args.labels);
+      setLabels(args.labels ?? '');
       setLabel(args.label);
       setPositive(args.positive ?? '');
       setGroup(args.group ?? '');
@@ -163,6 +165,13 @@ function FewshotPanel() {
           </>
         )}
       </div>
+      <label className="row">
+        <input type="checkbox" checked={s.shareLabels} onChange={(e) => s.setShareLabels(e.target.checked)} /> Include
+        my training labels in the link
+        <span className="muted">
+          (without it the link carries the fitted probe and its metrics, and opens it without refitting)
+        </span>
+      </label>
       {error && (
         <p className="error" role="alert" data-testid="fewshot-error">
           {error}
