@@ -81,7 +81,10 @@ test('labelled BRCA1 exon 19 variants give a probe shown beside the baseline, an
   // the link carries the fitted probe, not the labels: a colleague opening it sees the same metrics and predictions
   // without a refit; ticking the box adds the labels, and that link refits them, the form filled
   const fewshotOf = (url: string) =>
-    (decodeFrame(new URL(url).hash).settings as { analyses: { fewshot?: Record<string, unknown> } }).analyses.fewshot;
+    !new URL(url).hash.startsWith('#s=')
+      ? undefined
+      : (decodeFrame(new URL(url).hash).settings as { analyses: { fewshot?: Record<string, unknown> } }).analyses
+          .fewshot;
   await expect.poll(() => fewshotOf(page.url())?.fitted !== undefined).toBe(true);
   const saved = fewshotOf(page.url())!;
   expect(saved.labels).toBeUndefined();
@@ -106,4 +109,41 @@ test('labelled BRCA1 exon 19 variants give a probe shown beside the baseline, an
   await expect(withLabels.getByTestId('fewshot-from-link')).toHaveCount(0);
   await expect(withLabels.getByLabel('Label column')).toHaveValue('func_class');
   await expect(withLabels.getByLabel('Positive value')).toHaveValue('LOF');
+});
+
+test('labelled FASTA records give a sequence probe beside the k-mer baseline, and new records predicted', async ({
+  page,
+}) => {
+  // 12 GC-richer and 12 AT-richer records of 60 bases in 4 groups (both classes in each), from a fixed generator;
+  // the classes overlap, so neither fit is perfect
+  let state = 5;
+  const rand = () => (state = (state * 48271) % 2147483647) / 2147483647;
+  const draw = (gc: number) =>
+    Array.from({ length: 60 }, () => (rand() < gc ? 'GC' : 'AT')[Math.floor(rand() * 2)]).join('');
+  const records = Array.from({ length: 24 }, (_, i) => {
+    const cls = i % 2 ? 'gc' : 'at';
+    return `>r${i}|${cls}|g${Math.floor(i / 2) % 4}\n${draw(cls === 'gc' ? 0.58 : 0.42)}`;
+  }).join('\n');
+  await page.goto('./');
+  await waitForModel(page);
+  await page.getByLabel('DNA sequence or FASTA').fill(EXON19);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('tracks')).toBeVisible();
+  await openTab(page, 'Sequence probe');
+  await page.getByLabel('Labelled records (FASTA)').fill(records);
+  await page.getByLabel('Positive class').fill('gc');
+  await page.getByLabel('Records to predict (FASTA)').fill(`>new1\n${draw(0.8)}\n>new2\n${draw(0.2)}`);
+  await page.getByRole('button', { name: 'Fit sequence probe' }).click();
+  const result = page.getByTestId('recordprobe-result');
+  await expect(result.getByTestId('fewshot-probe').locator('td').first()).toHaveText(METRIC);
+  await expect(result.getByTestId('fewshot-baseline').locator('td').first()).toHaveText(METRIC);
+  await expect(result.getByTestId('fewshot-baseline').locator('th')).toHaveText(
+    'baseline: 1- to 3-mer shares of the record',
+  );
+  await expect(result).toContainText('24 labelled records, 12 positive');
+  await expect(result).toContainText('folds by group');
+  const rows = result.getByTestId('recordprobe-predictions').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first().locator('td').first()).toHaveText('new1');
+  for (const row of await rows.all()) await expect(row.locator('td').nth(1)).toHaveText(/^0\.\d{3}$|^1\.000$/);
 });

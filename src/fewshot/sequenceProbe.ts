@@ -62,7 +62,7 @@ export interface SequenceProbeResult {
 /** Features of the importance list the page shows. */
 const SHOWN = 8;
 
-function summary(f: Fitted): FitSummary {
+export function summary(f: Fitted): FitSummary {
   const r = f.report;
   return {
     metric: r.metric,

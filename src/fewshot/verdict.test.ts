@@ -22,7 +22,6 @@ function result(probe: [number, number, number], diff: [number, number, number])
     probe: fit(...probe),
     baseline: fit(0.6, 0.4, 0.8),
     difference: { a: probe[0], b: 0.6, diff: diff[0], lo: diff[1], hi: diff[2], p: 0.5, test: 'DeLong' },
-    predictions: [],
   };
 }
 
