@@ -5,7 +5,16 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { analyse, checkAgainstPytorch, openTab, waitForModel } from './helpers';
 
-const TABS = ['Variant effects', 'Mutagenesis', 'Attention', 'Dependencies', 'Compare models', 'GC content'];
+const TABS = [
+  'Variant effects',
+  'Mutagenesis',
+  'Attention',
+  'Dependencies',
+  'Compare models',
+  'GC content',
+  'Few-shot probe',
+  'Sequence probe',
+];
 const EXAMPLE = 'NC_001416.1:37800-38799';
 
 /** The document is no wider than the window: nothing makes the page scroll sideways. */
@@ -89,6 +98,8 @@ test('every tab is reached with the arrow keys, Home and End, and operated by ke
   await expect(tab(TABS.at(-1)!)).toBeFocused();
   await page.keyboard.press('Home');
   await page.keyboard.press('End');
+  await expect(tab(TABS.at(-1)!)).toHaveAttribute('aria-selected', 'true');
+  for (let i = TABS.indexOf('GC content'); i < TABS.length - 1; i++) await page.keyboard.press('ArrowLeft');
   await expect(tab('GC content')).toHaveAttribute('aria-selected', 'true');
 
   // operated by keyboard alone: GC content computed, a variant added

@@ -9,6 +9,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { predictionHeader, predictionLine } from '../export/predictions';
 import { vcfLineReader, type VcfParse } from '../genome/vcf';
 import type { FewshotResult } from '../fewshot/probePair';
 import { runFewshot } from '../score/fewshotRun';
@@ -150,25 +151,21 @@ export async function cli(argv: string[], out: (line: string) => void, err: (lin
       { sets, onProgress },
     );
     fewshotSummary(result, { kind: spec.kind, sets, groups: spec.group, values: table.values }).forEach(err);
-    const [p, b] =
-      spec.kind === 'binary' ? ['probability', 'baseline_probability'] : ['prediction', 'baseline_prediction'];
-    out(['chrom', 'pos', 'ref', 'alt', p, b, 'note'].join('\t'));
+    out(predictionHeader(spec.kind));
     const byRow = new Map(predictable.map(({ i }, k) => [i, result.predictions[k]!]));
     let predicted = 0;
     rows.forEach((r, i) => {
-      const got = byRow.get(i),
-        fmt = (x: number | null | undefined) => (x == null ? '' : x.toFixed(6));
+      const got = byRow.get(i);
       if (got?.probe != null) predicted++;
+      const pos = Number.isFinite(r.pos) ? r.pos : null;
       out(
-        [
-          r.chrom,
-          Number.isFinite(r.pos) ? r.pos : '',
-          r.ref,
-          r.alt,
-          fmt(got?.probe),
-          fmt(got?.baseline),
-          got?.note ?? r.note,
-        ].join('\t'),
+        predictionLine({
+          ...r,
+          pos,
+          probe: got?.probe ?? null,
+          baseline: got?.baseline ?? null,
+          note: got?.note ?? r.note,
+        }),
       );
     });
     const why = predicted < rows.length ? ' (the note column says why not)' : '';

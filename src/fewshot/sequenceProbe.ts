@@ -7,15 +7,21 @@ import type { Variant } from '../analysis/scoring/plan';
 import type { LanguageModel } from '../model/languageModel';
 import { fitPair, rowsOfBlocks, type FeatureRows, type Fitted } from './probePair';
 import type { FoldScheme } from './folds';
+import { ProbeInputError } from './inputError';
 import { substitutionProblem } from './labelledVariants';
 import type { ProbeKind } from './probe';
 import type { CalibrationBin, Importance, Interval, PairedDifference } from './report';
+import { applyFitted, storeFit, type FittedProbes, type Prediction } from './probeLink';
 import { readSequenceLabels, type LabelColumns } from './sequenceLabels';
 import { variantFeatures, type FeatureSet } from './variantFeatures';
 
 export interface SequenceProbeInput extends LabelColumns {
-  /** The label TSV as pasted. */
-  labels: string;
+  /** The label TSV as pasted; absent when a link carries the fitted probe without them. */
+  labels?: string;
+  /** A probe fitted elsewhere (a link's), applied to `predict` as it is when there are no labels. */
+  fitted?: FittedProbes;
+  /** The loaded model's id, stored with a fit and checked against a link's. */
+  model: string;
   /** The probe's features besides the baseline (which is always computed, and fitted on its own). */
   features: FeatureSet[];
   /** The FASTA name of the sequence's record (genomic positions are placed by it). */
@@ -46,13 +52,17 @@ export interface SequenceProbeResult {
   baseline: FitSummary;
   difference: PairedDifference;
   /** Per variant of `predict`, in order. */
-  predictions: { probe: number | null; baseline: number | null; note: string }[];
+  predictions: Prediction[];
+  /** The two models and their metrics, as a link carries them. */
+  fitted: FittedProbes;
+  /** true: the probe came with a link and was applied, not fitted here. */
+  fromLink: boolean;
 }
 
 /** Features of the importance list the page shows. */
 const SHOWN = 8;
 
-function summary(f: Fitted): FitSummary {
+export function summary(f: Fitted): FitSummary {
   const r = f.report;
   return {
     metric: r.metric,
@@ -89,6 +99,44 @@ async function rows(
   return { names: got.names, sets: got.sets, rows, notes };
 }
 
+/** A link's probe and baseline applied to `predict` without refitting: the stored metrics shown as they are. */
+async function applyLinked(
+  model: LanguageModel,
+  seq: string,
+  input: SequenceProbeInput,
+  sets: FeatureSet[],
+  opts: RunOptions,
+): Promise<SequenceProbeResult> {
+  const f = input.fitted;
+  if (!f) throw new Error('paste labels to fit a probe');
+  if (f.model !== input.model) {
+    throw new ProbeInputError(
+      `the link's probe reads the features of ${f.model}, but ${input.model} is loaded: load ${f.model}, ` +
+        'or fit a probe of your own with labels',
+    );
+  }
+  const features = await rows(model, seq, input.predict, sets, opts);
+  const predictions = applyFitted(f, features, `${input.model} with ${input.features.join(' + ')}`);
+  const fit = (m: FittedProbes['probe'], metric: FitSummary['metric']): FitSummary => ({
+    metric,
+    columns: m.names.length,
+    lambda: m.lambda,
+    importance: [],
+    warnings: [],
+  });
+  const { cv } = f;
+  return {
+    ...cv,
+    values: [],
+    features: sets.filter((s) => s !== 'baseline'),
+    probe: fit(f.probe, cv.probe),
+    baseline: fit(f.baseline, cv.baseline),
+    predictions,
+    fitted: f,
+    fromLink: true,
+  };
+}
+
 /** Labels are read and refused before the model runs; a labelled variant without features is refused too. */
 export async function probeSequence(
   model: LanguageModel,
@@ -96,9 +144,10 @@ export async function probeSequence(
   input: SequenceProbeInput,
   opts: RunOptions = {},
 ): Promise<SequenceProbeResult> {
-  const train = readSequenceLabels(input.labels, input, { name: input.record, sequence: seq });
   const sets: FeatureSet[] = [...input.features.filter((s) => s !== 'baseline'), 'baseline'];
   if (sets.length === 1) throw new Error('choose the model features the probe reads (embedding, zero-shot scores)');
+  if (input.labels === undefined) return applyLinked(model, seq, input, sets, opts);
+  const train = readSequenceLabels(input.labels, input, { name: input.record, sequence: seq });
   const features = await rows(model, seq, [...train.variants, ...input.predict], sets, opts);
   const unusable = train.variants.map((_, i) => i).filter((i) => features.notes[i]);
   if (unusable.length) {
@@ -114,6 +163,17 @@ export async function probeSequence(
     opts,
   );
   const rep = pair.probe.report;
+  const cv = {
+    kind: train.kind,
+    n: rep.n,
+    ...(rep.positives !== undefined ? { positives: rep.positives } : {}),
+    scheme: rep.scheme,
+    folds: rep.folds.length,
+    grouped: train.groups !== undefined,
+    probe: rep.metric,
+    baseline: pair.baseline.report.metric,
+    difference: pair.difference,
+  };
   return {
     kind: train.kind,
     n: rep.n,
@@ -127,5 +187,7 @@ export async function probeSequence(
     baseline: summary(pair.baseline),
     difference: pair.difference,
     predictions: pair.predictions,
+    fitted: storeFit(input.model, pair.probe, pair.baseline, cv),
+    fromLink: false,
   };
 }

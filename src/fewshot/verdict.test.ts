@@ -1,6 +1,5 @@
 // The plain words beside a probe's numbers: wide intervals called wide, a probe no better than the baseline said so.
 import { describe, expect, it } from 'vitest';
-import type { SequenceProbeResult } from './sequenceProbe';
 import { probeVerdict } from './verdict';
 
 const fit = (value: number, lo: number, hi: number) => ({
@@ -10,7 +9,7 @@ const fit = (value: number, lo: number, hi: number) => ({
   importance: [],
   warnings: [],
 });
-function result(probe: [number, number, number], diff: [number, number, number]): SequenceProbeResult {
+function result(probe: [number, number, number], diff: [number, number, number]): Parameters<typeof probeVerdict>[0] {
   return {
     kind: 'binary',
     n: 35,
@@ -23,7 +22,6 @@ function result(probe: [number, number, number], diff: [number, number, number])
     probe: fit(...probe),
     baseline: fit(0.6, 0.4, 0.8),
     difference: { a: probe[0], b: 0.6, diff: diff[0], lo: diff[1], hi: diff[2], p: 0.5, test: 'DeLong' },
-    predictions: [],
   };
 }
 

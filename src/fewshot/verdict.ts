@@ -8,7 +8,13 @@ const f2 = (x: number) => x.toFixed(2);
 /** Interval widths (hi - lo) above this are called wide: the estimate could move by a tenth either way. */
 const WIDE = 0.2;
 
-export function probeVerdict(r: SequenceProbeResult): string[] {
+/** What was labelled: variants of a sequence, or whole records. */
+export type Unit = 'variants' | 'records';
+
+export function probeVerdict(
+  r: Omit<SequenceProbeResult, 'fitted' | 'fromLink' | 'predictions'>,
+  unit: Unit = 'variants',
+): string[] {
   const m = r.probe.metric,
     d = r.difference,
     binary = r.kind === 'binary';
@@ -16,8 +22,8 @@ export function probeVerdict(r: SequenceProbeResult): string[] {
   const chance = binary ? 0.5 : 0;
   const out: string[] = [];
   const labels = binary
-    ? `${r.n} labelled variants (${r.positives} positive, ${r.n - r.positives!} negative)`
-    : `${r.n} labelled variants`;
+    ? `${r.n} labelled ${unit} (${r.positives} positive, ${r.n - r.positives!} negative)`
+    : `${r.n} labelled ${unit}`;
   if (!Number.isFinite(m.lo)) out.push(`With ${labels} the ${what} has no interval: treat it as unknown.`);
   else if (m.hi - m.lo > WIDE) {
     out.push(
@@ -31,7 +37,7 @@ export function probeVerdict(r: SequenceProbeResult): string[] {
     // each fold's training part lacks the held-out labels, so a probe that learned nothing leans against them
     out.push(
       `The probe's interval lies below ${chance} (chance): with few labels a probe that learned nothing ranks ` +
-        'the held-out variants backwards, so read it as no signal, not as a reversed one.',
+        `the held-out ${unit} backwards, so read it as no signal, not as a reversed one.`,
     );
   }
   if (!Number.isFinite(d.lo)) {

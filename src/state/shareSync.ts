@@ -12,6 +12,8 @@ import {
 } from '../share/savedAnalysis';
 import { USER_PREFIX } from './modelLoad';
 import { ANALYSES } from '../analysis/registry';
+import { fewshotToSave, type FewshotSettings } from '../analysis/descriptors/fewshot';
+import type { SequenceProbeResult } from '../fewshot/sequenceProbe';
 import { selectBusy } from './selectors';
 import type { AppState, AppStore } from './types';
 
@@ -36,7 +38,10 @@ export function savedOf(s: AppState): SavedAnalysis | null {
   for (const job of Object.values(s.jobs)) {
     if (!job || job.slot !== 'a' || job.status !== 'done' || job.of.sequence !== s.analysed.sequence) continue;
     if (job.kind !== 'attention' && job.kind !== 'variants' && job.kind !== 'scan' && ANALYSES.get(job.kind)?.saved) {
-      (analyses as Record<string, unknown>)[job.kind] = job.args;
+      (analyses as Record<string, unknown>)[job.kind] =
+        job.kind === 'fewshot'
+          ? fewshotToSave(job.args as FewshotSettings, (job.result as SequenceProbeResult).fitted, s.fewshotShareLabels)
+          : job.args;
     }
   }
   return {

@@ -181,8 +181,11 @@ export interface VariantSlice {
   scoreVariants(): Promise<void>;
   runMutagenesis(settings: MutagenesisSettings): Promise<void>;
   runDependencyMap(settings: DependencySettings): Promise<void>;
-  /** Fit the few-shot probe on the analysed sequence and predict the table's placed variants. */
+  /** Fit the few-shot probe on the analysed sequence and predict the table's placed variants (or apply a link's). */
   runFewshot(settings: FewshotSettings): Promise<void>;
+  /** Whether the share link carries the few-shot training labels (it always carries the fitted probe). */
+  fewshotShareLabels: boolean;
+  setFewshotShareLabels(on: boolean): void;
 }
 
 export interface CompareSlice {

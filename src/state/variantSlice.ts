@@ -41,6 +41,8 @@ export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = 
     window: DEFAULT_WINDOW,
     bothStrands: false,
     mutagenesisMethod: null,
+    fewshotShareLabels: false,
+    setFewshotShareLabels: (on) => set({ fewshotShareLabels: on }),
 
     async addVariants(text) {
       if (looksLikeVcf(text)) return get().addVcf(text); // a #CHROM header or tab-separated data lines
@@ -142,13 +144,13 @@ export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = 
     },
 
     async runFewshot(settings) {
-      const { analysed } = get();
-      if (!analysed) return;
+      const { analysed, modelId } = get();
+      if (!analysed || !modelId) return;
       // the table's placed variants are the ones predicted; the job keeps them, so its result reads against them
       const predict = get()
         .variants.filter((r) => r.index !== null)
         .map((r) => ({ pos: r.index!, ref: r.source.ref, alt: r.source.alt }));
-      await get().runJob('fewshot', { ...settings, record: analysed.name, predict });
+      await get().runJob('fewshot', { ...settings, record: analysed.name, predict, model: modelId });
     },
   };
 };

@@ -33,6 +33,8 @@ function FewshotPanel() {
       job: jobOf(st, 'fewshot'),
       variants: st.variants,
       runFewshot: st.runFewshot,
+      shareLabels: st.fewshotShareLabels,
+      setShareLabels: st.setFewshotShareLabels,
       cancelJob: st.cancelJob,
     })),
   );
@@ -41,14 +43,14 @@ function FewshotPanel() {
   const [positive, setPositive] = useState('');
   const [group, setGroup] = useState('');
   const [features, setFeatures] = useState<FeatureSet[]>(['embedding']);
-  const args = s.job?.args as FewshotSettings | undefined;
+  const args = s.job?.args as FewshotArgs | undefined;
   // a reopened link runs the probe it saved: its labels and columns fill the form (set while rendering, as React
   // advises for state that follows a prop, rather than in an effect)
   const [shown, setShown] = useState(args);
   if (args !== shown) {
     setShown(args);
     if (args) {
-      setLabels(args.labels);
+      setLabels(args.labels ?? '');
       setLabel(args.label);
       setPositive(args.positive ?? '');
       setGroup(args.group ?? '');
@@ -163,12 +165,19 @@ function FewshotPanel() {
           </>
         )}
       </div>
+      <label className="row">
+        <input type="checkbox" checked={s.shareLabels} onChange={(e) => s.setShareLabels(e.target.checked)} /> Include
+        my training labels in the link
+        <span className="muted">
+          (without it the link carries the fitted probe and its metrics, and opens it without refitting)
+        </span>
+      </label>
       {error && (
         <p className="error" role="alert" data-testid="fewshot-error">
           {error}
         </p>
       )}
-      {s.result && <ProbeResults result={s.result} predict={(s.job?.args as FewshotArgs | undefined)?.predict ?? []} />}
+      {s.result && args && <ProbeResults result={s.result} predict={args.predict} record={args.record} />}
     </section>
   );
 }
