@@ -20,3 +20,5 @@ rm -rf .cache/smoke-minutes-run
 grep -q '"val_bits"' .cache/smoke-minutes-run/log.jsonl && test -s .cache/smoke-minutes-run/ckpt.pt
 "$PY" training/test_regions.py
 "$PY" training/test_weights_io.py
+# the PyTorch twins of the published families against the official code's logits (shared/reference-models)
+"$PY" training/published/test_published.py
