@@ -139,8 +139,9 @@ class Caduceus(nn.Module):
         state, used = {}, set()
         for key in self.state_dict():
             name = key
-            if name not in tensors and ".mamba_rev." in key and self.s["tie"] and (".in_proj." in key or ".out_proj." in key):
-                name = key.replace(".mamba_rev.", ".mamba_fwd.")  # in_proj / out_proj shared by both directions
+            tied = self.s["tie"] and (".mamba_rev.in_proj." in key or ".mamba_rev.out_proj." in key)
+            if name not in tensors and tied:  # in_proj / out_proj shared by both directions
+                name = key.replace(".mamba_rev.", ".mamba_fwd.")
             if name not in tensors and key.startswith("lm_head.") and key.endswith("weight"):
                 name = embedding
             state[key] = tensors[name]

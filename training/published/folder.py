@@ -39,8 +39,8 @@ def read_safetensors(path):
         begin, end = spec["data_offsets"]
         dtype = DTYPES[spec["dtype"]]
         count = (end - begin) // torch.empty(0, dtype=dtype).element_size()
-        flat = torch.frombuffer(data, dtype=dtype, count=count, offset=base + begin) if count else torch.empty(0, dtype=dtype)
-        out[name] = flat.reshape(spec["shape"]).clone()
+        flat = torch.frombuffer(data, dtype=dtype, count=count, offset=base + begin) if count else torch.empty(0)
+        out[name] = flat.to(dtype).reshape(spec["shape"]).clone()
     return out
 
 

@@ -19,14 +19,12 @@ def selective_scan(u, delta, A, Bm, Cm):
     ys = []
     for start in range(0, L, CHUNK):
         end = min(L, start + CHUNK)
-        d = delta[:, start:end]
-        dA = torch.exp(d.unsqueeze(-1) * A)  # [B, c, Di, N]
-        dBu = (d * u[:, start:end]).unsqueeze(-1) * Bm[:, start:end].unsqueeze(2)  # [B, c, Di, N]
-        hs = torch.empty_like(dA)
-        for i in range(end - start):
-            h = torch.addcmul(dBu[:, i], dA[:, i], h)
-            hs[:, i] = h
-        ys.append(torch.matmul(hs, Cm[:, start:end].unsqueeze(-1)).squeeze(-1))  # [B, c, Di]
+        d = delta[:, start:end].transpose(0, 1)  # [c, B, Di]: step-major, so each step's slice is contiguous
+        dA = torch.exp(d.unsqueeze(-1) * A)  # [c, B, Di, N]
+        hs = (d * u[:, start:end].transpose(0, 1)).unsqueeze(-1) * Bm[:, start:end].transpose(0, 1).unsqueeze(2)
+        for i in range(end - start):  # hs[i] holds delta B u, then becomes h_i = exp(delta A) h_{i-1} + delta B u
+            h = hs[i].addcmul_(dA[i], h)
+        ys.append(torch.matmul(hs, Cm[:, start:end].transpose(0, 1).unsqueeze(-1)).squeeze(-1).transpose(0, 1))
     return torch.cat(ys, dim=1)
 
 
