@@ -6,6 +6,7 @@
 //   npm run bench [-- --lengths 512,1024,4096 --repeats 9 --no-browser]
 //   npm run bench -- --only dependency [--models ID,... --dependency-lengths 256,512 --dependency-threads N --map-workers N]   (only the dependency maps)
 //   npm run bench -- --cost-curve [--cost-models DIR,...]   (only the cost curve: time against length, 512 to 16,384 bases)
+//   npx tsx src/cli/bench.ts --only published   (only the published families beside their PyTorch twins: src/bench/publishedBench.ts)
 //
 // A "forward pass" over L bases is what the app runs for a causal scan: planWindows(L, context)
 // windows (512 bases, stride 256) as one batch.
@@ -25,7 +26,8 @@ import { fileSource } from '../node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
 import { costCurveSection } from '../bench/costCurveBench';
 import { torchTimes } from '../bench/torchBench';
-import { DEPENDENCY_HEADER, dependencyBench } from '../bench/benchDependency';
+import { countOption, DEPENDENCY_HEADER, DEPENDENCY_NOTE, dependencyBench } from '../bench/benchDependency';
+import { PUBLISHED_HEADER, PUBLISHED_NOTE, publishedSection } from '../bench/publishedBench';
 import { machineLine } from '../bench/machine';
 
 const { values: args } = parseArgs({
@@ -34,7 +36,7 @@ const { values: args } = parseArgs({
     repeats: { type: 'string', default: '9' },
     browser: { type: 'boolean', default: true },
     'no-browser': { type: 'boolean', default: false },
-    /** Run one section only: 'dependency' (dependency maps in Chromium wasm). */
+    /** Run one section only: 'dependency' (dependency maps in Chromium wasm) or 'published' (publishedBench.ts). */
     only: { type: 'string' },
     'cost-curve': { type: 'boolean', default: false },
     'cost-models': { type: 'string', default: '' }, // with --cost-curve: more model folders (comma-separated)
@@ -126,16 +128,6 @@ async function browserRuns(models: { id: string; path: string }[], allCases: Map
   return out;
 }
 
-const DEPENDENCY_NOTE = 'Dependency maps (analysis/dependency) of the first L bases of the BRCA1-region slice, in headless Chromium wasm as the panel runs them (rows shared among the map workers, one XNNPACK thread each; the first map of a model includes starting them), one map each: wall time from the request to the result. A causal model continues each substitution from the reference prefix (partial rows counted by their share); a masked hybrid reruns each conv block only on the rows the substitution changes (2 R_k + 1 around the site, R_k the reach of blocks 1-k) and its attention blocks in full; Markov runs every row in full.';
-
-/** A count option of 1-8, or undefined when not given. */
-function countOption(name: 'dependency-threads' | 'map-workers'): number | undefined {
-  if (!args[name]) return undefined;
-  const n = Number(args[name]);
-  if (!(Number.isInteger(n) && n >= 1 && n <= 8)) throw new Error(`--${name}: 1-8 (got ${args[name]})`);
-  return n;
-}
-
 async function main() {
   const machine = machineLine(); // before this run loads the machine itself
   if (args['cost-curve']) {
@@ -149,14 +141,16 @@ async function main() {
   const depModels = depIds.length ? index.models.filter((m) => depIds.includes(m.id)) : index.models;
   const depLengths = args['dependency-lengths'] ? args['dependency-lengths'].split(',').map(Number) : undefined;
   if (depLengths?.some((L) => !(Number.isInteger(L) && L >= 2 && L <= 1000))) throw new Error(`--dependency-lengths: whole numbers 2-1000 (got ${args['dependency-lengths']})`);
-  const depOpts = { lengths: depLengths, wasmThreads: countOption('dependency-threads'), mapWorkers: countOption('map-workers') };
+  const depOpts = { lengths: depLengths, wasmThreads: countOption(args['dependency-threads'], 'dependency-threads'), mapWorkers: countOption(args['map-workers'], 'map-workers') };
   if (args.only === 'dependency') {
     const seq = readFasta(BRCA1_FASTA)[0]!.sequence.slice(200_000, 201_000);
     console.log(`## Dependency maps\n\n${machine}\n\n${DEPENDENCY_NOTE}\n\n${DEPENDENCY_HEADER}`);
     (await dependencyBench(depModels, seq, log, depOpts)).forEach((r) => console.log(r));
     return;
   }
-  if (args.only) throw new Error(`--only knows one section, dependency (got ${args.only})`);
+  const published = async (head: string) => console.log(`${head}## Published families: the runtime beside its PyTorch twin\n\n${PUBLISHED_NOTE}\n\n${PUBLISHED_HEADER}\n${(await publishedSection(log, REPEATS)).join('\n')}`);
+  if (args.only === 'published') return published(`${machine}\n\n`);
+  if (args.only) throw new Error(`--only knows two sections, dependency and published (got ${args.only})`);
   const models = index.models.filter((m) => JSON.parse(readFileSync(join(REPO_ROOT, 'public', m.path, 'model.json'), 'utf8')).architecture.type !== 'markov');
   const region = readFasta(BRCA1_FASTA)[0]!.sequence.slice(200_000, 200_000 + Math.max(1000, ...LENGTHS));
   const allCases = new Map<string, Case[]>();
@@ -242,6 +236,7 @@ async function main() {
     console.log(`\n## Dependency maps\n\n${DEPENDENCY_NOTE}\n\n${DEPENDENCY_HEADER}`);
     (await dependencyBench(depModels, region, log, depOpts)).forEach((r) => console.log(r));
   }
+  await published('\n');
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -2,7 +2,7 @@
 // state n, h_t = exp(delta_t A) h_{t-1} + delta_t B_t u_t, y_t = C_t . h_t + D u_t, delta = softplus(dt) given.
 // A group may run backwards in time (t from L-1 down), which is how a reversed sequence's scan is read in the
 // original order without reversing any tensor. tfjs has no scan kernel, so this one runs as typed-array loops:
-// O(L * Di * N) per sequence, one read-back of every input (one concat, one dataSync) and one upload per group.
+// O(L * Di * N) per sequence, one read-back of each input and one upload per group.
 // Accumulation is float64: JavaScript computes in doubles whatever the array type, so a Float64Array state
 // costs nothing but Di * N * 8 bytes per sequence and saves a rounding per step. exp(delta A), one per step,
 // channel and state, is most of the work: expNeg below takes it from two small tables and a cubic, about twice
@@ -77,13 +77,9 @@ export function scanArrays(
   }
 }
 
+/** Each input read back on its own: packing them first (one concat) cost a copy and 17 MB more per Caduceus-ps
+ *  131k block at 1,024 bases, and the cpu backend hands its arrays over without any copy. */
 export const cpuSelectiveScan: SelectiveScan = (groups) => {
-  const parts = groups.flatMap((g) => [g.u, g.delta, g.bc].map((t) => tf.reshape(t, [-1])));
-  const packed = tf.concat(parts);
-  const data = packed.dataSync() as Float32Array;
-  tf.dispose([packed, ...parts]);
-  let at = 0;
-  const take = (n: number) => data.subarray(at, (at += n));
   return groups.map((g) => {
     const [S, L, Di] = g.u.shape, N = g.bc.shape[2] / 2;
     const fits = g.delta.shape.join() === g.u.shape.join() && g.bc.shape[0] === S && g.bc.shape[1] === L;
@@ -92,7 +88,8 @@ export const cpuSelectiveScan: SelectiveScan = (groups) => {
         + `D (${g.D.length})`;
       throw new Error(`selective scan: ${sizes} do not agree`);
     }
-    const u = take(S * L * Di), delta = take(S * L * Di), bc = take(S * L * 2 * N);
+    const read = (t: tf.Tensor3D) => t.dataSync() as Float32Array;
+    const u = read(g.u), delta = read(g.delta), bc = read(g.bc);
     const y = new Float32Array(S * L * Di);
     scanArrays(u, delta, bc, g, y, { S, L, Di, N });
     return tf.tensor3d(y, [S, L, Di]);
