@@ -1,8 +1,9 @@
 // How far a published model scales in one Node process: random weights at a published size written as a published
-// folder (training/published/random_folder.py), loaded through the app's loader (loadModel), then one pass over
-// `length` random bases to logits, twice: time (wall and CPU) and memory (the process's peak RSS in each phase,
-// read from the kernel's VmHWM, which is reset between phases; and tfjs's own peak bytes). Linux only.
-//   npx tsx src/cli/benchScale.ts hyenadna-medium-160k 160000 [--backend wasm|cpu]
+// folder (training/published/random_folder.py), loaded through the app's loader (loadModel), then passes over
+// `length` random bases to logits (2 by default: the first computes what later ones may reuse): time (wall and
+// CPU) and memory (the process's peak RSS in each phase, read from the kernel's VmHWM, which is reset between
+// phases; and tfjs's own peak bytes). Linux only.
+//   npx tsx src/cli/benchScale.ts hyenadna-medium-160k 160000 [--passes 1 --backend wasm|cpu]
 //   npx tsx src/cli/benchScale.ts gpn-brassicales 512
 
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,9 +17,11 @@ import { SequenceModel } from '../model/sequenceModel';
 import { fileSource } from '../node/fileSource';
 import { useNodeBackend } from '../node/nodeRuntime';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { backend: { type: 'string', default: 'wasm' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: {
+  backend: { type: 'string', default: 'wasm' }, passes: { type: 'string', default: '2' },
+} });
 const [size, lengthArg] = positionals;
-if (!size || !lengthArg) throw new Error('usage: benchScale.ts SIZE LENGTH [--backend wasm|cpu] (SIZE: random_folder.py\'s)');
+if (!size || !lengthArg) throw new Error('usage: benchScale.ts SIZE LENGTH [--passes N --backend wasm|cpu]');
 const length = Number(lengthArg), backend = values.backend as 'wasm' | 'cpu';
 
 /** The kernel's VmRSS / VmHWM line, in MiB. */
@@ -33,7 +36,8 @@ async function phase<T>(name: string, run: () => Promise<T>): Promise<T> {
   const out = await run();
   const used = process.cpuUsage(c), ms = performance.now() - t;
   console.log(`${name}: ${(ms / 1000).toFixed(1)} s (CPU ${((used.user + used.system) / 1e6).toFixed(1)} s); RSS `
-    + `${before.toFixed(0)} MiB before, peak ${status('VmHWM').toFixed(0)} MiB, after ${status('VmRSS').toFixed(0)} MiB`);
+    + `${before.toFixed(0)} MiB before, peak ${status('VmHWM').toFixed(0)} MiB, `
+    + `after ${status('VmRSS').toFixed(0)} MiB`);
   return out;
 }
 
@@ -50,7 +54,7 @@ try {
     + `${(tf.memory().numBytes / 2 ** 20).toFixed(0)} MiB`);
   const bases = model.facts.tokens.ids.slice(0, 4);
   const ids = Int32Array.from({ length }, (_, i) => bases[(i * 7 + (i >> 3)) % 4]!);
-  for (const pass of ['first pass', 'second pass']) {
+  for (const pass of ['first pass', 'second pass', 'third pass'].slice(0, Number(values.passes))) {
     const info = await phase(pass, () => tf.profile(async () => {
       const out = tf.tidy(() => model.logitsOfIds(tf.tensor2d(ids, [1, length], 'int32')));
       const data = await out.data();

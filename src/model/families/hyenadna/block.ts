@@ -35,26 +35,53 @@ export interface BlockWeights {
 
 const dense = (x: tf.Tensor, p: Dense) => linear(x, p.w, p.b);
 
+/**
+ * Positions per chunk of the position-wise stages of a long pass: everything but the long convolution acts per
+ * position (the short conv reaches 2 back), so a pass of T positions holds the 4D-wide MLP activations of one
+ * chunk, not of T (medium-160k's 160,000 bases overran the wasm heap's 4 GB: src/cli/benchScale.ts).
+ */
+export const POSITION_CHUNK = 16_384;
+
 export class HyenaDNABlock implements Block {
   readonly kind = 'hyena';
 
   /**
    * `directMaxLen`: inputs up to this length convolve with the long filter as one depthwise conv on the
-   * backend (no read-back); longer ones by FFT on typed arrays.
+   * backend (no read-back); longer ones by FFT on typed arrays. `chunk`: POSITION_CHUNK, smaller in tests.
    */
   constructor(private readonly w: BlockWeights, private readonly index: number, private readonly filters: FilterBank,
-    private readonly eps: number, private readonly directMaxLen: () => number) {}
+    private readonly eps: number, private readonly directMaxLen: () => number,
+    private readonly chunk = POSITION_CHUNK) {}
 
-  /** Each stage in its own tidy, so a long pass holds one block's activations, not every block's. */
   forward(s: Stream): Stream {
-    const x = s.x, [B, T, D] = x.shape;
-    const [x0, gated] = tf.tidy(() => {
-      const h = layerNorm(x, this.w.norm1.g, this.w.norm1.b, this.eps);
-      const projected = dense(h, this.w.inProj) as tf.Tensor3D; // [B, T, 3D]
-      const u = tf.add(causalDepthwise(projected, this.w.shortFilter), this.w.shortBias);
-      const part = (k: number) => tf.slice(u, [0, 0, k * D], [B, T, D]) as tf.Tensor3D;
+    const [, T] = s.x.shape;
+    return { x: T > this.chunk ? this.chunked(s.x) : this.whole(s.x) };
+  }
+
+  /** norm1 -> in_proj -> short conv -> x0 and the gated v * x1, for positions [from, from + size) of x. */
+  private mix(x: tf.Tensor3D, from: number, size: number): [tf.Tensor3D, tf.Tensor3D] {
+    return tf.tidy(() => {
+      const [B, , D] = x.shape, back = Math.min(from, 2); // the short conv reads 2 positions back
+      const xs = tf.slice(x, [0, from - back, 0], [B, size + back, D]);
+      const projected = dense(layerNorm(xs, this.w.norm1.g, this.w.norm1.b, this.eps), this.w.inProj) as tf.Tensor3D;
+      const u = tf.add(causalDepthwise(projected, this.w.shortFilter), this.w.shortBias); // [B, back + size, 3D]
+      const part = (k: number) => tf.slice(u, [0, back, k * D], [B, size, D]) as tf.Tensor3D;
       return [part(0), tf.mul(part(2), part(1)) as tf.Tensor3D]; // x0, v * x1
     });
+  }
+
+  /** x + out_proj(y * x0), then + MLP(norm2(.)), for the positions x, y and x0 hold. */
+  private finish(x: tf.Tensor3D, y: tf.Tensor3D, x0: tf.Tensor3D): tf.Tensor3D {
+    return tf.tidy(() => {
+      const r = tf.add(x, dense(tf.mul(y, x0), this.w.outProj));
+      const n = layerNorm(r, this.w.norm2.g, this.w.norm2.b, this.eps);
+      return tf.add(r, dense(gelu(dense(n, this.w.fc1)), this.w.fc2)) as tf.Tensor3D;
+    });
+  }
+
+  /** Each stage in its own tidy, so a long pass holds one block's activations, not every block's. */
+  private whole(x: tf.Tensor3D): tf.Tensor3D {
+    const [x0, gated] = this.mix(x, 0, x.shape[1]);
     let y: tf.Tensor3D;
     try {
       y = this.longConv(gated);
@@ -64,14 +91,42 @@ export class HyenaDNABlock implements Block {
     } finally {
       gated.dispose();
     }
-    const out = tf.tidy(() => {
-      const r = tf.add(x, dense(tf.mul(y, x0), this.w.outProj));
-      const n = layerNorm(r, this.w.norm2.g, this.w.norm2.b, this.eps);
-      return tf.add(r, dense(gelu(dense(n, this.w.fc1)), this.w.fc2)) as tf.Tensor3D;
-    });
-    x0.dispose();
-    y.dispose();
-    return { x: out };
+    const out = this.finish(x, y, x0);
+    tf.dispose([x0, y]);
+    return out;
+  }
+
+  /** The same in chunks of positions: the gated signal gathered on the CPU for the FFT convolution. */
+  private chunked(x: tf.Tensor3D): tf.Tensor3D {
+    const [B, T, D] = x.shape, starts = Array.from({ length: Math.ceil(T / this.chunk) }, (_, i) => i * this.chunk);
+    const gated = new Float32Array(B * T * D), x0s: tf.Tensor3D[] = [];
+    /** Positions [from, from + size) of each sequence: all [B, T, D] <-> part [B, size, D]. */
+    const copyRows = (all: Float32Array, part: Float32Array, from: number, size: number, toAll: boolean) => {
+      for (let b = 0, n = size * D; b < B; b++) {
+        const at = (b * T + from) * D;
+        if (toAll) all.set(part.subarray(b * n, (b + 1) * n), at); else part.set(all.subarray(at, at + n), b * n);
+      }
+    };
+    try {
+      for (const from of starts) {
+        const size = Math.min(this.chunk, T - from), [x0, g] = this.mix(x, from, size);
+        x0s.push(x0);
+        copyRows(gated, g.dataSync() as Float32Array, from, size, true);
+        g.dispose();
+      }
+      const y = causalLongConv(gated, this.filters.filter(this.index, T), B, T, D, this.w.skipValues);
+      const outs = starts.map((from, i) => tf.tidy(() => {
+        const size = x0s[i]!.shape[1], part = new Float32Array(B * size * D);
+        copyRows(y, part, from, size, false);
+        const yc = tf.tensor3d(part, [B, size, D]);
+        return this.finish(tf.slice(x, [0, from, 0], [B, size, D]), yc, x0s[i]!);
+      }));
+      const out = tf.concat(outs, 1) as tf.Tensor3D;
+      tf.dispose(outs);
+      return out;
+    } finally {
+      tf.dispose(x0s);
+    }
   }
 
   /** y = causal conv of the gated signal with this block's filter + skip * gated, [B, T, D]. */

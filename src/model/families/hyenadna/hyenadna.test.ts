@@ -68,6 +68,15 @@ describe.each(['cpu', 'wasm'] as const)('HyenaDNA -hf fixture on %s', (backend) 
     for (const c of fixture.cases) expect(maxDiff(run(net, c.tokenIds), c.logits)).toBeLessThan(TOLERANCE);
     net.dispose();
   });
+
+  it('a long input\'s path (position-wise stages in chunks, of 100 here) gives the same logits', async () => {
+    await useNodeBackend(backend);
+    const start = tf.memory().numTensors;
+    const net = buildHyenaDNA(fixture.config, fixture.weights, { positionChunk: 100 });
+    expect(maxDiff(run(net, longest.tokenIds), longest.logits)).toBeLessThan(TOLERANCE); // 1,024 tokens: 11 chunks
+    net.dispose();
+    expect(tf.memory().numTensors).toBe(start);
+  });
 });
 
 describe('HyenaDNA fixture check is not vacuous', () => {
@@ -75,7 +84,9 @@ describe('HyenaDNA fixture check is not vacuous', () => {
   async function errorWith(patch: Partial<HyenaDNAConfig>, mutate?: (w: NamedTensors) => void, ids = longest.tokenIds) {
     await useNodeBackend('wasm');
     const config = { ...fixture.config, ...patch };
-    const weights = resolveWeights(hyenaDNA.weights(config), fixture.raw, 'model.safetensors'); // fresh copies
+    // fresh copies; a tied head reads the embedding, so the file's own head goes (a tied pair must be one tensor)
+    const raw = patch.tiedHead ? new Map([...fixture.raw].filter(([k]) => k !== 'lm_head.weight')) : fixture.raw;
+    const weights = resolveWeights(hyenaDNA.weights(config), raw, 'model.safetensors');
     mutate?.(weights);
     const net = hyenaDNA.build(config, weights);
     try {
