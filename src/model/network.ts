@@ -3,7 +3,7 @@
 // builds one from its config and weights; SequenceModel (sequenceModel.ts) runs any of them the same way.
 // Shapes: B batch, T tokens, D width, V the model's own vocabulary (logit columns).
 
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 
 /**
  * What flows between blocks. `x` [B, T, D] is the hidden state; `residual` is the un-normed residual stream of
@@ -74,10 +74,18 @@ export interface Network {
   dispose(): void;
 }
 
-/** ids [B, T] -> final hidden states [B, T, D]: the embedding, then every block in order, then the norm. */
+/**
+ * ids [B, T] -> final hidden states [B, T, D]: the embedding, then every block in order, then the norm. A block's
+ * output is read by the next block alone, so it is freed once that one has run: a pass inside one tidy then holds
+ * one stream, not one per block (HyenaDNA medium-160k at 160 kb: 8 x 156 MiB, src/cli/benchScale.ts).
+ */
 export function hiddenStates(net: Network, ids: tf.Tensor2D, ctx: PassContext = { length: ids.shape[1] }): tf.Tensor3D {
   let s = net.embed(ids);
-  for (const block of net.blocks) s = block.forward(s, ctx);
+  net.blocks.forEach((block, i) => {
+    const next = block.forward(s, ctx);
+    if (i > 0) tf.dispose([s.x, s.residual].filter((t) => t && t !== next.x && t !== next.residual) as tf.Tensor[]);
+    s = next;
+  });
   return net.norm(s);
 }
 
