@@ -22,7 +22,7 @@ describe('PyTorch side of the bench', () => {
     }
   }, 60_000);
 
-  it.each(['wall', 'cpu'] as const)('times a published folder (config.json) through its PyTorch twin, %s clock', (clock) => {
+  it.each(['wall', 'cpu'] as const)('times a published folder through its PyTorch twin, %s clock', (clock) => {
     const model = join(referenceModelsDir(), 'caduceus-ps'), ids = Array.from({ length: 64 }, (_, i) => 7 + (i % 4));
     const out = torchTimes({ model, threads: [1], repeats: 2, clock, cases: [{ length: 64, batch: 1, tokens: ids }] });
     const ms = (out['1'] as Record<string, number[]>)['64']!;

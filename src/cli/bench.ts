@@ -6,7 +6,7 @@
 //   npm run bench [-- --lengths 512,1024,4096 --repeats 9 --no-browser]
 //   npm run bench -- --only dependency [--models ID,... --dependency-lengths 256,512 --dependency-threads N --map-workers N]   (only the dependency maps)
 //   npm run bench -- --cost-curve [--cost-models DIR,...]   (only the cost curve: time against length, 512 to 16,384 bases)
-//   npx tsx src/cli/bench.ts --only published   (only the published families beside their PyTorch twins: src/bench/publishedBench.ts)
+//   npx tsx src/cli/bench.ts --only published   (only the published families beside their PyTorch twins)
 //
 // A "forward pass" over L bases is what the app runs for a causal scan: planWindows(L, context)
 // windows (512 bases, stride 256) as one batch.
@@ -141,14 +141,16 @@ async function main() {
   const depModels = depIds.length ? index.models.filter((m) => depIds.includes(m.id)) : index.models;
   const depLengths = args['dependency-lengths'] ? args['dependency-lengths'].split(',').map(Number) : undefined;
   if (depLengths?.some((L) => !(Number.isInteger(L) && L >= 2 && L <= 1000))) throw new Error(`--dependency-lengths: whole numbers 2-1000 (got ${args['dependency-lengths']})`);
-  const depOpts = { lengths: depLengths, wasmThreads: countOption(args['dependency-threads'], 'dependency-threads'), mapWorkers: countOption(args['map-workers'], 'map-workers') };
+  const count = (name: 'dependency-threads' | 'map-workers') => countOption(args[name], name);
+  const depOpts = { lengths: depLengths, wasmThreads: count('dependency-threads'), mapWorkers: count('map-workers') };
   if (args.only === 'dependency') {
     const seq = readFasta(BRCA1_FASTA)[0]!.sequence.slice(200_000, 201_000);
     console.log(`## Dependency maps\n\n${machine}\n\n${DEPENDENCY_NOTE}\n\n${DEPENDENCY_HEADER}`);
     (await dependencyBench(depModels, seq, log, depOpts)).forEach((r) => console.log(r));
     return;
   }
-  const published = async (head: string) => console.log(`${head}## Published families: the runtime beside its PyTorch twin\n\n${PUBLISHED_NOTE}\n\n${PUBLISHED_HEADER}\n${(await publishedSection(log, REPEATS)).join('\n')}`);
+  const published = async (head: string) => console.log(`${head}## Published families: the runtime beside its `
+    + `PyTorch twin\n\n${PUBLISHED_NOTE}\n\n${PUBLISHED_HEADER}\n${(await publishedSection(log, REPEATS)).join('\n')}`);
   if (args.only === 'published') return published(`${machine}\n\n`);
   if (args.only) throw new Error(`--only knows two sections, dependency and published (got ${args.only})`);
   const models = index.models.filter((m) => JSON.parse(readFileSync(join(REPO_ROOT, 'public', m.path, 'model.json'), 'utf8')).architecture.type !== 'markov');

@@ -27,7 +27,9 @@ async function readWeights(source: ModelSource, names: string[], onProgress?: (p
   };
   // a refusal names the file with its folder, as the weight table's refusals do
   const named = (file: string) => `${source.label}${file}`;
-  if (choice.kind === 'file') return { raw: readCheckpoint(named(choice.file), await bytes(choice.file, 0, 1)), file: choice.file };
+  if (choice.kind === 'file') {
+    return { raw: readCheckpoint(named(choice.file), await bytes(choice.file, 0, 1)), file: choice.file };
+  }
   const index = JSON.parse(await source.readText(choice.index)) as unknown;
   const shards = shardNames(index, named(choice.index));
   const read = new Map<string, Uint8Array>();
