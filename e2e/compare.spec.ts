@@ -58,7 +58,7 @@ test('the difference track and the variant column match two separate runs, and t
   expect(Math.abs(Number(await bCell.textContent()) - b.dll)).toBeLessThan(1.5e-3);
   expect(Math.abs(Number(await page.locator('td[data-method="dll"]').textContent()) - a.dll)).toBeLessThan(1.5e-3);
 
-  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#s=2\./);
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#s=3\./);
   await page.waitForTimeout(500); // the fragment is rewritten 300 ms after the last change
   const link = page.url();
   const other = await context.newPage();

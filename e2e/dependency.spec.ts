@@ -10,7 +10,7 @@ import { encode } from '../src/genome/tokens';
 import { loadModel } from '../src/model/loadModel';
 import { fileSource } from '../src/node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../src/node/nodeRuntime';
-import { decodeLink } from '../src/share/linkCodec';
+import { decodeFrame } from '../src/share/linkCodec';
 import { analyse, openAndAnalyse, waitForModel } from './helpers';
 
 const EXAMPLE = readFileSync(join(REPO_ROOT, 'public/examples/human_alu_chr22.fa'), 'utf8');
@@ -130,7 +130,7 @@ test('a dependency map whose read-out matches the Node engine, with focus, keys,
   expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
 
   // the share link keeps the region and recomputes the map on open
-  await expect.poll(() => JSON.stringify(decodeLink(new URL(page.url()).hash).dependency)).toBe(JSON.stringify({ start: FROM - 1, end: TO, strands: 'forward' }));
+  await expect.poll(() => JSON.stringify((decodeFrame(new URL(page.url()).hash).settings as { analyses: { dependency?: unknown } }).analyses.dependency)).toBe(JSON.stringify({ start: FROM - 1, end: TO, strands: 'forward' }));
   const fresh = await (await browser.newContext()).newPage();
   await fresh.goto(page.url());
   await expectSummary(fresh, FROM, TO);

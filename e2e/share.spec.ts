@@ -5,12 +5,16 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { REPO_ROOT } from '../src/node/nodeRuntime';
 import { parseSequence } from '../src/genome/parseSequence';
-import { decodeLink, encodeLink, LinkError } from '../src/share/linkCodec';
+import { decodeFrame, encodeFrame } from '../src/share/linkCodec';
+import { LinkError } from '../src/share/linkError';
+
+/** The settings of a link as the page wrote them (format 3: share/savedAnalysis.ts). */
+type Settings = { analyses: { attention?: { head: number }; variants?: { list: string[] } } };
 import { openAndAnalyse, waitForModel } from './helpers';
 
 test('share link round trip in a fresh context', async ({ page, browser }) => {
   await openAndAnalyse(page);
-  await expect(page).toHaveURL(/#s=2\./); // written as soon as the run ends
+  await expect(page).toHaveURL(/#s=3\./); // written as soon as the run ends
   await page.getByLabel('Head').selectOption('3');
   await page.getByLabel('Variants').fill('5G>A'); // the example starts GCCTG
   await page.getByRole('button', { name: 'Add' }).click();
@@ -20,8 +24,8 @@ test('share link round trip in a fresh context', async ({ page, browser }) => {
   const summary = await page.getByTestId('scan-summary').innerText();
   // the fragment follows the state (debounced): wait until it holds the variant and the head
   await expect.poll(() => {
-    const st = decodeLink(new URL(page.url()).hash);
-    return `${st.head} ${st.variants?.join()}`;
+    const st = decodeFrame(new URL(page.url()).hash).settings as Settings;
+    return `${st.analyses.attention?.head} ${st.analyses.variants?.list.join()}`;
   }).toBe('2 5G>A');
   const link = page.url();
   expect(link.length).toBeLessThan(3000);
@@ -50,12 +54,12 @@ test('a damaged link says what is wrong and leaves a working app', async ({ page
 test('a link edited by one character is refused as damaged; a format-1 link opens, saying it has no check', async ({ page }) => {
   // one base of the lambda example: the kind of edit a link without a check decoded silently to another sequence
   const lambda = parseSequence(readFileSync(join(REPO_ROOT, 'public/examples/lambda_cI_cro.fa'), 'utf8')).records[0]!;
-  const link = encodeLink({ ...lambda, model: 'mlm-hybrid-chr22', variants: ['5G>A'] });
+  const link = encodeFrame({ name: lambda.name, models: { primary: 'mlm-hybrid-chr22' }, view: {}, analyses: { variants: { list: ['5G>A'], window: 256, bothStrands: false } } }, lambda.sequence, lambda.softMasked);
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   let damaged = '';
   for (let i = link.length - 20; i > 4 && !damaged; i--) {
     const edited = link.slice(0, i) + alphabet[(alphabet.indexOf(link[i]!) + 1) % 64] + link.slice(i + 1);
-    try { decodeLink(edited); } catch (e) { if (e instanceof LinkError && /CRC-32/.test(e.message)) damaged = edited; }
+    try { decodeFrame(edited); } catch (e) { if (e instanceof LinkError && /CRC-32/.test(e.message)) damaged = edited; }
   }
   expect(damaged).not.toBe('');
   await page.goto(`./#${damaged}`);
@@ -68,12 +72,12 @@ test('a link edited by one character is refused as damaged; a format-1 link open
   await page.goto(`./#${v1}`); // the same page: read on hashchange
   await expect(page.getByTestId('variant-table')).toContainText('5G>A');
   await expect(page.getByTestId('link-message')).toContainText('format 1, made before share links carried a check');
-  await expect(page).toHaveURL(/#s=2\./); // rewritten in the current format, with its check
+  await expect(page).toHaveURL(/#s=3\./); // rewritten in the current format, with its check
 });
 
 test('after a refused or changed input the results are marked stale and no link describes them; Run makes a new one', async ({ page }) => {
   await openAndAnalyse(page);
-  await expect(page).toHaveURL(/#s=2\./);
+  await expect(page).toHaveURL(/#s=3\./);
   const box = page.getByLabel('DNA sequence or FASTA');
   await box.fill('>next\nACGTACGTACGT\nACGTQQ');
   await expect(page.getByTestId('input-error')).toBeVisible();
@@ -90,7 +94,7 @@ test('after a refused or changed input the results are marked stale and no link 
   await expect(page.getByTestId('stale-results')).toContainText('not for the input now in the box: press Run');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('stale-results')).toHaveCount(0);
-  await expect.poll(() => { const h = new URL(page.url()).hash; return h ? decodeLink(h).sequence : ''; }).toBe('ACGTACGTACGTACGTTTGACCA');
+  await expect.poll(() => { const h = new URL(page.url()).hash; return h ? decodeFrame(h).sequence : ''; }).toBe('ACGTACGTACGTACGTTTGACCA');
   await expect(page.getByRole('button', { name: 'Copy share link' })).toBeVisible();
 });
 

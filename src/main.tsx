@@ -4,8 +4,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import './components/app.css';
+import { installInit } from './state/bootstrap';
 import { restoreFromLocation, startShareSync } from './state/shareSync';
 import { useApp } from './state/store';
+
+installInit(useApp);
 
 async function bootstrap(): Promise<void> {
   await useApp.getState().init();

@@ -17,16 +17,16 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from contracts import CONTRACTS, ROOT, data_path
 from genome import encode, heldout_positions, read_fasta
 from model import MASK_ID, N_ID, VOCAB, GLMConfig, HybridGLM
 from probe import GrammarProbe
 from regions import data_summary, load_data
 from weights_io import write_weights
 
-ROOT = Path(__file__).resolve().parent.parent
 FORMAT = "glm-playground/model@1"
-BRCA1 = ROOT / "../shared/data/brca1/chr17_BRCA1_region_hg19.fa"
-HELDOUT = {"n": 2000, "window": 256}   # mirrored in src/eval/heldout.ts
+BRCA1 = data_path("../shared/data/brca1/chr17_BRCA1_region_hg19.fa")
+HELDOUT = CONTRACTS["heldout"]   # src/eval/heldout.ts reads the same
 
 
 @torch.no_grad()
@@ -41,7 +41,7 @@ def heldout_bits(model, tokens: np.ndarray, batch=32):
     """Bits/nt on the fixed BRCA1 sample: MLM masks each position alone at a window's centre;
     CLM scores it as the last base of a window."""
     W, causal = HELDOUT["window"], model.cfg.causal
-    pos = heldout_positions(len(tokens), HELDOUT["n"], W)
+    pos = heldout_positions(len(tokens), HELDOUT["n"], HELDOUT["margin"])
     pos = pos[tokens[pos] < N_ID]
     total = 0.0
     for i in range(0, len(pos), batch):
@@ -59,7 +59,7 @@ def heldout_bits(model, tokens: np.ndarray, batch=32):
 
 def golden_cases(cfg: GLMConfig):
     """Three fixed inputs: a short real stretch, one with an N run (and masks for MLM), one at full context."""
-    seq = next(read_fasta(ROOT / "../shared/data/genomes/phage_lambda.fa.gz"))[1]
+    seq = next(read_fasta(data_path("../shared/data/genomes/phage_lambda.fa.gz")))[1]
     short = encode(seq[1000:1000 + min(100, cfg.context)])
     with_n = encode(seq[5000:5000 + min(150, cfg.context)])
     L = len(with_n)

@@ -5,10 +5,11 @@ chrom:start-end so genomic coordinates carry through to variants and exports).
 """
 from pathlib import Path
 
+from contracts import data_path
 from genome import read_fasta
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "../shared/data"
+DATA = data_path("../shared/data/")
 OUT = ROOT / "public/examples"
 
 

@@ -3,7 +3,6 @@ attention-free Hyena model (HyenaDNA's operator: gated implicit long convolution
 
 One file, read top to bottom (nanoGPT style). Layer names match src/model/hybrid.ts so exported
 weight keys map one to one. Shapes: B batch, T tokens, D width, H heads, Dh = D / H.
-
 Why this shape: a plain transformer with learned positions learned only base composition here
 (see training/RESULTS.md); locality bias from convolutions and ALiBi is what made it learn.
 """
@@ -14,9 +13,10 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-# Vocabulary shared with src/genome/tokens.ts. Bases first so that ids 0..3 index the output head.
-VOCAB = ["A", "C", "G", "T", "N", "[MASK]", "[BOS]"]
-A, C, G, T, N_ID, MASK_ID, BOS_ID = range(7)
+from contracts import CONTRACTS
+# Vocabulary shared with src/genome/tokens.ts (contracts.json). Bases first so that ids 0..3 index the output head.
+VOCAB = CONTRACTS["vocab"]["tokens"]
+A, C, G, T, N_ID, MASK_ID, BOS_ID = range(7)   # fixed here; training/test_contracts.py checks them against VOCAB
 
 
 @dataclass

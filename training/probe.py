@@ -1,6 +1,6 @@
 """The learning-progress measure: mean P(reference base) at grammar sites of held-out chr22 genes.
 
-Sites come from training/grammar_sites.json (training/sites.py). Each site is scored in a 128-base window:
+Sites come from training/grammar_sites.json (training/sites.py). Each site is scored in a window (contracts.json, 128 bases):
 masked alone at the window's centre (MLM) or as the window's last base (CLM), as src/eval/grammarProbe.ts does.
 """
 import json
@@ -10,17 +10,18 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from contracts import CONTRACTS, data_path
 from genome import encode, read_fasta
 from model import MASK_ID
 
-WINDOW = 128
+WINDOW = CONTRACTS["grammarProbe"]["window"]
 
 
 class GrammarProbe:
     def __init__(self, sites_path: Path, root: Path, causal: bool):
         meta = json.loads(Path(sites_path).read_text())
         want = {s["record"] for s in meta["sites"]}
-        recs = {h.split()[0]: encode(seq) for h, seq in read_fasta(root / meta["genome"]) if h.split()[0] in want}
+        recs = {h.split()[0]: encode(seq) for h, seq in read_fasta(data_path(meta["genome"], root)) if h.split()[0] in want}
         self.causal = causal
         self.kinds = [s["kind"] + ("_repeat" if s["kind"] == "random" and s["repeat"] else "") for s in meta["sites"]]
         wins, at = [], WINDOW - 1 if causal else WINDOW // 2

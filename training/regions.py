@@ -21,6 +21,7 @@ import numpy as np
 import torch
 
 from annotation import RecordIndex, read_annotation
+from contracts import data_path
 from genome import encode, read_fasta, reverse_complement
 
 REPEAT, CDS, SPLICE, STOP = 1, 2, 4, 8
@@ -196,9 +197,9 @@ def load_data(conf, context, root):
     d = conf["data"]
     specs = [{"path": g} if isinstance(g, str) else dict(g) for g in d["genomes"]]
     for s in specs:
-        s["path"] = root / s["path"]
+        s["path"] = data_path(s["path"], root)
         if s.get("annotation"):
-            s["annotation"] = root / s["annotation"]
+            s["annotation"] = data_path(s["annotation"], root)
     spans = []
     if d.get("heldout_genes"):
         spans = [(h["chrom"], h["start"], h["end"]) for h in json.loads((root / d["heldout_genes"]).read_text())["heldout"]]

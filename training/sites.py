@@ -17,13 +17,15 @@ from pathlib import Path
 import numpy as np
 
 from annotation import RecordIndex, read_gtf
+from contracts import CONTRACTS, data_path
 from genome import read_fasta
 
 ROOT = Path(__file__).resolve().parent.parent
 GENOME = "../shared/data/genomes/human_hg19_chr22_segments.fa.gz"
 ANNOTATION = "../shared/data/annotation/chr22_hg19_refseq.gtf.gz"
 OUT = ROOT / "training" / "grammar_sites.json"
-HOLD_EVERY, MARGIN, FLANK, PER_KIND, N_RANDOM, SEED = 8, 1000, 128, 400, 1000, 7
+HOLD_EVERY, MARGIN, PER_KIND, N_RANDOM, SEED = 8, 1000, 400, 1000, 7
+FLANK = CONTRACTS["grammarProbe"]["window"]     # bases kept inside the record both sides: a probe window fits
 COMPLEMENT = str.maketrans("ACGTacgt", "TGCAtgca")
 
 
@@ -32,7 +34,7 @@ def revcomp(s):
 
 
 def main():
-    headers, seqs = zip(*read_fasta(ROOT / GENOME))
+    headers, seqs = zip(*read_fasta(data_path(GENOME)))
     names = [h.split()[0] for h in headers]
     idx = RecordIndex(headers, [len(s) for s in seqs])
 
@@ -45,7 +47,7 @@ def main():
         hit = at(chrom, pos)
         return "N" if hit is None else seqs[hit[0]][hit[1]].upper()
 
-    coding = [t for t in read_gtf(ROOT / ANNOTATION) if t.cds]
+    coding = [t for t in read_gtf(data_path(ANNOTATION)) if t.cds]
     genes = sorted({t.gene for t in coding})
     held = set(genes[HOLD_EVERY - 1::HOLD_EVERY])
     cds_len = lambda t: sum(e - s + 1 for s, e in t.cds)
@@ -94,7 +96,7 @@ def main():
         "format": "glm-playground/grammar-sites@1",
         "genome": GENOME, "annotation": ANNOTATION,
         "about": "training/sites.py: every 8th coding gene of chr22 held out of training (genomic span +-1 kb, 1-based); "
-                 "site positions are 0-based in the named record, with 128 bases inside it on both sides",
+                 f"site positions are 0-based in the named record, with {FLANK} bases inside it on both sides",
         "heldout": spans,
         "sites": [{"kind": k, "record": names[r], "pos": int(p), "ref": seqs[r][p].upper(), "repeat": seqs[r][p].islower()}
                   for k, v in picked.items() for r, p in v],

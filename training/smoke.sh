@@ -18,6 +18,7 @@ rm -rf .cache/smoke-mlm-long
 rm -rf .cache/smoke-minutes-run
 "$PY" training/train.py --config training/config/smoke_mlm.json --out .cache/smoke-minutes-run --max-steps 1000000 --minutes 0.05 --bf16 > /dev/null
 grep -q '"val_bits"' .cache/smoke-minutes-run/log.jsonl && test -s .cache/smoke-minutes-run/ckpt.pt
+"$PY" training/test_contracts.py
 "$PY" training/test_regions.py
 "$PY" training/test_weights_io.py
 # the PyTorch twins of the published families against the official code's logits (shared/reference-models)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeLink, decodeLink } from '../share/linkCodec';
+import { encodeLink, decodeLink } from '../share/savedAnalysis';
 import { compareMethod, differenceBits, meanFinite } from './compare';
 
 describe('compare view', () => {
@@ -20,8 +20,8 @@ describe('compare view', () => {
   });
 
   it('keeps the pair in the share link, and refuses a malformed second model', () => {
-    const link = encodeLink({ name: 'x', sequence: 'ACGTACGT', model: 'clm-hybrid-chr22', compare: 'markov-k9-chr22' });
-    expect(decodeLink(`#${link}`)).toMatchObject({ model: 'clm-hybrid-chr22', compare: 'markov-k9-chr22' });
-    expect(() => decodeLink(`#${encodeLink({ name: 'x', sequence: 'ACGT', compare: 'a b' })}`)).toThrow(/compare/);
+    const link = encodeLink({ name: 'x', sequence: 'ACGTACGT', models: { primary: 'clm-hybrid-chr22', compare: 'markov-k9-chr22' }, view: {}, analyses: {} });
+    expect(decodeLink(`#${link}`).models).toEqual({ primary: 'clm-hybrid-chr22', compare: 'markov-k9-chr22' });
+    expect(() => decodeLink(`#${encodeLink({ name: 'x', sequence: 'ACGT', models: { compare: 'a b' }, view: {}, analyses: {} })}`)).toThrow(/compare/);
   });
 });

@@ -1,7 +1,8 @@
 // No tensor leaks: tf.memory().numTensors is back at its baseline after 100 analyses of each kind.
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { expect, it } from 'vitest';
+import { expect, inject, it } from 'vitest';
+import { mustSkip } from '../node/prerequisites';
 import { fileSource } from '../node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
 import { encode } from '../genome/tokens';
@@ -11,7 +12,9 @@ import { likelihoodScan } from './likelihoodScan';
 import { saturationMutagenesis } from './mutagenesis';
 import { scoreVariants } from './variantEffect';
 
-it('leaves no tensors behind after 100 analyses', async () => {
+const skip = mustSkip(inject('prerequisites'), 'src/analysis/leak.test.ts (runs on the smoke exports)', { smoke: ['smoke-mlm', 'smoke-clm'] });
+
+it.skipIf(skip)('leaves no tensors behind after 100 analyses', async () => {
   await useNodeBackend('wasm');
   for (const id of ['smoke-mlm', 'smoke-clm']) {
     const atStart = tf.memory().numTensors;

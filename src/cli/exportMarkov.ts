@@ -10,15 +10,16 @@ import { heldoutBits, HELDOUT } from '../eval/heldout';
 import { encode, VOCAB } from '../genome/tokens';
 import { MODEL_FORMAT, type ModelManifest } from '../model/manifest';
 import { countKmers, MarkovModel } from '../model/markov';
-import { BRCA1_FASTA, CHR22_TRAINING, readFasta, trainingRecords } from '../node/data';
+import { BRCA1_FASTA, chr22Training, readFasta, trainingRecords } from '../node/data';
 import { REPO_ROOT } from '../node/nodeRuntime';
 
+const split = chr22Training();
 const { values: args } = parseArgs({
   options: {
     order: { type: 'string', default: '9' },
     alpha: { type: 'string', default: '4' },
     id: { type: 'string', default: 'markov-k9-chr22' },
-    genomes: { type: 'string', default: CHR22_TRAINING.genomes.join(',') },
+    genomes: { type: 'string', default: split.genomes.join(',') },
   },
 });
 
@@ -26,8 +27,8 @@ async function main() {
   const order = Number(args.order), alpha = Number(args.alpha);
   const genomes = args.genomes!.split(',');
   const t0 = performance.now();
-  // the same records the neural models train on: at least 512 bp, every 50th held out
-  const train = trainingRecords(genomes, CHR22_TRAINING.minLength, CHR22_TRAINING.valEvery).map((r) => encode(r.sequence));
+  // the same records the neural models train on (contracts.json's config: at least 512 bp, every 50th held out)
+  const train = trainingRecords({ ...split, genomes }).map((r) => encode(r.sequence));
   const bases = train.reduce((n, r) => n + r.length, 0);
   const counts = countKmers(train, order);
   const model = new MarkovModel(order, counts, alpha);

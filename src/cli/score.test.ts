@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { percentile } from '../eval/calibration';
 import { auroc } from '../eval/metrics';
 import { methodsFor, scoreVariants } from '../analysis/variantEffect';
@@ -12,6 +12,7 @@ import { loadModel } from '../model/loadModel';
 import { BRCA1_DEV_TSV, BRCA1_FASTA, readFasta, readSge } from '../node/data';
 import { fileSource } from '../node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
+import { mustSkip } from '../node/prerequisites';
 import { runScore, TSV_HEADER } from './score';
 
 const MARKOV = join(REPO_ROOT, 'public/models/markov-k9-chr22');
@@ -22,7 +23,7 @@ async function score(args: Parameters<typeof runScore>[0]): Promise<string[][]> 
   return lines.map((l) => l.split('\t'));
 }
 
-describe('npm run score', () => {
+describe.skipIf(mustSkip(inject('prerequisites'), 'npm run score on the BRCA1 dev VCF (smoke export, shared data)', { smoke: ['smoke-mlm'], shared: true }))('npm run score', () => {
   it('reproduces the evaluation AUROC on the BRCA1 dev VCF', async () => {
     await useNodeBackend('wasm');
     const rows = await score({ model: MARKOV, fasta: BRCA1_FASTA, vcf: BRCA1_DEV_TSV.replace('.tsv', '.vcf'), method: 'dll', window: 129 });
@@ -86,7 +87,7 @@ function runCli(args: string[]): { status: number | null; out: string[]; err: st
   return { status: r.status, out: lines(r.stdout), err: lines(r.stderr).filter((l) => !/TensorFlow|tfjs-node|^=+$/.test(l) && l.trim()) };
 }
 
-describe('npm run score exit statuses', () => {
+describe.skipIf(mustSkip(inject('prerequisites'), 'npm run score exit statuses (a piece of the shared BRCA1 region)', { shared: true }))('npm run score exit statuses', () => {
   const dir = mkdtempSync(join(tmpdir(), 'score-exit-'));
   const fasta = join(dir, 'ref.fa');
   writeFileSync(fasta, '>chr17:41276100-41276199\n' + readFasta(BRCA1_FASTA)[0]!.sequence.slice(41276100 - 40577017, 41276200 - 40577017) + '\n');

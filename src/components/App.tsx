@@ -1,5 +1,6 @@
 // Page layout: header, status bar, sequence input, then the result panels.
 import { useShallow } from 'zustand/react/shallow';
+import { resultOf } from '../state/selectors';
 import { useApp } from '../state/store';
 import { AttentionPanel } from './AttentionPanel';
 import { DependencyPanel } from './DependencyPanel';
@@ -8,6 +9,7 @@ import { CostCurvePanel } from './CostCurvePanel';
 import { GalleryPanel } from './GalleryPanel';
 import { LocalGenomePanel } from './LocalGenomePanel';
 import { MutagenesisPanel } from './MutagenesisPanel';
+import { PANELS } from './panels/panel';
 import { SequencePanel } from './SequencePanel';
 import { StatusBar } from './StatusBar';
 import { TrackPanel } from './TrackPanel';
@@ -26,7 +28,7 @@ function StaleBanner() {
 }
 
 export function App() {
-  const hasScan = useApp((s) => s.scan !== null);
+  const hasScan = useApp((s) => resultOf(s, 'scan') !== null);
   const stale = useApp((s) => s.stale);
   return (
     <div className="app">
@@ -47,6 +49,7 @@ export function App() {
             <VariantPanel />
             <MutagenesisPanel />
             <DependencyPanel />
+            {PANELS.map((p) => <p.Component key={p.kind} />)}
           </div>
         )}
         <GalleryPanel />

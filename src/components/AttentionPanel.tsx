@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { cellAt, drawHeatmap } from '../render/heatmap';
+import { resultOf } from '../state/selectors';
 import { useApp } from '../state/store';
 import { SvgContext } from '../render/svgContext';
 import { downloadCanvas, downloadSvg, stem } from './download';
@@ -11,10 +12,12 @@ import { isActivation, stepCell } from './gridKeys';
 const SIZE = 420;
 
 export function AttentionPanel() {
-  const { attention, model, layer, head, setLayer, setHead, focus, setFocus, analysed } = useApp(useShallow((s) => ({
-    attention: s.attention, model: s.model, layer: s.layer, head: s.head, setLayer: s.setLayer, setHead: s.setHead,
-    focus: s.focus, setFocus: s.setFocus, analysed: s.analysed,
+  const { attention, model, layer, head, setAttention, focus, setFocus, analysed } = useApp(useShallow((s) => ({
+    attention: resultOf(s, 'attention'), model: s.model, layer: s.attentionSettings.layer, head: s.attentionSettings.head,
+    setAttention: s.setAttention, focus: s.focus, setFocus: s.setFocus, analysed: s.analysed,
   })));
+  const setLayer = (l: number) => setAttention({ layer: l });
+  const setHead = (h: number) => setAttention({ head: h });
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [rowNorm, setRowNorm] = useState(true);
   const [hover, setHover] = useState<{ row: number; col: number } | null>(null);

@@ -1,12 +1,13 @@
 // "Your model": pick or drop a model folder (or a zip of it) to run it here, after the same checks as a
 // bundled model (shapes, sha256 of each shard, golden vectors); see docs/model-format.md.
 import { useState, type DragEvent } from 'react';
+import { selectBusy } from '../state/selectors';
 import { useApp } from '../state/store';
 import { labelOf, readDropped, readPicked, type PickedFile } from './droppedFiles';
 
 export function BringModel() {
   const bringModel = useApp((s) => s.bringModel);
-  const busy = useApp((s) => s.busy || s.progress?.kind === 'load');
+  const busy = useApp(selectBusy);
   const [over, setOver] = useState(false);
   const bring = async (files: PickedFile[]) => {
     if (files.length) await bringModel(files, labelOf(files));

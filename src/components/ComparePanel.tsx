@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { differenceBits, meanFinite } from '../analysis/compare';
 import { compareHeight, drawCompareTracks } from '../render/compareTracks';
+import { resultOf, selectBusy } from '../state/selectors';
 import { useApp } from '../state/store';
 import { trackView } from './trackView';
 import { prepareCanvas, useCanvasWidth } from './useCanvas';
@@ -12,12 +13,13 @@ const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : 'n/a');
 
 export function ComparePanel() {
   const s = useApp(useShallow((st) => ({
-    scan: st.scan!, analysed: st.analysed!, model: st.model, models: st.models, modelId: st.modelId, compareId: st.compareId,
-    compare: st.compare, error: st.compareError, setCompare: st.setCompare, focus: st.focus, zoom: st.view.zoom, start: st.view.start, busy: st.busy,
+    scan: resultOf(st, 'scan')!, analysed: st.analysed!, model: st.model, models: st.models, modelId: st.modelId, compareId: st.compareId,
+    compareScan: resultOf(st, 'scan', 'b'), compareModel: st.compareModel, error: st.compareError, setCompare: st.setCompare, focus: st.focus,
+    zoom: st.view.zoom, start: st.view.start, busy: selectBusy(st),
   })));
   const [wrapRef, width] = useCanvasWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const other = s.compare && s.compare.sequence === s.analysed.sequence && s.compare.id === s.compareId ? s.compare : null;
+  const other = useMemo(() => (s.compareScan && s.compareModel ? { scan: s.compareScan, model: s.compareModel } : null), [s.compareScan, s.compareModel]);
   const diff = useMemo(() => (other ? differenceBits(s.scan.observedBits, other.scan.observedBits) : null), [other, s.scan]);
   const L = s.analysed.sequence.length;
   const { view } = useMemo(() => trackView(L, width, s.zoom, s.start), [L, width, s.zoom, s.start]);

@@ -1,12 +1,11 @@
 // "What each architecture costs": forward-pass time against input length, measured here on this device's
 // backend, drawn log-log with each curve's fitted slope (1: linear in the length; 2: quadratic).
-import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { COST_LENGTHS } from '../bench/costCurve';
 import { useApp } from '../state/store';
-import { worker } from '../state/workerClient';
-import type { Results } from '../worker/protocol';
+import type { ControlResults } from '../worker/protocol';
 
-type Measured = Results['costCurve'];
+type Measured = ControlResults['costCurve'];
 
 /** ?costlengths=512,1024 measures only those lengths (the e2e test keeps its run short). */
 function lengths(): number[] {
@@ -43,21 +42,10 @@ function Plot({ data }: { data: Measured }) {
 }
 
 export function CostCurvePanel() {
-  const models = useApp((s) => s.models);
-  const [state, setState] = useState<{ running: boolean; done?: number; total?: number; data?: Measured; error?: string; ctl?: AbortController }>({ running: false });
+  const { models, costCurve, measureCosts, cancelCosts } = useApp(useShallow((s) => ({
+    models: s.models, costCurve: s.costCurve, measureCosts: s.measureCosts, cancelCosts: s.cancelCosts })));
+  const state = costCurve ?? { running: false };
   const bundled = models.filter((m) => !m.user);
-  const measure = async () => {
-    const ctl = new AbortController();
-    setState({ running: true, ctl });
-    try {
-      const data = await worker().call({ type: 'costCurve', lengths: lengths(), repeats: 3,
-        models: bundled.map((m) => ({ id: m.id, url: new URL(m.path, document.baseURI).href })) },
-      { signal: ctl.signal, onProgress: (done, total) => setState((s) => ({ ...s, done, total })) });
-      setState({ running: false, data });
-    } catch (e) {
-      setState({ running: false, error: (e as Error).message });
-    }
-  };
   const d = state.data;
   return (
     <section className="panel" aria-labelledby="cost-h">
@@ -67,10 +55,10 @@ export function CostCurvePanel() {
         context covers the input reads it in one pass; the attention hybrid reads its 512-base windows (overlapping by half) as one batch.
         Medians of 3 passes after a warm-up; a length whose pass takes over 20 s is the last one measured.
       </p>
-      <button type="button" onClick={() => void measure()} disabled={state.running || !bundled.length}>Measure on this device</button>{' '}
+      <button type="button" onClick={() => void measureCosts(lengths())} disabled={state.running || !bundled.length}>Measure on this device</button>{' '}
       {state.running && <>
         <span role="status">measuring{state.total ? ` ${state.done} of ${state.total}` : ''}…</span>{' '}
-        <button type="button" onClick={() => state.ctl?.abort()}>Cancel</button>
+        <button type="button" onClick={cancelCosts}>Cancel</button>
       </>}
       {state.error && <span className="error">{state.error}</span>}
       {d && (

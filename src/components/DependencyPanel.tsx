@@ -7,6 +7,7 @@ import { describeCell, describeInfluence } from '../analysis/dependency/describe
 import { dependencyTsv } from '../export/dependencyTsv';
 import { depCellAt, dependencyScale, drawDependencyMap, LOG_DECADES, zoomAround, type DepMapView } from '../render/dependencyMap';
 import { SvgContext } from '../render/svgContext';
+import { progressOf, resultOf, selectBusy } from '../state/selectors';
 import { useApp } from '../state/store';
 import { downloadCanvas, downloadSvg, downloadText, stem } from './download';
 import { prepareSquareCanvas } from './useCanvas';
@@ -18,8 +19,8 @@ const MIN_SPAN = 16;
 
 export function DependencyPanel() {
   const s = useApp(useShallow((st) => ({
-    analysed: st.analysed, model: st.model, focus: st.focus, busy: st.busy, map: st.dependency, progress: st.progress,
-    run: st.runDependencyMap, cancel: st.cancel, setFocus: st.setFocus,
+    analysed: st.analysed, model: st.model, focus: st.focus, busy: selectBusy(st), map: resultOf(st, 'dependency'), progress: progressOf(st, 'dependency'),
+    error: st.jobs.dependency?.error, run: st.runDependencyMap, cancelJob: st.cancelJob, setFocus: st.setFocus,
   })));
   const L = s.analysed?.sequence.length ?? 0;
   const centre = s.focus ?? Math.floor(L / 2);
@@ -37,11 +38,13 @@ export function DependencyPanel() {
   const map = s.map;
   const n = map ? map.end - map.start : 0;
   const vmax = useMemo(() => (map ? dependencyScale(map.values, n) : 1), [map, n]);
-  useEffect(() => {
+  // a new map resets the zoom, and one opened from a link or the gallery shows its own settings in the controls
+  const [shown, setShown] = useState(map);
+  if (map !== shown) {
+    setShown(map);
     setWin({ r0: 0, c0: 0, span: n });
-    // a map opened from a link or the gallery shows its own settings in the controls
     if (map) { setRange({ from: map.start + 1, to: map.end }); setStrands(map.strands); }
-  }, [map, n]);
+  }
   const view: DepMapView = { ...win, span: win.span || n, px: SIZE, log, vmax };
   const focusRow = map && s.focus !== null && s.focus >= map.start && s.focus < map.end ? s.focus - map.start : null;
 
@@ -119,8 +122,11 @@ export function DependencyPanel() {
             : `choose 2-${Math.min(L, MAX_DEPENDENCY_LENGTH).toLocaleString('en-US')} positions inside 1-${L.toLocaleString('en-US')}`}
         </span>
       </div>
-      {s.busy && s.progress?.kind === 'dependency' && (
-        <div className="row"><ProgressBar progress={s.progress} /><button type="button" onClick={s.cancel}>Cancel dependency map</button></div>
+      {s.progress && (
+        <div className="row"><ProgressBar progress={s.progress} /><button type="button" onClick={() => s.cancelJob('dependency')}>Cancel dependency map</button></div>
+      )}
+      {s.error && (
+        <p className={/cancelled\.$/.test(s.error) ? 'notice' : 'error'} role="status">{s.error}</p>
       )}
       {map && (
         <>

@@ -3,11 +3,12 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { dependencyScale, drawRowTrack, ROW_TRACK_HEIGHT } from '../render/dependencyMap';
 import type { TrackView } from '../render/tracks';
+import { resultOf } from '../state/selectors';
 import { useApp } from '../state/store';
 import { prepareCanvas } from './useCanvas';
 
 export function DependencyTrack({ view, length }: { view: TrackView; length: number }) {
-  const { map, focus } = useApp(useShallow((s) => ({ map: s.dependency, focus: s.focus })));
+  const { map, focus } = useApp(useShallow((s) => ({ map: resultOf(s, 'dependency'), focus: s.focus })));
   const ref = useRef<HTMLCanvasElement>(null);
   const n = map ? map.end - map.start : 0;
   const vmax = useMemo(() => (map ? dependencyScale(map.values, n) : 1), [map, n]);

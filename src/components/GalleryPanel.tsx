@@ -1,5 +1,7 @@
 // Teaching gallery: curated real sequences that open in one click, each with what to look for.
 import { GALLERY, type GalleryExample } from '../gallery/examples';
+import { parseSequence } from '../genome/parseSequence';
+import { selectBusy } from '../state/selectors';
 import { useApp } from '../state/store';
 
 async function open(ex: GalleryExample) {
@@ -12,16 +14,20 @@ async function open(ex: GalleryExample) {
     useApp.setState({ runError: `Could not load the example "${ex.title}" (${ex.file}): ${(e as Error).message}` });
     return;
   }
+  const record = parseSequence(text).records[0]!;
   const notes = await useApp.getState().openAnalysis({
-    text, model: ex.model, focus: ex.focus === undefined ? undefined : ex.focus - 1,
-    mutagenesis: ex.mutagenesis ? [ex.mutagenesis[0] - 1, ex.mutagenesis[1]] : undefined,
-    dependency: ex.dependency ? { start: ex.dependency[0] - 1, end: ex.dependency[1], strands: 'forward' } : undefined,
+    name: record.name, sequence: record.sequence, softMasked: record.softMasked, models: { primary: ex.model },
+    view: ex.focus === undefined ? {} : { focus: ex.focus - 1 },
+    analyses: {
+      ...(ex.mutagenesis ? { mutagenesis: { start: ex.mutagenesis[0] - 1, end: ex.mutagenesis[1], method: null } } : {}),
+      ...(ex.dependency ? { dependency: { start: ex.dependency[0] - 1, end: ex.dependency[1], strands: 'forward' as const } } : {}),
+    },
   });
   if (notes.length) useApp.setState({ runError: notes.join(' ') });
 }
 
 export function GalleryPanel() {
-  const busy = useApp((s) => s.busy);
+  const busy = useApp(selectBusy);
   if (GALLERY.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="gallery-h">

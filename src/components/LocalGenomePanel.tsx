@@ -2,10 +2,11 @@
 // the files are read through Blob slices in this page, never uploaded; only the region's bases are read.
 import { useState, type DragEvent } from 'react';
 import { LocalGenomeError, openLocalGenome, readRegion, type LocalGenome } from '../genome/localGenome';
+import { selectBusy } from '../state/selectors';
 import { useApp } from '../state/store';
 
 export function LocalGenomePanel() {
-  const busy = useApp((s) => s.busy);
+  const busy = useApp(selectBusy);
   const model = useApp((s) => s.model);
   const [genome, setGenome] = useState<LocalGenome | null>(null);
   const [region, setRegion] = useState('');

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { MAX_MUTAGENESIS_LENGTH } from '../analysis/mutagenesis';
 import { chooseMethod, METHODS, methodsFor, type ScoreMethod } from '../analysis/variantEffect';
 import { drawMutagenesis, MUT_LABEL_WIDTH, MUT_ROW_HEIGHT, mutCellAt, scoreScale } from '../render/mutagenesis';
+import { progressOf, resultOf, selectBusy } from '../state/selectors';
 import { useApp } from '../state/store';
 import { mutagenesisTsv } from '../export/tables';
 import { asCanvasContext, SvgContext } from '../render/svgContext';
@@ -14,8 +15,8 @@ import { prepareCanvas, useCanvasWidth } from './useCanvas';
 
 export function MutagenesisPanel() {
   const s = useApp(useShallow((st) => ({
-    analysed: st.analysed, model: st.model, focus: st.focus, busy: st.busy, result: st.mutagenesis, method: st.mutagenesisMethod,
-    progress: st.progress, cancel: st.cancel,
+    analysed: st.analysed, model: st.model, focus: st.focus, busy: selectBusy(st), result: resultOf(st, 'mutagenesis'), method: st.mutagenesisMethod,
+    progress: progressOf(st, 'mutagenesis'), error: st.jobs.mutagenesis?.error, cancelJob: st.cancelJob,
     run: st.runMutagenesis, addVariants: st.addVariants, setScoreSettings: st.setScoreSettings, setFocus: st.setFocus,
   })));
   const L = s.analysed?.sequence.length ?? 0;
@@ -65,15 +66,16 @@ export function MutagenesisPanel() {
             </select>
           </>
         )}
-        <button type="button" className="primary" disabled={!valid || s.busy} onClick={() => void s.run(range.from - 1, range.to)}>Run mutagenesis</button>
+        <button type="button" className="primary" disabled={!valid || s.busy} onClick={() => void s.run({ start: range.from - 1, end: range.to, method })}>Run mutagenesis</button>
         <span className="muted">
           {valid ? `${(3 * n).toLocaleString('en-US')} substitutions, ${method === 'dll' ? `${n.toLocaleString('en-US')} reference rows, each substitution run from its position on` : `${n.toLocaleString('en-US')} forward rows`}`
             : `choose 1-${Math.min(L, MAX_MUTAGENESIS_LENGTH).toLocaleString('en-US')} positions inside 1-${L.toLocaleString('en-US')}`}
         </span>
       </div>
-      {s.busy && s.progress?.kind === 'mutagenesis' && (
-        <div className="row"><ProgressBar progress={s.progress} /><button type="button" onClick={s.cancel}>Cancel mutagenesis</button></div>
+      {s.progress && (
+        <div className="row"><ProgressBar progress={s.progress} /><button type="button" onClick={() => s.cancelJob('mutagenesis')}>Cancel mutagenesis</button></div>
       )}
+      {s.error && <p className={/cancelled\.$/.test(s.error) ? 'notice' : 'error'} role="status">{s.error}</p>}
       {r && (
         <p className="muted">
           {METHODS[r.method].label} of every substitution in {r.start + 1}-{r.end} ({r.forwardRows.toLocaleString('en-US')} forward rows{r.method === 'dll' ? ', partial rows counted by the share of positions they run' : ''}).

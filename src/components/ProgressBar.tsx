@@ -3,7 +3,7 @@ import type { Progress } from '../state/types';
 
 export function ProgressBar({ progress }: { progress: Progress }) {
   const frac = progress.total > 0 ? progress.done / progress.total : 0;
-  const elapsed = (performance.now() - progress.startedAt) / 1000;
+  const elapsed = (progress.updatedAt - progress.startedAt) / 1000;
   const remaining = frac > 0.02 ? (elapsed * (1 - frac)) / frac : null;
   return (
     <div className="progress" role="status" aria-live="polite">

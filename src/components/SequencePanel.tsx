@@ -1,5 +1,6 @@
 // Paste box, record picker, Run and Cancel, progress and input messages.
 import { useShallow } from 'zustand/react/shallow';
+import { progressOf, selectBusy } from '../state/selectors';
 import { useApp } from '../state/store';
 import { ProgressBar } from './ProgressBar';
 
@@ -8,7 +9,7 @@ const EXAMPLE_URL = `${import.meta.env.BASE_URL}examples/lambda_cI_cro.fa`;
 export function SequencePanel() {
   const s = useApp(useShallow((st) => ({
     input: st.input, records: st.records, recordIndex: st.recordIndex, notices: st.notices, inputError: st.inputError,
-    model: st.model, busy: st.busy, progress: st.progress, runError: st.runError,
+    model: st.model, busy: selectBusy(st), loading: st.loading, scanning: progressOf(st, 'scan'), runError: st.runError,
     setInput: st.setInput, selectRecord: st.selectRecord, run: st.run, cancel: st.cancel,
   })));
   const record = s.records[s.recordIndex];
@@ -42,7 +43,8 @@ export function SequencePanel() {
           each base scored from the window where it sits most {s.model!.objective === 'mlm' ? 'central' : 'to the right'}.
         </p>
       )}
-      {s.progress && <ProgressBar progress={s.progress} />}
+      {s.loading && <ProgressBar progress={s.loading} />}
+      {s.scanning && <ProgressBar progress={s.scanning} />}
       {s.runError && <p className="error" role="alert">{s.runError}</p>}
     </section>
   );

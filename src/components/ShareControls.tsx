@@ -1,13 +1,15 @@
 // Share the analysis: the link (the URL fragment is kept up to date), or a session file when too long.
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { LinkError, MAX_LINK_CHARS } from '../share/linkCodec';
+import { MAX_LINK_CHARS } from '../share/linkCodec';
+import { LinkError } from '../share/linkError';
 import { readSessionFile, restore, sessionFile } from '../state/shareSync';
+import { selectBusy } from '../state/selectors';
 import { useApp } from '../state/store';
 
 export function ShareControls() {
   const { current, length, tooLarge, linkMessage, busy, stale } = useApp(useShallow((s) => ({
-    current: s.stale ? null : s.analysed, length: s.shareLinkLength, tooLarge: s.shareTooLarge, linkMessage: s.linkMessage, busy: s.busy, stale: s.stale,
+    current: s.stale ? null : s.analysed, length: s.shareLinkLength, tooLarge: s.shareTooLarge, linkMessage: s.linkMessage, busy: selectBusy(s), stale: s.stale,
   })));
   const [copied, setCopied] = useState('');
   const copy = async () => {

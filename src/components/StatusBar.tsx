@@ -1,14 +1,15 @@
 // Which backend and model run, and why the backend was chosen.
 import { useShallow } from 'zustand/react/shallow';
+import { selectBusy } from '../state/selectors';
 import { useApp } from '../state/store';
 import { BringModel } from './BringModel';
 import { ModelCheck } from './ModelCheck';
 import { ShareControls } from './ShareControls';
 
 export function StatusBar() {
-  const { backend, backendError, model, modelError, models, modelId, selectModel, busy } = useApp(useShallow((s) => ({
+  const { backend, backendError, model, modelError, models, modelId, selectModel, busy, modelNote } = useApp(useShallow((s) => ({
     backend: s.backend, backendError: s.backendError, model: s.model, modelError: s.modelError,
-    models: s.models, modelId: s.modelId, selectModel: s.selectModel, busy: s.busy,
+    models: s.models, modelId: s.modelId, selectModel: s.selectModel, busy: selectBusy(s), modelNote: s.modelNote,
   })));
   return (
     <section className="status" aria-label="Status">
@@ -31,6 +32,7 @@ export function StatusBar() {
         )}
         {' '}<ModelCheck />
         {modelError && <div className="error" role="alert" data-testid="model-error">{modelError}</div>}
+        {modelNote && <div className="notice" role="status" data-testid="model-note">{modelNote}</div>}
         <BringModel />
       </div>
       <ShareControls />

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { baseAt, drawTracks, LABEL_WIDTH, tracksHeight } from '../render/tracks';
+import { resultOf } from '../state/selectors';
 import { useApp } from '../state/store';
 import { DependencyTrack } from './DependencyTrack';
 import { TrackExport } from './TrackExport';
@@ -16,7 +17,7 @@ function describeBase(p: number, seq: string, lp: Float32Array, obs: Float32Arra
 
 export function TrackPanel() {
   const { scan, analysed, focus, setFocus, attention, model, variants, zoom, start, setView } = useApp(useShallow((s) => ({
-    scan: s.scan!, analysed: s.analysed!, focus: s.focus, setFocus: s.setFocus, attention: s.attention, model: s.model, variants: s.variants,
+    scan: resultOf(s, 'scan')!, analysed: s.analysed!, focus: s.focus, setFocus: s.setFocus, attention: resultOf(s, 'attention'), model: s.model, variants: s.variants,
     zoom: s.view.zoom, start: s.view.start, setView: s.setView,
   })));
   const variantPositions = useMemo(() => variants.flatMap((v) => (v.index === null ? [] : [v.index])), [variants]);

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { percentile } from '../eval/calibration';
 import { METHODS, methodsFor, WINDOW_RANGE, type ScoreMethod } from '../analysis/variantEffect';
 import { outsideSummary, splitOutside } from '../genome/outside';
+import { resultOf } from '../state/selectors';
 import { useApp } from '../state/store';
 import type { VariantRow } from '../state/types';
 import { variantsTsv } from '../export/tables';
@@ -16,7 +17,7 @@ export function VariantPanel() {
     variants: st.variants, messages: st.variantMessages, model: st.model, window: st.window, bothStrands: st.bothStrands,
     analysed: st.analysed, analysedRecords: st.analysedRecords, addVariants: st.addVariants, addVcf: st.addVcf, removeVariant: st.removeVariant,
     clearVariants: st.clearVariants, setScoreSettings: st.setScoreSettings, scoreVariants: st.scoreVariants, setFocus: st.setFocus,
-    compare: st.compare, compareScores: st.compareScores,
+    compareScan: resultOf(st, 'scan', 'b'), compareModel: st.compareModel, compareScores: st.compareScores,
   })));
   const [text, setText] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'position', asc: true });
@@ -30,7 +31,7 @@ export function VariantPanel() {
   const dist = s.model.scoreDistribution;
   const settingsMatch = !dist || (dist.window === s.window && dist.bothStrands === s.bothStrands);
   // the compare view's second model: one column, by the method both models have (analysis/compare.ts)
-  const other = s.compare && s.compare.sequence === s.analysed.sequence ? s.compare : null;
+  const other = s.compareScan && s.compareModel ? { model: s.compareModel } : null;
   const otherMethod = other ? Object.values(s.compareScores)[0]?.method : undefined;
 
   const readFile = async (file: File) => s.addVcf(await file.text());

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { fileSource } from '../node/fileSource';
 import { readGrammarSites } from '../node/grammarSites';
 import { modelDirs, useNodeBackend } from '../node/nodeRuntime';
+import { mustSkip } from '../node/prerequisites';
 import { MASK_ID } from '../genome/tokens';
 import { loadModel } from '../model/loadModel';
 import { grammarProbe, PROBE_WINDOW, type GrammarSite, type ProbeGroup } from './grammarProbe';
@@ -53,7 +54,7 @@ describe('grammar probe', () => {
   });
 });
 
-describe('grammar probe against PyTorch', () => {
+describe.skipIf(mustSkip(inject('prerequisites'), 'grammar probe against PyTorch (reads chr22 from the shared data)', { shared: true }))('grammar probe against PyTorch', () => {
   // models exported with a grammar probe (training/probe.py on the exported weights, in model.json)
   const probed = modelDirs().filter((d) => JSON.parse(readFileSync(join(d, 'model.json'), 'utf8')).metrics?.grammar);
   it('has a bundled model exported with its grammar probe', () => expect(probed.length).toBeGreaterThan(0));

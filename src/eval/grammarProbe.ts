@@ -1,14 +1,15 @@
 // The learning-progress measure of the models issue (mirrors training/probe.py): mean P(reference base)
 // at grammar sites of chr22 genes held out of training, against random positions of the same genes.
-// Each site is scored in a 128-base window, masked alone at its centre (masked model) or as the
-// window's last base (causal model or Markov baseline).
+// Each site is scored in a window (contracts.json: 128 bases), masked alone at its centre (masked model) or as
+// the window's last base (causal model or Markov baseline).
 
+import { CONTRACT_PROBE_WINDOW } from '../contracts';
 import { encode, MASK_ID } from '../genome/tokens';
 import type { LanguageModel } from '../model/languageModel';
 import type { RunOptions } from '../analysis/run';
 import { runRows } from '../analysis/rowBatcher';
 
-export const PROBE_WINDOW = 128;
+export const PROBE_WINDOW = CONTRACT_PROBE_WINDOW;
 export type SiteKind = 'donor' | 'acceptor' | 'stop' | 'random';
 export const SITE_KINDS: readonly SiteKind[] = ['donor', 'acceptor', 'stop', 'random'];
 

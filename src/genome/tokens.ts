@@ -1,8 +1,11 @@
-// Token vocabulary shared with training/model.py: one token per base, bases first.
+// Token vocabulary shared with training/model.py (contracts.json): one token per base, bases first.
+
+import { CONTRACT_VOCAB } from '../contracts';
 
 export type Base = 'A' | 'C' | 'G' | 'T';
 export const BASES: readonly Base[] = ['A', 'C', 'G', 'T'];
-export const VOCAB = ['A', 'C', 'G', 'T', 'N', '[MASK]', '[BOS]'] as const;
+export const VOCAB: readonly string[] = CONTRACT_VOCAB;
+// the ids analyses index by, fixed here for speed; src/contracts.test.ts checks them against VOCAB
 export const N_ID = 4;
 export const MASK_ID = 5;
 export const BOS_ID = 6;

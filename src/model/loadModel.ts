@@ -14,7 +14,7 @@ import type { ModelSource } from './source';
 import { loadWeights, type LoadProgress } from './weights';
 
 function metaOf(m: ModelManifest, family: string): ModelMeta {
-  return { id: m.id, name: m.name, family, type: m.architecture.type, objective: m.objective, parameters: m.parameters, metrics: m.metrics, scoreDistribution: m.scoreDistribution };
+  return { id: m.id, name: m.name, family, type: m.architecture.type, format: 'bundled', objective: m.objective, parameters: m.parameters, metrics: m.metrics, scoreDistribution: m.scoreDistribution };
 }
 
 /** The order-k Markov baseline: its counts, checked against the order. */

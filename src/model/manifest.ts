@@ -3,6 +3,7 @@
 import { VOCAB } from '../genome/tokens';
 import type { Objective } from './family';
 import { ModelFormatError } from './formatError';
+import { validateVariantEffect, type VariantEffectMetrics } from './variantMetrics';
 
 export const MODEL_FORMAT = 'glm-playground/model@1';
 
@@ -33,7 +34,11 @@ export interface ModelManifest {
   weightsBytes: number;
   weightsManifest: WeightGroup[];
   training: Record<string, unknown>;
-  metrics: { valBits?: number; heldoutBits?: number | null; heldoutPositions?: number; heldoutWindow?: number; grammar?: Record<string, number> };
+  metrics: {
+    valBits?: number; heldoutBits?: number | null; heldoutPositions?: number; heldoutWindow?: number; grammar?: Record<string, number>;
+    /** Written by npm run eval -- --write-metrics: what the zero-shot scores are worth (variantMetrics.ts). */
+    variantEffect?: VariantEffectMetrics;
+  };
   /** Written by npm run calibrate; absent in models made before it (no percentiles then). */
   scoreDistribution?: ScoreDistribution;
 }
@@ -71,6 +76,10 @@ export function validateManifest(json: unknown, where: string): ModelManifest {
     const grp = g as unknown as WeightGroup;
     if (grp.sha256.length !== grp.paths.length) fail('weightsManifest needs one sha256 per shard');
     for (const p of grp.paths) if (typeof p !== 'string' || p.includes('..') || p.startsWith('/')) fail(`bad shard path ${JSON.stringify(p)}`);
+  }
+  if (isObj(json.metrics) && json.metrics.variantEffect !== undefined) {
+    const problem = validateVariantEffect(json.metrics.variantEffect);
+    if (problem) fail(`metrics.variantEffect: ${problem}`);
   }
   const d = json.scoreDistribution;
   if (d !== undefined) {

@@ -10,6 +10,8 @@ export interface ModelMeta {
   /** The family as users know it ("Hybrid CNN + attention", "HyenaDNA") and the registered type it was read as. */
   family: string;
   type: string;
+  /** 'bundled': this app's model.json format; 'published': a family's own folder (config.json). */
+  format: 'bundled' | 'published';
   objective: Objective;
   parameters: number;
   /** What `npm run eval` measured (bundled models; a published folder's come from its own eval run). */

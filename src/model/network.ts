@@ -3,7 +3,8 @@
 // builds one from its config and weights; SequenceModel (sequenceModel.ts) runs any of them the same way.
 // Shapes: B batch, T tokens, D width, V the model's own vocabulary (logit columns).
 
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
+import { tidy } from '@tensorflow/tfjs-core';
 
 /**
  * What flows between blocks. `x` [B, T, D] is the hidden state; `residual` is the un-normed residual stream of
@@ -46,8 +47,13 @@ export interface PassContext {
 export interface Block {
   /** 'attention' blocks can report maps (PassContext); other mixers never do. */
   readonly kind: 'attention' | 'conv' | 'hyena' | 'mamba';
-  /** stream -> stream, same shapes; called inside tf.tidy (a block that reads back uses dataSync). */
+  /** stream -> stream, same shapes; called inside tf.tidy (a block with work on the CPU reads back by dataSync). */
   forward(s: Stream, ctx: PassContext): Stream;
+  /**
+   * The same, for a block with work on the CPU (an FFT, a scan on typed arrays): its read-back awaited, as a GPU
+   * backend needs (a synchronous read stalls it). It frees its own intermediates; the caller frees `s`.
+   */
+  forwardAsync?(s: Stream, ctx: PassContext): Promise<Stream>;
 }
 
 /**
@@ -83,10 +89,34 @@ export function hiddenStates(net: Network, ids: tf.Tensor2D, ctx: PassContext = 
   let s = net.embed(ids);
   net.blocks.forEach((block, i) => {
     const next = block.forward(s, ctx);
-    if (i > 0) tf.dispose([s.x, s.residual].filter((t) => t && t !== next.x && t !== next.residual) as tf.Tensor[]);
+    if (i > 0) release(s, next);
     s = next;
   });
   return net.norm(s);
+}
+
+/** The same, awaiting the read-backs of blocks that have them (each other block in its own tidy). */
+export async function hiddenStatesAsync(net: Network, ids: tf.Tensor2D, ctx: PassContext = { length: ids.shape[1] }): Promise<tf.Tensor3D> {
+  let s = tidyStream(() => net.embed(ids));
+  for (const block of net.blocks) {
+    const next = block.forwardAsync ? await block.forwardAsync(s, ctx) : tidyStream(() => block.forward(s, ctx));
+    release(s, next);
+    s = next;
+  }
+  const h = tidy(() => net.norm(s));
+  release(s, { x: h });
+  return h;
+}
+
+/** A stream made inside tf.tidy: its intermediates freed, its tensors kept. */
+export function tidyStream(f: () => Stream): Stream {
+  return tidy(() => ({ ...f() }) as unknown as tf.TensorContainerObject) as unknown as Stream;
+}
+
+/** Frees the tensors of `old` that `next` does not carry on (a block may pass its input on as the residual). */
+function release(old: Stream, next: Stream): void {
+  const kept = new Set([next.x, next.residual]);
+  for (const t of [old.x, old.residual]) if (t && !kept.has(t)) t.dispose();
 }
 
 /** ids [B, T] -> logits [B, T, V]: the whole network, as the family's official code computes it. */

@@ -57,5 +57,5 @@ export async function loadPublished(source: ModelSource, onProgress?: (p: LoadPr
   const parameters = table.filter((e) => e.dtype !== 'int64').reduce((n, e) => n + e.shape.reduce((a, b) => a * b, 1), 0);
   onProgress?.({ status: 'ready', loaded: 1, total: 1 });
   const model = new SequenceModel(facts, family.build(config, weights));
-  return Object.assign(model, { meta: { id, name: `${family.name}: ${id}`, family: family.name, type: String(type), objective: facts.objective, parameters, metrics: {} } });
+  return Object.assign(model, { meta: { id, name: `${family.name}: ${id}`, family: family.name, type: String(type), format: 'published' as const, objective: facts.objective, parameters, metrics: {} } });
 }

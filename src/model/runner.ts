@@ -10,38 +10,40 @@ export interface TensorModel {
   readonly hasAttention: boolean;
   /** tokens [B, T] -> log-probabilities [B, T', 4] (T' = T - from when continuing) and attention maps. */
   forwardTensors(tokens: tf.Tensor2D, opts?: { attn?: AttentionRequest; prefix?: PrefixPass }): { logprobs: tf.Tensor3D; attention?: tf.Tensor4D };
+  /** A network whose blocks read back (network.ts): the same, awaiting them; the caller frees the outputs. */
+  readonly readsBack: boolean;
+  forwardTensorsAsync(tokens: tf.Tensor2D, opts?: { attn?: AttentionRequest }): Promise<{ logprobs: tf.Tensor3D; attention?: tf.Tensor4D }>;
 }
 
 /**
  * tokens [B, T] row-major -> log-probabilities [B, T, 4] (and attention [B, heads, T, T]). Both come back in
- * one read: on WebGPU each read is a GPU-to-CPU sync, so a pass makes exactly one.
+ * one read: on WebGPU each read is a GPU-to-CPU sync, so a pass makes exactly one (besides those its blocks await).
  */
 export async function runForward(model: TensorModel, tokens: Int32Array, batch: number, attn?: AttentionRequest): Promise<{ logprobs: Float32Array; attention?: Float32Array }> {
   const T = tokens.length / batch;
   if (!Number.isInteger(T) || T < 1) throw new Error(`forward: ${tokens.length} tokens do not make ${batch} rows`);
   const rows = speedRules().rowsPerPass(T, batch, model.hasAttention);
   const nLogprobs = batch * T * 4;
-  const out = tf.tidy(() => {
-    const logprobs: tf.Tensor[] = [], maps: tf.Tensor[] = [];
+  const logprobs: tf.Tensor[] = [], maps: tf.Tensor[] = [];
+  let out: tf.Tensor | null = null;
+  try {
     for (let r = 0; r < batch; r += rows) {
       const n = Math.min(rows, batch - r);
+      const rowsOf = () => tf.tensor2d(tokens.subarray(r * T, (r + n) * T), [n, T], 'int32');
       // a tidy per group frees its intermediates before the next group runs
-      const [lp, map] = tf.tidy(() => {
-        const o = model.forwardTensors(tf.tensor2d(tokens.subarray(r * T, (r + n) * T), [n, T], 'int32'), { attn });
-        return [tf.reshape(o.logprobs, [-1]), o.attention ? tf.reshape(o.attention, [-1]) : undefined];
-      });
-      logprobs.push(lp!);
-      if (map) maps.push(map);
+      const o = model.readsBack ? await model.forwardTensorsAsync(rowsOf(), { attn }) // frees its input
+        : tf.tidy(() => model.forwardTensors(rowsOf(), { attn }) as unknown as tf.TensorContainerObject) as unknown as { logprobs: tf.Tensor3D; attention?: tf.Tensor4D };
+      logprobs.push(tf.tidy(() => tf.reshape(o.logprobs, [-1])));
+      if (o.attention) maps.push(tf.tidy(() => tf.reshape(o.attention!, [-1])));
+      tf.dispose([o.logprobs, ...(o.attention ? [o.attention] : [])]);
     }
     // [B, T, 4] then [B, heads, T, T], both row-major, so per-group pieces concatenate in order
     const parts = [...logprobs, ...maps];
-    return parts.length === 1 ? parts[0]! : tf.concat(parts);
-  });
-  try {
+    out = parts.length === 1 ? parts[0]! : tf.concat(parts);
     const flat = (await out.data()) as Float32Array;
     return flat.length === nLogprobs ? { logprobs: flat } : { logprobs: flat.subarray(0, nLogprobs), attention: flat.subarray(nLogprobs) };
   } finally {
-    out.dispose();
+    tf.dispose([...logprobs, ...maps, ...(out ? [out] : [])]);
   }
 }
 

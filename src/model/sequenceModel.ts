@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelFacts } from './family';
 import type { LanguageModel, Representation, Reuse } from './languageModel';
-import { hiddenStates, isLocal, type AttentionRequest, type LocalBlock, type Network, type PassContext, type PrefixPass, type Stream } from './network';
+import { hiddenStates, hiddenStatesAsync, isLocal, type AttentionRequest, type LocalBlock, type Network, type PassContext, type PrefixPass, type Stream } from './network';
 import { runForward, runShared, type TensorModel } from './runner';
 import { startSubstitutions, type SubstitutionModel } from './substitutions';
 
@@ -15,6 +15,7 @@ export class SequenceModel implements LanguageModel, TensorModel, SubstitutionMo
   readonly reuse: Reuse;
   readonly representation: Representation;
   readonly hasAttention: boolean;
+  readonly readsBack: boolean;
   private readonly tokenTable: tf.Tensor1D | null;
   private readonly local: LocalBlock[];
 
@@ -22,6 +23,7 @@ export class SequenceModel implements LanguageModel, TensorModel, SubstitutionMo
     const ids = facts.tokens.ids;
     this.tokenTable = ids.every((id, i) => id === i) ? null : tf.keep(tf.tensor1d(ids.map((id) => Math.max(id, 0)), 'int32'));
     this.hasAttention = network.blocks.some((b) => b.kind === 'attention');
+    this.readsBack = network.blocks.some((b) => b.forwardAsync !== undefined);
     this.local = [];
     for (const b of network.blocks) {
       if (!isLocal(b)) break;
@@ -96,6 +98,21 @@ export class SequenceModel implements LanguageModel, TensorModel, SubstitutionMo
     return this.network.head(hiddenStates(this.network, input));
   }
 
+  /** forwardTensors for a network whose blocks read back (runner.ts): frees `tokens`; the caller frees the outputs. */
+  async forwardTensorsAsync(tokens: tf.Tensor2D, opts: { attn?: AttentionRequest } = {}): Promise<{ logprobs: tf.Tensor3D; attention?: tf.Tensor4D }> {
+    const ctx: PassContext = { length: tokens.shape[1], attn: opts.attn };
+    const ids = tf.tidy(() => this.ids(this.inputs(tokens, 0)));
+    tokens.dispose();
+    const h = await hiddenStatesAsync(this.network, ids, ctx);
+    ids.dispose();
+    const logprobs = tf.tidy(() => {
+      const lp = this.baseLogprobs(this.network.head(h));
+      return this.causal && this.facts.alignment === 'next-token' ? this.alignNextToken(lp) : lp;
+    });
+    h.dispose();
+    return { logprobs, attention: ctx.attention };
+  }
+
   /** Final hidden states [B, T, D] of runtime tokens [B, T], as the head reads them (what a probe embeds). */
   hiddenTensors(tokens: tf.Tensor2D): tf.Tensor3D {
     return hiddenStates(this.network, this.ids(this.inputs(tokens, 0)));
@@ -104,7 +121,14 @@ export class SequenceModel implements LanguageModel, TensorModel, SubstitutionMo
   /** tokens [B, T] row-major -> final hidden states [B, T, D], one read. */
   private async hidden(tokens: Int32Array, batch: number): Promise<Float32Array> {
     const T = tokens.length / batch;
-    const h = tf.tidy(() => this.hiddenTensors(tf.tensor2d(tokens, [batch, T], 'int32')));
+    let h: tf.Tensor3D;
+    if (this.readsBack) {
+      const ids = tf.tidy(() => this.ids(this.inputs(tf.tensor2d(tokens, [batch, T], 'int32'), 0)));
+      h = await hiddenStatesAsync(this.network, ids);
+      ids.dispose();
+    } else {
+      h = tf.tidy(() => this.hiddenTensors(tf.tensor2d(tokens, [batch, T], 'int32')));
+    }
     try { return (await h.data()) as Float32Array; } finally { h.dispose(); }
   }
 

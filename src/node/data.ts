@@ -1,12 +1,15 @@
 // Node-side readers for the shared data (used by the CLI, tests and eval): (gzipped) FASTA, the BRCA1 SGE table, the training split.
 
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { CONTRACT_MARKOV_CONFIG, CONTRACT_SHARED_DATA } from '../contracts';
 import { parseSequence, type SequenceRecord } from '../genome/parseSequence';
 import { REPO_ROOT } from './nodeRuntime';
 
-export const SHARED_DATA = process.env.GLM_SHARED_DATA ?? join(REPO_ROOT, '../shared/data');
+const sharedEnv = process.env[CONTRACT_SHARED_DATA.env];
+/** The shared data folder: $GLM_SHARED_DATA, or ../shared/data beside the repository. */
+export const SHARED_DATA = sharedEnv ? resolve(sharedEnv) : resolve(REPO_ROOT, CONTRACT_SHARED_DATA.prefix);
 export const BRCA1_FASTA = join(SHARED_DATA, 'brca1/chr17_BRCA1_region_hg19.fa');
 export const BRCA1_DEV_TSV = join(SHARED_DATA, 'brca1/brca1_sge_dev.tsv');
 
@@ -20,15 +23,48 @@ export function readFasta(path: string): SequenceRecord[] {
   return parseSequence(readText(path), Infinity).records;
 }
 
-/** The split the chr22 models train on (training/config/*_hybrid.json): records of at least 512 bp, every 50th held out. */
-export const CHR22_TRAINING = { genomes: ['../shared/data/genomes/human_hg19_chr22_segments.fa.gz'], minLength: 512, valEvery: 50 } as const;
+/** A repository-relative data path as configs write it, with the shared data prefix read from SHARED_DATA. */
+export function dataPath(path: string): string {
+  const { prefix } = CONTRACT_SHARED_DATA;
+  return path.startsWith(prefix) ? join(SHARED_DATA, path.slice(prefix.length)) : join(REPO_ROOT, path);
+}
 
-/**
- * The records training/train.py trains on: at least `minLength` bases, minus every
- * `valEvery`-th record (held out for validation).
- */
-export function trainingRecords(paths: string[], minLength: number, valEvery: number): SequenceRecord[] {
-  return paths.flatMap((p) => readFasta(join(REPO_ROOT, p)).filter((r, i) => r.sequence.length >= minLength && !(valEvery && i % valEvery === valEvery - 1)));
+/** What the Markov baselines count k-mers on: a config's genome files and the records training keeps of them. */
+export interface TrainingSplit { genomes: string[]; minLength: number; valEvery: number }
+
+/** The split of a training config whose genomes are plain files (regions.load_data); null for region mixes. */
+export function trainingSplit(config: unknown): TrainingSplit | null {
+  type Config = { data?: { genomes?: unknown[]; val_every?: unknown }; model?: { context?: unknown } } | undefined;
+  const c = config as Config;
+  const genomes = c?.data?.genomes;
+  if (!genomes?.length || !genomes.every((g): g is string => typeof g === 'string')) return null;
+  const context = c!.model?.context ?? 512, valEvery = c!.data!.val_every ?? 0;
+  if (!Number.isInteger(context) || !Number.isInteger(valEvery)) {
+    const found = `${JSON.stringify(context)}, ${JSON.stringify(valEvery)}`;
+    throw new Error(`training config: model.context and data.val_every must be integers (found ${found})`);
+  }
+  return { genomes, minLength: context as number, valEvery: valEvery as number };
+}
+
+/** The split the chr22 models train on, from the training config contracts.json names. */
+export function chr22Training(): TrainingSplit {
+  const path = join(REPO_ROOT, CONTRACT_MARKOV_CONFIG);
+  const split = trainingSplit(JSON.parse(readFileSync(path, 'utf8')));
+  if (!split) throw new Error(`${path}: data.genomes must be a list of files for the Markov baselines`);
+  return split;
+}
+
+/** Indices of the records training keeps: at least `minLength` bases, minus every `valEvery`-th record of the file. */
+export function keptRecords(lengths: number[], minLength: number, valEvery: number): number[] {
+  return lengths.flatMap((n, i) => (n >= minLength && !(valEvery && i % valEvery === valEvery - 1) ? [i] : []));
+}
+
+/** The records training/train.py trains on (keptRecords of each file). */
+export function trainingRecords({ genomes, minLength, valEvery }: TrainingSplit): SequenceRecord[] {
+  return genomes.flatMap((p) => {
+    const records = readFasta(dataPath(p));
+    return keptRecords(records.map((r) => r.sequence.length), minLength, valEvery).map((i) => records[i]!);
+  });
 }
 
 export interface SgeVariant {

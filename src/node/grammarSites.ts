@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SITE_KINDS, type GrammarSite } from '../eval/grammarProbe';
-import { readFasta } from './data';
+import { dataPath, readFasta } from './data';
 import { REPO_ROOT } from './nodeRuntime';
 
 export const GRAMMAR_SITES = join(REPO_ROOT, 'training/grammar_sites.json');
@@ -29,6 +29,6 @@ export function readGrammarSites(path = GRAMMAR_SITES): GrammarSiteSet {
     }
   }
   const want = new Set(sites.map((s) => s.record));
-  const records = new Map(readFasta(join(REPO_ROOT, meta.genome)).filter((r) => want.has(r.name)).map((r) => [r.name, r.sequence]));
+  const records = new Map(readFasta(dataPath(meta.genome)).filter((r) => want.has(r.name)).map((r) => [r.name, r.sequence]));
   return { genome: meta.genome, heldoutGenes: meta.heldout.length, sites, records };
 }

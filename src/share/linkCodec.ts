@@ -1,16 +1,15 @@
-// The share format: the whole analysis state in the URL fragment (#s=2.<base64url>), so nothing
-// reaches a server. Binary: varint JSON length, JSON settings, packed sequence, then (from format 2)
-// the CRC-32 of all that, big-endian; deflated (fflate). Decoding is bounded and validated: bad links
-// give a specific LinkError, never a throw elsewhere. Format-1 links (no check) are still read.
+// The share link's frame: JSON settings and a sequence in the URL fragment (#s=3.<base64url>), so nothing
+// reaches a server. Binary: varint JSON length, JSON settings, packed sequence, then (from format 2) the CRC-32
+// of all that, big-endian; deflated (fflate). Decoding is bounded and checked: a bad link gives a specific
+// LinkError, never a throw elsewhere. What the JSON holds is savedAnalysis.ts's (it reads formats 1 and 2 too).
 
 import { deflateSync, Inflate } from 'fflate';
-import { MAX_DEPENDENCY_LENGTH, type MapStrands } from '../analysis/dependency/dependencyMap';
-import { METHODS, type ScoreMethod } from '../analysis/variantEffect';
 import { MAX_SEQUENCE_LENGTH } from '../genome/parseSequence';
 import { crc32 } from './crc32';
 import { ByteReader, ByteWriter, packSequence, unpackSequence } from './packSequence';
+import { LinkError } from './linkError';
 
-export const LINK_VERSION = 2;
+export const LINK_VERSION = 3;
 /** What a format-1 link (made before links carried a check) is restored with. */
 export const UNCHECKED_NOTICE = 'This link is in format 1, made before share links carried a check (CRC-32): it has no check, so damage to it '
   + 'cannot be detected. Compare the sequence with its source, or ask for a new link.';
@@ -18,38 +17,6 @@ export const UNCHECKED_NOTICE = 'This link is in format 1, made before share lin
 export const MAX_LINK_CHARS = 64_000;
 /** Most bytes a link may inflate to; checked while inflating, before the memory is used. */
 export const MAX_INFLATED_BYTES = 256 * 1024;
-
-export interface ShareState {
-  name: string;
-  sequence: string;
-  softMasked?: Uint8Array;
-  model?: string;
-  focus?: number;
-  layer?: number;
-  head?: number;
-  variants?: string[];
-  window?: number;
-  bothStrands?: boolean;
-  mutagenesis?: [number, number];
-  /** Mutagenesis score method. */
-  method?: ScoreMethod;
-  /** Track view: zoom step and first visible base. */
-  view?: { zoom: number; start: number };
-  /** A dependency map's region [start, end) and strands; the map is recomputed on open. */
-  dependency?: { start: number; end: number; strands: MapStrands };
-  /** The compare view's second model id. */
-  compare?: string;
-}
-
-/** A decoded link; `notice` is set when it was read but could not be checked. */
-export type DecodedLink = ShareState & { notice?: string };
-
-export class LinkError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'LinkError';
-  }
-}
 
 function toBase64Url(bytes: Uint8Array): string {
   let s = '';
@@ -87,8 +54,15 @@ function inflateBounded(data: Uint8Array): Uint8Array {
   return out;
 }
 
-export function encodeLink(state: ShareState): string {
-  const { sequence, softMasked, ...settings } = state;
+/** What a link holds, before its settings are read: the format, the settings JSON, the sequence. */
+export interface Frame {
+  version: number;
+  settings: unknown;
+  sequence: string;
+  softMasked: Uint8Array;
+}
+
+export function encodeFrame(settings: unknown, sequence: string, softMasked?: Uint8Array): string {
   const w = new ByteWriter();
   const json = new TextEncoder().encode(JSON.stringify(settings));
   w.varint(json.length);
@@ -98,7 +72,7 @@ export function encodeLink(state: ShareState): string {
   return `s=${LINK_VERSION}.${toBase64Url(deflateSync(w.result(), { level: 9 }))}`;
 }
 
-/** The payload without its check, once the check matches (format 2); format 1 has none. */
+/** The payload without its check, once the check matches (formats 2 and 3); format 1 has none. */
 function checked(payload: Uint8Array, version: number): Uint8Array {
   if (version === 1) return payload;
   if (payload.length < 4) throw new LinkError('The link is damaged: it is too short to hold its check.');
@@ -111,66 +85,28 @@ function checked(payload: Uint8Array, version: number): Uint8Array {
   return body;
 }
 
-const isInt = (v: unknown, min: number, max: number) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
-
 /** maxChars: a link's limit; session files (which hold the same text) pass Infinity. */
-export function decodeLink(fragment: string, maxChars = MAX_LINK_CHARS): DecodedLink {
+export function decodeFrame(fragment: string, maxChars = MAX_LINK_CHARS): Frame {
   const text = fragment.replace(/^#/, '');
   if (text.length > maxChars) throw new LinkError(`The link is ${text.length.toLocaleString('en-US')} characters long, over the ${MAX_LINK_CHARS.toLocaleString('en-US')} this page reads; open it as a session file instead.`);
   const m = /^s=(\d+)\.(.*)$/s.exec(text);
   if (!m) throw new LinkError('This is not a share link of this app (it should start with #s=).');
   const version = Number(m[1]);
   if (version > LINK_VERSION) throw new LinkError(`This link was made by a newer version of the app (format ${version}; this page reads format ${LINK_VERSION}). Open it with the newer version.`);
-  if (version !== LINK_VERSION && version !== 1) throw new LinkError(`Unknown share link format ${version}.`);
+  if (version < 1) throw new LinkError(`Unknown share link format ${version}.`);
   const r = new ByteReader(checked(inflateBounded(fromBase64Url(m[2]!)), version));
   try {
     const jsonLen = r.varint();
-    let settings: Record<string, unknown>;
+    let settings: unknown;
     try { settings = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(r.bytes(jsonLen))); } catch (e) {
       if (e instanceof RangeError) throw e;
       throw new LinkError('The link is damaged: its settings are not valid JSON.');
     }
     const { sequence, softMasked } = unpackSequence(r, MAX_SEQUENCE_LENGTH);
     if (!r.done) throw new LinkError('The link is damaged: it has data after its end.');
-    const state = validate(settings, sequence, softMasked);
-    return version === 1 ? { ...state, notice: UNCHECKED_NOTICE } : state;
+    return { version, settings, sequence, softMasked };
   } catch (e) {
     if (e instanceof LinkError) throw e;
     throw new LinkError(`The link is damaged: ${(e as Error).message}.`);
   }
-}
-
-function validate(s: Record<string, unknown>, sequence: string, softMasked: Uint8Array): ShareState {
-  const bad = (field: string): never => { throw new LinkError(`The link is damaged: its ${field} is not valid.`); };
-  if (typeof s !== 'object' || s === null || Array.isArray(s)) bad('settings');
-  if (sequence.length === 0) bad('sequence');
-  const out: ShareState = { name: typeof s.name === 'string' && s.name.length <= 200 ? s.name : bad('name'), sequence, softMasked };
-  if (s.model !== undefined) out.model = typeof s.model === 'string' && /^[\w.-]{1,80}$/.test(s.model) ? s.model : bad('model');
-  if (s.compare !== undefined) out.compare = typeof s.compare === 'string' && /^[\w.-]{1,80}$/.test(s.compare) ? s.compare : bad('compare');
-  if (s.focus !== undefined) out.focus = isInt(s.focus, 0, sequence.length - 1) ? (s.focus as number) : bad('focus');
-  if (s.layer !== undefined) out.layer = isInt(s.layer, 0, 64) ? (s.layer as number) : bad('layer');
-  if (s.head !== undefined) out.head = isInt(s.head, 0, 64) ? (s.head as number) : bad('head');
-  if (s.window !== undefined) out.window = isInt(s.window, 1, 100_000) ? (s.window as number) : bad('window');
-  if (s.bothStrands !== undefined) out.bothStrands = typeof s.bothStrands === 'boolean' ? s.bothStrands : bad('strand setting');
-  if (s.variants !== undefined) {
-    out.variants = Array.isArray(s.variants) && s.variants.length <= 5000 && s.variants.every((v) => typeof v === 'string' && v.length <= 200)
-      ? (s.variants as string[]) : bad('variant list');
-  }
-  if (s.method !== undefined) out.method = typeof s.method === 'string' && Object.hasOwn(METHODS, s.method) ? s.method as ScoreMethod : bad('method');
-  if (s.view !== undefined) {
-    const v = s.view as Record<string, unknown> | null;
-    out.view = v && typeof v === 'object' && isInt(v.zoom, 0, 40) && isInt(v.start, 0, sequence.length - 1)
-      ? { zoom: v.zoom as number, start: v.start as number } : bad('view');
-  }
-  if (s.dependency !== undefined) {
-    const d = s.dependency as Record<string, unknown> | null;
-    out.dependency = d && typeof d === 'object' && isInt(d.start, 0, sequence.length - 2) && isInt(d.end, (d.start as number) + 2, Math.min(sequence.length, (d.start as number) + MAX_DEPENDENCY_LENGTH))
-      && (d.strands === 'forward' || d.strands === 'both') ? { start: d.start as number, end: d.end as number, strands: d.strands } : bad('dependency map region');
-  }
-  if (s.mutagenesis !== undefined) {
-    const mg = s.mutagenesis;
-    out.mutagenesis = Array.isArray(mg) && mg.length === 2 && isInt(mg[0], 0, sequence.length - 1) && isInt(mg[1], (mg[0] as number) + 1, sequence.length)
-      ? [mg[0] as number, mg[1] as number] : bad('mutagenesis region');
-  }
-  return out;
 }

@@ -1,59 +1,55 @@
-// The compare view: a second bundled model read on the same sequence (its per-base track, the
-// difference from the current model's, and its score of each variant). The share link keeps the pair.
+// The compare view: a second bundled model read on the same sequence (its per-base track, the difference from
+// the current model's, and its score of each variant), as jobs on slot 'b'. The share link keeps the pair.
 
 import type { StateCreator } from 'zustand';
 import { compareMethod } from '../analysis/compare';
 import { DEFAULT_MASK_STRIDE } from '../analysis/likelihoodScan';
 import { CallCancelledError } from '../worker/client';
 import type { AppState, CompareSlice } from './types';
-import { sequenceId, worker } from './workerClient';
+import { worker } from './workerClient';
 
-export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = (set, get) => {
-  const urlOf = (id: string) => {
-    const entry = get().models.find((m) => m.id === id && !m.user);
-    return entry ? new URL(entry.path, document.baseURI).href : null;
-  };
-  return {
-    compareId: null,
-    compare: null,
-    compareScores: {},
-    compareError: null,
+export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = (set, get) => ({
+  compareId: null,
+  compareModel: null,
+  compareScores: {},
+  compareError: null,
 
-    async setCompare(id) {
-      set({ compareId: id, compare: null, compareScores: {}, compareError: null });
-      if (id) await get().runCompare();
-    },
+  async setCompare(id) {
+    get().clearJobs(['scan@b', 'variants@b']);
+    set({ compareId: id, compareModel: null, compareScores: {}, compareError: null });
+    if (id) await get().runCompare();
+  },
 
-    /** Scan the analysed sequence with the second model, then score the variants with it. */
-    async runCompare() {
-      const { compareId, analysed } = get();
-      if (!compareId || !analysed) return;
-      const url = urlOf(compareId);
-      if (!url) { set({ compareError: `Model "${compareId}" is not among this page's bundled models.` }); return; }
-      try {
-        const r = await worker().call({ type: 'compareScan', url, sequence: await sequenceId(analysed.sequence), maskStride: DEFAULT_MASK_STRIDE });
-        if (get().analysed !== analysed || get().compareId !== compareId) return; // superseded
-        set({ compare: { id: compareId, model: r.model, scan: r.scan, sequence: analysed.sequence }, compareError: null });
-        await get().scoreCompare();
-      } catch (e) {
-        if (!(e instanceof CallCancelledError)) set({ compareError: (e as Error).message });
-      }
-    },
+  /** Load the second model beside the current one, scan the analysed sequence with it, then score the variants. */
+  async runCompare() {
+    const { compareId, analysed, models } = get();
+    if (!compareId || !analysed) return;
+    const entry = models.find((m) => m.id === compareId && !m.user);
+    if (!entry) { set({ compareError: `Model "${compareId}" is not among this page's bundled models.` }); return; }
+    try {
+      const info = await worker().call({ type: 'second', url: new URL(entry.path, document.baseURI).href });
+      if (get().compareId !== compareId) return; // superseded
+      set({ compareModel: info, compareError: null });
+    } catch (e) {
+      if (!(e instanceof CallCancelledError)) set({ compareError: (e as Error).message });
+      return;
+    }
+    const scan = await get().runJob('scan', { maskStride: DEFAULT_MASK_STRIDE }, { slot: 'b' });
+    const job = get().jobs['scan@b'];
+    if (!scan) { if (job?.status === 'error') set({ compareError: job.error ?? null }); return; }
+    await get().scoreCompare();
+  },
 
-    /** B's score of each placed variant, by the method both models share (compareMethod). */
-    async scoreCompare() {
-      const { compare, analysed, model, window, bothStrands } = get();
-      if (!compare || !analysed || !model || compare.sequence !== analysed.sequence) return;
-      const todo = get().variants.filter((r) => r.index !== null);
-      if (!todo.length) { set({ compareScores: {} }); return; }
-      const method = compareMethod(model.objective, compare.model.objective);
-      try {
-        const res = await worker().call({ type: 'compareScore', url: urlOf(compare.id)!, sequence: await sequenceId(analysed.sequence),
-          variants: todo.map((r) => ({ pos: r.index!, ref: r.source.ref, alt: r.source.alt })), settings: { method, window, bothStrands } });
-        set({ compareScores: Object.fromEntries(todo.map((r, i) => [r.key, { method, score: res.scores[i]!.score }])) });
-      } catch (e) {
-        if (!(e instanceof CallCancelledError)) set({ compareError: (e as Error).message });
-      }
-    },
-  };
-};
+  /** B's score of each placed variant, by the method both models share (compareMethod). */
+  async scoreCompare() {
+    const { compareModel, model, window, bothStrands } = get();
+    if (!compareModel || !model) return;
+    const todo = get().variants.filter((r) => r.index !== null);
+    if (!todo.length) { set({ compareScores: {} }); return; }
+    const method = compareMethod(model.objective, compareModel.objective);
+    const res = await get().runJob('variants', { variants: todo.map((r) => ({ pos: r.index!, ref: r.source.ref, alt: r.source.alt })), method, window, bothStrands }, { slot: 'b' });
+    const job = get().jobs['variants@b'];
+    if (!res) { if (job?.status === 'error') set({ compareError: job.error ?? null }); return; }
+    set({ compareScores: Object.fromEntries(todo.map((r, i) => [r.key, { method, score: res.scores[i]!.score }])) });
+  },
+});

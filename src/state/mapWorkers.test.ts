@@ -5,9 +5,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DependencyMap } from '../analysis/dependency/dependencyMap';
 import { CallCancelledError } from '../worker/client';
 
-type Msg = { type: string; id: number; rows?: [number, number]; end?: number; start?: number };
+type Msg = { type: string; id: number; kind?: string; args?: { rows?: [number, number]; end: number; start: number } };
 
-/** A helper: answers init, load and setSequence; for dependencyMap, its rows i of the region hold i * 1000 + j. */
+/** A helper: answers init, load and setSequence; for a dependency analysis, its rows i of the region hold i * 1000 + j. */
 class FakeWorker {
   static made: FakeWorker[] = [];
   static crashOnMap: number | null = null; // the index (in `made`) of a helper that crashes when asked for a map
@@ -24,13 +24,13 @@ class FakeWorker {
       const reply = (result: unknown) => send({ type: 'result', id: m.id, result });
       if (m.type === 'cancel') this.cancelled.add(m.id);
       else if (m.type === 'setSequence') reply({ sequence: 1 });
-      else if (m.type === 'dependencyMap') {
+      else if (m.type === 'analysis' && m.kind === 'dependency') {
         FakeWorker.onMap?.();
         if (FakeWorker.made.indexOf(this) === FakeWorker.crashOnMap) { this.onerror?.({ message: 'out of memory' }); return; }
         send({ type: 'progress', id: m.id, done: 3, total: 3 });
         setTimeout(() => { // after any cancel sent meanwhile, as the real worker checks between batches
           if (this.cancelled.has(m.id)) send({ type: 'error', id: m.id, message: 'Cancelled', cancelled: true });
-          else reply(fakeMap(m.end!, m.rows!));
+          else reply(fakeMap(m.args!.end, m.args!.rows!));
         }, 5);
       } else reply(null);
     }, 1);
@@ -45,7 +45,7 @@ function fakeMap(n: number, [a, b]: [number, number], value = (i: number, j: num
     windows: [{ start: 0, end: n, keepStart: 0, keepEnd: n }], passes: 3 * (b - a) + 1, workers: 1, forwardRows: 3 * (b - a) + 1 };
 }
 
-const page = { call: vi.fn(async (req: { type: string }) => (req.type === 'dependencyMap' ? fakeMap(8, [0, 8], () => -1) : null)) };
+const page = { call: vi.fn(async (req: { type: string; kind?: string }) => (req.kind === 'dependency' ? fakeMap(8, [0, 8], () => -1) : null)) };
 
 vi.mock('./workerClient', () => ({
   makeModelWorker: () => new FakeWorker(),
@@ -84,7 +84,7 @@ describe('computeDependencyMap on map workers', () => {
     FakeWorker.crashOnMap = 1;
     const map = await computeDependencyMap(request, async () => 7, {});
     expect(page.call).toHaveBeenCalledTimes(1);
-    expect(page.call.mock.calls[0]![0]).toMatchObject({ type: 'dependencyMap', sequence: 7, start: 2, end: 10 });
+    expect(page.call.mock.calls[0]![0]).toMatchObject({ type: 'analysis', kind: 'dependency', sequence: 7, args: { start: 2, end: 10 } });
     expect(map.values[0]).toBe(-1); // the page worker's map
     expect(FakeWorker.made.slice(0, 2).every((w) => w.terminated)).toBe(true);
     FakeWorker.crashOnMap = null;

@@ -9,7 +9,7 @@ import { mergeDependencyRows, shareRows, type DependencyMap, type MapStrands } f
 import { encode } from '../genome/tokens';
 import type { BackendName } from '../model/backend';
 import { CallCancelledError, ModelWorkerClient, WorkerCrashedError, type CallOptions } from '../worker/client';
-import type { LoadRequest } from './userModels';
+import type { LoadRequest } from './modelLoad';
 import { makeModelWorker, mapWorkerCount, worker } from './workerClient';
 
 interface Helpers {
@@ -59,7 +59,7 @@ export interface MapRequest {
 }
 
 async function onPageWorker(req: MapRequest, sequence: () => Promise<number>, opts: CallOptions): Promise<DependencyMap> {
-  return worker().call({ type: 'dependencyMap', sequence: await sequence(), start: req.start, end: req.end, strands: req.strands }, opts);
+  return worker().call({ type: 'analysis', kind: 'dependency', sequence: await sequence(), args: { start: req.start, end: req.end, strands: req.strands } }, opts);
 }
 
 /**
@@ -93,7 +93,7 @@ export async function computeDependencyMap(req: MapRequest, sequence: () => Prom
     const parts = await Promise.all(shares.map(async (rows, s) => {
       const c = h.clients[s]!;
       const { sequence: id } = await c.call({ type: 'setSequence', sequence: region });
-      const map = await c.call({ type: 'dependencyMap', sequence: id, start: 0, end: region.length, strands: req.strands, rows }, {
+      const map = await c.call({ type: 'analysis', kind: 'dependency', sequence: id, args: { start: 0, end: region.length, strands: req.strands, rows } }, {
         signal: ctl.signal,
         onProgress: (d) => { done[s] = d; opts.onProgress?.(done.reduce((a, b) => a + b, 0), total); },
       }).catch((e: unknown) => { ctl.abort(); throw e; });

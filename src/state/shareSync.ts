@@ -1,64 +1,76 @@
-// Keeps the URL fragment equal to the analysis (so a reload or a shared link reopens it), and
-// restores an analysis from a link or a session file.
+// Keeps the URL fragment equal to the analysis (so a reload or a shared link reopens it), and restores an
+// analysis from a link or a session file. What is saved is share/savedAnalysis.ts's shape, made by savedOf.
 
-import { decodeLink, encodeLink, LinkError, MAX_LINK_CHARS, type DecodedLink, type ShareState } from '../share/linkCodec';
-import type { AppStore } from './types';
-import { USER_PREFIX } from './userModels';
+import { LinkError } from '../share/linkError';
+import { MAX_LINK_CHARS } from '../share/linkCodec';
+import { decodeLink, encodeLink, type DecodedAnalysis, type SavedAnalyses, type SavedAnalysis } from '../share/savedAnalysis';
+import { USER_PREFIX } from './modelLoad';
+import { ANALYSES } from '../analysis/registry';
+import { selectBusy } from './selectors';
+import type { AppState, AppStore } from './types';
 
 export const SESSION_FORMAT = 'glm-playground/session@1';
 
-/** The current analysis as share state, or null before anything was analysed or while the results are stale. */
-export function shareState(store: AppStore): ShareState | null {
-  const s = store.getState();
+
+/** The current analysis as a saved analysis, or null before anything was analysed or while the results are stale. */
+export function savedOf(s: AppState): SavedAnalysis | null {
   if (!s.analysed || !s.modelId || s.stale) return null;
+  const analyses: SavedAnalyses = {};
+  if (s.model && s.model.nAttentionLayers > 0) analyses.attention = s.attentionSettings;
+  if (s.variants.length || s.window !== 256 || s.bothStrands) {
+    analyses.variants = { variants: s.variants.map((v) => v.source.text), window: s.window, bothStrands: s.bothStrands };
+  }
+  // every other analysis that ran on this sequence and model, as its descriptor saves its arguments
+  for (const job of Object.values(s.jobs)) {
+    if (!job || job.slot !== 'a' || job.status !== 'done' || job.of.sequence !== s.analysed.sequence) continue;
+    if (job.kind !== 'attention' && job.kind !== 'variants' && job.kind !== 'scan' && ANALYSES.get(job.kind)?.saved) {
+      (analyses as Record<string, unknown>)[job.kind] = job.args;
+    }
+  }
   return {
     name: s.analysed.name, sequence: s.analysed.sequence, softMasked: s.analysed.softMasked,
     // a brought model is named by its own id: the recipient is told the page does not have it
-    model: s.modelId.startsWith(USER_PREFIX) ? s.modelId.slice(USER_PREFIX.length) : s.modelId,
-    focus: s.focus ?? undefined, layer: s.layer, head: s.head, window: s.window, bothStrands: s.bothStrands,
-    variants: s.variants.length ? s.variants.map((v) => v.source.text) : undefined,
-    mutagenesis: s.mutagenesis ? [s.mutagenesis.start, s.mutagenesis.end] : undefined,
-    method: s.mutagenesisMethod ?? undefined,
-    view: s.view.zoom || s.view.start ? s.view : undefined,
-    dependency: s.dependency ? { start: s.dependency.start, end: s.dependency.end, strands: s.dependency.strands } : undefined,
-    compare: s.compareId ?? undefined,
+    models: { primary: s.modelId.startsWith(USER_PREFIX) ? s.modelId.slice(USER_PREFIX.length) : s.modelId, ...(s.compareId ? { compare: s.compareId } : {}) },
+    view: { ...(s.view.zoom || s.view.start ? s.view : {}), ...(s.focus !== null ? { focus: s.focus } : {}) },
+    analyses,
   };
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+let written = '';
 
-/** Rewrite the fragment (without a history entry) whenever the shared parts of the state change. */
+/** Rewrite the fragment (without a history entry) whenever the saved analysis changes, once nothing runs. */
 export function startShareSync(store: AppStore): void {
   // a link pasted into the address bar of an open tab only changes the fragment
-  window.addEventListener('hashchange', () => { store.setState({ linkMessage: null }); void restoreFromLocation(store); });
-  store.subscribe((s, prev) => {
-    if (s.analysed === prev.analysed && s.focus === prev.focus && s.layer === prev.layer && s.head === prev.head &&
-      s.variants === prev.variants && s.window === prev.window && s.bothStrands === prev.bothStrands && s.mutagenesis === prev.mutagenesis && s.dependency === prev.dependency &&
-      s.view === prev.view && s.mutagenesisMethod === prev.mutagenesisMethod && s.busy === prev.busy && s.stale === prev.stale && s.compareId === prev.compareId) return; // busy: write once a run ends
+  window.addEventListener('hashchange', () => {
+    if (location.hash.slice(1) === written) return;
+    store.setState({ linkMessage: null });
+    void restoreFromLocation(store);
+  });
+  store.subscribe(() => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (store.getState().busy) return;
-      const st = shareState(store);
-      if (!st) { // stale results: the address bar must not hold an analysis the page no longer shows as current
-        history.replaceState(null, '', location.pathname + location.search);
-        store.setState({ shareLinkLength: 0, shareTooLarge: false });
-        return;
-      }
-      const link = encodeLink(st);
-      const fits = link.length <= MAX_LINK_CHARS;
+      const s = store.getState();
+      if (selectBusy(s)) return; // written once the work ends (the subscription fires again then)
+      const saved = savedOf(s);
+      const link = saved ? encodeLink(saved) : '';
+      if (link === written) return;
+      written = link;
+      const fits = link.length > 0 && link.length <= MAX_LINK_CHARS;
+      // stale or no results: the address bar must not hold an analysis the page no longer shows as current
       history.replaceState(null, '', fits ? `#${link}` : location.pathname + location.search);
-      store.setState({ shareLinkLength: link.length, shareTooLarge: !fits });
+      store.setState({ shareLinkLength: link.length, shareTooLarge: link.length > MAX_LINK_CHARS });
     }, 300);
   });
 }
 
 export function sessionFile(store: AppStore): Blob | null {
-  const st = shareState(store);
-  return st ? new Blob([JSON.stringify({ format: SESSION_FORMAT, state: encodeLink(st) })], { type: 'application/json' }) : null;
+  const saved = savedOf(store.getState());
+  return saved ? new Blob([JSON.stringify({ format: SESSION_FORMAT, state: encodeLink(saved) })], { type: 'application/json' }) : null;
 }
 
-/** Read a session file's text into share state; throws LinkError with a specific message. */
-export function readSessionFile(text: string): DecodedLink {
+/** Read a session file's text; throws LinkError with a specific message. */
+export function readSessionFile(text: string): DecodedAnalysis {
   let json: unknown;
   try { json = JSON.parse(text); } catch { throw new LinkError('This file is not a session file (it is not JSON).'); }
   const j = json as { format?: unknown; state?: unknown };
@@ -66,23 +78,14 @@ export function readSessionFile(text: string): DecodedLink {
   return decodeLink(j.state, Infinity);
 }
 
-function fastaOf(st: ShareState): string {
-  let seq = '';
-  for (let i = 0; i < st.sequence.length; i++) seq += st.softMasked?.[i] ? st.sequence[i]!.toLowerCase() : st.sequence[i]!;
-  return `>${st.name}\n${seq.replace(/(.{60})/g, '$1\n').trim()}\n`;
-}
-
 /** Open the analysis a link or session file holds; notes (an unknown model, a format-1 link) go to linkMessage. */
-export async function restore(store: AppStore, st: DecodedLink): Promise<void> {
-  const notes = await store.getState().openAnalysis({
-    text: fastaOf(st), model: st.model, settings: { window: st.window, bothStrands: st.bothStrands, mutagenesisMethod: st.method },
-    layer: st.layer, head: st.head, focus: st.focus, view: st.view, variants: st.variants, mutagenesis: st.mutagenesis, dependency: st.dependency, compare: st.compare,
-  });
+export async function restore(store: AppStore, st: DecodedAnalysis): Promise<void> {
+  const notes = await store.getState().openAnalysis(st);
   const all = [...(st.notice ? [st.notice] : []), ...notes];
   store.setState({ linkMessage: all.join(' ') || null });
 }
 
-/** At start-up: restore the analysis in the fragment, or say precisely why it cannot be read (also for fragments this app does not know). */
+/** At start-up: restore the analysis in the fragment, or say precisely why it cannot be read. */
 export async function restoreFromLocation(store: AppStore): Promise<void> {
   if (location.hash.length <= 1) return;
   try {

@@ -1,17 +1,20 @@
-// The app state's shape: both slices and the store handle, so slices and share sync can refer to it
-// without importing the store itself (which would make an import circle).
+// The app state's shape: every slice and the store handle, so slices and share sync can refer to it without
+// importing the store itself (which would make an import circle).
 
 import type { StoreApi } from 'zustand';
-import type { AttentionMap } from '../analysis/attentionMap';
-import type { DependencyMap, MapStrands } from '../analysis/dependency/dependencyMap';
-import type { LikelihoodTrack } from '../analysis/likelihoodScan';
-import type { MutagenesisResult } from '../analysis/mutagenesis';
+import type { AnalysisKind, ResultOf } from '../analysis/descriptor';
+import type { AttentionSettings } from '../analysis/descriptors/attention';
+import type { DependencySettings } from '../analysis/descriptors/dependency';
+import type { MutagenesisSettings } from '../analysis/descriptors/mutagenesis';
 import type { ScoreMethod } from '../analysis/variantEffect';
 import type { SequenceRecord } from '../genome/parseSequence';
 import type { TypedVariant } from '../genome/variantSyntax';
 import type { BackendChoice } from '../model/backend';
 import type { Objective } from '../model/family';
-import type { ModelInfo, Results } from '../worker/protocol';
+import type { ModelFile } from '../model/memorySource';
+import type { CostCurveResult } from './costCurveSlice';
+import type { SavedAnalysis } from '../share/savedAnalysis';
+import type { ControlResults, ModelInfo } from '../worker/protocol';
 
 export interface ModelEntry {
   id: string;
@@ -21,111 +24,102 @@ export interface ModelEntry {
   description?: string;
   /** Brought by the user this session (loaded from their files, not from path). */
   user?: true;
+  /** A brought model's files, kept so that switching back to it (or a map's helper worker) loads it again. */
+  files?: ModelFile[];
 }
 
-/** kind: what runs, so a panel shows the progress of its own work only. */
-export interface Progress { kind: 'load' | 'scan' | 'mutagenesis' | 'dependency'; label: string; done: number; total: number; startedAt: number }
+/** Which model a job ran on: 'a' the loaded one, 'b' the compare view's. */
+export type Slot = 'a' | 'b';
+export type JobKey = AnalysisKind | `${AnalysisKind}@b`;
 
-/** A whole analysis to open (a share link, a session file, a gallery example): positions 0-based. */
-export interface OpenRequest {
-  text: string;
-  /** A model id; one this page does not have leaves the current model, with a note. */
-  model?: string;
-  settings?: { window?: number; bothStrands?: boolean; mutagenesisMethod?: ScoreMethod };
-  layer?: number;
-  head?: number;
-  focus?: number;
-  view?: { zoom: number; start: number };
-  variants?: string[];
-  mutagenesis?: [number, number];
-  /** A dependency map to compute: region [start, end), 0-based. */
-  dependency?: DependencySettings;
-  /** The compare view's second model. */
-  compare?: string;
+/** startedAt and updatedAt: performance.now() at the start and at the last report (the bar's time left). */
+export interface Progress { label: string; done: number; total: number; startedAt: number; updatedAt: number }
+
+/** One analysis run, whatever its kind: progress, cancel, result or error, and what it was of. */
+export interface Job {
+  kind: AnalysisKind;
+  slot: Slot;
+  status: 'running' | 'done' | 'error' | 'cancelled';
+  progress: Progress;
+  result?: unknown;
+  /** Why it failed, or that it was cancelled. */
+  error?: string;
+  /** The sequence and model it belongs to: a result of another is stale. */
+  of: { sequence: string; model: string };
+  /** The request's arguments (a saved analysis keeps what its descriptor saves of them). */
+  args: unknown;
+  ctl: AbortController;
 }
 
-/** What a dependency map is of: the share link keeps these and recomputes the map on open. */
-export interface DependencySettings { start: number; end: number; strands: MapStrands }
+export interface JobsSlice {
+  jobs: Partial<Record<JobKey, Job>>;
+  /**
+   * Run an analysis on the analysed sequence (cancelling the same key's run before); resolves to its result, or
+   * null when it failed, was cancelled or superseded (the job says which). `via`: compute it another way than
+   * one worker call (a dependency map shared among workers).
+   */
+  runJob<K extends AnalysisKind>(kind: K, args: import('../analysis/descriptor').ArgsOf<K>, opts?: { slot?: Slot; label?: string;
+    via?: (signal: AbortSignal, onProgress: (done: number, total: number) => void) => Promise<ResultOf<K>> }): Promise<ResultOf<K> | null>;
+  /** Cancel a running job; false when it was not running. */
+  cancelJob(key: JobKey): boolean;
+  /** Drop jobs (all when no keys), cancelling the running ones. */
+  clearJobs(keys?: JobKey[]): void;
+}
 
-export interface AnalysisSlice {
+export interface InputSlice {
   input: string;
   records: SequenceRecord[];
   recordIndex: number;
   notices: string[];
   inputError: string | null;
+  setInput(text: string): void;
+  selectRecord(i: number): void;
+}
 
+export interface ModelSlice {
   models: ModelEntry[];
   modelId: string | null;
   model: ModelInfo | null;
   modelError: string | null;
+  /** A model load in progress (its own bar: it is not an analysis). */
+  loading: Progress | null;
   backend: BackendChoice | null;
   backendError: string | null;
+  init(): Promise<void>;
+  /** Load a model of the list; what it cleared is said in `modelNote`. */
+  selectModel(id: string): Promise<void>;
+  /** Load a model folder the user picked or dropped (its files, or one .zip), after its checks. */
+  bringModel(files: ModelFile[], label: string): Promise<void>;
+  /** What the last model switch did to the analysis (kept, rerun or cleared), in words. */
+  modelNote: string | null;
+  checkModel(): Promise<ControlResults['check']>;
+}
 
-  busy: boolean;
-  progress: Progress | null;
-  runError: string | null;
+export interface AnalysisSlice {
   /** The sequence the current results belong to. */
   analysed: SequenceRecord | null;
   /** The records of the input it was picked from (variants are placed on these, as the CLI does). */
   analysedRecords: SequenceRecord[];
   /** The input no longer holds the analysed record (edited, refused or another record picked): the results are stale. */
   stale: boolean;
+  runError: string | null;
   /** Why a share link could not be (fully) restored. */
   linkMessage: string | null;
   shareLinkLength: number;
   shareTooLarge: boolean;
-  scan: LikelihoodTrack | null;
-  attention: AttentionMap | null;
-  layer: number;
-  head: number;
+  attentionSettings: AttentionSettings;
   focus: number | null;
   /** Track view: zoom step (0 fits the sequence, each step doubles) and first visible base. */
   view: { zoom: number; start: number };
-
-  setInput(text: string): void;
-  selectRecord(i: number): void;
-  init(): Promise<void>;
-  selectModel(id: string): Promise<void>;
-  /** Analyse the selected record of the input box, or `again`: a record analysed before (crash recovery). */
+  /** Analyse the selected record of the input box, or `again`: a record analysed before (a new model, crash recovery). */
   run(again?: { record: SequenceRecord; records: SequenceRecord[] }): Promise<void>;
-  /** Work of the other slice (mutagenesis) reports through these, so each slice writes only its own fields. */
-  startWork(progress: Progress): void;
-  reportProgress(progress: Progress): void;
-  endWork(error?: string): void;
-  /** Pick the model, put the text in the box, run, then apply the rest; returns notes on what could not be applied. */
-  openAnalysis(req: OpenRequest): Promise<string[]>;
+  /** Open a saved analysis (share link, session file, gallery example); returns notes on what could not be applied. */
+  openAnalysis(saved: SavedAnalysis): Promise<string[]>;
+  /** Cancel every running analysis. */
   cancel(): void;
-  setLayer(layer: number): void;
-  setHead(head: number): void;
+  setAttention(s: Partial<AttentionSettings>): void;
   setFocus(pos: number | null): void;
   setView(view: { zoom: number; start: number }): void;
-  checkModel(): Promise<Results['check']>;
-}
-
-export type AppState = AnalysisSlice & VariantSlice & DependencySlice & CompareSlice & UserModelSlice;
-
-export interface DependencySlice {
-  dependency: DependencyMap | null;
-  runDependencyMap(settings: DependencySettings): Promise<void>;
-  clearDependency(): void;
-}
-
-export interface UserModelSlice {
-  /** Load a model folder the user picked or dropped (its files, or one .zip), after checking it against its golden vectors. */
-  bringModel(files: { path: string; bytes: ArrayBuffer }[], label: string): Promise<void>;
-}
-
-export interface CompareSlice {
-  /** The second model's id (a bundled model), or null when not comparing. */
-  compareId: string | null;
-  /** Its scan of `sequence` (results belong to the analysed sequence only when they match). */
-  compare: { id: string; model: ModelInfo; scan: LikelihoodTrack; sequence: string } | null;
-  /** Its score of each variant (by row key), with the method both models share. */
-  compareScores: Record<string, { method: ScoreMethod; score: number | null }>;
-  compareError: string | null;
-  setCompare(id: string | null): Promise<void>;
-  runCompare(): Promise<void>;
-  scoreCompare(): Promise<void>;
 }
 
 export interface VariantRow {
@@ -143,7 +137,6 @@ export interface VariantSlice {
   window: number;
   bothStrands: boolean;
   mutagenesisMethod: ScoreMethod | null;
-  mutagenesis: MutagenesisResult | null;
   /** Variants in notation, or pasted VCF text (then read as addVcf does). */
   addVariants(text: string): Promise<void>;
   addVcf(text: string): Promise<void>;
@@ -151,11 +144,30 @@ export interface VariantSlice {
   clearVariants(): void;
   setScoreSettings(s: { window?: number; bothStrands?: boolean; mutagenesisMethod?: ScoreMethod }): void;
   scoreVariants(): Promise<void>;
-  runMutagenesis(start: number, end: number): Promise<void>;
-  /** Results of the analysed sequence are gone (a new run or model): drop the mutagenesis too. */
-  clearMutagenesis(): void;
+  runMutagenesis(settings: MutagenesisSettings): Promise<void>;
+  runDependencyMap(settings: DependencySettings): Promise<void>;
 }
 
+export interface CompareSlice {
+  /** The second model's id (a bundled model), or null when not comparing. */
+  compareId: string | null;
+  /** Its description, once loaded. */
+  compareModel: ModelInfo | null;
+  /** Its score of each variant (by row key), with the method both models share. */
+  compareScores: Record<string, { method: ScoreMethod; score: number | null }>;
+  compareError: string | null;
+  setCompare(id: string | null): Promise<void>;
+  runCompare(): Promise<void>;
+  scoreCompare(): Promise<void>;
+}
+
+export interface CostCurveSlice {
+  costCurve: CostCurveResult | null;
+  measureCosts(lengths: number[]): Promise<void>;
+  cancelCosts(): void;
+}
+
+export type AppState = InputSlice & ModelSlice & JobsSlice & AnalysisSlice & VariantSlice & CompareSlice & CostCurveSlice;
 
 /** The store as share sync and bootstrap see it. */
 export type AppStore = StoreApi<AppState>;

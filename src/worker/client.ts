@@ -1,6 +1,6 @@
 // Page-side driver of the model worker: promise per call, progress callbacks, abort -> cancel.
 
-import type { Call, Reply, Results } from './protocol';
+import type { Call, Reply, ResultFor } from './protocol';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -67,9 +67,9 @@ export class ModelWorkerClient {
     this.crash('The model worker was stopped.');
   }
 
-  call<R extends DistributiveOmit<Call, 'id'>>(req: R, opts: CallOptions = {}): Promise<Results[R['type']]> {
+  call<R extends DistributiveOmit<Call, 'id'>>(req: R, opts: CallOptions = {}): Promise<ResultFor<R>> {
     const id = this.nextId++;
-    return new Promise<Results[R['type']]>((resolve, reject) => {
+    return new Promise<ResultFor<R>>((resolve, reject) => {
       if (opts.signal?.aborted) { reject(new CallCancelledError('Cancelled')); return; }
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: opts.onProgress });
       opts.signal?.addEventListener('abort', () => this.worker.postMessage({ type: 'cancel', id }), { once: true });

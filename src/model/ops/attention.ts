@@ -34,7 +34,8 @@ export function multiHeadAttention(x: tf.Tensor, w: HeadWeights, bias: tf.Tensor
   const heads: tf.Tensor2D[] = []; // per head [B*T, Dh]
   const probsOut: tf.Tensor2D[][] = []; // [wanted head][sequence] -> [T, T]
   for (let h = 0; h < H; h++) {
-    let [q, k, v] = [proj(w.q[h]!), proj(w.k[h]!), proj(w.v[h]!)];
+    const q = proj(w.q[h]!);
+    let [k, v] = [proj(w.k[h]!), proj(w.v[h]!)];
     const past = cache?.past;
     if (past) { // one row continuing a recorded one: its keys and values before `from`, then its own
       k = tf.concat([tf.slice(past.keys[h]!, [0, 0], [past.from, Dh]), k], 0);

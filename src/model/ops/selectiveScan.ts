@@ -77,21 +77,40 @@ export function scanArrays(
   }
 }
 
+/** A group's sizes checked against each other, as [S, L, Di, N]. */
+function dims(g: ScanGroup): ScanDims {
+  const [S, L, Di] = g.u.shape, N = g.bc.shape[2] / 2;
+  const fits = g.delta.shape.join() === g.u.shape.join() && g.bc.shape[0] === S && g.bc.shape[1] === L;
+  if (!fits || g.A.length !== Di * N || g.D.length !== Di) {
+    const sizes = `u ${g.u.shape}, delta ${g.delta.shape}, bc ${g.bc.shape}, A (${g.A.length} values), `
+      + `D (${g.D.length})`;
+    throw new Error(`selective scan: ${sizes} do not agree`);
+  }
+  return { S, L, Di, N };
+}
+
+/** One group's y from its inputs read back. */
+function scanRead(g: ScanGroup, d: ScanDims, u: Float32Array, delta: Float32Array, bc: Float32Array): tf.Tensor3D {
+  const y = new Float32Array(d.S * d.L * d.Di);
+  scanArrays(u, delta, bc, g, y, d);
+  return tf.tensor3d(y, [d.S, d.L, d.Di]);
+}
+
 /** Each input read back on its own: packing them first (one concat) cost a copy and 17 MB more per Caduceus-ps
  *  131k block at 1,024 bases, and the cpu backend hands its arrays over without any copy. */
 export const cpuSelectiveScan: SelectiveScan = (groups) => {
   return groups.map((g) => {
-    const [S, L, Di] = g.u.shape, N = g.bc.shape[2] / 2;
-    const fits = g.delta.shape.join() === g.u.shape.join() && g.bc.shape[0] === S && g.bc.shape[1] === L;
-    if (!fits || g.A.length !== Di * N || g.D.length !== Di) {
-      const sizes = `u ${g.u.shape}, delta ${g.delta.shape}, bc ${g.bc.shape}, A (${g.A.length} values), `
-        + `D (${g.D.length})`;
-      throw new Error(`selective scan: ${sizes} do not agree`);
-    }
-    const read = (t: tf.Tensor3D) => t.dataSync() as Float32Array;
-    const u = read(g.u), delta = read(g.delta), bc = read(g.bc);
-    const y = new Float32Array(S * L * Di);
-    scanArrays(u, delta, bc, g, y, { S, L, Di, N });
-    return tf.tensor3d(y, [S, L, Di]);
+    const d = dims(g), read = (t: tf.Tensor3D) => t.dataSync() as Float32Array;
+    return scanRead(g, d, read(g.u), read(g.delta), read(g.bc));
   });
 };
+
+/** The same scan, its read-backs awaited (a GPU backend stalls on a synchronous read). */
+export async function cpuSelectiveScanAsync(groups: readonly ScanGroup[]): Promise<tf.Tensor3D[]> {
+  const ys: tf.Tensor3D[] = [];
+  for (const g of groups) {
+    const d = dims(g), read = async (t: tf.Tensor3D) => (await t.data()) as Float32Array;
+    ys.push(scanRead(g, d, await read(g.u), await read(g.delta), await read(g.bc)));
+  }
+  return ys;
+}

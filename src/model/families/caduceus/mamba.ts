@@ -56,16 +56,19 @@ function anticausalDepthwise(x: tf.Tensor3D, reversedTaps: tf.Tensor4D): tf.Tens
   return tf.reshape(tf.depthwiseConv2d(padded, reversedTaps, 1, 'valid'), [B, L, C]);
 }
 
-/** Each lane [B, L, D] -> its BiMamba output [B, L, D], in the lane's own order. */
-export function biMamba(lanes: readonly Lane[], modules: BiMambaParams, scan: SelectiveScan): tf.Tensor3D[] {
+/** What a lane's module leaves for the scan: its inputs, and z and the module for after it. */
+export interface MambaWork { group: ScanGroup; z: tf.Tensor; m: MambaModule }
+
+/** Every lane's modules up to the scan: in_proj, the conv, x_proj and dt_proj. The caller frees the work. */
+export function prepareBiMamba(lanes: readonly Lane[], modules: BiMambaParams): MambaWork[] {
   const fwd = modules[0]!;
   const proj = (x: tf.Tensor3D, m: MambaModule) => ({
     x: linear(x, m.inX ?? fwd.inX!, m.inX ? m.inBiasX : fwd.inBiasX) as tf.Tensor3D, // [B, L, Di]
     z: linear(x, m.inZ ?? fwd.inZ!, m.inZ ? m.inBiasZ : fwd.inBiasZ), // [B, L, Di]
   });
-  const work = lanes.flatMap((lane) => {
+  return lanes.flatMap((lane) => {
     const shared = tf.tidy(() => proj(lane.x, fwd)); // a tied mamba_rev projects with mamba_fwd's in_proj
-    return modules.map((m, k) => {
+    const work = modules.map((m, k) => {
       const { x, z } = m.inX && k > 0 ? tf.tidy(() => proj(lane.x, m)) : shared;
       const backwards = (k === 1) !== lane.reversed;
       // the scan's inputs, without the conv's and projections' intermediates (a long pass's peak is here)
@@ -76,11 +79,17 @@ export function biMamba(lanes: readonly Lane[], modules: BiMambaParams, scan: Se
         const delta = tf.softplus(linear(linear(u, m.xDt), m.dtProj, m.dtBias)) as tf.Tensor3D; // [B, L, Di]
         return { u, delta, bc: linear(u, m.xBC) as tf.Tensor3D };
       });
+      if (x !== shared.x) x.dispose();
       return { group: { u, delta, bc, A: m.A, D: m.D, reverse: backwards } as ScanGroup, z, m };
     });
+    shared.x.dispose();
+    return work;
   });
-  const ys = scan(work.map((w) => w.group));
-  tf.dispose(work.flatMap((w) => [w.group.u, w.group.delta, w.group.bc]));
+}
+
+/** After the scan: y * SiLU(z), out_proj, the two modules added: each lane's output [B, L, D], in its own order. */
+export function finishBiMamba(lanes: readonly Lane[], modules: BiMambaParams, work: readonly MambaWork[], ys: readonly tf.Tensor3D[]): tf.Tensor3D[] {
+  const fwd = modules[0]!;
   return lanes.map((_, i) => {
     const mine = work.slice(i * modules.length, (i + 1) * modules.length), y = ys.slice(i * modules.length);
     if (modules.length === 2 && !modules[1]!.outProj) {
@@ -90,4 +99,17 @@ export function biMamba(lanes: readonly Lane[], modules: BiMambaParams, scan: Se
     }
     return tf.addN(mine.map((w, k) => linear(tf.mul(y[k]!, silu(w.z)), w.m.outProj!, w.m.outBias))) as tf.Tensor3D;
   });
+}
+
+/** Frees what prepareBiMamba and the scan made (z shared by a tied pair once). */
+export function releaseWork(work: readonly MambaWork[], ys: readonly tf.Tensor3D[]): void {
+  tf.dispose([...new Set(work.flatMap((w) => [w.group.u, w.group.delta, w.group.bc, w.z])), ...ys]);
+}
+
+/** Each lane [B, L, D] -> its BiMamba output [B, L, D], in the lane's own order (call inside tf.tidy). */
+export function biMamba(lanes: readonly Lane[], modules: BiMambaParams, scan: SelectiveScan): tf.Tensor3D[] {
+  const work = prepareBiMamba(lanes, modules);
+  const ys = scan(work.map((w) => w.group));
+  tf.dispose(work.flatMap((w) => [w.group.u, w.group.delta, w.group.bc]));
+  return finishBiMamba(lanes, modules, work, ys);
 }

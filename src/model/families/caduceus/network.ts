@@ -12,13 +12,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { NamedTensors } from '../../family';
 import { ModelFormatError } from '../../formatError';
-import type { Block, Network, Stream } from '../../network';
+import { tidyStream, type Block, type Network, type Stream } from '../../network';
 import { layerNorm } from '../../ops/layerNorm';
 import { linear } from '../../ops/linear';
 import { rmsNorm } from '../../ops/rmsNorm';
-import type { SelectiveScan } from '../../ops/selectiveScan';
+import { cpuSelectiveScanAsync, type SelectiveScan } from '../../ops/selectiveScan';
 import type { CaduceusConfig } from './config';
-import { biMamba, type BiMambaParams, type MambaModule } from './mamba';
+import { biMamba, finishBiMamba, prepareBiMamba, releaseWork, type BiMambaParams, type Lane, type MambaModule } from './mamba';
 import { COMPLEMENT_KEYS, directions } from './weights';
 
 /** A norm's gain and (LayerNorm) bias: [D] for a block's lanes, [H, D] per half for norm_f (the rc half's reversed). */
@@ -87,27 +87,40 @@ export function buildCaduceus(c: CaduceusConfig, w: NamedTensors, scan: Selectiv
   const normed = (x: tf.Tensor, p: NormParams) =>
     (c.rmsNorm ? rmsNorm(x, p.gain, c.normEps) : layerNorm(x, p.gain, p.bias!, c.normEps)) as tf.Tensor3D;
   const swap = c.rcps && c.fusedAddNorm;
-  /** Add, norm, mix. With rcps: the halves a | b of the sum; the mixer reads a and b reversed in channels and time
-   *  (RCPSWrapper), or b and a so with the fused path's swap, whose residual is then b | a. */
-  const block = (layer: (typeof layers)[number]) => (s: Stream): Stream => {
+  /** Add and norm, up to the mixer. With rcps: the halves a | b of the sum; the mixer reads a and b reversed in
+   *  channels and time (RCPSWrapper), or b and a so with the fused path's swap, whose residual is then b | a. */
+  const pre = (layer: (typeof layers)[number], s: Stream): { lanes: Lane[]; residual: tf.Tensor3D } => {
     const [B, L] = s.x.shape;
     const sum = s.residual ? tf.add(s.x, s.residual) as tf.Tensor3D : s.x;
-    if (!c.rcps) {
-      return { x: biMamba([{ x: normed(sum, layer.norm), reversed: false }], layer.mixer, scan)[0]!, residual: sum };
-    }
+    if (!c.rcps) return { lanes: [{ x: normed(sum, layer.norm), reversed: false }], residual: sum };
     const a = tf.slice(sum, [0, 0, 0], [B, L, D]), b = tf.slice(sum, [0, 0, D], [B, L, D]);
     const [first, second] = swap ? [b, a] : [a, b];
     // a per-position norm of a channel-reversed half is the reversed norm with a reversed gain: both lanes use
     // the gain as is
     const lanes = [{ x: first, reversed: false }, { x: tf.reverse(second, 2) as tf.Tensor3D, reversed: true }]
       .map((lane) => ({ ...lane, x: normed(lane.x, layer.norm) }));
-    const [outF, outRc] = biMamba(lanes, layer.mixer, scan);
-    return { x: tf.concat([outF!, tf.reverse(outRc!, 2)], 2), residual: swap ? tf.concat([b, a], 2) : sum };
+    return { lanes, residual: swap ? tf.concat([b, a], 2) as tf.Tensor3D : sum };
   };
+  /** The mixer's lane outputs back into one stream: the rc lane's reversed in channels. */
+  const post = (outs: tf.Tensor3D[]): tf.Tensor3D => (c.rcps ? tf.concat([outs[0]!, tf.reverse(outs[1]!, 2)], 2) : outs[0]!);
   // each block frees its own intermediates: a pass then holds one block's work, not every block's, at its peak
   const blocks: Block[] = layers.map((layer) => ({
     kind: 'mamba',
-    forward: (s) => tf.tidy(() => ({ ...block(layer)(s) })) as Stream,
+    forward: (s) => tidyStream(() => {
+      const p = pre(layer, s);
+      return { x: post(biMamba(p.lanes, layer.mixer, scan)), residual: p.residual };
+    }),
+    // the scan's read-back awaited: the GPU backends stall on a synchronous one
+    forwardAsync: async (s) => {
+      const p = tf.tidy(() => { const r = pre(layer, s); return { lanes: r.lanes.map((l) => l.x), residual: r.residual }; });
+      const lanes = p.lanes.map((x, i) => ({ x, reversed: i === 1 }));
+      const work = prepareBiMamba(lanes, layer.mixer);
+      const ys = await cpuSelectiveScanAsync(work.map((w) => w.group));
+      const x = tf.tidy(() => post(finishBiMamba(lanes, layer.mixer, work, ys)));
+      releaseWork(work, ys);
+      tf.dispose(p.lanes);
+      return { x, residual: p.residual };
+    },
   }));
 
   return {

@@ -22,27 +22,42 @@ export class HyenaFilters {
 
   constructor(private readonly w: WeightStore, private readonly c: FilterConfig, private readonly nBlocks: number) {}
 
-  /** Block i's filter for at least T lags (T <= max_len). */
+  /** Block i's filter for at least T lags (T <= max_len); computed here, read back synchronously, if not yet. */
   forLength(i: number, T: number): BlockFilter {
-    if (this.lags < T) this.compute(T);
+    if (this.lags < T) this.store(this.compute(T).map((f) => ({ ...f, h: f.hTensor.dataSync() as Float32Array, skip: f.skip.dataSync() as Float32Array })), T);
     return this.filters[i]!;
   }
 
-  private compute(T: number): void {
-    const lags = Math.min(this.c.max_len, Math.max(MIN_FILTER_LAGS, 2 ** Math.ceil(Math.log2(T))));
-    const next = Array.from({ length: this.nBlocks }, (_, i) => {
+  /** Every block's filter for at least T lags, read back with an await (a GPU backend stalls on a synchronous read). */
+  async ensure(T: number): Promise<void> {
+    if (this.lags >= T) return;
+    const made = this.compute(T);
+    const read = await Promise.all(made.map(async (f) => ({ ...f, h: (await f.hTensor.data()) as Float32Array, skip: (await f.skip.data()) as Float32Array })));
+    this.store(read, T);
+  }
+
+  private store(filters: BlockFilter[], T: number): void {
+    this.dispose();
+    this.filters = filters;
+    this.lags = this.lagsFor(T);
+  }
+
+  private lagsFor(T: number): number {
+    return Math.min(this.c.max_len, Math.max(MIN_FILTER_LAGS, 2 ** Math.ceil(Math.log2(T))));
+  }
+
+  /** Per block: the filter as a resident tensor [lags, D] and the skip term, before they are read. */
+  private compute(T: number): { hTensor: tf.Tensor2D; skip: tf.Tensor }[] {
+    const lags = this.lagsFor(T);
+    return Array.from({ length: this.nBlocks }, (_, i) => {
       const f = `blocks.${i}.mixer.filter`;
       const weights: FilterWeights = {
         fc: [0, 1, 2].map((k) => ({ w: this.w.get(`${f}.fc${k}.weight`) as tf.Tensor2D, b: this.w.get(`${f}.fc${k}.bias`) })),
         freq: [0, 1, 2].map((k) => this.w.get(`${f}.act${k}.freq`)),
         out: this.w.get(`${f}.out.weight`) as tf.Tensor2D,
       };
-      const hTensor = tf.keep(tf.tidy(() => implicitFilter(this.c, weights, lags))); // [lags, D]
-      return { hTensor, h: hTensor.dataSync() as Float32Array, skip: this.w.get(`${f}.bias`).dataSync() as Float32Array };
+      return { hTensor: tf.keep(tf.tidy(() => implicitFilter(this.c, weights, lags))), skip: this.w.get(`${f}.bias`) }; // [lags, D], [D]
     });
-    this.dispose();
-    this.filters = next;
-    this.lags = lags;
   }
 
   dispose(): void {

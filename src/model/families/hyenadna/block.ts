@@ -42,6 +42,14 @@ const dense = (x: tf.Tensor, p: Dense) => linear(x, p.w, p.b);
  */
 export const POSITION_CHUNK = 16_384;
 
+/** What a pass needs from outside the backend: a tensor's values, or this block's long filter for `lags` lags. */
+type Need = { values: tf.Tensor } | { lags: number };
+/** A block's pass: it yields what it needs and is handed those values (by dataSync, or awaited). */
+type Pass = Generator<Need, tf.Tensor3D, Float32Array>;
+
+const read = (n: { values: tf.Tensor }) => n.values.dataSync() as Float32Array;
+const readAsync = async (n: { values: tf.Tensor }) => (await n.values.data()) as Float32Array;
+
 export class HyenaDNABlock implements Block {
   readonly kind = 'hyena';
 
@@ -53,9 +61,36 @@ export class HyenaDNABlock implements Block {
     private readonly eps: number, private readonly directMaxLen: () => number,
     private readonly chunk = POSITION_CHUNK) {}
 
+  /** stream -> stream, its read-backs by dataSync. */
   forward(s: Stream): Stream {
-    const [, T] = s.x.shape;
-    return { x: T > this.chunk ? this.chunked(s.x) : this.whole(s.x) };
+    const pass = this.pass(s.x);
+    try {
+      let r = pass.next();
+      while (!r.done) r = pass.next('lags' in r.value ? this.filters.filter(this.index, r.value.lags) : read(r.value));
+      return { x: r.value };
+    } finally {
+      pass.return(undefined as never); // a read that threw: the pass's own finally blocks free what it holds
+    }
+  }
+
+  /** The same block, its read-backs awaited (a GPU backend stalls on a synchronous read); frees what it makes. */
+  async forwardAsync(s: Stream): Promise<Stream> {
+    const pass = this.pass(s.x);
+    try {
+      let r = pass.next();
+      while (!r.done) {
+        const need = r.value;
+        r = pass.next('lags' in need ? await this.filters.filterAsync(this.index, need.lags) : await readAsync(need));
+      }
+      return { x: r.value };
+    } finally {
+      pass.return(undefined as never);
+    }
+  }
+
+  /** The block's pass, written once for both ways of reading back. */
+  private pass(x: tf.Tensor3D): Pass {
+    return x.shape[1] > this.chunk ? this.chunked(x) : this.whole(x);
   }
 
   /** norm1 -> in_proj -> short conv -> x0 and the gated v * x1, for positions [from, from + size) of x. */
@@ -80,16 +115,14 @@ export class HyenaDNABlock implements Block {
   }
 
   /** Each stage in its own tidy, so a long pass holds one block's activations, not every block's. */
-  private whole(x: tf.Tensor3D): tf.Tensor3D {
+  private *whole(x: tf.Tensor3D): Pass {
     const [x0, gated] = this.mix(x, 0, x.shape[1]);
-    let y: tf.Tensor3D;
+    let y: tf.Tensor3D | undefined;
     try {
-      y = this.longConv(gated);
-    } catch (e) {
-      x0.dispose();
-      throw e;
+      y = yield* this.longConv(gated);
     } finally {
       gated.dispose();
+      if (!y) x0.dispose();
     }
     const out = this.finish(x, y, x0);
     tf.dispose([x0, y]);
@@ -97,7 +130,7 @@ export class HyenaDNABlock implements Block {
   }
 
   /** The same in chunks of positions: the gated signal gathered on the CPU for the FFT convolution. */
-  private chunked(x: tf.Tensor3D): tf.Tensor3D {
+  private *chunked(x: tf.Tensor3D): Pass {
     const [B, T, D] = x.shape, starts = Array.from({ length: Math.ceil(T / this.chunk) }, (_, i) => i * this.chunk);
     const gated = new Float32Array(B * T * D), x0s: tf.Tensor3D[] = [];
     /** Positions [from, from + size) of each sequence: all [B, T, D] <-> part [B, size, D]. */
@@ -111,10 +144,13 @@ export class HyenaDNABlock implements Block {
       for (const from of starts) {
         const size = Math.min(this.chunk, T - from), [x0, g] = this.mix(x, from, size);
         x0s.push(x0);
-        copyRows(gated, g.dataSync() as Float32Array, from, size, true);
-        g.dispose();
+        try {
+          copyRows(gated, yield { values: g }, from, size, true);
+        } finally {
+          g.dispose();
+        }
       }
-      const y = causalLongConv(gated, this.filters.filter(this.index, T), B, T, D, this.w.skipValues);
+      const y = causalLongConv(gated, yield { lags: T }, B, T, D, this.w.skipValues);
       const outs = starts.map((from, i) => tf.tidy(() => {
         const size = x0s[i]!.shape[1], part = new Float32Array(B * size * D);
         copyRows(y, part, from, size, false);
@@ -130,16 +166,16 @@ export class HyenaDNABlock implements Block {
   }
 
   /** y = causal conv of the gated signal with this block's filter + skip * gated, [B, T, D]. */
-  private longConv(gated: tf.Tensor3D): tf.Tensor3D {
+  private *longConv(gated: tf.Tensor3D): Generator<Need, tf.Tensor3D, Float32Array> {
     const [B, T, D] = gated.shape;
-    const k = this.filters.filter(this.index, T);
+    const k = yield { lags: T };
     if (T <= this.directMaxLen()) {
       return tf.tidy(() => {
         const taps = longFilter(tf.tensor2d(k.subarray(0, T * D), [T, D]), T);
         return tf.add(causalDepthwise(gated, taps), tf.mul(gated, this.w.skip)) as tf.Tensor3D;
       });
     }
-    const v = gated.dataSync() as Float32Array;
+    const v = yield { values: gated };
     return tf.tensor3d(causalLongConv(v, k, B, T, D, this.w.skipValues), [B, T, D]);
   }
 }

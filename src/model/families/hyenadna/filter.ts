@@ -23,21 +23,43 @@ export interface FilterParams {
   rate: Float32Array;
 }
 
-/** Block filter k [lags, D] (lag-major): sineMlp(z[:lags]) * (exp(-t[:lags] |deltas|) + shift). */
-export function computeFilter(p: FilterParams, lags: number, D: number, shift: number): Float32Array {
+/** A filter's output and how it is made: the MLP a chunk of lags at a time, each chunk's values windowed into k. */
+function filterParts(p: FilterParams, lags: number, D: number, shift: number) {
   const E = p.z.length / p.t.length;
   const k = new Float32Array(lags * D);
-  for (let start = 0; start < lags; start += CHUNK_LAGS) {
-    const n = Math.min(CHUNK_LAGS, lags - start);
-    const h = tf.tidy(() => sineMlp(tf.tensor3d(p.z.subarray(start * E, (start + n) * E), [1, n, E]), p.mlp)); // [n, D]
-    const values = h.dataSync();
-    h.dispose();
-    for (let j = 0; j < n; j++) {
+  const starts = Array.from({ length: Math.ceil(lags / CHUNK_LAGS) }, (_, i) => i * CHUNK_LAGS);
+  const size = (start: number) => Math.min(CHUNK_LAGS, lags - start);
+  const mlp = (start: number) => // [n, D]
+    tf.tidy(() => sineMlp(tf.tensor3d(p.z.subarray(start * E, (start + size(start)) * E), [1, size(start), E]), p.mlp));
+  const fill = (start: number, values: ArrayLike<number>) => {
+    for (let j = 0; j < size(start); j++) {
       const t = p.t[start + j]!, row = (start + j) * D;
       for (let d = 0; d < D; d++) k[row + d] = values[j * D + d]! * (Math.exp(-t * p.rate[d]!) + shift);
     }
+  };
+  return { k, starts, mlp, fill };
+}
+
+/** Block filter k [lags, D] (lag-major): sineMlp(z[:lags]) * (exp(-t[:lags] |deltas|) + shift). */
+export function computeFilter(p: FilterParams, lags: number, D: number, shift: number): Float32Array {
+  const f = filterParts(p, lags, D, shift);
+  for (const start of f.starts) {
+    const h = f.mlp(start);
+    f.fill(start, h.dataSync());
+    h.dispose();
   }
-  return k;
+  return f.k;
+}
+
+/** The same, each chunk's read awaited (a GPU backend stalls on a synchronous read). */
+export async function computeFilterAsync(p: FilterParams, lags: number, D: number, shift: number): Promise<Float32Array> {
+  const f = filterParts(p, lags, D, shift);
+  for (const start of f.starts) {
+    const h = f.mlp(start);
+    f.fill(start, await h.data());
+    h.dispose();
+  }
+  return f.k;
 }
 
 /**
@@ -58,18 +80,32 @@ export class FilterBank {
 
   /** Block i's filter for at least T lags ([>= T, D], lag-major). */
   filter(i: number, T: number): Float32Array {
+    this.grow(T);
+    return this.kept[i] ?? this.keep(i, computeFilter(this.params[i]!, this.lags, this.D, this.shift));
+  }
+
+  /** The same, its reads awaited (a GPU backend stalls on a synchronous read). */
+  async filterAsync(i: number, T: number): Promise<Float32Array> {
+    this.grow(T);
+    return this.kept[i] ?? this.keep(i, await computeFilterAsync(this.params[i]!, this.lags, this.D, this.shift));
+  }
+
+  /** Lags for a pass of T: past the current ones, the old filters go before any new one is allocated. */
+  private grow(T: number): void {
     if (T > this.lMax) {
       throw new Error(`HyenaDNA's filters are defined for ${this.lMax} lags; a pass of ${T} needs more`);
     }
     if (T > this.lags) {
-      this.kept = []; // the old filters go before the new ones are allocated
+      this.kept = [];
       this.lags = Math.min(this.lMax, Math.max(MIN_FILTER_LAGS, nextPow2(T)));
     }
-    const have = this.kept[i];
-    if (have) return have;
-    const k = computeFilter(this.params[i]!, this.lags, this.D, this.shift);
+  }
+
+  /** k, kept while the kept filters stay within keepBytes (and k is of the current lags: a pass may have grown
+   *  them while k was computed). */
+  private keep(i: number, k: Float32Array): Float32Array {
     const keptBytes = this.kept.reduce((n, f) => n + (f?.byteLength ?? 0), 0);
-    if (keptBytes + k.byteLength <= this.keepBytes) this.kept[i] = k;
+    if (k.length === this.lags * this.D && keptBytes + k.byteLength <= this.keepBytes) this.kept[i] = k;
     return k;
   }
 

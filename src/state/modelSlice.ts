@@ -1,0 +1,85 @@
+// The models: the list, the loaded one and the backend. Every way a model arrives (the picker, a brought folder,
+// a saved analysis, crash recovery) goes through switchTo: cancel what runs, load, then rerun the analysed
+// sequence on the new model, saying what was cleared.
+
+import type { StateCreator } from 'zustand';
+import type { ModelInfo } from '../worker/protocol';
+import { releaseMapWorkers } from './mapWorkers';
+import { loadRequest, USER_PREFIX, type LoadRequest } from './modelLoad';
+import type { AppState, ModelEntry, ModelSlice } from './types';
+import { worker } from './workerClient';
+
+
+export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set, get) => {
+  /** The one reset path: returns the new model's info, or throws (the caller says why it was refused). */
+  const switchTo = async (label: string, load: LoadRequest): Promise<ModelInfo> => {
+    get().cancel();
+    releaseMapWorkers();
+    const startedAt = performance.now();
+    set({ model: null, modelError: null, modelNote: null, loading: { label, done: 0, total: 1, startedAt, updatedAt: startedAt } });
+    try {
+      const model = await worker().call(load, {
+        onProgress: (done, total, file) => set({ loading: { label: `${label}${file ? ` (${file})` : ''}`, done, total, startedAt, updatedAt: performance.now() } }),
+      });
+      set({ model, loading: null, attentionSettings: { layer: Math.max(0, model.nAttentionLayers - 1), head: 0 } });
+      return model;
+    } finally {
+      if (get().loading?.startedAt === startedAt) set({ loading: null });
+    }
+  };
+
+  /** After a switch: the analysed sequence runs again on the new model; the maps and mutagenesis are cleared, and said so. */
+  const rerun = async (model: ModelInfo) => {
+    const { analysed, analysedRecords, jobs } = get();
+    if (!analysed) return;
+    const cleared = (['mutagenesis', 'dependency'] as const).filter((k) => jobs[k]);
+    get().clearJobs(cleared);
+    if (cleared.length) set({ modelNote: `Switched to ${model.name}: the tracks, attention and variant scores were recomputed; the ${cleared.join(' and the ').replace('dependency', 'dependency map')} of the previous model ${cleared.length > 1 ? 'were' : 'was'} cleared (run ${cleared.length > 1 ? 'them' : 'it'} again).` });
+    await get().run({ record: analysed, records: analysedRecords });
+  };
+
+  return {
+    models: [],
+    modelId: null,
+    model: null,
+    modelError: null,
+    modelNote: null,
+    loading: null,
+    backend: null,
+    backendError: null,
+
+    init: () => Promise.resolve(), // replaced by bootstrap.ts, which owns start-up and recovery
+
+    async selectModel(id) {
+      const entry = get().models.find((m) => m.id === id);
+      if (!entry) return;
+      set({ modelId: id });
+      try {
+        await rerun(await switchTo(`Loading ${entry.name}`, loadRequest(entry)));
+      } catch (e) {
+        set({ modelError: (e as Error).message });
+      }
+    },
+
+    async bringModel(files, label) {
+      if (get().loading) return;
+      const previous = get().modelId;
+      let model: ModelInfo;
+      try {
+        model = await switchTo(`Checking ${label}`, { type: 'loadFiles', label, files });
+      } catch (e) {
+        // the worker no longer holds the previous model: load it again, and keep the refusal on screen
+        const message = (e as Error).message;
+        if (previous) await get().selectModel(previous);
+        set({ modelError: `Your model was refused: ${message}` });
+        return;
+      }
+      const id = `${USER_PREFIX}${model.id}`;
+      const entry: ModelEntry = { id, name: `${model.name} (your model)`, objective: model.objective, path: '', user: true, files };
+      set({ models: [...get().models.filter((m) => m.id !== id), entry], modelId: id });
+      await rerun(model);
+    },
+
+    checkModel: () => worker().call({ type: 'check' }),
+  };
+};
