@@ -17,7 +17,14 @@ export default defineConfig({
   // '_scriptDir is not defined'; tfjs#4539). vite build reports it at ~1.27 MB.
   worker: { format: 'es', rolldownOptions: { output: { minify: false } } },
   // optimise tfjs up front: discovered late (from the worker), it makes the dev server reload the page
-  optimizeDeps: { include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu'] },
+  optimizeDeps: {
+    include: [
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-backend-cpu',
+      '@tensorflow/tfjs-backend-wasm',
+      '@tensorflow/tfjs-backend-webgpu',
+    ],
+  },
   server: { host: '127.0.0.1', port: 5173, headers: ISOLATION },
   preview: { host: '127.0.0.1', port: 4173, headers: { 'Content-Security-Policy': CSP, ...ISOLATION } },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },

@@ -29,7 +29,9 @@ test('a long example runs in windows, with read-outs for tracks and attention', 
   const box = (await tracks.boundingBox())!;
   await tracks.hover({ position: { x: box.width * 0.6, y: 20 } });
   const readout = page.getByTestId('track-readout');
-  await expect(readout).toContainText(/Position \d+ \([ACGT]\): log2 P\(observed\) -?\d+\.\d+ bits, entropy \d\.\d+ bits/);
+  await expect(readout).toContainText(
+    /Position \d+ \([ACGT]\): log2 P\(observed\) -?\d+\.\d+ bits, entropy \d\.\d+ bits/,
+  );
   // probabilities shown for one base sum to 1
   const probs = (await readout.innerText()).match(/[ACGT] (\d\.\d+)/g)!.map((m) => Number(m.slice(2)));
   expect(probs).toHaveLength(4);
@@ -46,7 +48,9 @@ test('a long example runs in windows, with read-outs for tracks and attention', 
   const heat = page.getByTestId('attention');
   const hb = (await heat.boundingBox())!;
   await heat.hover({ position: { x: hb.width / 2, y: hb.height / 3 } });
-  await expect(page.getByTestId('attention-readout')).toContainText(/Query \d+ \([ACGTN]\) → key \d+ \([ACGTN]\): \d\.\d{4}/);
+  await expect(page.getByTestId('attention-readout')).toContainText(
+    /Query \d+ \([ACGTN]\) → key \d+ \([ACGTN]\): \d\.\d{4}/,
+  );
   // and by keyboard: the cursor starts at the top-left cell, arrows move it, Enter focuses the query base
   await page.mouse.move(0, 0);
   await heat.focus();
@@ -55,7 +59,9 @@ test('a long example runs in windows, with read-outs for tracks and attention', 
   await heat.press('ArrowDown');
   await heat.press('ArrowRight');
   const q = Number(/Query (\d+)/.exec(first)![1]) + 1;
-  await expect(page.getByTestId('attention-readout')).toContainText(new RegExp(`^Query ${q} \\([ACGTN]\\) → key ${q} \\(`));
+  await expect(page.getByTestId('attention-readout')).toContainText(
+    new RegExp(`^Query ${q} \\([ACGTN]\\) → key ${q} \\(`),
+  );
   await heat.press('Enter');
   await expect(page.getByTestId('track-readout')).toContainText(`Position ${q} `);
   await page.getByLabel('Head').selectOption('2');
@@ -69,7 +75,9 @@ test('bad input gets a specific message', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Run' })).toBeDisabled();
 });
 
-test('without cross-origin isolation (a host that cannot send COOP/COEP) wasm runs on one thread and says why', async ({ page }) => {
+test('without cross-origin isolation (a host that cannot send COOP/COEP) wasm runs on one thread and says why', async ({
+  page,
+}) => {
   await page.route('**/*', async (route) => {
     const response = await route.fetch();
     const headers = { ...response.headers() };
@@ -84,11 +92,16 @@ test('without cross-origin isolation (a host that cannot send COOP/COEP) wasm ru
   expect((await checkAgainstPytorch(page)).logprob).toBeLessThan(1e-4);
 });
 
-test('the sequence crosses to the worker once per analysis, not with every request; a model load mid-scan cancels the scan', async ({ page }) => {
+test('the sequence crosses to the worker once per analysis, not with every request; a model load mid-scan cancels the scan', async ({
+  page,
+}) => {
   // count the messages to the worker that carry sequence data (a string or an Int32Array of tokens)
   await page.addInitScript(() => {
     // (runs in the page; the e2e tsconfig has no DOM types)
-    const g = globalThis as unknown as { __seqMessages: string[]; Worker: { prototype: { postMessage: (...a: unknown[]) => void } } };
+    const g = globalThis as unknown as {
+      __seqMessages: string[];
+      Worker: { prototype: { postMessage: (...a: unknown[]) => void } };
+    };
     g.__seqMessages = [];
     const post = g.Worker.prototype.postMessage;
     g.Worker.prototype.postMessage = function (this: unknown, msg: unknown, ...rest: unknown[]) {
@@ -104,15 +117,26 @@ test('the sequence crosses to the worker once per analysis, not with every reque
   await page.getByLabel('Variants').fill('5A>G');
   await page.getByRole('button', { name: 'Add' }).click();
   await expect(page.getByTestId('variant-table')).toBeVisible();
-  expect(await page.evaluate(() => (globalThis as unknown as { __seqMessages: string[] }).__seqMessages)).toEqual(['setSequence']);
+  expect(await page.evaluate(() => (globalThis as unknown as { __seqMessages: string[] }).__seqMessages)).toEqual([
+    'setSequence',
+  ]);
 
   // a model load while a scan runs (the test hook sends it straight to the worker; the page disables its
   // model menu while busy): the scan ends as cancelled instead of reading weights disposed under it
-  await page.getByLabel('DNA sequence or FASTA').fill(`>long\n${'ACGTTGCAAGGCTTAACCGGTATCGATCGGATCCATGCAAGTC'.repeat(300)}`);
+  await page
+    .getByLabel('DNA sequence or FASTA')
+    .fill(`>long\n${'ACGTTGCAAGGCTTAACCGGTATCGATCGGATCCATGCAAGTC'.repeat(300)}`);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByText('Scoring every base')).toBeVisible();
   const url = new URL('models/clm-hybrid-chr22/', page.url()).href;
-  const loaded = await page.evaluate((u) => (globalThis as unknown as { __glmCall: (r: unknown) => Promise<{ id: string }> }).__glmCall({ type: 'load', url: u }), url);
+  const loaded = await page.evaluate(
+    (u) =>
+      (globalThis as unknown as { __glmCall: (r: unknown) => Promise<{ id: string }> }).__glmCall({
+        type: 'load',
+        url: u,
+      }),
+    url,
+  );
   expect(loaded.id).toBe('clm-hybrid-chr22');
   await expect(page.getByText('Cancelled.')).toBeVisible();
   await expect(page.getByText(/missing weight/)).toHaveCount(0);

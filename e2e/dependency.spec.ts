@@ -15,7 +15,8 @@ import { analyse, openAndAnalyse, waitForModel } from './helpers';
 
 const EXAMPLE = readFileSync(join(REPO_ROOT, 'public/examples/human_alu_chr22.fa'), 'utf8');
 const SEQ = parseSequence(EXAMPLE).records[0]!.sequence;
-const FROM = 41, TO = 64; // 1-based, inclusive: 24 bases across the start of the Alu
+const FROM = 41,
+  TO = 64; // 1-based, inclusive: 24 bases across the start of the Alu
 const SIZE = 480;
 
 async function runMap(page: Page, from: number, to: number): Promise<void> {
@@ -37,7 +38,10 @@ async function expectSummary(page: Page, from: number, to: number): Promise<void
 }
 
 /** The e value a read-out states, and the rest of it with the number blanked. */
-const split = (text: string) => ({ e: Number(/e = (-?[\d.]+)/.exec(text)![1]), rest: text.replace(/e = -?[\d.]+/, 'e = ?') });
+const split = (text: string) => ({
+  e: Number(/e = (-?[\d.]+)/.exec(text)![1]),
+  rest: text.replace(/e = -?[\d.]+/, 'e = ?'),
+});
 
 /** The Node engine's map of FROM-TO (cpu backend), the reference the page's read-outs are checked against. */
 async function nodeMap(): Promise<DependencyMap> {
@@ -53,16 +57,22 @@ async function nodeMap(): Promise<DependencyMap> {
 /** Hover cell (i, j) of the map of FROM-TO: the read-out is the engine's, its e within 2e-3 (page wasm, Node cpu). */
 async function expectReadout(page: Page, node: DependencyMap, i: number, j: number): Promise<string> {
   const n = TO - FROM + 1;
-  await page.getByTestId('dependency-map').hover({ position: { x: ((j + 0.5) * SIZE) / n, y: ((i + 0.5) * SIZE) / n } });
+  await page
+    .getByTestId('dependency-map')
+    .hover({ position: { x: ((j + 0.5) * SIZE) / n, y: ((i + 0.5) * SIZE) / n } });
   const readout = page.getByTestId('dependency-readout');
   await expect(readout).toContainText(`Substituted ${FROM + i} (`);
-  const got = split(await readout.innerText()), want = split(describeCell(node, SEQ, i, j));
+  const got = split(await readout.innerText()),
+    want = split(describeCell(node, SEQ, i, j));
   expect(got.rest).toBe(want.rest);
   expect(Math.abs(got.e - want.e)).toBeLessThan(2e-3);
   return want.rest;
 }
 
-test('a dependency map whose read-out matches the Node engine, with focus, keys, exports and a share link', async ({ page, browser }) => {
+test('a dependency map whose read-out matches the Node engine, with focus, keys, exports and a share link', async ({
+  page,
+  browser,
+}) => {
   await openAndAnalyse(page, EXAMPLE);
   await runMap(page, FROM, TO);
   await expectSummary(page, FROM, TO);
@@ -71,7 +81,9 @@ test('a dependency map whose read-out matches the Node engine, with focus, keys,
   const n = TO - FROM + 1;
   // the strongest off-diagonal cell (its substitution and target base are then unlikely to tie)
   let best = [0, 1];
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && node.values[i * n + j]! > node.values[best[0]! * n + best[1]!]!) best = [i, j];
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++)
+      if (i !== j && node.values[i * n + j]! > node.values[best[0]! * n + best[1]!]!) best = [i, j];
   const [i, j] = best as [number, number];
   const canvas = page.getByTestId('dependency-map');
   const readout = page.getByTestId('dependency-readout');
@@ -83,11 +95,18 @@ test('a dependency map whose read-out matches the Node engine, with focus, keys,
   await expect(page.getByTestId('track-readout')).toContainText(`Position ${FROM + i} (`);
   // and the panel states its row's variant influence: the engine's three numbers (page wasm, Node cpu)
   const influence = await page.getByTestId('dep-influence').innerText();
-  const numbers = (t: string) => [...t.matchAll(/([ACGT])>([ACGT]) ([\d.]+e[-+]\d+)/g)].map((m) => ({ alt: 'ACGT'.indexOf(m[2]!), v: Number(m[3]) }));
+  const numbers = (t: string) =>
+    [...t.matchAll(/([ACGT])>([ACGT]) ([\d.]+e[-+]\d+)/g)].map((m) => ({
+      alt: 'ACGT'.indexOf(m[2]!),
+      v: Number(m[3]),
+    }));
   const shown = numbers(influence);
   expect(shown.map((x) => x.alt)).toEqual([0, 1, 2, 3].filter((b) => 'ACGT'[b] !== SEQ[FROM - 1 + i]));
-  for (const x of shown) expect(Math.abs(x.v - node.influence[i * 4 + x.alt]!)).toBeLessThan(1e-2 * node.influence[i * 4 + x.alt]! + 1e-7);
-  expect(influence.replace(/[\d.]+e[-+]\d+/g, '?')).toBe(describeInfluence(node, SEQ, i).replace(/[\d.]+e[-+]\d+/g, '?'));
+  for (const x of shown)
+    expect(Math.abs(x.v - node.influence[i * 4 + x.alt]!)).toBeLessThan(1e-2 * node.influence[i * 4 + x.alt]! + 1e-7);
+  expect(influence.replace(/[\d.]+e[-+]\d+/g, '?')).toBe(
+    describeInfluence(node, SEQ, i).replace(/[\d.]+e[-+]\d+/g, '?'),
+  );
 
   // the wheel zooms around the pointer: the cell under it stays under it, and zooming out returns the whole map
   const at = { x: ((j + 0.5) * SIZE) / n, y: ((i + 0.5) * SIZE) / n };
@@ -95,7 +114,12 @@ test('a dependency map whose read-out matches the Node engine, with focus, keys,
   await canvas.hover({ position: at });
   await page.mouse.wheel(0, -100);
   await expect(windowLabel).not.toHaveText(`rows ${FROM}-${TO}, columns ${FROM}-${TO}`);
-  const [r0, r1, c0, c1] = (await windowLabel.innerText()).match(/\d+/g)!.map(Number) as [number, number, number, number];
+  const [r0, r1, c0, c1] = (await windowLabel.innerText()).match(/\d+/g)!.map(Number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   expect([r1 - r0, c1 - c0]).toEqual([15, 15]); // 24 * exp(-100 / 250) rounds to 16 cells, the smallest span
   expect(r0 <= FROM + i && FROM + i <= r1 && c0 <= FROM + j && FROM + j <= c1).toBe(true);
   await canvas.hover({ position: { x: at.x + 1, y: at.y } });
@@ -117,28 +141,53 @@ test('a dependency map whose read-out matches the Node engine, with focus, keys,
   await expect(page.getByTestId('dependency-track')).toHaveAttribute('data-row', String(r));
 
   // exports: the TSV holds the matrix, the SVG a raster inside
-  const [tsv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download matrix TSV' }).click()]);
+  const [tsv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download matrix TSV' }).click(),
+  ]);
   expect(tsv.suggestedFilename()).toBe('chr22_17558674-17559073.dependency.tsv');
-  const lines = readFileSync((await tsv.path())!, 'utf8').trim().split('\n');
+  const lines = readFileSync((await tsv.path())!, 'utf8')
+    .trim()
+    .split('\n');
   expect(lines.length).toBe(n + 2);
   expect(lines[1]!.split('\t').length).toBe(n + 1);
   expect(lines[1]!.split('\t')[1]).toBe(`${17558674 + FROM - 1}${SEQ[FROM - 1]}`);
   expect(Math.abs(Number(lines[2 + i]!.split('\t')[1 + j]) - node.values[i * n + j]!)).toBeLessThan(2e-3);
-  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download map SVG' }).click()]);
+  const [svg] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download map SVG' }).click(),
+  ]);
   expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/<image[^>]+data:image\/png;base64,/);
-  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download map PNG' }).click()]);
-  expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download map PNG' }).click(),
+  ]);
+  expect(
+    readFileSync((await png.path())!)
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
 
   // the share link keeps the region and recomputes the map on open
-  await expect.poll(() => JSON.stringify((decodeFrame(new URL(page.url()).hash).settings as { analyses: { dependency?: unknown } }).analyses.dependency)).toBe(JSON.stringify({ start: FROM - 1, end: TO, strands: 'forward' }));
+  await expect
+    .poll(() =>
+      JSON.stringify(
+        (decodeFrame(new URL(page.url()).hash).settings as { analyses: { dependency?: unknown } }).analyses.dependency,
+      ),
+    )
+    .toBe(JSON.stringify({ start: FROM - 1, end: TO, strands: 'forward' }));
   const fresh = await (await browser.newContext()).newPage();
   await fresh.goto(page.url());
   await expectSummary(fresh, FROM, TO);
-  await fresh.getByTestId('dependency-map').hover({ position: { x: ((j + 0.5) * SIZE) / n, y: ((i + 0.5) * SIZE) / n } });
+  await fresh
+    .getByTestId('dependency-map')
+    .hover({ position: { x: ((j + 0.5) * SIZE) / n, y: ((i + 0.5) * SIZE) / n } });
   expect(split(await fresh.getByTestId('dependency-readout').innerText()).rest).toBe(wantRest);
 });
 
-test('the gallery example opens with its dependency map running; it can be cancelled and the page stays usable', async ({ page }) => {
+test('the gallery example opens with its dependency map running; it can be cancelled and the page stays usable', async ({
+  page,
+}) => {
   await page.goto('./');
   await waitForModel(page);
   await page.getByRole('button', { name: 'Open Dependencies around an Alu repeat' }).click();
@@ -157,17 +206,26 @@ test('on wasm the rows are shared among workers: the same read-out, and cancel s
   await analyse(page, EXAMPLE);
   await runMap(page, FROM, TO);
   // each of the two workers makes its own reference pass
-  await expect(page.getByTestId('dep-summary')).toContainText(`Positions ${FROM}-${TO}: 74 forward passes (74 full-pass equivalents), shared among 2 workers.`);
+  await expect(page.getByTestId('dep-summary')).toContainText(
+    `Positions ${FROM}-${TO}: 74 forward passes (74 full-pass equivalents), shared among 2 workers.`,
+  );
   const node = await nodeMap();
   const n = TO - FROM + 1;
   // a cell in each worker's share of the rows
-  for (const [i, j] of [[2, 3], [n - 3, n - 2]] as const) await expectReadout(page, node, i, j);
+  for (const [i, j] of [
+    [2, 3],
+    [n - 3, n - 2],
+  ] as const)
+    await expectReadout(page, node, i, j);
   // a long map, cancelled while both workers run; then the workers take the next one
   await runMap(page, 1, 256);
-  await expect(page.getByRole('region', { name: 'Nucleotide dependency map' }).getByRole('status')).toContainText(/Dependency map of 1-256: [1-9]\d*\/768/);
+  await expect(page.getByRole('region', { name: 'Nucleotide dependency map' }).getByRole('status')).toContainText(
+    /Dependency map of 1-256: [1-9]\d*\/768/,
+  );
   await page.getByRole('button', { name: 'Cancel dependency map' }).click();
   await expect(page.getByText('Dependency map cancelled.')).toBeVisible();
   await runMap(page, 10, 20);
-  await expect(page.getByTestId('dep-summary')).toContainText('Positions 10-20: 35 forward passes (35 full-pass equivalents), shared among 2 workers.');
+  await expect(page.getByTestId('dep-summary')).toContainText(
+    'Positions 10-20: 35 forward passes (35 full-pass equivalents), shared among 2 workers.',
+  );
 });
-

@@ -12,9 +12,14 @@ test('bedGraph export matches the displayed per-base values at genomic coordinat
   const tracks = page.getByTestId('tracks');
   await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download track' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download track' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('chr17_41276001-41276189.observed.bedgraph');
-  const lines = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+  const lines = readFileSync((await download.path())!, 'utf8')
+    .trim()
+    .split('\n');
   expect(lines[0]).toMatch(/^track type=bedGraph name=/);
   const value = new Map<number, number>(); // 1-based genomic position -> value
   for (const l of lines.slice(1)) {

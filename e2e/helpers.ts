@@ -29,7 +29,9 @@ export async function startMutagenesis(page: Page, from: number, to: number, pla
   await page.getByRole('button', { name: 'Run mutagenesis' }).click();
 }
 
-export async function checkAgainstPytorch(page: Page): Promise<{ backend: string; logprob: number; attention: number }> {
+export async function checkAgainstPytorch(
+  page: Page,
+): Promise<{ backend: string; logprob: number; attention: number }> {
   await page.getByRole('button', { name: 'Check against PyTorch' }).click();
   const result = page.getByTestId('check-result');
   await expect(result).toBeVisible();

@@ -7,11 +7,16 @@ const LIMIT = 100_000;
 function pseudoRandomDna(n: number): string {
   let x = 12345;
   let s = '';
-  for (let i = 0; i < n; i++) { x = (x * 1103515245 + 12345) % 2 ** 31; s += 'ACGT'[x >> 29]; }
+  for (let i = 0; i < n; i++) {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    s += 'ACGT'[x >> 29];
+  }
   return s;
 }
 
-test('a 100,000-base paste is analysed to the end; 100,001 bases are refused with the limit named', async ({ page }) => {
+test('a 100,000-base paste is analysed to the end; 100,001 bases are refused with the limit named', async ({
+  page,
+}) => {
   test.setTimeout(600_000);
   await page.goto('./');
   await waitForModel(page);

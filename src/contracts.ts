@@ -7,7 +7,9 @@ export const CONTRACT_VOCAB: readonly string[] = contracts.vocab.tokens;
 
 /** Held-out bits: n evenly spaced BRCA1 positions, `margin` from both ends, scored in `window`-base windows. */
 export const CONTRACT_HELDOUT: { readonly n: number; readonly window: number; readonly margin: number } = {
-  n: contracts.heldout.n, window: contracts.heldout.window, margin: contracts.heldout.margin,
+  n: contracts.heldout.n,
+  window: contracts.heldout.window,
+  margin: contracts.heldout.margin,
 };
 
 /** The grammar probe's window: a site masked alone at window / 2, or a causal window's last base. */

@@ -18,4 +18,8 @@ async function bootstrap(): Promise<void> {
 }
 
 void bootstrap();
-createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

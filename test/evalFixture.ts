@@ -13,11 +13,17 @@ export function fixtureEvalData(): EvalData {
   const region = readFasta(join(FIXTURES, 'brca1_exon19.fa'))[0]!;
   const sge = readSge(join(FIXTURES, 'brca1_sge_exon19.tsv'));
   // sites for the probe's plumbing, not its biology
-  const sites: GrammarSite[] = ([['donor', 700], ['acceptor', 1500], ['random', 2500], ['random', 3000]] as const)
-    .map(([kind, pos]) => {
-      const base = region.sequence[pos]!;
-      return { kind, record: region.name, pos, ref: base.toUpperCase(), repeat: base >= 'a' };
-    });
+  const sites: GrammarSite[] = (
+    [
+      ['donor', 700],
+      ['acceptor', 1500],
+      ['random', 2500],
+      ['random', 3000],
+    ] as const
+  ).map(([kind, pos]) => {
+    const base = region.sequence[pos]!;
+    return { kind, record: region.name, pos, ref: base.toUpperCase(), repeat: base >= 'a' };
+  });
   const grammar = { sites, records: new Map([[region.name, region.sequence]]), heldoutGenes: 1 };
   return evalData({ ...region, source: 'test/data/brca1_exon19.fa' }, sge, grammar);
 }

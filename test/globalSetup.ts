@@ -6,7 +6,9 @@ import type { TestProject } from 'vitest/node';
 import { describeMissing, findPrerequisites, type Prerequisites } from '../src/node/prerequisites';
 
 declare module 'vitest' {
-  export interface ProvidedContext { prerequisites: Prerequisites }
+  export interface ProvidedContext {
+    prerequisites: Prerequisites;
+  }
 }
 
 export default function setup(project: TestProject): void {

@@ -16,14 +16,22 @@ export interface AttentionMap {
 
 /** Picks the window whose centre is nearest the focus, so the focus sees context on both sides. */
 export async function attentionMap(
-  model: LanguageModel, tokens: Int32Array, layer: number, heads: number[], focus: number, opts: RunOptions = {},
+  model: LanguageModel,
+  tokens: Int32Array,
+  layer: number,
+  heads: number[],
+  focus: number,
+  opts: RunOptions = {},
 ): Promise<AttentionMap> {
   if (model.nAttentionLayers === 0) throw new Error('This model has no attention layers.');
-  if (layer < 0 || layer >= model.nAttentionLayers) throw new Error(`Layer ${layer + 1} does not exist (the model has ${model.nAttentionLayers}).`);
-  for (const h of heads) if (h < 0 || h >= model.nHeads) throw new Error(`Head ${h + 1} does not exist (the model has ${model.nHeads}).`);
+  if (layer < 0 || layer >= model.nAttentionLayers)
+    throw new Error(`Layer ${layer + 1} does not exist (the model has ${model.nAttentionLayers}).`);
+  for (const h of heads)
+    if (h < 0 || h >= model.nHeads) throw new Error(`Head ${h + 1} does not exist (the model has ${model.nHeads}).`);
   const windows = planWindows(tokens.length, model.context, false);
   const w = windows.reduce((best, x) =>
-    Math.abs((x.start + x.end) / 2 - focus) < Math.abs((best.start + best.end) / 2 - focus) ? x : best);
+    Math.abs((x.start + x.end) / 2 - focus) < Math.abs((best.start + best.end) / 2 - focus) ? x : best,
+  );
   throwIfAborted(opts.signal);
   const out = await model.forward(tokens.slice(w.start, w.end), 1, { layer, heads });
   opts.onProgress?.(1, 1);

@@ -20,8 +20,16 @@ describe('compare view', () => {
   });
 
   it('keeps the pair in the share link, and refuses a malformed second model', () => {
-    const link = encodeLink({ name: 'x', sequence: 'ACGTACGT', models: { primary: 'clm-hybrid-chr22', compare: 'markov-k9-chr22' }, view: {}, analyses: {} });
+    const link = encodeLink({
+      name: 'x',
+      sequence: 'ACGTACGT',
+      models: { primary: 'clm-hybrid-chr22', compare: 'markov-k9-chr22' },
+      view: {},
+      analyses: {},
+    });
     expect(decodeLink(`#${link}`).models).toEqual({ primary: 'clm-hybrid-chr22', compare: 'markov-k9-chr22' });
-    expect(() => decodeLink(`#${encodeLink({ name: 'x', sequence: 'ACGT', models: { compare: 'a b' }, view: {}, analyses: {} })}`)).toThrow(/compare/);
+    expect(() =>
+      decodeLink(`#${encodeLink({ name: 'x', sequence: 'ACGT', models: { compare: 'a b' }, view: {}, analyses: {} })}`),
+    ).toThrow(/compare/);
   });
 });

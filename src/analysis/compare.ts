@@ -6,14 +6,20 @@ import type { Objective } from '../model/family';
 
 /** Per base A - B (bits); NaN where either is not finite (an N). Lengths must match. */
 export function differenceBits(a: Float32Array, b: Float32Array): Float32Array {
-  if (a.length !== b.length) throw new Error(`the two tracks cover ${a.length} and ${b.length} bases: not the same sequence`);
+  if (a.length !== b.length)
+    throw new Error(`the two tracks cover ${a.length} and ${b.length} bases: not the same sequence`);
   return a.map((v, i) => (Number.isFinite(v) && Number.isFinite(b[i]!) ? v - b[i]! : NaN));
 }
 
 /** Mean over the finite values, NaN when there are none. */
 export function meanFinite(x: Float32Array): number {
-  let s = 0, n = 0;
-  for (const v of x) if (Number.isFinite(v)) { s += v; n++; }
+  let s = 0,
+    n = 0;
+  for (const v of x)
+    if (Number.isFinite(v)) {
+      s += v;
+      n++;
+    }
   return n ? s / n : NaN;
 }
 

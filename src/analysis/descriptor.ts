@@ -41,12 +41,17 @@ export interface AnalysisDescriptor<Args = unknown, Result = unknown, Settings =
 export interface AnalysisKinds {}
 
 export type AnalysisKind = keyof AnalysisKinds & string;
-export type ArgsOf<K extends AnalysisKind> = AnalysisKinds[K] extends AnalysisDescriptor<infer A, infer _R, infer _S> ? A : never;
-export type ResultOf<K extends AnalysisKind> = AnalysisKinds[K] extends AnalysisDescriptor<infer _A, infer R, infer _S> ? R : never;
-export type SettingsOf<K extends AnalysisKind> = AnalysisKinds[K] extends AnalysisDescriptor<infer _A, infer _R, infer S> ? S : never;
+export type ArgsOf<K extends AnalysisKind> =
+  AnalysisKinds[K] extends AnalysisDescriptor<infer A, infer _R, infer _S> ? A : never;
+export type ResultOf<K extends AnalysisKind> =
+  AnalysisKinds[K] extends AnalysisDescriptor<infer _A, infer R, infer _S> ? R : never;
+export type SettingsOf<K extends AnalysisKind> =
+  AnalysisKinds[K] extends AnalysisDescriptor<infer _A, infer _R, infer S> ? S : never;
 
 /** Identity, for inference: `export const scan = defineAnalysis({ ... })`. */
-export function defineAnalysis<Args, Result, Settings = Args>(d: AnalysisDescriptor<Args, Result, Settings>): AnalysisDescriptor<Args, Result, Settings> {
+export function defineAnalysis<Args, Result, Settings = Args>(
+  d: AnalysisDescriptor<Args, Result, Settings>,
+): AnalysisDescriptor<Args, Result, Settings> {
   return d;
 }
 
@@ -62,4 +67,5 @@ export function savedInt(v: unknown, min: number, max: number, field: string): n
   return v as number;
 }
 
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);

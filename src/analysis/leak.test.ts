@@ -12,7 +12,9 @@ import { likelihoodScan } from './likelihoodScan';
 import { saturationMutagenesis } from './mutagenesis';
 import { scoreVariants } from './variantEffect';
 
-const skip = mustSkip(inject('prerequisites'), 'src/analysis/leak.test.ts (runs on the smoke exports)', { smoke: ['smoke-mlm', 'smoke-clm'] });
+const skip = mustSkip(inject('prerequisites'), 'src/analysis/leak.test.ts (runs on the smoke exports)', {
+  smoke: ['smoke-mlm', 'smoke-clm'],
+});
 
 it.skipIf(skip)('leaves no tensors behind after 100 analyses', async () => {
   await useNodeBackend('wasm');
@@ -28,10 +30,21 @@ it.skipIf(skip)('leaves no tensors behind after 100 analyses', async () => {
     for (let i = 0; i < 104; i++) {
       if (i === 4) before = tf.memory().numTensors;
       switch (i % 4) {
-        case 0: await likelihoodScan(model, tokens); break;
-        case 1: await attentionMap(model, tokens, 0, [0, 1], i); break;
-        case 2: await scoreVariants(model, seq, [{ pos: i, ref: seq[i]!, alt: seq[i] === 'A' ? 'C' : 'A' }], { method, window: 31, bothStrands: true }); break;
-        default: await saturationMutagenesis(model, seq, 10, 14, { method, window: 31 });
+        case 0:
+          await likelihoodScan(model, tokens);
+          break;
+        case 1:
+          await attentionMap(model, tokens, 0, [0, 1], i);
+          break;
+        case 2:
+          await scoreVariants(model, seq, [{ pos: i, ref: seq[i]!, alt: seq[i] === 'A' ? 'C' : 'A' }], {
+            method,
+            window: 31,
+            bothStrands: true,
+          });
+          break;
+        default:
+          await saturationMutagenesis(model, seq, 10, 14, { method, window: 31 });
       }
     }
     expect(tf.memory().numTensors).toBe(before);

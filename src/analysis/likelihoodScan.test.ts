@@ -8,14 +8,22 @@ import { likelihoodScan, summarize } from './likelihoodScan';
 function fakeMlm(context: number): LanguageModel & { rows: Int32Array[] } {
   const rows: Int32Array[] = [];
   return {
-    objective: 'mlm', context, nHeads: 1, nAttentionLayers: 1, rows, reuse: { kind: 'none' }, representation: { kind: 'none' },
+    objective: 'mlm',
+    context,
+    nHeads: 1,
+    nAttentionLayers: 1,
+    rows,
+    reuse: { kind: 'none' },
+    representation: { kind: 'none' },
     async forward(tokens, batch) {
       const T = tokens.length / batch;
       const out = new Float32Array(tokens.length * 4);
       for (let b = 0; b < batch; b++) rows.push(tokens.slice(b * T, (b + 1) * T));
       tokens.forEach((t, i) => {
         const p = t === MASK_ID ? [0.7, 0.1, 0.1, 0.1] : [0.25, 0.25, 0.25, 0.25];
-        p.forEach((v, k) => { out[i * 4 + k] = Math.log(v); });
+        p.forEach((v, k) => {
+          out[i * 4 + k] = Math.log(v);
+        });
       });
       return { logprobs: out };
     },
@@ -52,6 +60,8 @@ describe('likelihoodScan', () => {
   it('stops with CancelledError when aborted', async () => {
     const ctl = new AbortController();
     ctl.abort();
-    await expect(likelihoodScan(fakeMlm(64), encode('ACGT'.repeat(50)), { signal: ctl.signal })).rejects.toBeInstanceOf(CancelledError);
+    await expect(likelihoodScan(fakeMlm(64), encode('ACGT'.repeat(50)), { signal: ctl.signal })).rejects.toBeInstanceOf(
+      CancelledError,
+    );
   });
 });

@@ -30,7 +30,11 @@ export interface LikelihoodTrack {
 
 export const DEFAULT_MASK_STRIDE = 8;
 
-export async function likelihoodScan(model: LanguageModel, tokens: Int32Array, opts: ScanOptions = {}): Promise<LikelihoodTrack> {
+export async function likelihoodScan(
+  model: LanguageModel,
+  tokens: Int32Array,
+  opts: ScanOptions = {},
+): Promise<LikelihoodTrack> {
   const L = tokens.length;
   const causal = model.objective === 'clm';
   const K = causal ? 1 : Math.max(1, opts.maskStride ?? DEFAULT_MASK_STRIDE);
@@ -46,17 +50,33 @@ export async function likelihoodScan(model: LanguageModel, tokens: Int32Array, o
       }
       if (keep.length === 0) continue;
       if (!causal) for (let p = w.start + ((k - (w.start % K) + K) % K); p < w.end; p += K) t[p - w.start] = MASK_ID;
-      rows.push({ tokens: t, use: (lp) => { for (const p of keep) logprobs.set(lp.subarray((p - w.start) * 4, (p - w.start + 1) * 4), p * 4); } });
+      rows.push({
+        tokens: t,
+        use: (lp) => {
+          for (const p of keep) logprobs.set(lp.subarray((p - w.start) * 4, (p - w.start + 1) * 4), p * 4);
+        },
+      });
     }
   }
   await runRows(model, rows, opts.batchSize ?? 8, opts);
   const { observedBits, entropyBits } = summarize(logprobs, tokens);
-  return { length: L, logprobs, observedBits, entropyBits, windows: windows.length,
-    forwardRows: rows.length, method: causal ? 'causal' : 'masked-stride', maskStride: K };
+  return {
+    length: L,
+    logprobs,
+    observedBits,
+    entropyBits,
+    windows: windows.length,
+    forwardRows: rows.length,
+    method: causal ? 'causal' : 'masked-stride',
+    maskStride: K,
+  };
 }
 
 /** Observed-base log2-probability and entropy (bits) from [L, 4] natural-log probabilities. */
-export function summarize(logprobs: Float32Array, tokens: Int32Array): { observedBits: Float32Array; entropyBits: Float32Array } {
+export function summarize(
+  logprobs: Float32Array,
+  tokens: Int32Array,
+): { observedBits: Float32Array; entropyBits: Float32Array } {
   const L = tokens.length;
   const observedBits = new Float32Array(L);
   const entropyBits = new Float32Array(L);

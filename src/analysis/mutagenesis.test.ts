@@ -6,11 +6,20 @@ import { saturationMutagenesis } from './mutagenesis';
 let rows = 0;
 const P = [0.1, 0.2, 0.3, 0.4];
 const fakeMlm: LanguageModel = {
-  objective: 'mlm', context: 32, nHeads: 1, nAttentionLayers: 1, reuse: { kind: 'none' }, representation: { kind: 'none' },
+  objective: 'mlm',
+  context: 32,
+  nHeads: 1,
+  nAttentionLayers: 1,
+  reuse: { kind: 'none' },
+  representation: { kind: 'none' },
   async forward(tokens, batch) {
     rows += batch;
     const out = new Float32Array(tokens.length * 4);
-    tokens.forEach((t, i) => P.forEach((p, b) => { out[i * 4 + b] = Math.log(t === MASK_ID ? p : 0.25); }));
+    tokens.forEach((t, i) =>
+      P.forEach((p, b) => {
+        out[i * 4 + b] = Math.log(t === MASK_ID ? p : 0.25);
+      }),
+    );
     return { logprobs: out };
   },
 };
@@ -34,7 +43,11 @@ describe('saturationMutagenesis', () => {
   });
 
   it('refuses regions outside the sequence or over the limit', async () => {
-    await expect(saturationMutagenesis(fakeMlm, 'ACGT', 2, 9, { method: 'masked', window: 15 })).rejects.toThrow(/not inside the sequence/);
-    await expect(saturationMutagenesis(fakeMlm, 'A'.repeat(5000), 0, 5000, { method: 'masked', window: 15 })).rejects.toThrow(/at most 4096 bases/);
+    await expect(saturationMutagenesis(fakeMlm, 'ACGT', 2, 9, { method: 'masked', window: 15 })).rejects.toThrow(
+      /not inside the sequence/,
+    );
+    await expect(
+      saturationMutagenesis(fakeMlm, 'A'.repeat(5000), 0, 5000, { method: 'masked', window: 15 }),
+    ).rejects.toThrow(/at most 4096 bases/);
   });
 });

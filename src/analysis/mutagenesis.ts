@@ -16,9 +16,17 @@ export interface MutagenesisResult {
 
 export const MAX_MUTAGENESIS_LENGTH = 4096;
 
-export async function saturationMutagenesis(model: LanguageModel, seq: string, start: number, end: number, opts: ScoreOptions): Promise<MutagenesisResult> {
-  if (!(start >= 0 && end <= seq.length && end > start)) throw new Error(`Region ${start + 1}-${end} is not inside the sequence (1-${seq.length}).`);
-  if (end - start > MAX_MUTAGENESIS_LENGTH) throw new Error(`Mutagenesis covers at most ${MAX_MUTAGENESIS_LENGTH} bases; the region has ${end - start}.`);
+export async function saturationMutagenesis(
+  model: LanguageModel,
+  seq: string,
+  start: number,
+  end: number,
+  opts: ScoreOptions,
+): Promise<MutagenesisResult> {
+  if (!(start >= 0 && end <= seq.length && end > start))
+    throw new Error(`Region ${start + 1}-${end} is not inside the sequence (1-${seq.length}).`);
+  if (end - start > MAX_MUTAGENESIS_LENGTH)
+    throw new Error(`Mutagenesis covers at most ${MAX_MUTAGENESIS_LENGTH} bases; the region has ${end - start}.`);
   const variants: Variant[] = [];
   const cells: number[] = [];
   for (let p = start; p < end; p++) {
@@ -33,6 +41,8 @@ export async function saturationMutagenesis(model: LanguageModel, seq: string, s
   }
   const { scores, forwardRows } = await scoreVariants(model, seq, variants, opts);
   const out = new Float32Array((end - start) * 4).fill(NaN);
-  scores.forEach((s, i) => { out[cells[i]!] = s.score ?? NaN; });
+  scores.forEach((s, i) => {
+    out[cells[i]!] = s.score ?? NaN;
+  });
   return { start, end, scores: out, forwardRows, method: opts.method };
 }

@@ -4,7 +4,9 @@
 
 import type { AnalysisDescriptor, AnalysisKind, AnalysisKinds } from './descriptor';
 
-const modules = import.meta.glob<Record<string, unknown>>(['./descriptors/*.ts', '!./descriptors/*.test.ts'], { eager: true });
+const modules = import.meta.glob<Record<string, unknown>>(['./descriptors/*.ts', '!./descriptors/*.test.ts'], {
+  eager: true,
+});
 
 function collect(): Map<string, AnalysisDescriptor<unknown, unknown, unknown>> {
   const out = new Map<string, AnalysisDescriptor<unknown, unknown, unknown>>();

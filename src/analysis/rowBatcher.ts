@@ -11,13 +11,19 @@ export interface TokenRow {
   use(logprobs: Float32Array): void;
 }
 
-export async function runRows(model: LanguageModel, rows: TokenRow[], batchSize: number, opts: RunOptions = {}): Promise<void> {
+export async function runRows(
+  model: LanguageModel,
+  rows: TokenRow[],
+  batchSize: number,
+  opts: RunOptions = {},
+): Promise<void> {
   const order = rows.map((_, i) => i).sort((a, b) => rows[a]!.tokens.length - rows[b]!.tokens.length);
   for (let i = 0; i < order.length; i += batchSize) {
     await checkpoint(opts.signal);
     const batch = order.slice(i, i + batchSize).map((k) => rows[k]!);
     const T = Math.max(...batch.map((r) => r.tokens.length));
-    if (model.objective === 'mlm' && batch.some((r) => r.tokens.length !== T)) throw new Error('masked-model rows must share one length');
+    if (model.objective === 'mlm' && batch.some((r) => r.tokens.length !== T))
+      throw new Error('masked-model rows must share one length');
     const input = new Int32Array(batch.length * T).fill(N_ID);
     batch.forEach((r, b) => input.set(r.tokens, b * T));
     const { logprobs } = await model.forward(input, batch.length);
@@ -28,10 +34,14 @@ export async function runRows(model: LanguageModel, rows: TokenRow[], batchSize:
 
 /** Sum of log P(observed base) over a row, skipping N and special tokens. */
 export function rowLogLikelihood(tokens: Int32Array, logprobs: Float32Array): { total: number; count: number } {
-  let total = 0, count = 0;
+  let total = 0,
+    count = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t < N_ID) { total += logprobs[i * 4 + t]!; count++; }
+    if (t < N_ID) {
+      total += logprobs[i * 4 + t]!;
+      count++;
+    }
   }
   return { total, count };
 }

@@ -14,12 +14,19 @@ const P_MASKED = [0.1, 0.2, 0.3, 0.4];
 
 /** Fixed logits: at a masked site P = (0.1, 0.2, 0.3, 0.4); a visible base gets 0.7, the others 0.1. */
 const fakeMlm: LanguageModel = {
-  objective: 'mlm', context: 64, nHeads: 1, nAttentionLayers: 1, reuse: { kind: 'none' }, representation: { kind: 'none' },
+  objective: 'mlm',
+  context: 64,
+  nHeads: 1,
+  nAttentionLayers: 1,
+  reuse: { kind: 'none' },
+  representation: { kind: 'none' },
   async forward(tokens) {
     const out = new Float32Array(tokens.length * 4);
-    tokens.forEach((t, i) => [0, 1, 2, 3].forEach((b) => {
-      out[i * 4 + b] = Math.log(t === MASK_ID ? P_MASKED[b]! : t < 4 ? (b === t ? 0.7 : 0.1) : 0.25);
-    }));
+    tokens.forEach((t, i) =>
+      [0, 1, 2, 3].forEach((b) => {
+        out[i * 4 + b] = Math.log(t === MASK_ID ? P_MASKED[b]! : t < 4 ? (b === t ? 0.7 : 0.1) : 0.25);
+      }),
+    );
     return { logprobs: out };
   },
 };
@@ -27,10 +34,19 @@ const fakeMlm: LanguageModel = {
 /** A causal fake whose P(base) depends only on the base itself: log-likelihoods add up by hand. */
 const P_CLM = [0.4, 0.1, 0.1, 0.4];
 const fakeClm: LanguageModel = {
-  objective: 'clm', context: 64, nHeads: 1, nAttentionLayers: 1, reuse: { kind: 'none' }, representation: { kind: 'none' },
+  objective: 'clm',
+  context: 64,
+  nHeads: 1,
+  nAttentionLayers: 1,
+  reuse: { kind: 'none' },
+  representation: { kind: 'none' },
   async forward(tokens) {
     const out = new Float32Array(tokens.length * 4);
-    tokens.forEach((_, i) => P_CLM.forEach((p, b) => { out[i * 4 + b] = Math.log(p); }));
+    tokens.forEach((_, i) =>
+      P_CLM.forEach((p, b) => {
+        out[i * 4 + b] = Math.log(p);
+      }),
+    );
     return { logprobs: out };
   },
 };
@@ -39,9 +55,15 @@ const seq = 'ACGTACGTTGCAACGTTTGACCA'.repeat(4);
 
 describe('variant scores on fixed logits', () => {
   it('masked marginal is log P(alt) - log P(ref) at the masked site, for every alt from one pass', async () => {
-    const vs: Variant[] = [{ pos: 4, ref: 'A', alt: 'T' }, { pos: 4, ref: 'A', alt: 'C' }, { pos: 5, ref: 'C', alt: 'G' }];
+    const vs: Variant[] = [
+      { pos: 4, ref: 'A', alt: 'T' },
+      { pos: 4, ref: 'A', alt: 'C' },
+      { pos: 5, ref: 'C', alt: 'G' },
+    ];
     const r = await scoreVariants(fakeMlm, seq, vs, { method: 'masked', window: 32 });
-    expect(r.scores.map((s) => s.score)).toEqual([Math.log(4), Math.log(2), Math.log(1.5)].map((x) => expect.closeTo(x, 5)));
+    expect(r.scores.map((s) => s.score)).toEqual(
+      [Math.log(4), Math.log(2), Math.log(1.5)].map((x) => expect.closeTo(x, 5)),
+    );
     expect(r.forwardRows).toBe(2); // one pass per site
   });
 
@@ -52,8 +74,8 @@ describe('variant scores on fixed logits', () => {
 
   it('delta log-likelihood sums over the window, for substitutions and indels', async () => {
     const vs: Variant[] = [
-      { pos: 10, ref: 'C', alt: 'A' },   // C(0.1) -> A(0.4): +log 4
-      { pos: 10, ref: 'CA', alt: 'C' },  // deletes an A: -log 0.4
+      { pos: 10, ref: 'C', alt: 'A' }, // C(0.1) -> A(0.4): +log 4
+      { pos: 10, ref: 'CA', alt: 'C' }, // deletes an A: -log 0.4
       { pos: 10, ref: 'C', alt: 'CGG' }, // inserts GG: +2 log 0.1 (33 + 2 bases still fit the context)
     ];
     const r = await scoreVariants(fakeClm, seq, vs, { method: 'dll', window: 33 });
@@ -65,8 +87,8 @@ describe('variant scores on fixed logits', () => {
 
   it('delta log-likelihood takes an empty REF or ALT (HGVS indels name no base beside them)', async () => {
     const vs: Variant[] = [
-      { pos: 11, ref: 'A', alt: '' },   // deletes the A at 11: -log 0.4, as { pos: 10, ref: 'CA', alt: 'C' } above
-      { pos: 11, ref: '', alt: 'GG' },  // inserts GG before 11: +2 log 0.1
+      { pos: 11, ref: 'A', alt: '' }, // deletes the A at 11: -log 0.4, as { pos: 10, ref: 'CA', alt: 'C' } above
+      { pos: 11, ref: '', alt: 'GG' }, // inserts GG before 11: +2 log 0.1
     ];
     const r = await scoreVariants(fakeClm, seq, vs, { method: 'dll', window: 33 });
     expect(r.scores.map((s) => s.note)).toEqual(['', '']);
@@ -76,7 +98,10 @@ describe('variant scores on fixed logits', () => {
 
   it('explains what it cannot score instead of throwing', async () => {
     const vs: Variant[] = [
-      { pos: 4, ref: 'G', alt: 'T' }, { pos: 500, ref: 'A', alt: 'T' }, { pos: 4, ref: 'AC', alt: 'A' }, { pos: 4, ref: 'A', alt: 'N' },
+      { pos: 4, ref: 'G', alt: 'T' },
+      { pos: 500, ref: 'A', alt: 'T' },
+      { pos: 4, ref: 'AC', alt: 'A' },
+      { pos: 4, ref: 'A', alt: 'N' },
     ];
     const r = await scoreVariants(fakeMlm, seq, vs, { method: 'masked', window: 32 });
     expect(r.scores.map((s) => s.score)).toEqual([null, null, null, null]);
@@ -91,14 +116,21 @@ describe('variant scores on fixed logits', () => {
 
 /** A masked fake in which base j is predicted from base j - 1 alone: 0.7 on that base, 0.1 on the others. */
 const fakeNeighbour: LanguageModel = {
-  objective: 'mlm', context: 64, nHeads: 1, nAttentionLayers: 1, reuse: { kind: 'none' }, representation: { kind: 'none' },
+  objective: 'mlm',
+  context: 64,
+  nHeads: 1,
+  nAttentionLayers: 1,
+  reuse: { kind: 'none' },
+  representation: { kind: 'none' },
   async forward(tokens, batch) {
     const out = new Float32Array(tokens.length * 4);
     const T = tokens.length / batch;
-    tokens.forEach((_, i) => [0, 1, 2, 3].forEach((b) => {
-      const prev = i % T > 0 ? tokens[i - 1]! : 4; // rows are laid end to end: the first base of a row has no neighbour
-      out[i * 4 + b] = Math.log(prev < 4 ? (b === prev ? 0.7 : 0.1) : 0.25);
-    }));
+    tokens.forEach((_, i) =>
+      [0, 1, 2, 3].forEach((b) => {
+        const prev = i % T > 0 ? tokens[i - 1]! : 4; // rows are laid end to end: the first base of a row has no neighbour
+        out[i * 4 + b] = Math.log(prev < 4 ? (b === prev ? 0.7 : 0.1) : 0.25);
+      }),
+    );
     return { logprobs: out };
   },
 };
@@ -114,7 +146,10 @@ describe('influence (mean Jensen-Shannon divergence)', () => {
     // the substitution moves only the next base's prediction, from 0.7 on the ref base to 0.7 on the alt:
     // JSD = 0.7 log2(0.7 / 0.4) + 0.1 log2(0.1 / 0.4) (the mixture holds 0.4 on both bases)
     const jsd = 0.7 * Math.log2(0.7 / 0.4) + 0.1 * Math.log2(0.1 / 0.4);
-    const vs: Variant[] = [{ pos: 40, ref: seq[40]!, alt: seq[40] === 'A' ? 'G' : 'A' }, { pos: 41, ref: seq[41]!, alt: seq[41] === 'T' ? 'C' : 'T' }];
+    const vs: Variant[] = [
+      { pos: 40, ref: seq[40]!, alt: seq[40] === 'A' ? 'G' : 'A' },
+      { pos: 41, ref: seq[41]!, alt: seq[41] === 'T' ? 'C' : 'T' },
+    ];
     for (const bothStrands of [false, true]) {
       const r = await scoreVariants(fakeNeighbour, seq, vs, { method: 'influence', window: 33, bothStrands });
       r.scores.forEach((s) => expect(s.score!).toBeCloseTo(-jsd / 32, 6));
@@ -135,7 +170,11 @@ describe('strand symmetry on a trained model', () => {
       const methods = methodsFor(model.objective);
       const vs: Variant[] = [3, 40, 100, 180].map((pos) => ({ pos, ref: s[pos]!, alt: s[pos] === 'A' ? 'G' : 'A' }));
       const rcSeq = reverseComplement(s);
-      const rcVs = vs.map((v) => ({ pos: s.length - 1 - v.pos, ref: reverseComplement(v.ref), alt: reverseComplement(v.alt) }));
+      const rcVs = vs.map((v) => ({
+        pos: s.length - 1 - v.pos,
+        ref: reverseComplement(v.ref),
+        alt: reverseComplement(v.alt),
+      }));
       for (const method of methods) {
         const opts = { method, window: 41, bothStrands: true };
         const a = await scoreVariants(model, s, vs, opts);
@@ -156,8 +195,19 @@ describe('delta log-likelihood past the model context', () => {
     const long = 'ACGTTGCAAGGCTTAACCGGTATCGATCGGATCCATGCAAGTCTTGACGGTACCATGGCAAT'.repeat(8); // 496 bp
     const pos = 250;
     const alt = long[pos] === 'A' ? 'C' : 'A';
-    const r = await scoreVariants(fakeClm, long, [{ pos, ref: long[pos]!, alt }, { pos, ref: long.slice(pos, pos + 2), alt: long[pos]! }], { method: 'dll', window: 301 });
-    expect(r.scores[0]!.score).toBeCloseTo(Math.log(P_CLM['ACGT'.indexOf(alt)]! / P_CLM['ACGT'.indexOf(long[pos]!)]!), 4);
+    const r = await scoreVariants(
+      fakeClm,
+      long,
+      [
+        { pos, ref: long[pos]!, alt },
+        { pos, ref: long.slice(pos, pos + 2), alt: long[pos]! },
+      ],
+      { method: 'dll', window: 301 },
+    );
+    expect(r.scores[0]!.score).toBeCloseTo(
+      Math.log(P_CLM['ACGT'.indexOf(alt)]! / P_CLM['ACGT'.indexOf(long[pos]!)]!),
+      4,
+    );
     expect(r.scores[1]!.score).toBeCloseTo(-Math.log(P_CLM['ACGT'.indexOf(long[pos + 1]!)]!), 4); // the deleted base
     expect(r.forwardRows).toBeGreaterThan(3 * 2); // several windows per sequence
   });
@@ -178,7 +228,11 @@ describe('delta log-likelihood reusing the reference pass (prefix reuse)', () =>
       expect(model.reuse.kind).toBe('prefix');
       const plain = withoutPrefixReuse(model); // every alternative window runs in full
       const s = 'GATTACACCGGTTAACGGCTAGCTTGACCATGCAAGTCCGATCGATTNCAAATCGGTACCAGT'.repeat(3);
-      const vs: Variant[] = [0, 1, 30, 100, s.length - 1].map((pos) => ({ pos, ref: s[pos]!, alt: s[pos] === 'A' ? 'G' : 'A' }));
+      const vs: Variant[] = [0, 1, 30, 100, s.length - 1].map((pos) => ({
+        pos,
+        ref: s[pos]!,
+        alt: s[pos] === 'A' ? 'G' : 'A',
+      }));
       vs.push({ pos: 60, ref: s.slice(60, 62), alt: s[60] === 'A' ? 'GG' : 'AA' }); // two bases at once
       vs.push({ pos: 70, ref: s.slice(70, 72), alt: s[70]! }); // a deletion runs in full either way
       for (const window of [41, model.context]) {

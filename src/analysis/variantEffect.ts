@@ -30,7 +30,10 @@ export interface ScoreOptions extends RunOptions {
 }
 
 /** objectives: the models a method runs on; substitutionsOnly: indels need another method. */
-export const METHODS: Record<ScoreMethod, { label: string; objectives: readonly Objective[]; substitutionsOnly: boolean }> = {
+export const METHODS: Record<
+  ScoreMethod,
+  { label: string; objectives: readonly Objective[]; substitutionsOnly: boolean }
+> = {
   masked: { label: 'masked marginal (GPN)', objectives: ['mlm'], substitutionsOnly: true },
   wt: { label: 'wild-type marginal (ESM-1v)', objectives: ['mlm'], substitutionsOnly: true },
   dll: { label: 'delta log-likelihood (Evo 2)', objectives: ['clm'], substitutionsOnly: false },
@@ -58,10 +61,13 @@ export function checkVariant(seq: string, v: Variant, method: ScoreMethod, objec
     return `alleles must be A, C, G or T (got ${v.ref || '-'}>${v.alt || '-'})`;
   }
   if (v.ref === v.alt) return 'the alternative allele equals the reference';
-  if (v.pos < 0 || v.pos + v.ref.length > seq.length) return `position ${v.pos + 1} is outside the sequence (1-${seq.length})`;
+  if (v.pos < 0 || v.pos + v.ref.length > seq.length)
+    return `position ${v.pos + 1} is outside the sequence (1-${seq.length})`;
   const actual = seq.slice(v.pos, v.pos + v.ref.length);
-  if (actual !== v.ref) return `reference mismatch at position ${v.pos + 1}: the sequence has ${actual}, the variant says ${v.ref}`;
-  if (METHODS[method].substitutionsOnly && (v.ref.length !== 1 || v.alt.length !== 1)) return `${method} scores single-base substitutions only; use dll with a causal model for indels`;
+  if (actual !== v.ref)
+    return `reference mismatch at position ${v.pos + 1}: the sequence has ${actual}, the variant says ${v.ref}`;
+  if (METHODS[method].substitutionsOnly && (v.ref.length !== 1 || v.alt.length !== 1))
+    return `${method} scores single-base substitutions only; use dll with a causal model for indels`;
   return null;
 }
 
@@ -77,13 +83,23 @@ const PLANS: Record<ScoreMethod, (ctx: ScoringContext) => ScoringPlan> = {
 };
 
 /** forwardRows: rows run, a row continued from a shared prefix counted by the fraction of its positions computed. */
-export async function scoreVariants(model: LanguageModel, seq: string, variants: Variant[], opts: ScoreOptions): Promise<{ scores: VariantScore[]; forwardRows: number }> {
+export async function scoreVariants(
+  model: LanguageModel,
+  seq: string,
+  variants: Variant[],
+  opts: ScoreOptions,
+): Promise<{ scores: VariantScore[]; forwardRows: number }> {
   // an odd window puts the site exactly in the middle, so both strands see the same context;
   // dll windows longer than the model's context are scored by sliding
   const W = oddWindow(Math.min(opts.window, opts.method === 'dll' ? Infinity : model.context, seq.length));
   const strands = opts.bothStrands ? [false, true] : [false];
-  const scores: VariantScore[] = variants.map((v) => ({ score: null, note: checkVariant(seq, v, opts.method, model.objective) ?? '' }));
-  const parts: ScoreParts[][] = variants.map(() => strands.map(() => ({ alt: NaN, ref: NaN, altMean: NaN, refMean: NaN })));
+  const scores: VariantScore[] = variants.map((v) => ({
+    score: null,
+    note: checkVariant(seq, v, opts.method, model.objective) ?? '',
+  }));
+  const parts: ScoreParts[][] = variants.map(() =>
+    strands.map(() => ({ alt: NaN, ref: NaN, altMean: NaN, refMean: NaN })),
+  );
   const { rows, jobs } = PLANS[opts.method]({ model, tokens: encode(seq), variants, scores, W, strands, parts });
 
   // jobs first (each a shared-prefix group), then the plain rows; progress counts both
@@ -94,7 +110,10 @@ export async function scoreVariants(model: LanguageModel, seq: string, variants:
     jobRows += await job();
     opts.onProgress?.(k + 1, units);
   }
-  await runRows(model, rows, opts.batchSize ?? 16, { ...opts, onProgress: (done) => opts.onProgress?.(jobs.length + done, units) });
+  await runRows(model, rows, opts.batchSize ?? 16, {
+    ...opts,
+    onProgress: (done) => opts.onProgress?.(jobs.length + done, units),
+  });
   variants.forEach((_, i) => {
     const sc = scores[i]!;
     if (sc.note) return;

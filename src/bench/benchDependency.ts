@@ -18,32 +18,54 @@ export interface DependencyBenchOptions {
 }
 
 /** Markdown rows: model, L, passes, forward-row equivalents, wall seconds, threads, workers. */
-export async function dependencyBench(models: { id: string }[], seq: string, log: (m: string) => void, opts: DependencyBenchOptions = {}): Promise<string[]> {
+export async function dependencyBench(
+  models: { id: string }[],
+  seq: string,
+  log: (m: string) => void,
+  opts: DependencyBenchOptions = {},
+): Promise<string[]> {
   const { lengths = DEPENDENCY_LENGTHS, wasmThreads, mapWorkers } = opts;
   const { preview } = await import('vite');
   const { chromium } = await import('playwright-core');
   const server = await preview({ preview: { port: 4198, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-background-networking', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--disable-background-networking', '--no-first-run'],
+  });
   const rows: string[] = [];
   try {
     for (const m of models) {
       const page = await browser.newPage();
-      await page.goto(`http://127.0.0.1:4198/?backend=wasm&testhooks=1${wasmThreads ? `&threads=${wasmThreads}` : ''}${mapWorkers ? `&mapworkers=${mapWorkers}` : ''}`);
+      await page.goto(
+        `http://127.0.0.1:4198/?backend=wasm&testhooks=1${wasmThreads ? `&threads=${wasmThreads}` : ''}${mapWorkers ? `&mapworkers=${mapWorkers}` : ''}`,
+      );
       // the default model first, so that no second load runs beside it; then the read-out must name this
       // model: right after a selection it can still show the previous one, whose worker model is gone
       await page.getByTestId('model-info').waitFor({ timeout: 600_000 });
-      if (m.id !== (await page.locator('#model-select').inputValue())) await page.locator('#model-select').selectOption(m.id);
+      if (m.id !== (await page.locator('#model-select').inputValue()))
+        await page.locator('#model-select').selectOption(m.id);
       await page.locator(`[data-testid="model-info"][data-model-id="${m.id}"]`).waitFor({ timeout: 600_000 });
       const threads = /wasm, (\d+) threads?/.exec((await page.getByTestId('backend').textContent()) ?? '')?.[1] ?? '?';
       for (const L of lengths) {
         log(`chromium wasm ${m.id} dependency map L=${L}`);
-        const r = await page.evaluate(async ([text, L]) => {
-          const map = (globalThis as unknown as { __glmDependencyMap: MapHook }).__glmDependencyMap;
-          const t = performance.now();
-          const out = await map(text, 0, L, 'forward');
-          return { ms: performance.now() - t, passes: out.passes, rows: out.forwardRows, windows: out.windows.length, workers: out.workers };
-        }, [seq.slice(0, L), L] as const);
-        rows.push(`| ${m.id} | ${L} | ${r.passes.toLocaleString('en-US')} (3L + 1 = ${(3 * L + 1).toLocaleString('en-US')}) | ${Math.round(r.rows).toLocaleString('en-US')} | ${(r.ms / 1000).toFixed(1)} | ${threads} | ${r.workers} |`);
+        const r = await page.evaluate(
+          async ([text, L]) => {
+            const map = (globalThis as unknown as { __glmDependencyMap: MapHook }).__glmDependencyMap;
+            const t = performance.now();
+            const out = await map(text, 0, L, 'forward');
+            return {
+              ms: performance.now() - t,
+              passes: out.passes,
+              rows: out.forwardRows,
+              windows: out.windows.length,
+              workers: out.workers,
+            };
+          },
+          [seq.slice(0, L), L] as const,
+        );
+        rows.push(
+          `| ${m.id} | ${L} | ${r.passes.toLocaleString('en-US')} (3L + 1 = ${(3 * L + 1).toLocaleString('en-US')}) | ${Math.round(r.rows).toLocaleString('en-US')} | ${(r.ms / 1000).toFixed(1)} | ${threads} | ${r.workers} |`,
+        );
         log(rows.at(-1)!);
       }
       await page.close();

@@ -5,15 +5,28 @@ import { costBatch, fitSlope, measureCostCurve } from './costCurve';
 /** A model whose pass takes `msPerToken` per token read (a timer), context `context`. */
 function fake(context: number, msPerToken: number): LanguageModel {
   return {
-    objective: 'clm', context, nHeads: 0, nAttentionLayers: 0, reuse: { kind: 'none' }, representation: { kind: 'none' },
-    forward: (tokens) => new Promise((resolve) => setTimeout(() => resolve({ logprobs: new Float32Array(tokens.length * 4) }), tokens.length * msPerToken)),
+    objective: 'clm',
+    context,
+    nHeads: 0,
+    nAttentionLayers: 0,
+    reuse: { kind: 'none' },
+    representation: { kind: 'none' },
+    forward: (tokens) =>
+      new Promise((resolve) =>
+        setTimeout(() => resolve({ logprobs: new Float32Array(tokens.length * 4) }), tokens.length * msPerToken),
+      ),
   };
 }
 
 describe('cost curve', () => {
   it('fits the slope of log time against log length', () => {
     expect(fitSlope([512, 1024, 4096].map((length) => ({ length, ms: 3e-6 * length ** 2 })))).toBeCloseTo(2, 10);
-    expect(fitSlope([{ length: 512, ms: 5 }, { length: 2048, ms: 5 }])).toBeCloseTo(0, 10);
+    expect(
+      fitSlope([
+        { length: 512, ms: 5 },
+        { length: 2048, ms: 5 },
+      ]),
+    ).toBeCloseTo(0, 10);
     expect(fitSlope([{ length: 512, ms: 5 }])).toBeNull();
   });
 

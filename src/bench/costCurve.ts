@@ -29,7 +29,10 @@ export interface CostCurve {
 /** A fixed pseudo-random sequence (timing does not depend on the bases), tokens 0-3. */
 export function costTokens(length: number): Int32Array {
   let s = 12345;
-  return Int32Array.from({ length }, () => { s = (Math.imul(s, 1103515245) + 12345) >>> 0; return s >>> 30; });
+  return Int32Array.from({ length }, () => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return s >>> 30;
+  });
 }
 
 /** The batch the app runs over `length` bases: [rows, min(length, context)] tokens. */
@@ -44,8 +47,10 @@ export function costBatch(model: LanguageModel, length: number): { tokens: Int32
 
 export function fitSlope(points: { length: number; ms: number }[]): number | null {
   if (points.length < 2) return null;
-  const xs = points.map((p) => Math.log(p.length)), ys = points.map((p) => Math.log(p.ms));
-  const mx = xs.reduce((a, b) => a + b, 0) / xs.length, my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const xs = points.map((p) => Math.log(p.length)),
+    ys = points.map((p) => Math.log(p.ms));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length,
+    my = ys.reduce((a, b) => a + b, 0) / ys.length;
   const sxx = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
   return xs.reduce((a, x, i) => a + (x - mx) * (ys[i]! - my), 0) / sxx;
 }
@@ -54,8 +59,13 @@ export function fitSlope(points: { length: number; ms: number }[]): number | nul
  * Time `repeats` passes (after one warm-up) at each length in turn; a length whose first pass takes
  * longer than `budgetMs` is the last one measured (the curve then says so).
  */
-export async function measureCostCurve(model: LanguageModel, opts: RunOptions & { lengths?: number[]; repeats?: number; budgetMs?: number } = {}): Promise<CostCurve> {
-  const lengths = opts.lengths ?? COST_LENGTHS, repeats = opts.repeats ?? 3, budget = opts.budgetMs ?? 20_000;
+export async function measureCostCurve(
+  model: LanguageModel,
+  opts: RunOptions & { lengths?: number[]; repeats?: number; budgetMs?: number } = {},
+): Promise<CostCurve> {
+  const lengths = opts.lengths ?? COST_LENGTHS,
+    repeats = opts.repeats ?? 3,
+    budget = opts.budgetMs ?? 20_000;
   const points: CostPoint[] = [];
   let stopped: string | undefined;
   for (const [i, length] of lengths.entries()) {

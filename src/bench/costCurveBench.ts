@@ -12,10 +12,13 @@ import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
 /** `extra`: model folders to measure besides the bundled ones (a trained model not bundled). */
 export async function costCurveSection(log: (m: string) => void, extra: string[] = []): Promise<string[]> {
   await useNodeBackend('wasm');
-  const index = JSON.parse(readFileSync(join(REPO_ROOT, 'public/models/index.json'), 'utf8')) as { models: { id: string; path: string }[] };
+  const index = JSON.parse(readFileSync(join(REPO_ROOT, 'public/models/index.json'), 'utf8')) as {
+    models: { id: string; path: string }[];
+  };
   const seen = new Set<string>();
   const rows = [
-    `Forward time against length (tfjs ${tf.getBackend()} in Node; median of 3 passes after a warm-up; ms)`, '',
+    `Forward time against length (tfjs ${tf.getBackend()} in Node; median of 3 passes after a warm-up; ms)`,
+    '',
     `| model (architecture) | ${COST_LENGTHS.map((L) => L.toLocaleString('en-US')).join(' | ')} | slope |`,
     `|---|${COST_LENGTHS.map(() => '---:').join('|')}|---:|`,
   ];
@@ -29,8 +32,13 @@ export async function costCurveSection(log: (m: string) => void, extra: string[]
     log(`cost curve ${m.id} (${type})`);
     const c = await measureCostCurve(model, { onProgress: (done, total) => log(`  ${done}/${total}`) });
     model.dispose();
-    const cells = COST_LENGTHS.map((L) => { const p = c.points.find((q) => q.length === L); return p ? p.ms.toFixed(p.ms < 10 ? 1 : 0) : '–'; });
-    rows.push(`| ${m.id} (${type}) | ${cells.join(' | ')} | ${c.slope?.toFixed(2) ?? '–'}${c.stopped ? ` (${c.stopped})` : ''} |`);
+    const cells = COST_LENGTHS.map((L) => {
+      const p = c.points.find((q) => q.length === L);
+      return p ? p.ms.toFixed(p.ms < 10 ? 1 : 0) : '–';
+    });
+    rows.push(
+      `| ${m.id} (${type}) | ${cells.join(' | ')} | ${c.slope?.toFixed(2) ?? '–'}${c.stopped ? ` (${c.stopped})` : ''} |`,
+    );
   }
   return rows;
 }

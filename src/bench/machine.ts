@@ -8,11 +8,14 @@ import { cpus, loadavg } from 'node:os';
 /** "machine: AMD EPYC (family 26, model 2), 2 cores; load average 1.13 at the start" */
 export function machineLine(): string {
   let model = cpus()[0]?.model ?? 'unknown CPU';
-  try { // the hypervisor may hide the product name; the family and model numbers still tell hosts apart
+  try {
+    // the hypervisor may hide the product name; the family and model numbers still tell hosts apart
     const info = readFileSync('/proc/cpuinfo', 'utf8');
     const field = (name: string) => new RegExp(`^${name}\\s*:\\s*(.+)$`, 'm').exec(info)?.[1]?.trim();
     const [family, number] = [field('cpu family'), field('model')];
     if (family && number) model += ` (family ${family}, model ${number})`;
-  } catch { /* not Linux: the name alone */ }
+  } catch {
+    /* not Linux: the name alone */
+  }
   return `machine: ${model}, ${cpus().length} cores; load average ${loadavg()[0]!.toFixed(2)} at the start`;
 }

@@ -7,10 +7,31 @@ import { writeTwoBit } from '../node/twoBitWriter';
 
 /** GRCh38 primary chromosomes (chr1-22, X, Y, M), 3.1 Gb in all. */
 const HG38: [string, number][] = [
-  ['chr1', 248956422], ['chr2', 242193529], ['chr3', 198295559], ['chr4', 190214555], ['chr5', 181538259], ['chr6', 170805979],
-  ['chr7', 159345973], ['chr8', 145138636], ['chr9', 138394717], ['chr10', 133797422], ['chr11', 135086622], ['chr12', 133275309],
-  ['chr13', 114364328], ['chr14', 107043718], ['chr15', 101991189], ['chr16', 90338345], ['chr17', 83257441], ['chr18', 80373285],
-  ['chr19', 58617616], ['chr20', 64444167], ['chr21', 46709983], ['chr22', 50818468], ['chrX', 156040895], ['chrY', 57227415], ['chrM', 16569],
+  ['chr1', 248956422],
+  ['chr2', 242193529],
+  ['chr3', 198295559],
+  ['chr4', 190214555],
+  ['chr5', 181538259],
+  ['chr6', 170805979],
+  ['chr7', 159345973],
+  ['chr8', 145138636],
+  ['chr9', 138394717],
+  ['chr10', 133797422],
+  ['chr11', 135086622],
+  ['chr12', 133275309],
+  ['chr13', 114364328],
+  ['chr14', 107043718],
+  ['chr15', 101991189],
+  ['chr16', 90338345],
+  ['chr17', 83257441],
+  ['chr18', 80373285],
+  ['chr19', 58617616],
+  ['chr20', 64444167],
+  ['chr21', 46709983],
+  ['chr22', 50818468],
+  ['chrX', 156040895],
+  ['chrY', 57227415],
+  ['chrM', 16569],
 ];
 
 /** Leading N run of every chromosome (a telomere gap, as in real assemblies). */
@@ -34,7 +55,12 @@ export function baseAt(g: SyntheticGenome, c: number, i: number): string {
 export function syntheticGenome(scale: number, seed = 1): SyntheticGenome {
   let x = seed >>> 0 || 1;
   const block = Buffer.alloc(BLOCK);
-  for (let i = 0; i < BLOCK; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; block[i] = 'ACGT'.charCodeAt((x >>> 0) & 3); }
+  for (let i = 0; i < BLOCK; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    block[i] = 'ACGT'.charCodeAt((x >>> 0) & 3);
+  }
   const chroms = HG38.map(([name, len]) => ({ name, length: Math.max(2 * GAP, Math.round(len * scale)) }));
   // each chromosome reads the block from its own offset, so chromosomes differ
   const at = (c: number, i: number) => (c * 1_000_003 + i) & (BLOCK - 1);
@@ -50,7 +76,12 @@ function bytes(g: SyntheticGenome, c: number, from: number, to: number): Buffer 
   const { block, at } = g;
   const out = Buffer.alloc(to - from);
   for (let i = from; i < to;) {
-    if (i < GAP) { const n = Math.min(GAP, to) - i; out.fill(78, i - from, i - from + n); i += n; continue; }
+    if (i < GAP) {
+      const n = Math.min(GAP, to) - i;
+      out.fill(78, i - from, i - from + n);
+      i += n;
+      continue;
+    }
     const o = at(c, i);
     const n = Math.min(to - i, BLOCK - o);
     block.copy(out, i - from, o, o + n);
@@ -69,7 +100,10 @@ export async function writeSyntheticFasta(g: SyntheticGenome, path: string): Pro
       const seq = bytes(g, c, from, Math.min(length, from + 60 * LINES));
       const lines = Buffer.alloc(seq.length + Math.ceil(seq.length / 60));
       let o = 0;
-      for (let k = 0; k < seq.length; k += 60) { o += seq.copy(lines, o, k, Math.min(seq.length, k + 60)); lines[o++] = 10; }
+      for (let k = 0; k < seq.length; k += 60) {
+        o += seq.copy(lines, o, k, Math.min(seq.length, k + 60));
+        lines[o++] = 10;
+      }
       await write(out, lines.subarray(0, o));
     }
   }
@@ -77,24 +111,34 @@ export async function writeSyntheticFasta(g: SyntheticGenome, path: string): Pro
 }
 
 export function writeSyntheticTwoBit(g: SyntheticGenome, path: string): void {
-  writeTwoBit(path, g.chroms, (function* () {
-    for (const [c, { name, length }] of g.chroms.entries()) yield { name, sequence: bytes(g, c, 0, length) };
-  })());
+  writeTwoBit(
+    path,
+    g.chroms,
+    (function* () {
+      for (const [c, { name, length }] of g.chroms.entries()) yield { name, sequence: bytes(g, c, 0, length) };
+    })(),
+  );
 }
 
 /** `n` SNVs spread over the genome by length, sorted, REF the generated base; VCF text. */
 export function syntheticVcf(g: SyntheticGenome, n: number, seed = 7): string {
   let x = seed;
-  const rand = () => { x = (Math.imul(x, 1103515245) + 12345) >>> 0; return x / 2 ** 32; };
+  const rand = () => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return x / 2 ** 32;
+  };
   const total = g.chroms.reduce((a, c) => a + c.length - GAP, 0);
   const sites = Array.from({ length: n }, () => Math.floor(rand() * total)).sort((a, b) => a - b);
   const lines = ['##fileformat=VCFv4.2', '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO'];
-  let c = 0, before = 0;
+  let c = 0,
+    before = 0;
   for (const s of sites) {
     while (s >= before + g.chroms[c]!.length - GAP) before += g.chroms[c++]!.length - GAP;
     const i = GAP + s - before;
     const ref = baseAt(g, c, i);
-    lines.push(`${g.chroms[c]!.name}\t${i + 1}\t.\t${ref}\t${'ACGT'.replace(ref, '')[Math.floor(rand() * 3)]}\t.\t.\t.`);
+    lines.push(
+      `${g.chroms[c]!.name}\t${i + 1}\t.\t${ref}\t${'ACGT'.replace(ref, '')[Math.floor(rand() * 3)]}\t.\t.\t.`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

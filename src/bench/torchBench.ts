@@ -23,8 +23,12 @@ export function torchTimes(spec: TorchSpec): Record<string, Record<string, numbe
   const dir = mkdtempSync(join(tmpdir(), 'bench-torch-'));
   try {
     writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
-    return JSON.parse(execFileSync('/usr/bin/python3', [join(REPO_ROOT, 'training/bench_torch.py'), join(dir, 'spec.json')],
-      { encoding: 'utf8', env: { ...process.env, OMP_WAIT_POLICY: 'passive' } }));
+    return JSON.parse(
+      execFileSync('/usr/bin/python3', [join(REPO_ROOT, 'training/bench_torch.py'), join(dir, 'spec.json')], {
+        encoding: 'utf8',
+        env: { ...process.env, OMP_WAIT_POLICY: 'passive' },
+      }),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

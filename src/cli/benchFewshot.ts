@@ -5,7 +5,9 @@ import { rng } from '../analysis/random';
 import { matrix } from '../fewshot/matrix';
 import { fitProbe } from '../fewshot/probe';
 
-const n = Number(process.argv[2] ?? 1000), p = Number(process.argv[3] ?? 512), RANK = 16;
+const n = Number(process.argv[2] ?? 1000),
+  p = Number(process.argv[3] ?? 512),
+  RANK = 16;
 const next = rng(2024);
 const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
 
@@ -27,14 +29,19 @@ const groups = Array.from({ length: n }, (_, i) => `exon${i % 40}`);
 for (const kind of ['binary', 'continuous'] as const) {
   for (const grouped of [false, true]) {
     const y = kind === 'binary' ? signal.map((s) => (s > 0.3 ? 1 : 0)) : signal;
-    const t0 = performance.now(), cpu0 = process.cpuUsage();
+    const t0 = performance.now(),
+      cpu0 = process.cpuUsage();
     const { report } = await fitProbe({ X, names, y, kind, groups: grouped ? groups : undefined });
-    const seconds = (performance.now() - t0) / 1000, cpu = process.cpuUsage(cpu0).user / 1e6;
+    const seconds = (performance.now() - t0) / 1000,
+      cpu = process.cpuUsage(cpu0).user / 1e6;
     const tried = report.loss.filter(Number.isFinite).length;
-    const m = report.metric, grouping = grouped ? '40 groups' : 'no groups';
+    const m = report.metric,
+      grouping = grouped ? '40 groups' : 'no groups';
     const setting = `${kind.padEnd(10)} ${n} x ${p} ${grouping.padEnd(9)}`;
-    console.log(`${setting} ${seconds.toFixed(2)} s (cpu ${cpu.toFixed(2)} s)  `
-      + `${m.name} ${m.value.toFixed(3)} [${m.lo.toFixed(3)}, ${m.hi.toFixed(3)}]  `
-      + `lambda ${report.lambda.toPrecision(2)} (final search tried ${tried} of ${report.lambdas.length})`);
+    console.log(
+      `${setting} ${seconds.toFixed(2)} s (cpu ${cpu.toFixed(2)} s)  ` +
+        `${m.name} ${m.value.toFixed(3)} [${m.lo.toFixed(3)}, ${m.hi.toFixed(3)}]  ` +
+        `lambda ${report.lambda.toPrecision(2)} (final search tried ${tried} of ${report.lambdas.length})`,
+    );
   }
 }

@@ -33,7 +33,14 @@ const { values: args } = parseArgs({
 const log = (m: string) => process.stderr.write(`${m}\n`);
 const dir = mkdtempSync(join(tmpdir(), 'bench-genome-'));
 const at = (f: string) => join(dir, f);
-const has = (tool: string) => { try { execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }); return true; } catch { return false; } };
+const has = (tool: string) => {
+  try {
+    execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function timed<T>(what: string, f: () => Promise<T> | T): Promise<[T, number]> {
@@ -44,40 +51,101 @@ async function timed<T>(what: string, f: () => Promise<T> | T): Promise<[T, numb
   return [r, ms];
 }
 
-interface Run { rows: number; scored: number; firstMs: number; totalMs: number; scoringS: number; rssMb: number; table: string }
+interface Run {
+  rows: number;
+  scored: number;
+  firstMs: number;
+  totalMs: number;
+  scoringS: number;
+  rssMb: number;
+  table: string;
+}
 
 /** One npm run score process: when its first scored row reached stdout, when it ended, its peak RSS. */
 function score(model: string, fasta: string, vcf: string, extra: string[]): Promise<Run> {
   const rss = at('rss.mjs');
-  writeFileSync(rss, "process.on('exit', () => process.stderr.write(`maxRSS ${process.resourceUsage().maxRSS}\\n`));\n");
+  writeFileSync(
+    rss,
+    "process.on('exit', () => process.stderr.write(`maxRSS ${process.resourceUsage().maxRSS}\\n`));\n",
+  );
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', rss, join(REPO_ROOT, 'src/cli/launch.mjs'), 'score', '--model', join(REPO_ROOT, 'public/models', model),
-    '--fasta', fasta, '--vcf', vcf, ...extra], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '', err = '', firstMs = NaN;
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      rss,
+      join(REPO_ROOT, 'src/cli/launch.mjs'),
+      'score',
+      '--model',
+      join(REPO_ROOT, 'public/models', model),
+      '--fasta',
+      fasta,
+      '--vcf',
+      vcf,
+      ...extra,
+    ],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '',
+    err = '',
+    firstMs = NaN;
   child.stdout.on('data', (d: Buffer) => {
     out += d.toString();
     // a scored row: its score column (5th) holds a number
-    if (Number.isNaN(firstMs) && out.split('\n').slice(1).some((l) => /^\S+\t\d+\t\S*\t\S*\t-?\d/.test(l))) firstMs = performance.now() - t0;
+    if (
+      Number.isNaN(firstMs) &&
+      out
+        .split('\n')
+        .slice(1)
+        .some((l) => /^\S+\t\d+\t\S*\t\S*\t-?\d/.test(l))
+    )
+      firstMs = performance.now() - t0;
   });
-  child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-  return new Promise((resolve, reject) => child.on('close', (code) => {
-    if (code !== 0) { reject(new Error(`score exited ${code}: ${err.trim().split('\n').at(-1)}`)); return; }
-    const rows = out.trim().split('\n').slice(1);
-    resolve({ rows: rows.length, scored: rows.filter((l) => l.split('\t')[4] !== '').length, firstMs, totalMs: performance.now() - t0,
-      scoringS: Number(/scoring took ([\d.]+) s/.exec(err)?.[1]), rssMb: Number(/maxRSS (\d+)/.exec(err)?.[1]) / 1024, table: out });
-  }));
+  child.stderr.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  return new Promise((resolve, reject) =>
+    child.on('close', (code) => {
+      if (code !== 0) {
+        reject(new Error(`score exited ${code}: ${err.trim().split('\n').at(-1)}`));
+        return;
+      }
+      const rows = out.trim().split('\n').slice(1);
+      resolve({
+        rows: rows.length,
+        scored: rows.filter((l) => l.split('\t')[4] !== '').length,
+        firstMs,
+        totalMs: performance.now() - t0,
+        scoringS: Number(/scoring took ([\d.]+) s/.exec(err)?.[1]),
+        rssMb: Number(/maxRSS (\d+)/.exec(err)?.[1]) / 1024,
+        table: out,
+      });
+    }),
+  );
 }
 
 const table: string[] = [];
 const results = new Map<string, string>();
-async function row(label: string, model: string, method: string, fasta: string, vcf: string, threads: number, extra: string[] = []): Promise<void> {
+async function row(
+  label: string,
+  model: string,
+  method: string,
+  fasta: string,
+  vcf: string,
+  threads: number,
+  extra: string[] = [],
+): Promise<void> {
   const r = await score(model, fasta, vcf, ['--method', method, '--threads', String(threads), ...extra]);
   const key = `${model}:${method}:${vcf}`;
   const same = results.has(key) ? (results.get(key) === r.table ? 'yes' : '**NO**') : '(first)';
   results.set(key, results.get(key) ?? r.table);
   const rate = r.scored / r.scoringS;
-  log(`${label}, ${model} ${method}, ${threads} worker(s): ${r.scored}/${r.rows} scored, first ${secs(r.firstMs)}, total ${secs(r.totalMs)}, ${r.rssMb.toFixed(0)} MB`);
-  table.push(`| ${label} | ${model} | ${method} | ${threads} | ${r.scored} | ${(r.firstMs / 1000).toFixed(2)} | ${(r.totalMs / 1000).toFixed(1)} | ${rate.toFixed(rate < 100 ? 1 : 0)} | ${r.rssMb.toFixed(0)} | ${same} |`);
+  log(
+    `${label}, ${model} ${method}, ${threads} worker(s): ${r.scored}/${r.rows} scored, first ${secs(r.firstMs)}, total ${secs(r.totalMs)}, ${r.rssMb.toFixed(0)} MB`,
+  );
+  table.push(
+    `| ${label} | ${model} | ${method} | ${threads} | ${r.scored} | ${(r.firstMs / 1000).toFixed(2)} | ${(r.totalMs / 1000).toFixed(1)} | ${rate.toFixed(rate < 100 ? 1 : 0)} | ${r.rssMb.toFixed(0)} | ${same} |`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -101,12 +169,25 @@ async function main(): Promise<void> {
   writeFileSync(at('v.vcf'), syntheticVcf(g, Number(args.variants)));
   writeFileSync(at('h.vcf'), syntheticVcf(g, Number(args['hybrid-variants']), 11));
 
-  const refs: [string, string][] = [['FASTA + .fai', at('g.fa')], ...(bgzip ? [['bgzip + .fai + .gzi', at('g.fa.gz')] as [string, string]] : []), ['2bit', at('g.2bit')]];
-  for (const [label, path] of refs) for (const threads of [1, 2]) await row(label, 'markov-k9-chr22', 'dll', path, at('v.vcf'), threads);
-  const networks = skip.has('networks') ? [] : [['mlm-hybrid-chr22', 'masked'], ['mlm-hybrid-chr22', 'wt'], ['mlm-hybrid-chr22', 'influence'], ['clm-hybrid-chr22', 'dll']] as const;
+  const refs: [string, string][] = [
+    ['FASTA + .fai', at('g.fa')],
+    ...(bgzip ? [['bgzip + .fai + .gzi', at('g.fa.gz')] as [string, string]] : []),
+    ['2bit', at('g.2bit')],
+  ];
+  for (const [label, path] of refs)
+    for (const threads of [1, 2]) await row(label, 'markov-k9-chr22', 'dll', path, at('v.vcf'), threads);
+  const networks = skip.has('networks')
+    ? []
+    : ([
+        ['mlm-hybrid-chr22', 'masked'],
+        ['mlm-hybrid-chr22', 'wt'],
+        ['mlm-hybrid-chr22', 'influence'],
+        ['clm-hybrid-chr22', 'dll'],
+      ] as const);
   for (const [model, method] of networks) {
     // batches of 25 lines, so that the few variants a network scores in reasonable time make work for 2 workers
-    for (const threads of [1, 2]) await row('2bit', model, method, at('g.2bit'), at('h.vcf'), threads, ['--batch', '25']);
+    for (const threads of [1, 2])
+      await row('2bit', model, method, at('g.2bit'), at('h.vcf'), threads, ['--batch', '25']);
   }
   // the BRCA1 region: read whole (the CLI's path before indexes), and by index (a .fai beside a copy, a 2bit of it)
   if (!skip.has('brca1')) await brca1Rows();
@@ -120,26 +201,45 @@ async function brca1Rows(): Promise<void> {
   const region = readFasta(BRCA1_FASTA)[0]!;
   const name = region.name.split(/\s/)[0]!;
   writeTwoBit(at('brca1.2bit'), [{ name, length: region.sequence.length }], [{ name, sequence: region.sequence }]);
-  for (const [label, path] of [['BRCA1 region, read whole', BRCA1_FASTA], ['BRCA1 region, .fai', at('brca1.fa')], ['BRCA1 region, 2bit', at('brca1.2bit')]]) {
+  for (const [label, path] of [
+    ['BRCA1 region, read whole', BRCA1_FASTA],
+    ['BRCA1 region, .fai', at('brca1.fa')],
+    ['BRCA1 region, 2bit', at('brca1.2bit')],
+  ]) {
     for (const threads of [1, 2]) await row(label!, 'markov-k9-chr22', 'dll', path!, brca1, threads);
   }
 }
 
-function report(scale: number, gb: number, genMs: number, faiMs: number, twoBitMs: number, bgzip: boolean, skip: Set<string>): void {
+function report(
+  scale: number,
+  gb: number,
+  genMs: number,
+  faiMs: number,
+  twoBitMs: number,
+  bgzip: boolean,
+  skip: Set<string>,
+): void {
   const size = (f: string) => `${(statSync(at(f)).size / 1e9).toFixed(2)} GB`;
   const bases = (n: string) => Number(n).toLocaleString('en-US');
   console.log(`# Scoring against a whole genome\n`);
-  console.log(`Generated genome: ${gb.toFixed(2)} Gb (hg38's 25 chromosome lengths x ${scale}; FASTA ${size('g.fa')}, 2bit ${size('g.2bit')}${bgzip ? `, bgzip ${size('g.fa.gz')}` : ''}), `
-    + `written in ${secs(genMs)}; its .fai built in ${secs(faiMs)} (one pass, as for a FASTA without one); 2bit written in ${secs(twoBitMs)}. `
-    + `${bases(args.variants!)} SNVs for the Markov model${skip.has('networks') ? '' : `, ${bases(args['hybrid-variants']!)} for the networks (batches of 25 VCF lines; 256 otherwise)`}, spread over the genome by length. Each run is one process: `
-    + `first = start of the process (Node, the bundled CLI, model load, index open) to the first scored row on stdout; variants/s = variants scored / the time from the first batch read to the last row written (after the model, the workers and the index are loaded: the CLI's own "scoring took" line); `
-    + `RSS = the process's peak (workers are threads, so included). "same" = the table equals the first run's of that model, method and VCF.\n`);
-  console.log('| reference | model | method | workers | scored | first (s) | total (s) | variants/s | peak RSS (MB) | same |\n|---|---|---|---|---|---|---|---|---|---|');
+  console.log(
+    `Generated genome: ${gb.toFixed(2)} Gb (hg38's 25 chromosome lengths x ${scale}; FASTA ${size('g.fa')}, 2bit ${size('g.2bit')}${bgzip ? `, bgzip ${size('g.fa.gz')}` : ''}), ` +
+      `written in ${secs(genMs)}; its .fai built in ${secs(faiMs)} (one pass, as for a FASTA without one); 2bit written in ${secs(twoBitMs)}. ` +
+      `${bases(args.variants!)} SNVs for the Markov model${skip.has('networks') ? '' : `, ${bases(args['hybrid-variants']!)} for the networks (batches of 25 VCF lines; 256 otherwise)`}, spread over the genome by length. Each run is one process: ` +
+      `first = start of the process (Node, the bundled CLI, model load, index open) to the first scored row on stdout; variants/s = variants scored / the time from the first batch read to the last row written (after the model, the workers and the index are loaded: the CLI's own "scoring took" line); ` +
+      `RSS = the process's peak (workers are threads, so included). "same" = the table equals the first run's of that model, method and VCF.\n`,
+  );
+  console.log(
+    '| reference | model | method | workers | scored | first (s) | total (s) | variants/s | peak RSS (MB) | same |\n|---|---|---|---|---|---|---|---|---|---|',
+  );
   table.forEach((l) => console.log(l));
   if (!args.keep) rmSync(dir, { recursive: true, force: true });
   else log(`kept ${dir}`);
   // the tables must agree whatever read the reference and however many workers scored
-  if (table.some((l) => l.includes('**NO**'))) { log('error: some tables differ'); process.exitCode = 1; }
+  if (table.some((l) => l.includes('**NO**'))) {
+    log('error: some tables differ');
+    process.exitCode = 1;
+  }
 }
 
 void main();

@@ -10,8 +10,16 @@ import { useNodeBackend } from '../node/nodeRuntime';
 
 /** songlab/gpn-brassicales config.json as published (keys it omits take ConvNetConfig's defaults). */
 const BRASSICALES = {
-  architectures: ['ConvNetForMaskedLM'], model_type: 'ConvNet', vocab_size: 7, hidden_size: 512, n_layers: 25,
-  kernel_size: 9, dilation_cycle: 6, dilation_double_every: 1, dilation_max: 32, initializer_range: 0.02,
+  architectures: ['ConvNetForMaskedLM'],
+  model_type: 'ConvNet',
+  vocab_size: 7,
+  hidden_size: 512,
+  n_layers: 25,
+  kernel_size: 9,
+  dilation_cycle: 6,
+  dilation_double_every: 1,
+  dilation_max: 32,
+  initializer_range: 0.02,
 };
 const T = 512;
 
@@ -19,7 +27,9 @@ const T = 512;
 function noise(n: number, s: number, seed: number): Float32Array {
   let x = seed | 1;
   return Float32Array.from({ length: n }, () => {
-    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
     return ((x >>> 0) / 2 ** 32 - 0.5) * 2 * s;
   });
 }
@@ -41,7 +51,8 @@ async function main(): Promise<void> {
   console.log(`RSS with the weights as Float32Arrays: ${mb(process.memoryUsage().rss)}`);
 
   // CPU time beside wall time: on a shared machine the wall time includes waiting for a core
-  let t0 = performance.now(), cpu0 = process.cpuUsage();
+  let t0 = performance.now(),
+    cpu0 = process.cpuUsage();
   const took = () => {
     const { user, system } = process.cpuUsage(cpu0);
     return `${(performance.now() - t0).toFixed(0)} ms (CPU ${((user + system) / 1000).toFixed(0)} ms)`;
@@ -59,8 +70,10 @@ async function main(): Promise<void> {
     out.dispose();
     const finite = data.every(Number.isFinite);
     const ms = took();
-    console.log(`${pass} pass of ${T} bases: ${ms}, logits [1, ${T}, ${data.length / T}] all finite: ${finite}, `
-      + `RSS ${mb(process.memoryUsage().rss)}`);
+    console.log(
+      `${pass} pass of ${T} bases: ${ms}, logits [1, ${T}, ${data.length / T}] all finite: ${finite}, ` +
+        `RSS ${mb(process.memoryUsage().rss)}`,
+    );
   }
   net.dispose();
   // maxRSS is in kilobytes (Node's process.resourceUsage)

@@ -8,22 +8,28 @@ import * as tf from '@tensorflow/tfjs-core';
 import { computeFilter, type FilterParams } from '../model/families/hyenadna/filter';
 import { useNodeBackend } from '../node/nodeRuntime';
 
-const LAGS = 160_002, D = 256, ORDER = 64, EMB = 5;
+const LAGS = 160_002,
+  D = 256,
+  ORDER = 64,
+  EMB = 5;
 const MB = 2 ** 20;
 
 /** The kernel's VmRSS / VmHWM lines, in MiB. */
 function status(key: 'VmRSS' | 'VmHWM'): number {
-  const line = readFileSync('/proc/self/status', 'utf8').split('\n').find((l) => l.startsWith(key))!;
+  const line = readFileSync('/proc/self/status', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(key))!;
   return Number(line.split(/\s+/)[1]) / 1024;
 }
 
 const backend = (process.argv[2] ?? 'wasm') as 'wasm' | 'cpu';
 await useNodeBackend(backend);
 let seed = 1;
-const noise = (n: number, scale: number) => Float32Array.from({ length: n }, () => {
-  seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-  return (seed / 2 ** 32 - 0.5) * scale;
-});
+const noise = (n: number, scale: number) =>
+  Float32Array.from({ length: n }, () => {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    return (seed / 2 ** 32 - 0.5) * scale;
+  });
 const fc = (inp: number) => ({
   w: tf.tensor2d(noise(inp * ORDER, 0.5), [inp, ORDER]),
   b: tf.tensor1d(noise(ORDER, 0.1)),
@@ -46,7 +52,8 @@ const rss0 = status('VmRSS');
 const t0 = performance.now();
 const k = computeFilter(p, LAGS, D, 0.05);
 const seconds = (performance.now() - t0) / 1000;
-const peak = status('VmHWM'), rss1 = status('VmRSS');
+const peak = status('VmHWM'),
+  rss1 = status('VmRSS');
 const mib = (bytes: number) => `${(bytes / MB).toFixed(1)} MiB`;
 const size = `${LAGS.toLocaleString('en-US')} lags x ${D} channels`;
 console.log(`backend ${backend}: filter of ${size} in ${seconds.toFixed(1)} s`);

@@ -19,8 +19,10 @@ import { fileSource } from '../node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
 import { mustSkip } from '../node/prerequisites';
 
-const skip = mustSkip(inject('prerequisites'), 'npm run eval end to end (smoke exports, shared data)',
-  { smoke: ['smoke-mlm', 'smoke-clm'], shared: true });
+const skip = mustSkip(inject('prerequisites'), 'npm run eval end to end (smoke exports, shared data)', {
+  smoke: ['smoke-mlm', 'smoke-clm'],
+  shared: true,
+});
 const tmp = mkdtempSync(join(tmpdir(), 'eval-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -37,8 +39,11 @@ const metricsOf = (dir: string) =>
 
 function evalCli(args: string[]): EvalReport {
   const json = join(tmp, `report-${Math.random().toString(36).slice(2)}.json`);
-  const run = spawnSync('npx', ['tsx', 'src/cli/eval.ts', ...args, '--json', json],
-    { cwd: REPO_ROOT, encoding: 'utf8', timeout: 300_000 });
+  const run = spawnSync('npx', ['tsx', 'src/cli/eval.ts', ...args, '--json', json], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   expect(run.status, run.stderr).toBe(0);
   return fromJson(readFileSync(json, 'utf8')) as EvalReport;
 }
@@ -47,11 +52,24 @@ describe.skipIf(skip)('npm run eval', () => {
   it('evaluates networks in parallel children, in model order, and records what it measured', async () => {
     const [mlm, clm] = [copy('smoke-mlm'), copy('smoke-clm')];
     const out = join(tmp, 'eval.md');
-    const r = evalCli(['--models', `${mlm},${clm}`, '--jobs', '2', '--markov', '3', '--skip-heldout',
-      '--write-metrics', '--out', out]);
+    const r = evalCli([
+      '--models',
+      `${mlm},${clm}`,
+      '--jobs',
+      '2',
+      '--markov',
+      '3',
+      '--skip-heldout',
+      '--write-metrics',
+      '--out',
+      out,
+    ]);
     expect(r.models.map((m) => m.name)).toEqual(['smoke-mlm', 'smoke-clm', 'markov-k3']);
-    expect(r.models.map((m) => m.methods.map((x) => x.method)))
-      .toEqual([['masked', 'wt', 'influence'], ['dll', 'influence'], ['dll', 'influence']]);
+    expect(r.models.map((m) => m.methods.map((x) => x.method))).toEqual([
+      ['masked', 'wt', 'influence'],
+      ['dll', 'influence'],
+      ['dll', 'influence'],
+    ]);
     for (const x of r.models.flatMap((m) => m.methods)) {
       expect(x.all.positives + x.all.negatives).toBe(1517);
       expect(x.all.lo).toBeLessThan(x.all.auc);
@@ -67,10 +85,15 @@ describe.skipIf(skip)('npm run eval', () => {
     await useNodeBackend('wasm');
     const model = await loadModel(fileSource(mlm));
     try {
-      const region = readFasta(BRCA1_FASTA)[0]!, start = parseRegion(region.name).start, sge = readSge();
+      const region = readFasta(BRCA1_FASTA)[0]!,
+        start = parseRegion(region.name).start,
+        sge = readSge();
       const variants = sge.map((v) => ({ pos: v.pos - start, ref: v.ref, alt: v.alt }));
       const { scores } = await scoreVariants(model, region.sequence, variants, { method: 'masked', window: 64 });
-      const want = auroc(scores.map((s) => (s.score === null ? NaN : -s.score)), sge.map((v) => v.funcClass === 'LOF'));
+      const want = auroc(
+        scores.map((s) => (s.score === null ? NaN : -s.score)),
+        sge.map((v) => v.funcClass === 'LOF'),
+      );
       expect(r.models[0]!.methods[0]!.all.auc).toBeCloseTo(want, 12);
     } finally {
       model.dispose();
@@ -98,12 +121,22 @@ describe.skipIf(skip)('npm run eval', () => {
     const [a, b] = [copy('smoke-mlm', 'first'), copy('smoke-mlm', 'second')];
     const r = evalCli(['--models', `${a},${b}`, '--jobs', '2', '--markov', '', '--skip-heldout', '--influence', '']);
     expect(r.models.map((m) => m.name)).toEqual([a, b].map((dir) => `smoke-mlm (${relative(REPO_ROOT, dir)})`));
-    expect(r.paired.map((p) => [p.method, p.all.diff, p.all.p])).toEqual([['masked', 0, 1], ['wt', 0, 1]]);
+    expect(r.paired.map((p) => [p.method, p.all.diff, p.all.p])).toEqual([
+      ['masked', 0, 1],
+      ['wt', 0, 1],
+    ]);
   }, 300_000);
 
   it('refuses to record more than one setting per method', () => {
-    const args = ['tsx', 'src/cli/eval.ts', '--models', join(REPO_ROOT, '.cache/smoke-mlm'), '--windows', '64,128',
-      '--write-metrics'];
+    const args = [
+      'tsx',
+      'src/cli/eval.ts',
+      '--models',
+      join(REPO_ROOT, '.cache/smoke-mlm'),
+      '--windows',
+      '64,128',
+      '--write-metrics',
+    ];
     const run = spawnSync('npx', args, { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('--write-metrics records one setting per method: give one --windows, one --strands');

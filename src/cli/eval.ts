@@ -51,13 +51,17 @@ const { values: args } = parseArgs({
 });
 
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
-const numbers = (s: string, what: string) => s.split(',').filter(Boolean).map((x) => {
-  const n = Number(x);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new Error(`--${what}: whole numbers separated by commas (got ${JSON.stringify(s)})`);
-  }
-  return n;
-});
+const numbers = (s: string, what: string) =>
+  s
+    .split(',')
+    .filter(Boolean)
+    .map((x) => {
+      const n = Number(x);
+      if (!Number.isInteger(n) || n < 1) {
+        throw new Error(`--${what}: whole numbers separated by commas (got ${JSON.stringify(s)})`);
+      }
+      return n;
+    });
 
 function settings(): EvalSettings {
   const strands = numbers(args.strands!, 'strands');
@@ -65,8 +69,10 @@ function settings(): EvalSettings {
     throw new Error(`--strands: 1, 2 or 1,2 (got ${JSON.stringify(args.strands)})`);
   }
   return {
-    windows: numbers(args.windows!, 'windows'), influence: numbers(args.influence!, 'influence'),
-    strands: strands as (1 | 2)[], heldout: !args['skip-heldout'],
+    windows: numbers(args.windows!, 'windows'),
+    influence: numbers(args.influence!, 'influence'),
+    strands: strands as (1 | 2)[],
+    heldout: !args['skip-heldout'],
   };
 }
 
@@ -77,8 +83,17 @@ const command = () => ['npm run eval --', ...process.argv.slice(2).map(quote)].j
 /** The results of the model in dir, from a child process of this script (so that --jobs of them run at once). */
 function evaluateInChild(dir: string, label: string): Promise<ModelResult> {
   const pass = ['windows', 'strands', 'influence', 'backend'].flatMap((k) => [`--${k}`, args[k as 'windows']!]);
-  const argv = [...process.execArgv, process.argv[1]!, '--child', '--models', dir, '--label', label, ...pass,
-    ...(args['skip-heldout'] ? ['--skip-heldout'] : [])];
+  const argv = [
+    ...process.execArgv,
+    process.argv[1]!,
+    '--child',
+    '--models',
+    dir,
+    '--label',
+    label,
+    ...pass,
+    ...(args['skip-heldout'] ? ['--skip-heldout'] : []),
+  ];
   return runChild(argv, `evaluating ${dir}`).then((out) => fromJson(out) as ModelResult);
 }
 
@@ -98,24 +113,32 @@ async function main() {
   if (!(Number.isInteger(jobs) && jobs >= 1 && jobs <= 16)) throw new Error(`--jobs: 1-16 (got ${args.jobs})`);
   const s = settings();
   if (args['write-metrics'] && (s.windows.length !== 1 || s.strands.length !== 1 || s.influence.length > 1)) {
-    throw new Error('--write-metrics records one setting per method: give one --windows, one --strands and at most one '
-      + '--influence value');
+    throw new Error(
+      '--write-metrics records one setting per method: give one --windows, one --strands and at most one ' +
+        '--influence value',
+    );
   }
   await useNodeBackend(args.backend as 'wasm' | 'cpu');
-  const started = new Date(), t0 = performance.now();
+  const started = new Date(),
+    t0 = performance.now();
   const d = readEvalData();
 
   const dirs: EvalDir[] = evalDirs(args.models);
   // an export compared with the bundled model it may replace usually has its id: such rows are named by folder too
   const label = ({ dir, id }: EvalDir) =>
-    (dirs.filter((n) => n.id === id).length > 1 ? `${id} (${relative(process.cwd(), dir) || '.'})` : id);
+    dirs.filter((n) => n.id === id).length > 1 ? `${id} (${relative(process.cwd(), dir) || '.'})` : id;
   log(`evaluating ${dirs.length} model(s), ${Math.min(jobs, dirs.length)} at a time`);
-  const results: ModelResult[] = jobs > 1 && dirs.length > 1
-    ? await pool(dirs, jobs, (n) => evaluateInChild(n.dir, label(n)))
-    : await pool(dirs, 1, async (n) => {
-      const e = await loadEntry(n.dir, label(n));
-      try { return await evaluateModel(e.name, e.kind, e.model, d, s); } finally { e.model.dispose(); }
-    });
+  const results: ModelResult[] =
+    jobs > 1 && dirs.length > 1
+      ? await pool(dirs, jobs, (n) => evaluateInChild(n.dir, label(n)))
+      : await pool(dirs, 1, async (n) => {
+          const e = await loadEntry(n.dir, label(n));
+          try {
+            return await evaluateModel(e.name, e.kind, e.model, d, s);
+          } finally {
+            e.model.dispose();
+          }
+        });
 
   // Markov baselines count k-mers in the first model's training data that is a plain list of files (chr22)
   const orders = numbers(args.markov!, 'markov');
@@ -130,7 +153,10 @@ async function main() {
   }
 
   const report: EvalReport = {
-    backend: args.backend!, summary: summarize(d), models: results, paired: pairedDifferences(results, d),
+    backend: args.backend!,
+    summary: summarize(d),
+    models: results,
+    paired: pairedDifferences(results, d),
   };
   const minutes = (performance.now() - t0) / 60000;
   const markdown = formatEval(report);
@@ -153,5 +179,7 @@ async function main() {
   log(`eval finished in ${minutes.toFixed(1)} min`);
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
-
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

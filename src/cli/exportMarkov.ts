@@ -24,7 +24,8 @@ const { values: args } = parseArgs({
 });
 
 async function main() {
-  const order = Number(args.order), alpha = Number(args.alpha);
+  const order = Number(args.order),
+    alpha = Number(args.alpha);
   const genomes = args.genomes!.split(',');
   const t0 = performance.now();
   // the same records the neural models train on (contracts.json's config: at least 512 bp, every 50th held out)
@@ -38,15 +39,33 @@ async function main() {
   const bytes = Buffer.from(counts.buffer, counts.byteOffset, counts.byteLength);
   writeFileSync(join(out, 'counts.bin'), bytes);
   const manifest: ModelManifest = {
-    format: MODEL_FORMAT, id: args.id!, name: `Order-${order} Markov baseline (chr22)`, objective: 'clm',
+    format: MODEL_FORMAT,
+    id: args.id!,
+    name: `Order-${order} Markov baseline (chr22)`,
+    objective: 'clm',
     architecture: { type: 'markov', order, alpha, context: 1024 },
-    vocab: [...VOCAB], parameters: counts.length, weightsBytes: bytes.byteLength,
-    weightsManifest: [{ paths: ['counts.bin'], weights: [{ name: 'counts', shape: [counts.length], dtype: 'uint32' }], sha256: [createHash('sha256').update(bytes).digest('hex')] }],
-    training: { genomes: genomes.map((g) => g.split('/').pop()), trainBases: bases, bothStrands: true, seconds: (performance.now() - t0) / 1000 },
+    vocab: [...VOCAB],
+    parameters: counts.length,
+    weightsBytes: bytes.byteLength,
+    weightsManifest: [
+      {
+        paths: ['counts.bin'],
+        weights: [{ name: 'counts', shape: [counts.length], dtype: 'uint32' }],
+        sha256: [createHash('sha256').update(bytes).digest('hex')],
+      },
+    ],
+    training: {
+      genomes: genomes.map((g) => g.split('/').pop()),
+      trainBases: bases,
+      bothStrands: true,
+      seconds: (performance.now() - t0) / 1000,
+    },
     metrics: { heldoutBits: held.bits, heldoutPositions: held.positions, heldoutWindow: HELDOUT.window },
   };
   writeFileSync(join(out, 'model.json'), JSON.stringify(manifest, null, 1));
-  writeFileSync(join(out, 'README.md'), `# ${manifest.name}
+  writeFileSync(
+    join(out, 'README.md'),
+    `# ${manifest.name}
 
 A baseline, not a neural network: P(base | the ${order} bases before it), counted on both strands of
 ${bases.toLocaleString('en-US')} bases of human chr22 (${genomes.map((g) => g.split('/').pop()).join(', ')}; the records the
@@ -65,8 +84,14 @@ Weights: ${counts.length.toLocaleString('en-US')} uint32 counts of ${order + 1}-
 \`\`\`
 npm run export:markov -- --order ${order} --alpha ${alpha} --id ${args.id}
 \`\`\`
-`);
-  console.log(`exported ${args.id}: held-out ${held.bits.toFixed(4)} bits/nt, ${(bytes.byteLength / 1e6).toFixed(1)} MB -> ${out}`);
+`,
+  );
+  console.log(
+    `exported ${args.id}: held-out ${held.bits.toFixed(4)} bits/nt, ${(bytes.byteLength / 1e6).toFixed(1)} MB -> ${out}`,
+  );
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

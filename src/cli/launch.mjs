@@ -34,18 +34,35 @@ export async function ensureBundle(command) {
     const { build } = await import('esbuild');
     const result = await build({
       // flat output names: the bundled score pool finds scoreWorker.mjs beside itself
-      absWorkingDir: ROOT, entryPoints: entries.map((e) => ({ in: e, out: e.replace(/^.*\//, '').replace(/\.ts$/, '') })), outdir: OUT, outExtension: { '.js': '.mjs' },
-      bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external',
-      define: { __GLM_CLI_BUNDLE__: 'true' }, sourcemap: 'linked', metafile: true, logLevel: 'warning', write: false,
+      absWorkingDir: ROOT,
+      entryPoints: entries.map((e) => ({ in: e, out: e.replace(/^.*\//, '').replace(/\.ts$/, '') })),
+      outdir: OUT,
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      define: { __GLM_CLI_BUNDLE__: 'true' },
+      sourcemap: 'linked',
+      metafile: true,
+      logLevel: 'warning',
+      write: false,
     });
     // each file written whole then renamed into place, so that two commands building at once (tests in
     // parallel, shards of a workflow) never load a half-written bundle; the meta file goes last
     mkdirSync(OUT, { recursive: true });
-    const place = (path, contents) => { const tmp = `${path}.${process.pid}.tmp`; writeFileSync(tmp, contents); renameSync(tmp, path); };
+    const place = (path, contents) => {
+      const tmp = `${path}.${process.pid}.tmp`;
+      writeFileSync(tmp, contents);
+      renameSync(tmp, path);
+    };
     for (const f of result.outputFiles) place(f.path, f.contents);
     const outputs = result.outputFiles.map((f) => f.path).filter((f) => f.endsWith('.mjs'));
     place(join(OUT, 'meta.json'), JSON.stringify({ inputs: Object.keys(result.metafile.inputs), outputs }));
-    process.stderr.write(`built ${command}'s bundle in ${OUT} (${((performance.now() - t0) / 1000).toFixed(1)} s: none yet, or its sources changed)\n`);
+    process.stderr.write(
+      `built ${command}'s bundle in ${OUT} (${((performance.now() - t0) / 1000).toFixed(1)} s: none yet, or its sources changed)\n`,
+    );
   }
   return join(OUT, entries[0].replace(/^.*\//, '').replace(/\.ts$/, '.mjs'));
 }
@@ -53,9 +70,15 @@ export async function ensureBundle(command) {
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [command, ...args] = process.argv.slice(2);
   if (!Object.hasOwn(COMMANDS, command ?? '')) {
-    process.stderr.write(`usage: node src/cli/launch.mjs <command> [options]; commands: ${Object.keys(COMMANDS).join(', ')}\n`);
+    process.stderr.write(
+      `usage: node src/cli/launch.mjs <command> [options]; commands: ${Object.keys(COMMANDS).join(', ')}\n`,
+    );
     process.exit(2);
   }
   const mod = await import(pathToFileURL(await ensureBundle(command)).href);
-  process.exitCode = await mod.cli(args, (l) => process.stdout.write(`${l}\n`), (m) => process.stderr.write(`${m}\n`));
+  process.exitCode = await mod.cli(
+    args,
+    (l) => process.stdout.write(`${l}\n`),
+    (m) => process.stderr.write(`${m}\n`),
+  );
 }

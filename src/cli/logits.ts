@@ -19,7 +19,11 @@ import { useNodeBackend } from '../node/nodeRuntime';
 /** Token-id rows from a reference.json-shaped file; throws naming what is wrong. */
 export function readInputs(text: string, where: string): number[][] {
   let json: unknown;
-  try { json = JSON.parse(text); } catch { throw new Error(`${where} is not JSON`); }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`${where} is not JSON`);
+  }
   const inputs = (json as { inputs?: unknown } | null)?.inputs;
   if (!Array.isArray(inputs) || inputs.length === 0) throw new Error(`${where} has no "inputs" list`);
   return inputs.map((inp, i) => {
@@ -47,14 +51,20 @@ export async function logitsOf(model: SequenceModel, rows: number[][]): Promise<
 }
 
 export async function cli(argv: string[], print: (line: string) => void): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { model: { type: 'string' }, input: { type: 'string' }, backend: { type: 'string', default: 'wasm' } } });
-  if (!values.model || !values.input) throw new Error('usage: npm run logits -- --model DIR --input FILE.json [--backend wasm|cpu]');
-  if (values.backend !== 'wasm' && values.backend !== 'cpu') throw new Error(`--backend must be wasm or cpu, not ${values.backend}`);
+  const { values } = parseArgs({
+    args: argv,
+    options: { model: { type: 'string' }, input: { type: 'string' }, backend: { type: 'string', default: 'wasm' } },
+  });
+  if (!values.model || !values.input)
+    throw new Error('usage: npm run logits -- --model DIR --input FILE.json [--backend wasm|cpu]');
+  if (values.backend !== 'wasm' && values.backend !== 'cpu')
+    throw new Error(`--backend must be wasm or cpu, not ${values.backend}`);
   await useNodeBackend(values.backend);
   const rows = readInputs(readFileSync(values.input, 'utf8'), values.input);
   const model = await loadModel(fileSource(resolve(values.model)));
   try {
-    if (!(model instanceof SequenceModel)) throw new Error(`${values.model} is a ${model.meta.family} model: it has no logits`);
+    if (!(model instanceof SequenceModel))
+      throw new Error(`${values.model} is a ${model.meta.family} model: it has no logits`);
     print(JSON.stringify({ outputs: (await logitsOf(model, rows)).map((logits) => ({ logits })) }));
     return 0;
   } finally {
@@ -63,6 +73,13 @@ export async function cli(argv: string[], print: (line: string) => void): Promis
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  cli(process.argv.slice(2), (l) => process.stdout.write(`${l}\n`)).then((code) => { process.exitCode = code; },
-    (e: Error) => { process.stderr.write(`error: ${e.message}\n`); process.exitCode = 1; });
+  cli(process.argv.slice(2), (l) => process.stdout.write(`${l}\n`)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: Error) => {
+      process.stderr.write(`error: ${e.message}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

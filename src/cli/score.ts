@@ -62,29 +62,43 @@ export const EXIT = {
 
 /** A failure that ends the command with one line on stderr and an exit status. */
 export class ScoreError extends Error {
-  constructor(message: string, readonly exitCode: number) {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
     super(message);
     this.name = 'ScoreError';
   }
 }
 
-export interface ScoreSummary { variants: number; scored: number }
+export interface ScoreSummary {
+  variants: number;
+  scored: number;
+}
 
-const USAGE = 'usage: npm run score -- --model public/models/<id> --fasta REF.fa|REF.2bit --vcf IN.vcf[.gz] [--method masked|wt|dll|influence] [--window N] [--both-strands] '
-  + '[--region chr:start-end] [--output-format tsv|vcf] [--threads N] [--shard i/n] [--batch N] > OUT.tsv';
+const USAGE =
+  'usage: npm run score -- --model public/models/<id> --fasta REF.fa|REF.2bit --vcf IN.vcf[.gz] [--method masked|wt|dll|influence] [--window N] [--both-strands] ' +
+  '[--region chr:start-end] [--output-format tsv|vcf] [--threads N] [--shard i/n] [--batch N] > OUT.tsv';
 
 const orList = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}` : xs.join(''));
 
 function mustExist(option: string, path: string, inside?: string): void {
   const target = inside ? join(path, inside) : path;
   if (!existsSync(target) || !statSync(target).isFile()) {
-    throw new ScoreError(inside ? `--${option} ${path}: no ${inside} there (give a model folder such as public/models/mlm-hybrid-chr22)` : `--${option} ${path}: no such file`, EXIT.usage);
+    throw new ScoreError(
+      inside
+        ? `--${option} ${path}: no ${inside} there (give a model folder such as public/models/mlm-hybrid-chr22)`
+        : `--${option} ${path}: no such file`,
+      EXIT.usage,
+    );
   }
 }
 
 /** An input file opened, or a ScoreError naming the file. */
 async function readInput<T>(path: string, read: () => Promise<T>): Promise<T> {
-  try { return await read(); } catch (e) {
+  try {
+    return await read();
+  } catch (e) {
     if (e instanceof SequenceInputError) throw new ScoreError(`${path}: ${e.message}`, EXIT.nothingScored);
     if (e instanceof ReferenceError || e instanceof VcfStreamError) throw new ScoreError(e.message, EXIT.nothingScored);
     throw e;
@@ -94,11 +108,16 @@ async function readInput<T>(path: string, read: () => Promise<T>): Promise<T> {
 /** Lines per batch (the unit of work, of a worker and of a shard) unless --batch says otherwise. */
 export const BATCH_LINES = 256;
 
-export async function runScore(a: ScoreArgs, write: (line: string) => void, progress: (msg: string) => void = () => {}): Promise<ScoreSummary> {
+export async function runScore(
+  a: ScoreArgs,
+  write: (line: string) => void,
+  progress: (msg: string) => void = () => {},
+): Promise<ScoreSummary> {
   mustExist('model', a.model, 'model.json');
   mustExist('fasta', a.fasta);
   mustExist('vcf', a.vcf);
-  if (a.method !== undefined && !(a.method in METHODS)) throw new ScoreError(`--method ${a.method}: unknown; use ${orList(Object.keys(METHODS))}`, EXIT.usage);
+  if (a.method !== undefined && !(a.method in METHODS))
+    throw new ScoreError(`--method ${a.method}: unknown; use ${orList(Object.keys(METHODS))}`, EXIT.usage);
   const vcf = await readInput(a.vcf, () => openVcf(a.vcf, a.region));
   const reader = vcfLineReader(vcf.header);
   if ('error' in reader) throw new ScoreError(`${a.vcf}: ${reader.error}`, EXIT.nothingScored);
@@ -108,8 +127,11 @@ export async function runScore(a: ScoreArgs, write: (line: string) => void, prog
     const kind = model.objective === 'mlm' ? 'masked' : 'causal';
     const method = a.method ?? methodsFor(model.objective)[0]!;
     if (!methodsFor(model.objective).includes(method)) {
-      throw new ScoreError(`--method ${method} cannot run on ${model.meta.id}, a ${kind} model (${method} needs a ${kind === 'masked' ? 'causal' : 'masked'} model): `
-        + `use ${orList(methodsFor(model.objective))}`, EXIT.usage);
+      throw new ScoreError(
+        `--method ${method} cannot run on ${model.meta.id}, a ${kind} model (${method} needs a ${kind === 'masked' ? 'causal' : 'masked'} model): ` +
+          `use ${orList(methodsFor(model.objective))}`,
+        EXIT.usage,
+      );
     }
     const refOptions = { inMemoryMax: a.inMemoryMax, cacheDir: a.cacheDir };
     const reference = await readInput(a.fasta, () => openReference(a.fasta, { ...refOptions, note: progress }));
@@ -117,9 +139,14 @@ export async function runScore(a: ScoreArgs, write: (line: string) => void, prog
     const window = a.window ?? DEFAULT_WINDOW;
     const dist = model.meta.scoreDistribution;
     const quantiles = dist?.quantiles[method];
-    if (!quantiles) progress(`${model.meta.id} has no score distribution for ${method}: the percentile column stays empty (npm run calibrate makes one)`);
+    if (!quantiles)
+      progress(
+        `${model.meta.id} has no score distribution for ${method}: the percentile column stays empty (npm run calibrate makes one)`,
+      );
     else if (dist!.window !== window || dist!.bothStrands !== !!a.bothStrands) {
-      progress(`percentiles compare with random substitutions scored at window ${dist!.window}, ${dist!.bothStrands ? 'both strands' : 'one strand'}; these scores use window ${window}, ${a.bothStrands ? 'both strands' : 'one strand'}, so read them as indicative`);
+      progress(
+        `percentiles compare with random substitutions scored at window ${dist!.window}, ${dist!.bothStrands ? 'both strands' : 'one strand'}; these scores use window ${window}, ${a.bothStrands ? 'both strands' : 'one strand'}, so read them as indicative`,
+      );
     }
     const settings = { method, window, bothStrands: !!a.bothStrands };
     const batchLines = a.batchLines ?? BATCH_LINES;
@@ -127,45 +154,75 @@ export async function runScore(a: ScoreArgs, write: (line: string) => void, prog
     let keep = (_batch: number) => true;
     if (a.shard) {
       let lines = 0;
-      for await (const l of (await openVcf(a.vcf, a.region)).lines) if (l.text.trim() && !l.text.startsWith('#')) lines++;
+      for await (const l of (await openVcf(a.vcf, a.region)).lines)
+        if (l.text.trim() && !l.text.startsWith('#')) lines++;
       const batches = Math.ceil(lines / batchLines);
       const [from, to] = [a.shard.index - 1, a.shard.index].map((k) => Math.floor((k * batches) / a.shard!.count));
       keep = (b) => b >= from! && b < to!;
-      progress(`shard ${a.shard.index}/${a.shard.count}: batches ${from! + 1}-${to} of ${batches} (${batchLines} VCF lines each)`);
+      progress(
+        `shard ${a.shard.index}/${a.shard.count}: batches ${from! + 1}-${to} of ${batches} (${batchLines} VCF lines each)`,
+      );
     }
     if ((a.threads ?? 1) > 1) {
       const tw = performance.now();
-      scorer = await workerScorer(a.threads!, { model: a.model, reference: a.fasta, referenceOptions: refOptions, settings, backend: a.backend ?? 'wasm' });
-      progress(`${a.threads} workers ready (each with its own model and reference) in ${((performance.now() - tw) / 1000).toFixed(1)} s`);
+      scorer = await workerScorer(a.threads!, {
+        model: a.model,
+        reference: a.fasta,
+        referenceOptions: refOptions,
+        settings,
+        backend: a.backend ?? 'wasm',
+      });
+      progress(
+        `${a.threads} workers ready (each with its own model and reference) in ${((performance.now() - tw) / 1000).toFixed(1)} s`,
+      );
     } else scorer = mainThreadScorer(model, reference, settings);
-    const out = a.outputFormat === 'vcf'
-      ? vcfOutput(vcf.header, `${METHODS[method].label} by ${model.meta.id}, window ${window}${a.bothStrands ? ', both strands' : ''}`)
-      : tsvOutput(method, model.meta.id);
+    const out =
+      a.outputFormat === 'vcf'
+        ? vcfOutput(
+            vcf.header,
+            `${METHODS[method].label} by ${model.meta.id}, window ${window}${a.bothStrands ? ', both strands' : ''}`,
+          )
+        : tsvOutput(method, model.meta.id);
 
     const t0 = performance.now();
-    let rows = 0, scored = 0, headerWritten = false, lastReport = 0;
+    let rows = 0,
+      scored = 0,
+      headerWritten = false,
+      lastReport = 0;
     const emit = (b: Batch) => {
-      if (!headerWritten) { out.header().forEach(write); headerWritten = true; }
-      for (const l of b.lines) { out.line(l).forEach(write); rows += l.rows.length; }
+      if (!headerWritten) {
+        out.header().forEach(write);
+        headerWritten = true;
+      }
+      for (const l of b.lines) {
+        out.line(l).forEach(write);
+        rows += l.rows.length;
+      }
       const was = scored;
       scored += b.lines.reduce((n, l) => n + l.rows.filter((r) => r.score !== '').length, 0);
-      if (was === 0 && scored > 0) progress(`first variant scored ${((performance.now() - t0) / 1000).toFixed(2)} s after scoring began`);
+      if (was === 0 && scored > 0)
+        progress(`first variant scored ${((performance.now() - t0) / 1000).toFixed(2)} s after scoring began`);
       if (performance.now() - lastReport > 2000) {
         lastReport = performance.now();
-        progress(`${rows} rows written, ${scored} scored (${(scored / ((performance.now() - t0) / 1000)).toFixed(1)} variants/s)`);
+        progress(
+          `${rows} rows written, ${scored} scored (${(scored / ((performance.now() - t0) / 1000)).toFixed(1)} variants/s)`,
+        );
       }
     };
     const inFlight: Promise<Batch>[] = [];
-    const send = (b: Batch) => scorer!.score(b.todo.map((t) => t.query)).then((res) => {
-      res.forEach((r, k) => {
-        const row = b.todo[k]!.row;
-        row.score = r.score === null ? '' : r.score.toFixed(6);
-        row.percentile = r.score === null || !quantiles ? '' : percentile(quantiles, r.score).toFixed(1);
-        row.note = r.note;
+    const send = (b: Batch) =>
+      scorer!.score(b.todo.map((t) => t.query)).then((res) => {
+        res.forEach((r, k) => {
+          const row = b.todo[k]!.row;
+          row.score = r.score === null ? '' : r.score.toFixed(6);
+          row.percentile = r.score === null || !quantiles ? '' : percentile(quantiles, r.score).toFixed(1);
+          row.note = r.note;
+        });
+        return b;
       });
-      return b;
-    });
-    let batch: Batch = { lines: [], todo: [] }, index = 0, ordinal = 0;
+    let batch: Batch = { lines: [], todo: [] },
+      index = 0,
+      ordinal = 0;
     const flush = async () => {
       if (keep(index++)) {
         const p = send(batch);
@@ -186,12 +243,21 @@ export async function runScore(a: ScoreArgs, write: (line: string) => void, prog
     if (batch.lines.length) await flush();
     while (inFlight.length) emit(await inFlight.shift()!);
     if (ordinal === 0 && !a.shard) {
-      throw new ScoreError(a.region ? `${a.vcf}: no variant in ${a.region.chrom}:${a.region.start}-${a.region.end}, so nothing to score` : `${a.vcf}: no variant lines after its header, so nothing to score`, EXIT.nothingScored);
+      throw new ScoreError(
+        a.region
+          ? `${a.vcf}: no variant in ${a.region.chrom}:${a.region.start}-${a.region.end}, so nothing to score`
+          : `${a.vcf}: no variant lines after its header, so nothing to score`,
+        EXIT.nothingScored,
+      );
     }
     if (!headerWritten) out.header().forEach(write);
     const scoringS = (performance.now() - t0) / 1000;
-    progress(`scoring took ${scoringS.toFixed(2)} s from the first batch read to the last row written (${(scored / scoringS).toFixed(1)} variants/s, ${a.threads ?? 1} worker${(a.threads ?? 1) > 1 ? 's' : ''})`);
-    progress(`${a.vcf}: ${scored} of ${rows} rows scored with ${method}${scored < rows ? `; ${rows - scored} not (the note column says why)` : ''}`);
+    progress(
+      `scoring took ${scoringS.toFixed(2)} s from the first batch read to the last row written (${(scored / scoringS).toFixed(1)} variants/s, ${a.threads ?? 1} worker${(a.threads ?? 1) > 1 ? 's' : ''})`,
+    );
+    progress(
+      `${a.vcf}: ${scored} of ${rows} rows scored with ${method}${scored < rows ? `; ${rows - scored} not (the note column says why)` : ''}`,
+    );
     return { variants: rows, scored };
   } finally {
     await scorer?.close();
@@ -207,44 +273,83 @@ export async function cli(argv: string[], out: (line: string) => void, err: (lin
       ({ values } = parseArgs({
         args: argv,
         options: {
-          model: { type: 'string' }, fasta: { type: 'string' }, vcf: { type: 'string' },
-          method: { type: 'string' }, window: { type: 'string' }, 'both-strands': { type: 'boolean', default: false },
-          backend: { type: 'string', default: 'wasm' }, region: { type: 'string' }, 'output-format': { type: 'string', default: 'tsv' },
-          threads: { type: 'string', default: '1' }, shard: { type: 'string' }, batch: { type: 'string' },
+          model: { type: 'string' },
+          fasta: { type: 'string' },
+          vcf: { type: 'string' },
+          method: { type: 'string' },
+          window: { type: 'string' },
+          'both-strands': { type: 'boolean', default: false },
+          backend: { type: 'string', default: 'wasm' },
+          region: { type: 'string' },
+          'output-format': { type: 'string', default: 'tsv' },
+          threads: { type: 'string', default: '1' },
+          shard: { type: 'string' },
+          batch: { type: 'string' },
         },
       }));
     } catch (e) {
       throw new ScoreError(`${(e as Error).message}; ${USAGE}`, EXIT.usage);
     }
     if (!values.model || !values.fasta || !values.vcf) {
-      const missing = (['model', 'fasta', 'vcf'] as const).filter((k) => !values[k]).map((k) => `--${k}`).join(', ');
+      const missing = (['model', 'fasta', 'vcf'] as const)
+        .filter((k) => !values[k])
+        .map((k) => `--${k}`)
+        .join(', ');
       throw new ScoreError(`missing ${missing}; ${USAGE}`, EXIT.usage);
     }
     const window = values.window === undefined ? undefined : Number(values.window);
-    if (window !== undefined && !(Number.isInteger(window) && window > 0)) throw new ScoreError(`--window must be a positive integer, got ${values.window}`, EXIT.usage);
-    if (values.backend !== 'wasm' && values.backend !== 'cpu') throw new ScoreError(`--backend must be wasm or cpu, got ${values.backend}`, EXIT.usage);
+    if (window !== undefined && !(Number.isInteger(window) && window > 0))
+      throw new ScoreError(`--window must be a positive integer, got ${values.window}`, EXIT.usage);
+    if (values.backend !== 'wasm' && values.backend !== 'cpu')
+      throw new ScoreError(`--backend must be wasm or cpu, got ${values.backend}`, EXIT.usage);
     const positive = (name: string, v: string | undefined) => {
       if (v === undefined) return undefined;
       const n = Number(v);
-      if (!(Number.isInteger(n) && n > 0)) throw new ScoreError(`--${name} must be a positive integer, got ${v}`, EXIT.usage);
+      if (!(Number.isInteger(n) && n > 0))
+        throw new ScoreError(`--${name} must be a positive integer, got ${v}`, EXIT.usage);
       return n;
     };
     const region = values.region === undefined ? undefined : parseRegionArg(values.region);
-    if (region === null) throw new ScoreError(`--region ${values.region}: expected chrom:start-end (1-based, inclusive, commas allowed) or a chromosome`, EXIT.usage);
+    if (region === null)
+      throw new ScoreError(
+        `--region ${values.region}: expected chrom:start-end (1-based, inclusive, commas allowed) or a chromosome`,
+        EXIT.usage,
+      );
     const format = values['output-format'];
-    if (format !== 'tsv' && format !== 'vcf') throw new ScoreError(`--output-format must be tsv or vcf, got ${format}`, EXIT.usage);
+    if (format !== 'tsv' && format !== 'vcf')
+      throw new ScoreError(`--output-format must be tsv or vcf, got ${format}`, EXIT.usage);
     let shard: ScoreArgs['shard'];
     if (values.shard !== undefined) {
       const m = /^(\d+)\/(\d+)$/.exec(values.shard);
       const [index, count] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
-      if (!(count >= 1 && index >= 1 && index <= count)) throw new ScoreError(`--shard must be i/n with 1 <= i <= n (1/4 ... 4/4), got ${values.shard}`, EXIT.usage);
+      if (!(count >= 1 && index >= 1 && index <= count))
+        throw new ScoreError(`--shard must be i/n with 1 <= i <= n (1/4 ... 4/4), got ${values.shard}`, EXIT.usage);
       shard = { index, count };
     }
     await useNodeBackend(values.backend);
-    const summary = await runScore({ model: values.model, fasta: values.fasta, vcf: values.vcf, method: values.method as ScoreMethod | undefined, window,
-      bothStrands: values['both-strands'], region, outputFormat: format, threads: positive('threads', values.threads), shard,
-      batchLines: positive('batch', values.batch), backend: values.backend }, out, err);
-    if (summary.scored === 0 && !(shard && summary.variants === 0)) throw new ScoreError(`none of the ${summary.variants} rows of ${values.vcf} could be scored (the note column says why)`, EXIT.nothingScored);
+    const summary = await runScore(
+      {
+        model: values.model,
+        fasta: values.fasta,
+        vcf: values.vcf,
+        method: values.method as ScoreMethod | undefined,
+        window,
+        bothStrands: values['both-strands'],
+        region,
+        outputFormat: format,
+        threads: positive('threads', values.threads),
+        shard,
+        batchLines: positive('batch', values.batch),
+        backend: values.backend,
+      },
+      out,
+      err,
+    );
+    if (summary.scored === 0 && !(shard && summary.variants === 0))
+      throw new ScoreError(
+        `none of the ${summary.variants} rows of ${values.vcf} could be scored (the note column says why)`,
+        EXIT.nothingScored,
+      );
     return EXIT.ok;
   } catch (e) {
     err(`error: ${(e as Error).message}`);
@@ -253,5 +358,11 @@ export async function cli(argv: string[], out: (line: string) => void, err: (lin
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  void cli(process.argv.slice(2), (l) => process.stdout.write(`${l}\n`), (m) => process.stderr.write(`${m}\n`)).then((code) => { process.exitCode = code; });
+  void cli(
+    process.argv.slice(2),
+    (l) => process.stdout.write(`${l}\n`),
+    (m) => process.stderr.write(`${m}\n`),
+  ).then((code) => {
+    process.exitCode = code;
+  });
 }

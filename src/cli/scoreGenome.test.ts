@@ -25,10 +25,16 @@ const at = (f: string) => join(dir, f);
 /** A seeded random genome: chr1 spans several BGZF blocks (64 KB each) and holds a soft-masked run and an N run. */
 function genome(): { name: string; sequence: string }[] {
   let x = 12345;
-  const rand = () => { x = (Math.imul(x, 1103515245) + 12345) >>> 0; return x >>> 8; };
+  const rand = () => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return x >>> 8;
+  };
   const bases = (n: number) => Array.from({ length: n }, () => 'ACGT'[rand() % 4]).join('');
   const chr1 = bases(1000) + bases(500).toLowerCase() + bases(3500) + 'N'.repeat(100) + bases(135_011 - 5100);
-  return [{ name: 'chr1', sequence: chr1 }, { name: 'chrM', sequence: bases(5003) }];
+  return [
+    { name: 'chr1', sequence: chr1 },
+    { name: 'chrM', sequence: bases(5003) },
+  ];
 }
 const GENOME = genome();
 const upper = GENOME.map((r) => r.sequence.toUpperCase());
@@ -67,15 +73,24 @@ beforeAll(async () => {
   sh('samtools', ['faidx', 'ref.fa.gz']);
   copyFileSync(at('ref.fa.gz'), at('nogzi.fa.gz'));
   copyFileSync(at('ref.fa.gz.fai'), at('nogzi.fa.gz.fai'));
-  writeTwoBit(at('ref.2bit'), GENOME.map((r) => ({ name: r.name, length: r.sequence.length })), GENOME);
+  writeTwoBit(
+    at('ref.2bit'),
+    GENOME.map((r) => ({ name: r.name, length: r.sequence.length })),
+    GENOME,
+  );
   writeFileSync(at('v.vcf'), [...VCF_HEAD, ...variantLines()].join('\n') + '\n');
   writeFileSync(at('v.vcf.gz'), sh('bgzip', ['-c', 'v.vcf']));
   sh('tabix', ['-p', 'vcf', 'v.vcf.gz']);
 }, 60_000);
 
 async function score(args: Partial<ScoreArgs>): Promise<{ lines: string[]; notes: string[] }> {
-  const lines: string[] = [], notes: string[] = [];
-  await runScore({ model: MARKOV, fasta: at('ref.fa'), vcf: at('v.vcf'), method: 'dll', window: 129, ...args }, (l) => lines.push(l), (m) => notes.push(m));
+  const lines: string[] = [],
+    notes: string[] = [];
+  await runScore(
+    { model: MARKOV, fasta: at('ref.fa'), vcf: at('v.vcf'), method: 'dll', window: 129, ...args },
+    (l) => lines.push(l),
+    (m) => notes.push(m),
+  );
   return { lines, notes };
 }
 
@@ -84,16 +99,24 @@ describe('score against a genome read by index', () => {
     expect(faiText(await buildFai(at('ref.fa')))).toBe(readFileSync(at('ref.fa.fai'), 'utf8'));
   });
 
-  it('gives the same scores from every reference format, and they are the engine\'s on the whole contig', async () => {
+  it("gives the same scores from every reference format, and they are the engine's on the whole contig", async () => {
     const whole = await score({ fasta: at('whole.fa') });
     expect(whole.notes[0]).toMatch(/read whole, in memory$/);
     const rows = whole.lines.slice(1).map((l) => l.split('\t'));
     expect(rows.length).toBe(variantLines().length + 1); // one line has two ALTs
     // independent of the CLI: scoreVariants on each whole contig, placed by hand
     const model = await loadModel(fileSource(MARKOV));
-    for (const [c, chrom] of [[0, '1'], [1, 'MT']] as const) {
+    for (const [c, chrom] of [
+      [0, '1'],
+      [1, 'MT'],
+    ] as const) {
       const mine = rows.filter((r) => r[0] === chrom && r[4] !== '');
-      const direct = await scoreVariants(model, upper[c]!, mine.map((r) => ({ pos: Number(r[1]) - 1, ref: r[2]!, alt: r[3]! })), { method: 'dll', window: 129 });
+      const direct = await scoreVariants(
+        model,
+        upper[c]!,
+        mine.map((r) => ({ pos: Number(r[1]) - 1, ref: r[2]!, alt: r[3]! })),
+        { method: 'dll', window: 129 },
+      );
       expect(mine.map((r) => r[4])).toEqual(direct.scores.map((s) => s.score!.toFixed(6)));
       expect(mine.length).toBeGreaterThan(c === 0 ? 40 : 8);
     }
@@ -109,27 +132,49 @@ describe('score against a genome read by index', () => {
 
   it('builds a missing .fai beside a large FASTA once, and names what is missing or cannot be read by index', async () => {
     const first = await score({ fasta: at('noindex.fa'), inMemoryMax: 0 });
-    expect(first.notes[0]).toMatch(new RegExp(`^${at('noindex.fa')} had no index: built ${at('noindex.fa.fai')} \\(samtools faidx format, 2 sequences\\)`));
+    expect(first.notes[0]).toMatch(
+      new RegExp(
+        `^${at('noindex.fa')} had no index: built ${at('noindex.fa.fai')} \\(samtools faidx format, 2 sequences\\)`,
+      ),
+    );
     expect(readFileSync(at('noindex.fa.fai'), 'utf8')).toBe(readFileSync(at('ref.fa.fai'), 'utf8'));
     const again = await score({ fasta: at('noindex.fa'), inMemoryMax: 0 });
     expect(again.notes[0]).toMatch(/read by index/);
     expect(again.lines).toEqual(first.lines);
     const e = await score({ fasta: at('nogzi.fa.gz') }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ScoreError);
-    expect((e as Error).message).toBe(`${at('nogzi.fa.gz')} is bgzipped but ${at('nogzi.fa.gz.gzi')} is missing: make it with samtools faidx ${at('nogzi.fa.gz')}`);
-    const message = (args: Partial<ScoreArgs>) => score(args).then(() => 'no error', (x: unknown) => (x as Error).message);
+    expect((e as Error).message).toBe(
+      `${at('nogzi.fa.gz')} is bgzipped but ${at('nogzi.fa.gz.gzi')} is missing: make it with samtools faidx ${at('nogzi.fa.gz')}`,
+    );
+    const message = (args: Partial<ScoreArgs>) =>
+      score(args).then(
+        () => 'no error',
+        (x: unknown) => (x as Error).message,
+      );
     writeFileSync(at('plain.fa.gz'), gzipSync(readFileSync(at('ref.fa'))));
-    expect(await message({ fasta: at('plain.fa.gz'), inMemoryMax: 1000 })).toMatch(new RegExp(`^${at('plain.fa.gz')} is gzipped \\(not bgzipped\\), so it cannot be read by index and is too large to read whole: recompress it with bgzip`));
+    expect(await message({ fasta: at('plain.fa.gz'), inMemoryMax: 1000 })).toMatch(
+      new RegExp(
+        `^${at('plain.fa.gz')} is gzipped \\(not bgzipped\\), so it cannot be read by index and is too large to read whole: recompress it with bgzip`,
+      ),
+    );
     const region = { chrom: '1', start: 1, end: 1000 };
-    expect(await message({ vcf: at('v.vcf'), region })).toBe(`--region needs a bgzipped VCF, and ${at('v.vcf')} is not compressed: bgzip it (bgzip -c IN.vcf > IN.vcf.gz) and index it (tabix -p vcf IN.vcf.gz)`);
+    expect(await message({ vcf: at('v.vcf'), region })).toBe(
+      `--region needs a bgzipped VCF, and ${at('v.vcf')} is not compressed: bgzip it (bgzip -c IN.vcf > IN.vcf.gz) and index it (tabix -p vcf IN.vcf.gz)`,
+    );
     copyFileSync(at('v.vcf.gz'), at('noindex.vcf.gz'));
-    expect(await message({ vcf: at('noindex.vcf.gz'), region })).toMatch(new RegExp(`^--region needs an index of ${at('noindex.vcf.gz')}: no ${at('noindex.vcf.gz')}.tbi or`));
+    expect(await message({ vcf: at('noindex.vcf.gz'), region })).toMatch(
+      new RegExp(`^--region needs an index of ${at('noindex.vcf.gz')}: no ${at('noindex.vcf.gz')}.tbi or`),
+    );
   });
 
   it('gives the same table from 2 workers, from 3 shards put together, and a tabix region its part of it', async () => {
     const one = (await score({ fasta: at('ref.2bit'), batchLines: 8 })).lines;
     expect((await score({ fasta: at('ref.2bit'), batchLines: 8, threads: 2 })).lines).toEqual(one);
-    const shards = await Promise.all([1, 2, 3].map((index) => score({ fasta: at('ref.fa.gz'), vcf: at('v.vcf.gz'), batchLines: 8, shard: { index, count: 3 } })));
+    const shards = await Promise.all(
+      [1, 2, 3].map((index) =>
+        score({ fasta: at('ref.fa.gz'), vcf: at('v.vcf.gz'), batchLines: 8, shard: { index, count: 3 } }),
+      ),
+    );
     // 61 lines in batches of 8: 8 batches, split 2 + 3 + 3 (batches floor((i - 1) * 8 / 3) to floor(i * 8 / 3));
     // rows: one per ALT
     const alts = variantLines().map((l) => l.split('\t')[4]!.split(',').length);
@@ -138,21 +183,62 @@ describe('score against a genome read by index', () => {
     expect(shards.map((s) => s.lines.length - 1)).toEqual([rowsIn(0, 2), rowsIn(2, 5), rowsIn(5, 8)]);
     expect([one[0], ...shards.flatMap((s) => s.lines.slice(1))]).toEqual(one);
     const region = await score({ vcf: at('v.vcf.gz'), region: { chrom: 'chr1', start: 20_000, end: 60_000 } });
-    expect(region.lines.slice(1)).toEqual(one.slice(1).filter((l) => { const [c, p] = l.split('\t'); return c === '1' && Number(p) >= 20_000 && Number(p) <= 60_000; }));
+    expect(region.lines.slice(1)).toEqual(
+      one.slice(1).filter((l) => {
+        const [c, p] = l.split('\t');
+        return c === '1' && Number(p) >= 20_000 && Number(p) <= 60_000;
+      }),
+    );
     expect(region.lines.length).toBeGreaterThan(10);
   });
 
   it('gives the same table from the Snakemake workflow (3 shards gathered) as from one run', async () => {
     const one = (await score({ fasta: at('ref.fa.gz'), vcf: at('v.vcf.gz') })).lines;
-    execFileSync('snakemake', ['-s', join(REPO_ROOT, 'workflows/score/Snakefile'), '--cores', '2', '--quiet', '--config', `model=${MARKOV}`, `fasta=${at('ref.fa.gz')}`,
-      `vcf=${at('v.vcf.gz')}`, `out=${at('wf.tsv')}`, 'shards=3', 'batch=8', 'extra=--method dll --window 129'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync(
+      'snakemake',
+      [
+        '-s',
+        join(REPO_ROOT, 'workflows/score/Snakefile'),
+        '--cores',
+        '2',
+        '--quiet',
+        '--config',
+        `model=${MARKOV}`,
+        `fasta=${at('ref.fa.gz')}`,
+        `vcf=${at('v.vcf.gz')}`,
+        `out=${at('wf.tsv')}`,
+        'shards=3',
+        'batch=8',
+        'extra=--method dll --window 129',
+      ],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     expect(readFileSync(at('wf.tsv'), 'utf8')).toBe(one.map((l) => `${l}\n`).join(''));
   }, 120_000);
 
   it('gives the same table from the bundled command (npm run score) with 1 and 2 workers, rebuilding a stale bundle first', async () => {
     const one = (await score({ fasta: at('ref.2bit') })).lines.map((l) => `${l}\n`).join('');
-    const launch = (threads: string) => spawnSync(process.execPath, [join(REPO_ROOT, 'src/cli/launch.mjs'), 'score', '--model', MARKOV, '--fasta', at('ref.2bit'),
-      '--vcf', at('v.vcf'), '--method', 'dll', '--window', '129', '--threads', threads], { cwd: dir, encoding: 'utf8' });
+    const launch = (threads: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          join(REPO_ROOT, 'src/cli/launch.mjs'),
+          'score',
+          '--model',
+          MARKOV,
+          '--fasta',
+          at('ref.2bit'),
+          '--vcf',
+          at('v.vcf'),
+          '--method',
+          'dll',
+          '--window',
+          '129',
+          '--threads',
+          threads,
+        ],
+        { cwd: dir, encoding: 'utf8' },
+      );
     const first = launch('1');
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toBe(one);
@@ -165,7 +251,11 @@ describe('score against a genome read by index', () => {
     expect(two.stderr).toMatch(/2 workers ready/);
     expect(two.stdout).toBe(one);
     expect(statSync(bundle).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
-    const bad = spawnSync(process.execPath, [join(REPO_ROOT, 'src/cli/launch.mjs'), 'score', '--model', MARKOV, '--vcf', at('v.vcf')], { encoding: 'utf8' });
+    const bad = spawnSync(
+      process.execPath,
+      [join(REPO_ROOT, 'src/cli/launch.mjs'), 'score', '--model', MARKOV, '--vcf', at('v.vcf')],
+      { encoding: 'utf8' },
+    );
     expect(bad.status).toBe(EXIT.usage);
     expect(bad.stderr).toMatch(/missing --fasta/);
   }, 60_000);
@@ -180,20 +270,39 @@ describe('score against a genome read by index', () => {
     const parser = new VCF({ header: head.join('\n') });
     const data = out.filter((l) => !l.startsWith('#'));
     expect(data.map((l) => l.split('\t').slice(0, 7))).toEqual(variantLines().map((l) => l.split('\t').slice(0, 7)));
-    const scores = data.flatMap((l) => (parser.parseLine(l).INFO.GLM_SCORE as (number | undefined)[]).map((x) => x ?? null));
+    const scores = data.flatMap((l) =>
+      (parser.parseLine(l).INFO.GLM_SCORE as (number | undefined)[]).map((x) => x ?? null),
+    );
     expect(scores).toEqual(tsv.map((r) => (r[4] === '' ? null : Number(r[4]))));
   });
 
   it('refuses bad --shard, --threads, --region and --output-format (exit 2), and exits 0 for a shard with no variant', async () => {
     const run = async (extra: string[]) => {
-      const out: string[] = [], err: string[] = [];
-      const code = await cli(['--model', MARKOV, '--fasta', at('ref.2bit'), '--vcf', at('v.vcf'), ...extra], (l) => out.push(l), (m) => err.push(m));
+      const out: string[] = [],
+        err: string[] = [];
+      const code = await cli(
+        ['--model', MARKOV, '--fasta', at('ref.2bit'), '--vcf', at('v.vcf'), ...extra],
+        (l) => out.push(l),
+        (m) => err.push(m),
+      );
       return { code, out, last: err.at(-1) };
     };
-    expect(await run(['--shard', '0/3'])).toMatchObject({ code: EXIT.usage, last: 'error: --shard must be i/n with 1 <= i <= n (1/4 ... 4/4), got 0/3' });
-    expect(await run(['--threads', '1.5'])).toMatchObject({ code: EXIT.usage, last: 'error: --threads must be a positive integer, got 1.5' });
-    expect(await run(['--region', 'chr1:9-2'])).toMatchObject({ code: EXIT.usage, last: expect.stringMatching(/^error: --region chr1:9-2: expected chrom:start-end/) });
-    expect(await run(['--output-format', 'bed'])).toMatchObject({ code: EXIT.usage, last: 'error: --output-format must be tsv or vcf, got bed' });
+    expect(await run(['--shard', '0/3'])).toMatchObject({
+      code: EXIT.usage,
+      last: 'error: --shard must be i/n with 1 <= i <= n (1/4 ... 4/4), got 0/3',
+    });
+    expect(await run(['--threads', '1.5'])).toMatchObject({
+      code: EXIT.usage,
+      last: 'error: --threads must be a positive integer, got 1.5',
+    });
+    expect(await run(['--region', 'chr1:9-2'])).toMatchObject({
+      code: EXIT.usage,
+      last: expect.stringMatching(/^error: --region chr1:9-2: expected chrom:start-end/),
+    });
+    expect(await run(['--output-format', 'bed'])).toMatchObject({
+      code: EXIT.usage,
+      last: 'error: --output-format must be tsv or vcf, got bed',
+    });
     // 61 lines are one batch of 256: shard 1 of 2 gets batches floor(0 * 1 / 2) to floor(1 * 1 / 2), none,
     // and writes the header alone; shard 2 gets the batch
     const empty = await run(['--shard', '1/2']);

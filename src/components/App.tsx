@@ -21,8 +21,9 @@ function StaleBanner() {
   if (!analysed) return null;
   return (
     <p className="notice stale-banner" role="status" data-testid="stale-results">
-      Stale: these results are for "{analysed.name}" ({analysed.sequence.length.toLocaleString('en-US')} bp), not for the input now in
-      the box{refused ? ', which was refused: correct it and press Run' : ': press Run to analyse it'}. Until then the address bar holds no share link.
+      Stale: these results are for "{analysed.name}" ({analysed.sequence.length.toLocaleString('en-US')} bp), not for
+      the input now in the box{refused ? ', which was refused: correct it and press Run' : ': press Run to analyse it'}.
+      Until then the address bar holds no share link.
     </p>
   );
 }
@@ -34,7 +35,9 @@ export function App() {
     <div className="app">
       <header>
         <h1>gLM Playground</h1>
-        <p className="tagline">A genome language model running in your browser. Your sequence never leaves this page.</p>
+        <p className="tagline">
+          A genome language model running in your browser. Your sequence never leaves this page.
+        </p>
       </header>
       <StatusBar />
       <main>
@@ -49,7 +52,9 @@ export function App() {
             <VariantPanel />
             <MutagenesisPanel />
             <DependencyPanel />
-            {PANELS.map((p) => <p.Component key={p.kind} />)}
+            {PANELS.map((p) => (
+              <p.Component key={p.kind} />
+            ))}
           </div>
         )}
         <GalleryPanel />

@@ -18,18 +18,49 @@ export function BringModel() {
     if (!busy) await bring(await readDropped(e.dataTransfer));
   };
   return (
-    <div className={`bring-model${over ? ' over' : ''}`} data-testid="bring-model"
-      onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={(e) => void onDrop(e)}>
+    <div
+      className={`bring-model${over ? ' over' : ''}`}
+      data-testid="bring-model"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => void onDrop(e)}
+    >
       <strong>Your model:</strong> drop a model folder or its .zip here, or choose a{' '}
-      <label className="file-button">folder
-        <input type="file" aria-label="Model folder" disabled={busy} hidden
-          {...{ webkitdirectory: '' }} onChange={(e) => { if (e.target.files) void readPicked(e.target.files).then(bring); e.target.value = ''; }} />
-      </label>{' '}or{' '}
-      <label className="file-button">.zip
-        <input type="file" aria-label="Model zip" accept=".zip" disabled={busy} hidden
-          onChange={(e) => { if (e.target.files) void readPicked(e.target.files).then(bring); e.target.value = ''; }} />
+      <label className="file-button">
+        folder
+        <input
+          type="file"
+          aria-label="Model folder"
+          disabled={busy}
+          hidden
+          {...{ webkitdirectory: '' }}
+          onChange={(e) => {
+            if (e.target.files) void readPicked(e.target.files).then(bring);
+            e.target.value = '';
+          }}
+        />
       </label>{' '}
-      <span className="muted">(model.json, weight shards and golden.json from training/export.py; it stays on this page)</span>
+      or{' '}
+      <label className="file-button">
+        .zip
+        <input
+          type="file"
+          aria-label="Model zip"
+          accept=".zip"
+          disabled={busy}
+          hidden
+          onChange={(e) => {
+            if (e.target.files) void readPicked(e.target.files).then(bring);
+            e.target.value = '';
+          }}
+        />
+      </label>{' '}
+      <span className="muted">
+        (model.json, weight shards and golden.json from training/export.py; it stays on this page)
+      </span>
     </div>
   );
 }

@@ -19,5 +19,16 @@ export function DependencyTrack({ view, length }: { view: TrackView; length: num
     if (ctx && map) drawRowTrack(ctx, { start: map.start, values: map.values, n }, row, view, vmax, length);
   }, [map, n, row, view, vmax, length]);
   if (!map) return null;
-  return <canvas ref={ref} data-testid="dependency-track" data-row={row ?? ''} aria-label={row === null ? 'Dependency track: focus a base inside the mapped region to show its row.' : `Dependency track: how much each position depends on position ${map.start + row + 1}.`} />;
+  return (
+    <canvas
+      ref={ref}
+      data-testid="dependency-track"
+      data-row={row ?? ''}
+      aria-label={
+        row === null
+          ? 'Dependency track: focus a base inside the mapped region to show its row.'
+          : `Dependency track: how much each position depends on position ${map.start + row + 1}.`
+      }
+    />
+  );
 }

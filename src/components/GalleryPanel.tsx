@@ -16,11 +16,18 @@ async function open(ex: GalleryExample) {
   }
   const record = parseSequence(text).records[0]!;
   const notes = await useApp.getState().openAnalysis({
-    name: record.name, sequence: record.sequence, softMasked: record.softMasked, models: { primary: ex.model },
+    name: record.name,
+    sequence: record.sequence,
+    softMasked: record.softMasked,
+    models: { primary: ex.model },
     view: ex.focus === undefined ? {} : { focus: ex.focus - 1 },
     analyses: {
-      ...(ex.mutagenesis ? { mutagenesis: { start: ex.mutagenesis[0] - 1, end: ex.mutagenesis[1], method: null } } : {}),
-      ...(ex.dependency ? { dependency: { start: ex.dependency[0] - 1, end: ex.dependency[1], strands: 'forward' as const } } : {}),
+      ...(ex.mutagenesis
+        ? { mutagenesis: { start: ex.mutagenesis[0] - 1, end: ex.mutagenesis[1], method: null } }
+        : {}),
+      ...(ex.dependency
+        ? { dependency: { start: ex.dependency[0] - 1, end: ex.dependency[1], strands: 'forward' as const } }
+        : {}),
     },
   });
   if (notes.length) useApp.setState({ runError: notes.join(' ') });
@@ -37,7 +44,9 @@ export function GalleryPanel() {
           <li key={ex.id}>
             <h3>{ex.title}</h3>
             <p>{ex.caption}</p>
-            <button type="button" disabled={busy} onClick={() => void open(ex)} aria-label={`Open ${ex.title}`}>Open</button>
+            <button type="button" disabled={busy} onClick={() => void open(ex)} aria-label={`Open ${ex.title}`}>
+              Open
+            </button>
           </li>
         ))}
       </ul>

@@ -8,7 +8,9 @@ export const CHECK_TOLERANCE = 1e-3;
 export function ModelCheck() {
   const model = useApp((s) => s.model);
   const checkModel = useApp((s) => s.checkModel);
-  const [state, setState] = useState<{ running: boolean; report?: GoldenReport & { backend: string }; error?: string }>({ running: false });
+  const [state, setState] = useState<{ running: boolean; report?: GoldenReport & { backend: string }; error?: string }>(
+    { running: false },
+  );
   if (!model || model.architecture === 'markov') return null; // no PyTorch reference for the baseline
   const run = async () => {
     setState({ running: true });
@@ -25,10 +27,15 @@ export function ModelCheck() {
         {state.running ? 'Checking…' : 'Check against PyTorch'}
       </button>{' '}
       {r && (
-        <span data-testid="check-result" data-max-logprob-error={r.maxLogprobError} data-max-attention-error={r.maxAttentionError} data-backend={r.backend}>
-          {r.maxLogprobError < CHECK_TOLERANCE && r.maxAttentionError < CHECK_TOLERANCE ? 'matches' : 'DIFFERS FROM'} PyTorch on {r.backend}:
-          largest difference {r.maxLogprobError.toExponential(1)} in log-probabilities, {r.maxAttentionError.toExponential(1)} in attention
-          ({r.cases.length} sequences)
+        <span
+          data-testid="check-result"
+          data-max-logprob-error={r.maxLogprobError}
+          data-max-attention-error={r.maxAttentionError}
+          data-backend={r.backend}
+        >
+          {r.maxLogprobError < CHECK_TOLERANCE && r.maxAttentionError < CHECK_TOLERANCE ? 'matches' : 'DIFFERS FROM'}{' '}
+          PyTorch on {r.backend}: largest difference {r.maxLogprobError.toExponential(1)} in log-probabilities,{' '}
+          {r.maxAttentionError.toExponential(1)} in attention ({r.cases.length} sequences)
         </span>
       )}
       {state.error && <span className="error">{state.error}</span>}

@@ -8,7 +8,10 @@ export function ProgressBar({ progress }: { progress: Progress }) {
   return (
     <div className="progress" role="status" aria-live="polite">
       <progress value={progress.done} max={Math.max(1, progress.total)} aria-label={progress.label} />
-      <span>{progress.label}: {progress.done}/{progress.total}{remaining !== null ? `, about ${Math.ceil(remaining)} s left` : ''}</span>
+      <span>
+        {progress.label}: {progress.done}/{progress.total}
+        {remaining !== null ? `, about ${Math.ceil(remaining)} s left` : ''}
+      </span>
     </div>
   );
 }

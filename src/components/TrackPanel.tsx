@@ -16,26 +16,52 @@ function describeBase(p: number, seq: string, lp: Float32Array, obs: Float32Arra
 }
 
 export function TrackPanel() {
-  const { scan, analysed, focus, setFocus, attention, model, variants, zoom, start, setView } = useApp(useShallow((s) => ({
-    scan: resultOf(s, 'scan')!, analysed: s.analysed!, focus: s.focus, setFocus: s.setFocus, attention: resultOf(s, 'attention'), model: s.model, variants: s.variants,
-    zoom: s.view.zoom, start: s.view.start, setView: s.setView,
-  })));
+  const { scan, analysed, focus, setFocus, attention, model, variants, zoom, start, setView } = useApp(
+    useShallow((s) => ({
+      scan: resultOf(s, 'scan')!,
+      analysed: s.analysed!,
+      focus: s.focus,
+      setFocus: s.setFocus,
+      attention: resultOf(s, 'attention'),
+      model: s.model,
+      variants: s.variants,
+      zoom: s.view.zoom,
+      start: s.view.start,
+      setView: s.setView,
+    })),
+  );
   const variantPositions = useMemo(() => variants.flatMap((v) => (v.index === null ? [] : [v.index])), [variants]);
   const [wrapRef, width] = useCanvasWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const L = analysed.sequence.length;
   const setStart = (st: number) => setView({ zoom: useApp.getState().view.zoom, start: st });
   const [hover, setHover] = useState<number | null>(null);
-  const { view, fitBpPerPixel, maxZoom, visible, maxStart } = useMemo(() => trackView(L, width, zoom, start), [L, width, zoom, start]);
+  const { view, fitBpPerPixel, maxZoom, visible, maxStart } = useMemo(
+    () => trackView(L, width, zoom, start),
+    [L, width, zoom, start],
+  );
 
   const attnRow = useMemo(() => {
-    if (!attention || focus === null || focus < attention.start || focus >= attention.start + attention.size) return undefined;
-    const n = attention.size, r = focus - attention.start;
+    if (!attention || focus === null || focus < attention.start || focus >= attention.start + attention.size)
+      return undefined;
+    const n = attention.size,
+      r = focus - attention.start;
     return { start: attention.start, values: attention.probs.subarray(r * n, (r + 1) * n) };
   }, [attention, focus]);
 
-  const trackData = useMemo(() => ({ sequence: analysed.sequence, softMasked: analysed.softMasked, logprobs: scan.logprobs,
-    observedBits: scan.observedBits, entropyBits: scan.entropyBits, focus, attnRow, variantPositions }), [scan, analysed, focus, attnRow, variantPositions]);
+  const trackData = useMemo(
+    () => ({
+      sequence: analysed.sequence,
+      softMasked: analysed.softMasked,
+      logprobs: scan.logprobs,
+      observedBits: scan.observedBits,
+      entropyBits: scan.entropyBits,
+      focus,
+      attnRow,
+      variantPositions,
+    }),
+    [scan, analysed, focus, attnRow, variantPositions],
+  );
   useEffect(() => {
     const c = canvasRef.current;
     const ctx = c && prepareCanvas(c, width, tracksHeight());
@@ -58,8 +84,13 @@ export function TrackPanel() {
   };
 
   const mean = useMemo(() => {
-    let s = 0, n = 0;
-    for (const v of scan.observedBits) if (Number.isFinite(v)) { s += v; n++; }
+    let s = 0,
+      n = 0;
+    for (const v of scan.observedBits)
+      if (Number.isFinite(v)) {
+        s += v;
+        n++;
+      }
     return n ? s / n : NaN;
   }, [scan]);
 
@@ -71,35 +102,71 @@ export function TrackPanel() {
         {scan.method === 'causal'
           ? 'Each base scored from the bases before it (causal model, one pass per window).'
           : `Each base scored with it hidden: every ${scan.maskStride}th base is masked in a pass, ${scan.maskStride} passes per window.`}{' '}
-        Mean log2 P(observed) {mean.toFixed(3)} bits ({(-mean).toFixed(3)} bits/nt); {scan.windows} window{scan.windows > 1 ? 's' : ''}, {scan.forwardRows} forward rows.
+        Mean log2 P(observed) {mean.toFixed(3)} bits ({(-mean).toFixed(3)} bits/nt); {scan.windows} window
+        {scan.windows > 1 ? 's' : ''}, {scan.forwardRows} forward rows.
       </p>
       <div className="row">
-        <button type="button" aria-label="Zoom in" disabled={zoom >= maxZoom} onClick={() => zoomAround(Math.min(maxZoom, zoom + 1))}>+</button>
-        <button type="button" aria-label="Zoom out" disabled={zoom === 0} onClick={() => zoomAround(zoom - 1)}>−</button>
+        <button
+          type="button"
+          aria-label="Zoom in"
+          disabled={zoom >= maxZoom}
+          onClick={() => zoomAround(Math.min(maxZoom, zoom + 1))}
+        >
+          +
+        </button>
+        <button type="button" aria-label="Zoom out" disabled={zoom === 0} onClick={() => zoomAround(zoom - 1)}>
+          −
+        </button>
         <label htmlFor="track-pos">Position</label>
-        <input id="track-pos" type="range" min={0} max={maxStart} value={view.start} disabled={maxStart === 0}
-          onChange={(e) => setStart(Number(e.target.value))} />
-        <span className="muted">{Math.floor(view.start) + 1}–{Math.min(L, Math.floor(view.start) + visible)} of {L.toLocaleString('en-US')}</span>
+        <input
+          id="track-pos"
+          type="range"
+          min={0}
+          max={maxStart}
+          value={view.start}
+          disabled={maxStart === 0}
+          onChange={(e) => setStart(Number(e.target.value))}
+        />
+        <span className="muted">
+          {Math.floor(view.start) + 1}–{Math.min(L, Math.floor(view.start) + visible)} of {L.toLocaleString('en-US')}
+        </span>
       </div>
       <div ref={wrapRef} className="canvas-wrap">
-        <canvas ref={canvasRef} tabIndex={0} data-testid="tracks"
+        <canvas
+          ref={canvasRef}
+          tabIndex={0}
+          data-testid="tracks"
           aria-label="Per-base tracks. Arrow keys move the focused base; the read-out below gives its numbers."
           onMouseMove={(e) => setHover(baseAt(e.nativeEvent.offsetX, view, L))}
           onMouseLeave={() => setHover(null)}
-          onClick={(e) => { const p = baseAt(e.nativeEvent.offsetX, view, L); if (p !== null) setFocus(p); }}
+          onClick={(e) => {
+            const p = baseAt(e.nativeEvent.offsetX, view, L);
+            if (p !== null) setFocus(p);
+          }}
           onKeyDown={(e) => {
             if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
               e.preventDefault();
               moveFocus((focus ?? 0) + (e.key === 'ArrowLeft' ? -1 : 1) * (e.shiftKey ? 10 : 1));
             }
-          }} />
+          }}
+        />
         <DependencyTrack view={view} length={L} />
       </div>
       <p className="readout" aria-live="polite" data-testid="track-readout">
-        {shown !== null ? describeBase(shown, analysed.sequence, scan.logprobs, scan.observedBits, scan.entropyBits) : 'Hover or click a base.'}
+        {shown !== null
+          ? describeBase(shown, analysed.sequence, scan.logprobs, scan.observedBits, scan.entropyBits)
+          : 'Hover or click a base.'}
         {model && model.nAttentionLayers === 0 ? ' (this model has no attention)' : ''}
       </p>
-      {model && <TrackExport scan={scan} record={analysed} modelId={model.id} canvas={() => canvasRef.current} drawn={() => ({ data: trackData, view })} />}
+      {model && (
+        <TrackExport
+          scan={scan}
+          record={analysed}
+          modelId={model.id}
+          canvas={() => canvasRef.current}
+          drawn={() => ({ data: trackData, view })}
+        />
+      )}
     </section>
   );
 }

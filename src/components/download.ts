@@ -13,7 +13,9 @@ export function downloadBlob(filename: string, blob: Blob): void {
 }
 
 export function downloadCanvas(filename: string, canvas: HTMLCanvasElement | null): void {
-  canvas?.toBlob((blob) => { if (blob) downloadBlob(filename, blob); }, 'image/png');
+  canvas?.toBlob((blob) => {
+    if (blob) downloadBlob(filename, blob);
+  }, 'image/png');
 }
 
 /** A file-name-safe stem from a record name. */

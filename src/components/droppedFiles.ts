@@ -2,11 +2,16 @@
 // Dropped folders are walked with the File System entries API (webkitGetAsEntry), which every current
 // browser offers for drag and drop; picked folders carry webkitRelativePath.
 
-export interface PickedFile { path: string; bytes: ArrayBuffer }
+export interface PickedFile {
+  path: string;
+  bytes: ArrayBuffer;
+}
 
 /** Files from an <input type=file> (a folder picker fills webkitRelativePath). */
 export async function readPicked(list: FileList): Promise<PickedFile[]> {
-  return Promise.all(Array.from(list, async (f) => ({ path: f.webkitRelativePath || f.name, bytes: await f.arrayBuffer() })));
+  return Promise.all(
+    Array.from(list, async (f) => ({ path: f.webkitRelativePath || f.name, bytes: await f.arrayBuffer() })),
+  );
 }
 
 /** Files and folders dropped on the page, folders walked recursively. */
@@ -26,7 +31,8 @@ async function walk(entry: FileSystemEntry, prefix: string, out: PickedFile[]): 
     return;
   }
   const reader = (entry as FileSystemDirectoryEntry).createReader();
-  for (;;) { // readEntries returns the folder in batches until an empty one
+  for (;;) {
+    // readEntries returns the folder in batches until an empty one
     const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
     if (!batch.length) break;
     for (const child of batch) await walk(child, `${path}/`, out);

@@ -25,7 +25,11 @@ function sizeForScreen(canvas: HTMLCanvasElement, width: number, height: number)
 }
 
 /** Size the canvas backing store for the screen and return a context in CSS pixels. */
-export function prepareCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
+export function prepareCanvas(
+  canvas: HTMLCanvasElement,
+  width: number,
+  height: number,
+): CanvasRenderingContext2D | null {
   const dpr = sizeForScreen(canvas, width, height);
   const ctx = canvas.getContext('2d');
   ctx?.setTransform(dpr, 0, 0, dpr, 0, 0);

@@ -51,7 +51,13 @@ export function percentile(q: readonly number[], x: number): number {
 /** Substitutions a shipped distribution is made of (npm run calibrate). */
 export const CALIBRATION_SUBSTITUTIONS = 2000;
 
-export async function scoreDistribution(model: LanguageModel, seq: string, source: string, n = CALIBRATION_SUBSTITUTIONS, opts: RunOptions = {}): Promise<ScoreDistribution> {
+export async function scoreDistribution(
+  model: LanguageModel,
+  seq: string,
+  source: string,
+  n = CALIBRATION_SUBSTITUTIONS,
+  opts: RunOptions = {},
+): Promise<ScoreDistribution> {
   const window = DEFAULT_WINDOW;
   const variants = randomSubstitutions(seq, n, window);
   const dist: ScoreDistribution = { source, substitutions: n, window, bothStrands: false, quantiles: {} };

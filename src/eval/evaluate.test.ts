@@ -23,8 +23,12 @@ describe('evaluate', () => {
   beforeAll(async () => {
     d = fixtureEvalData();
     model = new MarkovModel(3, countKmers([encode(d.region.sequence)], 3));
-    r = await evaluateModel('markov-k3', 'order-3 Markov', model, d,
-      { windows: [64], influence: [31], strands: [1], heldout: true });
+    r = await evaluateModel('markov-k3', 'order-3 Markov', model, d, {
+      windows: [64],
+      influence: [31],
+      strands: [1],
+      heldout: true,
+    });
   });
 
   it('places every fixture variant on its reference base, and refuses one that is not', () => {
@@ -37,7 +41,10 @@ describe('evaluate', () => {
   });
 
   it('reports the AUROCs of the scores the engine gives, method by method', async () => {
-    expect(r.methods.map((m) => [m.method, m.window, m.strands])).toEqual([['dll', 63, 1], ['influence', 31, 1]]);
+    expect(r.methods.map((m) => [m.method, m.window, m.strands])).toEqual([
+      ['dll', 63, 1],
+      ['influence', 31, 1],
+    ]);
     for (const m of r.methods) {
       const opts = { method: m.method, window: m.method === 'dll' ? 64 : 31 };
       const { scores } = await scoreVariants(model, d.region.sequence, d.variants, opts);
@@ -50,16 +57,28 @@ describe('evaluate', () => {
       CONTRASTS.forEach((c, k) => {
         const keep = d.sge.map((v) => v.consequence === c.positive || v.consequence === c.negative);
         const labels = d.sge.filter((_, i) => keep[i]).map((v) => v.consequence === c.positive);
-        expect(m.contrasts[k]!.auc, c.name).toBeCloseTo(pairsAuroc(s.filter((_, i) => keep[i]), labels), 12);
+        expect(m.contrasts[k]!.auc, c.name).toBeCloseTo(
+          pairsAuroc(
+            s.filter((_, i) => keep[i]),
+            labels,
+          ),
+          12,
+        );
       });
       const nonsense = CONSEQUENCE_GROUPS.findIndex((g) => g.name === 'nonsense');
       expect(m.byGroup[nonsense]).toBeNaN(); // every nonsense variant here is LOF: no negatives
       const missense = d.sge.map((v) => v.consequence === 'Missense');
-      const missenseAuroc = pairsAuroc(s.filter((_, i) => missense[i]), d.isLof.filter((_, i) => missense[i]));
+      const missenseAuroc = pairsAuroc(
+        s.filter((_, i) => missense[i]),
+        d.isLof.filter((_, i) => missense[i]),
+      );
       expect(m.byGroup[0]).toBeCloseTo(missenseAuroc, 12);
     }
     // the contrasts' counts: 4 nonsense against 4 synonymous, 4 canonical splice against 4 intronic
-    expect(r.methods[0]!.contrasts.slice(0, 2).map((c) => [c.positives, c.negatives])).toEqual([[4, 4], [4, 4]]);
+    expect(r.methods[0]!.contrasts.slice(0, 2).map((c) => [c.positives, c.negatives])).toEqual([
+      [4, 4],
+      [4, 4],
+    ]);
   });
 
   it('measures held-out bits on the contract positions and the probe at its sites', () => {

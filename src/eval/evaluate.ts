@@ -13,7 +13,11 @@ import { auroc, aurocDifference, aurocInterval, type AurocDifference, type Auroc
 
 /** A row of the BRCA1 SGE table (src/node/data.ts readSge). */
 export interface SgeRow {
-  pos: number; ref: string; alt: string; consequence: string; funcClass: 'FUNC' | 'INT' | 'LOF';
+  pos: number;
+  ref: string;
+  alt: string;
+  consequence: string;
+  funcClass: 'FUNC' | 'INT' | 'LOF';
 }
 
 /** Contrasts between consequence classes: AUROC of the first class (as positives) against the second. */
@@ -67,7 +71,10 @@ export function evalData(region: EvalData['region'], sge: SgeRow[], grammar: Eva
 
 /** The counts the tables' headings state. */
 export interface EvalSummary {
-  regionSource: string; variants: number; lof: number; heldoutGenes: number;
+  regionSource: string;
+  variants: number;
+  lof: number;
+  heldoutGenes: number;
   sites: Record<ProbeGroup, number>;
   /** LOF variants in each of CONSEQUENCE_GROUPS. */
   groupLof: number[];
@@ -76,16 +83,24 @@ export interface EvalSummary {
 export function summarize(d: EvalData): EvalSummary {
   const count = (g: ProbeGroup) => d.grammar.sites.filter((s) => probeGroup(s) === g).length;
   const sites = Object.fromEntries(PROBE_GROUPS.map((g) => [g, count(g)])) as Record<ProbeGroup, number>;
-  const groupLof = CONSEQUENCE_GROUPS.map(({ consequences }) =>
-    d.sge.filter((v) => consequences.includes(v.consequence) && v.funcClass === 'LOF').length);
+  const groupLof = CONSEQUENCE_GROUPS.map(
+    ({ consequences }) => d.sge.filter((v) => consequences.includes(v.consequence) && v.funcClass === 'LOF').length,
+  );
   return {
-    regionSource: d.region.source, variants: d.sge.length, lof: d.isLof.filter(Boolean).length,
-    heldoutGenes: d.grammar.heldoutGenes, sites, groupLof,
+    regionSource: d.region.source,
+    variants: d.sge.length,
+    lof: d.isLof.filter(Boolean).length,
+    heldoutGenes: d.grammar.heldoutGenes,
+    sites,
+    groupLof,
   };
 }
 
 /** An AUROC with its 95% DeLong interval and the scored variants it compares. */
-export interface CountedAuroc extends AurocInterval { positives: number; negatives: number }
+export interface CountedAuroc extends AurocInterval {
+  positives: number;
+  negatives: number;
+}
 
 export function countedAuroc(scores: number[], labels: boolean[]): CountedAuroc {
   const scored = labels.filter((_, i) => Number.isFinite(scores[i]!));
@@ -129,7 +144,11 @@ export interface EvalSettings {
 const seconds = (t: number) => (performance.now() - t) / 1000;
 
 export async function evaluateModel(
-  name: string, kind: string, model: LanguageModel, d: EvalData, s: EvalSettings,
+  name: string,
+  kind: string,
+  model: LanguageModel,
+  d: EvalData,
+  s: EvalSettings,
 ): Promise<ModelResult> {
   let heldout: ModelResult['heldout'] = null;
   if (s.heldout) {
@@ -149,13 +168,25 @@ export async function evaluateModel(
         const neg = scores.map((x) => (x.score === null ? NaN : -x.score));
         const byGroup = CONSEQUENCE_GROUPS.map(({ consequences }) => {
           const keep = d.sge.map((v) => consequences.includes(v.consequence));
-          return auroc(neg.filter((_, i) => keep[i]), d.isLof.filter((_, i) => keep[i]));
+          return auroc(
+            neg.filter((_, i) => keep[i]),
+            d.isLof.filter((_, i) => keep[i]),
+          );
         });
         methods.push({
-          method, window: oddWindow(method === 'dll' ? window : Math.min(window, model.context)), strands,
+          method,
+          window: oddWindow(method === 'dll' ? window : Math.min(window, model.context)),
+          strands,
           all: countedAuroc(neg, d.isLof),
-          contrasts: d.contrasts.map(({ keep, labels }) => countedAuroc(neg.filter((_, i) => keep[i]), labels)),
-          byGroup, variantsPerSecond: d.variants.length / secs, scores: neg,
+          contrasts: d.contrasts.map(({ keep, labels }) =>
+            countedAuroc(
+              neg.filter((_, i) => keep[i]),
+              labels,
+            ),
+          ),
+          byGroup,
+          variantsPerSecond: d.variants.length / secs,
+          scores: neg,
         });
       }
     }
@@ -165,7 +196,10 @@ export async function evaluateModel(
 
 /** Each later model's AUROCs minus the first's, for a method, window and strands both have. */
 export interface PairedResult {
-  name: string; method: ScoreMethod; window: number; strands: 1 | 2;
+  name: string;
+  method: ScoreMethod;
+  window: number;
+  strands: 1 | 2;
   all: AurocDifference;
   contrasts: AurocDifference[];
 }
@@ -176,12 +210,19 @@ const sameSetting = (a: MethodResult, b: MethodResult) =>
 /** DeLong's test for two scores of the same variants, method for method against the first model. */
 export function pairedDifferences(results: ModelResult[], d: EvalData): PairedResult[] {
   const [first, ...rest] = results;
-  return rest.flatMap((r) => r.methods.flatMap((m) => {
-    const ref = first!.methods.find((x) => sameSetting(x, m));
-    if (!ref) return [];
-    const contrasts = d.contrasts.map(({ keep, labels }) =>
-      aurocDifference(m.scores.filter((_, i) => keep[i]), ref.scores.filter((_, i) => keep[i]), labels));
-    const all = aurocDifference(m.scores, ref.scores, d.isLof);
-    return [{ name: r.name, method: m.method, window: m.window, strands: m.strands, all, contrasts }];
-  }));
+  return rest.flatMap((r) =>
+    r.methods.flatMap((m) => {
+      const ref = first!.methods.find((x) => sameSetting(x, m));
+      if (!ref) return [];
+      const contrasts = d.contrasts.map(({ keep, labels }) =>
+        aurocDifference(
+          m.scores.filter((_, i) => keep[i]),
+          ref.scores.filter((_, i) => keep[i]),
+          labels,
+        ),
+      );
+      const all = aurocDifference(m.scores, ref.scores, d.isLof);
+      return [{ name: r.name, method: m.method, window: m.window, strands: m.strands, all, contrasts }];
+    }),
+  );
 }

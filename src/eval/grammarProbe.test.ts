@@ -12,12 +12,21 @@ import type { LanguageModel } from '../model/languageModel';
 
 /** Masked fake: at a masked position P = (0.1, 0.2, 0.3, 0.4) for A, C, G, T; elsewhere uniform. */
 const fake = (objective: 'mlm' | 'clm', seen: Int32Array[]): LanguageModel => ({
-  objective, context: 256, nHeads: 1, nAttentionLayers: 0, reuse: { kind: 'none' }, representation: { kind: 'none' },
+  objective,
+  context: 256,
+  nHeads: 1,
+  nAttentionLayers: 0,
+  reuse: { kind: 'none' },
+  representation: { kind: 'none' },
   async forward(tokens, batch) {
     const T = tokens.length / batch;
     for (let b = 0; b < batch; b++) seen.push(tokens.slice(b * T, (b + 1) * T));
     const out = new Float32Array(tokens.length * 4);
-    tokens.forEach((t, i) => [0.1, 0.2, 0.3, 0.4].forEach((p, k) => { out[i * 4 + k] = Math.log(t === MASK_ID || objective === 'clm' ? p : 0.25); }));
+    tokens.forEach((t, i) =>
+      [0.1, 0.2, 0.3, 0.4].forEach((p, k) => {
+        out[i * 4 + k] = Math.log(t === MASK_ID || objective === 'clm' ? p : 0.25);
+      }),
+    );
     return { logprobs: out };
   },
 });
@@ -38,7 +47,12 @@ describe('grammar probe', () => {
     expect(r.get('donor')!.bits).toBeCloseTo(-(Math.log2(0.3) + Math.log2(0.4)) / 2, 5);
     expect(r.get('random')).toMatchObject({ n: 1, meanP: expect.closeTo(0.1, 6) });
     expect(r.get('random repeat')).toMatchObject({ n: 1, meanP: expect.closeTo(0.2, 6) });
-    expect(seen.every((w) => w.length === PROBE_WINDOW && w[PROBE_WINDOW / 2] === MASK_ID && w.filter((t) => t === MASK_ID).length === 1)).toBe(true);
+    expect(
+      seen.every(
+        (w) =>
+          w.length === PROBE_WINDOW && w[PROBE_WINDOW / 2] === MASK_ID && w.filter((t) => t === MASK_ID).length === 1,
+      ),
+    ).toBe(true);
   });
 
   it('scores a causal model at the last base of the window, unmasked', async () => {
@@ -49,12 +63,18 @@ describe('grammar probe', () => {
   });
 
   it('refuses a site list that does not match the genome', async () => {
-    await expect(grammarProbe(fake('mlm', []), [{ ...sites[0]!, ref: 'A' }], new Map([['r', seq]]))).rejects.toThrow(/the genome has G, the site list says A/);
+    await expect(grammarProbe(fake('mlm', []), [{ ...sites[0]!, ref: 'A' }], new Map([['r', seq]]))).rejects.toThrow(
+      /the genome has G, the site list says A/,
+    );
     await expect(grammarProbe(fake('mlm', []), sites, new Map())).rejects.toThrow(/record r/);
   });
 });
 
-describe.skipIf(mustSkip(inject('prerequisites'), 'grammar probe against PyTorch (reads chr22 from the shared data)', { shared: true }))('grammar probe against PyTorch', () => {
+describe.skipIf(
+  mustSkip(inject('prerequisites'), 'grammar probe against PyTorch (reads chr22 from the shared data)', {
+    shared: true,
+  }),
+)('grammar probe against PyTorch', () => {
   // models exported with a grammar probe (training/probe.py on the exported weights, in model.json)
   const probed = modelDirs().filter((d) => JSON.parse(readFileSync(join(d, 'model.json'), 'utf8')).metrics?.grammar);
   it('has a bundled model exported with its grammar probe', () => expect(probed.length).toBeGreaterThan(0));
@@ -65,9 +85,16 @@ describe.skipIf(mustSkip(inject('prerequisites'), 'grammar probe against PyTorch
       const expected = model.meta.metrics.grammar!;
       const { sites, records } = readGrammarSites();
       // the splice sites only (800 of the 2,200 windows), to keep the unit tests short
-      const r = await grammarProbe(model, sites.filter((s) => s.kind === 'donor' || s.kind === 'acceptor'), records);
+      const r = await grammarProbe(
+        model,
+        sites.filter((s) => s.kind === 'donor' || s.kind === 'acceptor'),
+        records,
+      );
       model.dispose();
-      const keys: [string, ProbeGroup][] = [['p_donor', 'donor'], ['p_acceptor', 'acceptor']];
+      const keys: [string, ProbeGroup][] = [
+        ['p_donor', 'donor'],
+        ['p_acceptor', 'acceptor'],
+      ];
       for (const [k, g] of keys) expect(r.get(g)!.meanP).toBeCloseTo(expected[k]!, 3);
     }, 300_000);
   }

@@ -27,13 +27,22 @@ export interface GrammarSite {
 export type ProbeGroup = 'donor' | 'acceptor' | 'stop' | 'random' | 'random repeat';
 export const PROBE_GROUPS: readonly ProbeGroup[] = ['donor', 'acceptor', 'stop', 'random', 'random repeat'];
 
-export interface ProbeResult { n: number; meanP: number; bits: number }
+export interface ProbeResult {
+  n: number;
+  meanP: number;
+  bits: number;
+}
 
 export function probeGroup(s: GrammarSite): ProbeGroup {
   return s.kind === 'random' && s.repeat ? 'random repeat' : s.kind;
 }
 
-export async function grammarProbe(model: LanguageModel, sites: GrammarSite[], records: Map<string, string>, opts: RunOptions = {}): Promise<Map<ProbeGroup, ProbeResult>> {
+export async function grammarProbe(
+  model: LanguageModel,
+  sites: GrammarSite[],
+  records: Map<string, string>,
+  opts: RunOptions = {},
+): Promise<Map<ProbeGroup, ProbeResult>> {
   const W = PROBE_WINDOW;
   const at = model.objective === 'clm' ? W - 1 : W / 2;
   const acc = new Map<ProbeGroup, { n: number; p: number; lp: number }>();
@@ -41,17 +50,21 @@ export async function grammarProbe(model: LanguageModel, sites: GrammarSite[], r
     const seq = records.get(s.record);
     if (!seq) throw new Error(`grammar site in record ${s.record}, which the genome file does not hold`);
     const start = s.pos - at;
-    if (start < 0 || start + W > seq.length) throw new Error(`grammar site ${s.record}:${s.pos} has no ${W}-base window inside its record`);
+    if (start < 0 || start + W > seq.length)
+      throw new Error(`grammar site ${s.record}:${s.pos} has no ${W}-base window inside its record`);
     const win = encode(seq.slice(start, start + W));
     const ref = win[at]!;
-    if ('ACGT'[ref] !== s.ref) throw new Error(`grammar site ${s.record}:${s.pos}: the genome has ${seq[s.pos]}, the site list says ${s.ref}`);
+    if ('ACGT'[ref] !== s.ref)
+      throw new Error(`grammar site ${s.record}:${s.pos}: the genome has ${seq[s.pos]}, the site list says ${s.ref}`);
     if (model.objective === 'mlm') win[at] = MASK_ID;
     return {
       tokens: win,
       use: (lp: Float32Array) => {
         const g = acc.get(probeGroup(s)) ?? { n: 0, p: 0, lp: 0 };
         const x = lp[at * 4 + ref]!;
-        g.n++; g.p += Math.exp(x); g.lp += x;
+        g.n++;
+        g.p += Math.exp(x);
+        g.lp += x;
         acc.set(probeGroup(s), g);
       },
     };

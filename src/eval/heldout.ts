@@ -16,7 +16,11 @@ export function heldoutPositions(length: number, n: number, margin: number): num
   return Array.from({ length: n }, (_, i) => margin + step * i);
 }
 
-export async function heldoutBits(model: LanguageModel, tokens: Int32Array, opts: RunOptions & { batchSize?: number } = {}): Promise<{ bits: number; positions: number }> {
+export async function heldoutBits(
+  model: LanguageModel,
+  tokens: Int32Array,
+  opts: RunOptions & { batchSize?: number } = {},
+): Promise<{ bits: number; positions: number }> {
   const W = HELDOUT.window;
   const causal = model.objective === 'clm';
   const pos = heldoutPositions(tokens.length, HELDOUT.n, HELDOUT.margin).filter((p) => tokens[p]! < N_ID);
@@ -26,7 +30,12 @@ export async function heldoutBits(model: LanguageModel, tokens: Int32Array, opts
     const at = p - start;
     const win = tokens.slice(start, start + W);
     if (!causal) win[at] = MASK_ID;
-    return { tokens: win, use: (lp: Float32Array) => { total -= lp[at * 4 + tokens[p]!]!; } };
+    return {
+      tokens: win,
+      use: (lp: Float32Array) => {
+        total -= lp[at * 4 + tokens[p]!]!;
+      },
+    };
   });
   await runRows(model, rows, opts.batchSize ?? 32, opts);
   return { bits: total / pos.length / Math.LN2, positions: pos.length };

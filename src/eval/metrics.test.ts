@@ -30,13 +30,15 @@ describe('aurocInterval', () => {
   });
   it('agrees with auroc and narrows as samples grow', () => {
     let x = 11;
-    const rand = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rand = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
     const draw = (n: number) => {
       const labels = Array.from({ length: n }, (_, i) => i % 3 === 0);
       return { labels, scores: labels.map((l) => Math.round((rand() + (l ? 0.3 : 0)) * 20) / 20) }; // with ties
     };
-    const small = draw(60), big = draw(6000);
-    const a = aurocInterval(small.scores, small.labels), b = aurocInterval(big.scores, big.labels);
+    const small = draw(60),
+      big = draw(6000);
+    const a = aurocInterval(small.scores, small.labels),
+      b = aurocInterval(big.scores, big.labels);
     expect(a.auc).toBeCloseTo(auroc(small.scores, small.labels), 12);
     expect(b.auc).toBeCloseTo(auroc(big.scores, big.labels), 12);
     expect(a.lo).toBeLessThan(a.auc);
@@ -69,7 +71,11 @@ describe('aurocDifference', () => {
     const r = aurocDifference(b, a, labels);
     expect(r.diff).toBeCloseTo(0.1, 12);
     expect(r.p).toBeCloseTo(0.7481231, 6);
-    const same = aurocDifference(a, a.map((x) => 3 * x - 1), labels); // a monotone transform ranks the same
+    const same = aurocDifference(
+      a,
+      a.map((x) => 3 * x - 1),
+      labels,
+    ); // a monotone transform ranks the same
     expect([same.diff, same.se, same.p]).toEqual([0, 0, 1]);
   });
   it('compares only the samples both score', () => {
@@ -79,12 +85,13 @@ describe('aurocDifference', () => {
   });
   it('resolves a real difference on many samples and not a null one', () => {
     let x = 5;
-    const rand = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rand = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
     const n = 4000;
     const lab = Array.from({ length: n }, (_, i) => i % 2 === 0);
     const signal = lab.map((l) => rand() + (l ? 0.2 : 0));
     const stronger = signal.map((s, i) => s + (lab[i] ? 0.2 : 0) + 0.1 * rand());
-    const noise1 = lab.map(() => rand()), noise2 = lab.map(() => rand());
+    const noise1 = lab.map(() => rand()),
+      noise2 = lab.map(() => rand());
     expect(aurocDifference(stronger, signal, lab).p).toBeLessThan(1e-6);
     expect(aurocDifference(noise1, noise2, lab).p).toBeGreaterThan(0.01);
     expect(() => aurocDifference([1, 2], [1], [true, false])).toThrow(/same samples/);

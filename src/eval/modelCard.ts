@@ -6,8 +6,9 @@ import { QUESTIONS } from '../model/variantMetrics';
 import type { AurocEstimate, Question, Verdict, VariantEffectMetrics } from '../model/variantMetrics';
 
 export const SECTION_TITLE = '## Variant effects (BRCA1 SGE dev split)';
-const MARK = '<!-- written from model.json metrics.variantEffect by `npm run cards` '
-  + '(npm run eval -- --write-metrics); do not edit -->';
+const MARK =
+  '<!-- written from model.json metrics.variantEffect by `npm run cards` ' +
+  '(npm run eval -- --write-metrics); do not edit -->';
 
 const READING: Record<Verdict, string> = {
   separates: 'better than chance',
@@ -22,7 +23,8 @@ const pValue = (p: number) => (p < 0.001 ? '<0.001' : p.toFixed(3));
 export function variantEffectSection(m: VariantEffectMetrics): string {
   const methods = Object.entries(m.methods);
   const rows = (Object.keys(QUESTIONS) as Question[]).map((q) => {
-    const r = m.recommendation[q], e = m.methods[r.method]![QUESTIONS[q].estimate];
+    const r = m.recommendation[q],
+      e = m.methods[r.method]![QUESTIONS[q].estimate];
     const v = r.versusNext;
     const sign = v && v.difference >= 0 ? '+' : '';
     const next = v ? `${sign}${v.difference.toFixed(3)} over ${v.method} (p ${pValue(v.p)})` : '–';
@@ -30,26 +32,30 @@ export function variantEffectSection(m: VariantEffectMetrics): string {
     return `| ${QUESTIONS[q].label} | ${compares} | ${r.method} | ${est(e)} | ${READING[r.verdict]} | ${next} |`;
   });
   return [
-    SECTION_TITLE, MARK,
+    SECTION_TITLE,
+    MARK,
     `Zero-shot scores on the ${m.dataset}.`,
     'AUROC with 95% DeLong intervals: 0.5 is chance; below 0.5 the score calls the first group less damaging than the',
-    'second. For scale on this set: CADD 0.794, mammalian phyloP 0.788, Evo 2 1B about 0.73 '
-    + '(../shared/data/README.md).',
+    'second. For scale on this set: CADD 0.794, mammalian phyloP 0.788, Evo 2 1B about 0.73 ' +
+      '(../shared/data/README.md).',
     `Measured ${m.date.slice(0, 10)} on the ${m.backend} backend by \`${m.command}\`.`,
     '',
-    '| question | compares (variants) | best method | AUROC (95% CI) | reading '
-    + '| against the next best (DeLong, paired) |',
+    '| question | compares (variants) | best method | AUROC (95% CI) | reading ' +
+      '| against the next best (DeLong, paired) |',
     '|---|---|---|---|---|---|',
     ...rows,
     '',
     '| method | window | strands | scored | LOF vs rest | nonsense vs synonymous | canonical splice vs intronic |',
     '|---|---|---|---|---|---|---|',
-    ...methods.map(([name, x]) => `| ${name} | ${x.window} | ${x.bothStrands ? 2 : 1} | ${x.scored} | ${est(x.lof)} `
-      + `| ${est(x.nonsenseVsSynonymous)} | ${est(x.canonicalSpliceVsIntronic)} |`),
+    ...methods.map(
+      ([name, x]) =>
+        `| ${name} | ${x.window} | ${x.bothStrands ? 2 : 1} | ${x.scored} | ${est(x.lof)} ` +
+        `| ${est(x.nonsenseVsSynonymous)} | ${est(x.canonicalSpliceVsIntronic)} |`,
+    ),
     '',
     `Not for clinical use. "Best" is the highest AUROC on this dev split at the windows above (the page scores at the`,
-    `window you choose, ${DEFAULT_WINDOW} bases by default). A score and its percentile say how unusual a variant `
-    + 'looks to this',
+    `window you choose, ${DEFAULT_WINDOW} bases by default). A score and its percentile say how unusual a variant ` +
+      'looks to this',
     'model, not whether it is pathogenic.',
   ].join('\n');
 }

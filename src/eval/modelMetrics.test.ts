@@ -21,7 +21,7 @@ describe('metrics.variantEffect', () => {
     m = variantEffectMetrics(r, d, PROVENANCE);
   });
 
-  it('records each method\'s estimates as the evaluation measured them', () => {
+  it("records each method's estimates as the evaluation measured them", () => {
     expect(validateVariantEffect(m)).toBeNull();
     expect(Object.keys(m.methods)).toEqual(['dll', 'influence']);
     expect(m.variants).toBe(35);
@@ -38,7 +38,10 @@ describe('metrics.variantEffect', () => {
     for (const q of Object.keys(QUESTIONS) as Question[]) {
       const { estimate } = QUESTIONS[q];
       const [dll, inf] = [m.methods.dll![estimate], m.methods.influence![estimate]];
-      const ranked = [['dll', dll], ['influence', inf]] as const;
+      const ranked = [
+        ['dll', dll],
+        ['influence', inf],
+      ] as const;
       const [best, next] = dll.auroc >= inf.auroc ? ranked : [ranked[1], ranked[0]];
       const rec = m.recommendation[q];
       const reading = best[1].lo > 0.5 ? 'separates' : best[1].hi < 0.5 ? 'inverted' : 'chance';
@@ -65,7 +68,8 @@ describe('metrics.variantEffect', () => {
     const interval = (x: { auroc: number; lo: number; hi: number }) =>
       `${x.auroc.toFixed(3)} (${x.lo.toFixed(2)}-${x.hi.toFixed(2)})`;
     expect(section).toContain(`| dll | 63 | 1 | 35 | ${interval(lof)} |`);
-    const rec = m.recommendation.splice, e = m.methods[rec.method]!.canonicalSpliceVsIntronic;
+    const rec = m.recommendation.splice,
+      e = m.methods[rec.method]!.canonicalSpliceVsIntronic;
     expect(section).toContain(`| splice | canonical splice vs intronic (4 vs 4) | ${rec.method} | ${interval(e)} |`);
     expect(section).toContain('Measured 2026-12-03 on the wasm backend by `npm run eval -- --write-metrics`');
     const card = '# m\n\n## Metrics\nx\n\n## Variant effects (BRCA1 SGE dev set)\nold numbers 0.47\n\n## Limits\ny\n';

@@ -9,7 +9,11 @@ import { CONTRASTS } from './evaluate';
 import type { ContrastName, CountedAuroc, EvalData, MethodResult, ModelResult } from './evaluate';
 
 /** Where and how the run measured. */
-export interface Provenance { date: string; command: string; backend: string }
+export interface Provenance {
+  date: string;
+  command: string;
+  backend: string;
+}
 
 const estimate = (a: CountedAuroc): AurocEstimate => {
   if (!Number.isFinite(a.se)) {
@@ -24,7 +28,9 @@ const contrast = (m: MethodResult, name: ContrastName) => m.contrasts[CONTRASTS.
 
 function methodMetrics(m: MethodResult): MethodMetrics {
   return {
-    window: m.window, bothStrands: m.strands === 2, scored: m.scores.filter(Number.isFinite).length,
+    window: m.window,
+    bothStrands: m.strands === 2,
+    scored: m.scores.filter(Number.isFinite).length,
     lof: estimate(m.all),
     nonsenseVsSynonymous: estimate(contrast(m, 'nonsense vs synonymous')),
     canonicalSpliceVsIntronic: estimate(contrast(m, 'canonical splice vs intronic')),
@@ -59,14 +65,18 @@ export function variantEffectMetrics(r: ModelResult, d: EvalData, p: Provenance)
   const names = r.methods.map((m) => m.method);
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice) {
-    throw new Error(`${r.name}: ${twice} was measured at more than one window or strand setting; model.json `
-      + 'records one (give one --windows and one --strands value)');
+    throw new Error(
+      `${r.name}: ${twice} was measured at more than one window or strand setting; model.json ` +
+        'records one (give one --windows and one --strands value)',
+    );
   }
   const lof = d.isLof.filter(Boolean).length;
   return {
-    dataset: `BRCA1 saturation genome editing dev split (Findlay et al. 2018): ${count(d.sge.length)} variants of `
-      + `${d.region.source}, LOF ${count(lof)} vs FUNC + INT ${count(d.sge.length - lof)}`,
-    variants: d.sge.length, ...p,
+    dataset:
+      `BRCA1 saturation genome editing dev split (Findlay et al. 2018): ${count(d.sge.length)} variants of ` +
+      `${d.region.source}, LOF ${count(lof)} vs FUNC + INT ${count(d.sge.length - lof)}`,
+    variants: d.sge.length,
+    ...p,
     methods: Object.fromEntries(r.methods.map((m) => [m.method, methodMetrics(m)])),
     recommendation: {
       coding: recommend(r.methods, d, 'coding'),

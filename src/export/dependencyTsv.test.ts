@@ -5,7 +5,13 @@ import { dependencyTsv } from './dependencyTsv';
 
 // a 3-base map of positions 2-4 (0-based 1-3) of ACGNT... with one row at an N
 const map: DependencyMap = {
-  start: 1, end: 4, strands: 'forward', causal: false, passes: 7, forwardRows: 7, workers: 1,
+  start: 1,
+  end: 4,
+  strands: 'forward',
+  causal: false,
+  passes: 7,
+  forwardRows: 7,
+  workers: 1,
   values: Float32Array.from([0, 1.5, 0.25, 2, 0, 0.125, NaN, NaN, NaN]),
   argmax: Uint8Array.from([255, 2 * 4 + 3, 0, 0 * 4 + 1, 255, 5, 255, 255, 255]),
   influence: new Float32Array(12),
@@ -22,7 +28,9 @@ describe('dependency map TSV and read-out', () => {
   });
 
   it('names the substitution and the target base of the max, in 1-based positions', () => {
-    expect(describeCell(map, seq, 0, 1)).toBe('Substituted 2 (C) → read 3 (G): e = 1.5000 bits, largest for C>G at 2, in the odds of T at 3');
+    expect(describeCell(map, seq, 0, 1)).toBe(
+      'Substituted 2 (C) → read 3 (G): e = 1.5000 bits, largest for C>G at 2, in the odds of T at 3',
+    );
     expect(describeCell(map, seq, 1, 1)).toBe('Substituted 3 (G) → read 3 (G): e = 0 (the diagonal)');
     expect(describeCell(map, seq, 2, 0)).toBe('Substituted 4 (N) → read 2 (C): no substitution at an N');
   });

@@ -9,7 +9,9 @@ export function dependencyTsv(recordName: string, sequence: string, map: Depende
   const r = parseRegion(recordName);
   const n = map.end - map.start;
   const label = (c: number) => `${r.start + map.start + c}${sequence[map.start + c]}`;
-  const lines = [`# e(i, j): max |log2 odds change| at position j (columns) over the substitutions at i (rows), bits; ${r.chrom}; strands ${map.strands}`];
+  const lines = [
+    `# e(i, j): max |log2 odds change| at position j (columns) over the substitutions at i (rows), bits; ${r.chrom}; strands ${map.strands}`,
+  ];
   lines.push(['i\\j', ...Array.from({ length: n }, (_, c) => label(c))].join('\t'));
   for (let i = 0; i < n; i++) {
     const row = [label(i)];

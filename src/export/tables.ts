@@ -12,19 +12,29 @@ export interface VariantTableRow {
   note: string;
 }
 
-const cell = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '' : v.toFixed(6));
+const cell = (v: number | null | undefined) =>
+  v === null || v === undefined || !Number.isFinite(v) ? '' : v.toFixed(6);
 
 /** quantiles: the model's score distribution per method; each method with one gets a percentile column after its score. */
-export function variantsTsv(recordName: string, methods: string[], rows: VariantTableRow[], quantiles: Record<string, number[]> = {}): string {
+export function variantsTsv(
+  recordName: string,
+  methods: string[],
+  rows: VariantTableRow[],
+  quantiles: Record<string, number[]> = {},
+): string {
   const r = parseRegion(recordName);
   const cols = methods.flatMap((m) => (quantiles[m] ? [m, `${m}_percentile`] : [m]));
   const head = ['variant', 'chrom', 'pos', 'ref', 'alt', ...cols, 'note'];
-  const scoreCells = (x: VariantTableRow) => methods.flatMap((m) => {
-    const v = x.scores[m], q = quantiles[m];
-    if (!q) return [cell(v)];
-    return [cell(v), v === null || v === undefined || !Number.isFinite(v) ? '' : percentile(q, v).toFixed(1)];
-  });
-  const body = rows.map((x) => [x.text, r.chrom, x.index === null ? '' : r.start + x.index, x.ref, x.alt, ...scoreCells(x), x.note].join('\t'));
+  const scoreCells = (x: VariantTableRow) =>
+    methods.flatMap((m) => {
+      const v = x.scores[m],
+        q = quantiles[m];
+      if (!q) return [cell(v)];
+      return [cell(v), v === null || v === undefined || !Number.isFinite(v) ? '' : percentile(q, v).toFixed(1)];
+    });
+  const body = rows.map((x) =>
+    [x.text, r.chrom, x.index === null ? '' : r.start + x.index, x.ref, x.alt, ...scoreCells(x), x.note].join('\t'),
+  );
   return `${[head.join('\t'), ...body].join('\n')}\n`;
 }
 

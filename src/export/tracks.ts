@@ -41,8 +41,14 @@ export function toWig(recordName: string, t: TrackExport): string {
   let open = false;
   t.values.forEach((x, i) => {
     const s = fmt(x);
-    if (s === null) { open = false; return; }
-    if (!open) { lines.push(`fixedStep chrom=${chrom} start=${start0 + i + 1} step=1 span=1`); open = true; }
+    if (s === null) {
+      open = false;
+      return;
+    }
+    if (!open) {
+      lines.push(`fixedStep chrom=${chrom} start=${start0 + i + 1} step=1 span=1`);
+      open = true;
+    }
     lines.push(s);
   });
   return `${lines.join('\n')}\n`;

@@ -55,8 +55,15 @@ export interface CrossValidation {
 type Labels = ArrayLike<number>;
 type Groups = readonly string[] | undefined;
 
-function fit(kind: ProbeKind, X: Matrix, y: Labels, rows: Int32Array, lambda: number, start?: LinearModel,
-  tol?: number): LinearModel {
+function fit(
+  kind: ProbeKind,
+  X: Matrix,
+  y: Labels,
+  rows: Int32Array,
+  lambda: number,
+  start?: LinearModel,
+  tol?: number,
+): LinearModel {
   return (kind === 'binary' ? fitLogistic : fitRidge)(X, y, rows, lambda, { start: start?.fit, tol });
 }
 
@@ -75,8 +82,9 @@ function checkClasses(kind: ProbeKind, y: Labels, train: Int32Array, heldGroups:
   const missing = pos === 0 ? 'positive' : 'negative';
   const held = heldGroups.map((g) => `'${g}'`).join(', ');
   const where = heldGroups.length ? `with group${heldGroups.length > 1 ? 's' : ''} ${held} held out` : 'in a fold';
-  throw new ProbeInputError(`${where}, no ${missing} example is left to train on: `
-    + `give ${missing} examples in more groups`);
+  throw new ProbeInputError(
+    `${where}, no ${missing} example is left to train on: ` + `give ${missing} examples in more groups`,
+  );
 }
 
 /** Once this many weaker penalties in a row have not beaten the best held-out loss, the rest are not tried. */
@@ -88,8 +96,15 @@ const PATIENCE = 2;
  * stops PATIENCE penalties past the best so far (weak penalties cost the most solver passes); penalties not
  * tried keep a NaN loss.
  */
-export function choosePenalty(kind: ProbeKind, X: Matrix, y: Labels, groups: Groups, rows: Int32Array,
-  opts: CvOptions, seed: number): PenaltyChoice {
+export function choosePenalty(
+  kind: ProbeKind,
+  X: Matrix,
+  y: Labels,
+  groups: Groups,
+  rows: Int32Array,
+  opts: CvOptions,
+  seed: number,
+): PenaltyChoice {
   const lambdas = Float64Array.from(opts.lambdas).sort().reverse();
   const loss = new Float64Array(lambdas.length).fill(NaN);
   const plan = makeFolds(rows, y, groups, { k: opts.innerFolds, leaveOneOutUpTo: opts.innerFolds, seed });
@@ -113,8 +128,14 @@ export function choosePenalty(kind: ProbeKind, X: Matrix, y: Labels, groups: Gro
 }
 
 /** The nested cross-validation and the final fit; progress counts outer folds and the final fit. */
-export async function crossValidate(kind: ProbeKind, X: Matrix, y: Labels, groups: Groups, opts: CvOptions,
-  run: RunOptions = {}): Promise<CrossValidation> {
+export async function crossValidate(
+  kind: ProbeKind,
+  X: Matrix,
+  y: Labels,
+  groups: Groups,
+  opts: CvOptions,
+  run: RunOptions = {},
+): Promise<CrossValidation> {
   const all = Int32Array.from({ length: X.rows }, (_, i) => i);
   const plan = makeFolds(all, y, groups, { k: opts.folds, leaveOneOutUpTo: opts.leaveOneOutUpTo, seed: opts.seed });
   const outOfFold = new Float64Array(X.rows).fill(NaN);
@@ -125,7 +146,9 @@ export async function crossValidate(kind: ProbeKind, X: Matrix, y: Labels, group
     checkClasses(kind, y, fold.train, fold.groups);
     const choice = choosePenalty(kind, X, y, groups, fold.train, opts, opts.seed + 1 + f);
     const model = fit(kind, X, y, fold.train, choice.lambda);
-    predict(kind, model, X, fold.test).forEach((v, i) => { outOfFold[fold.test[i]!] = v; });
+    predict(kind, model, X, fold.test).forEach((v, i) => {
+      outOfFold[fold.test[i]!] = v;
+    });
     folds.push({ test: fold.test, groups: fold.groups, choice, model });
     run.onProgress?.(f + 1, total);
   }

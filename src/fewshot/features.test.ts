@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
-  assemble, differenceBlock, embeddingBlock, kmerNames, scoreBlock, sequenceBaseline, variantBaseline,
+  assemble,
+  differenceBlock,
+  embeddingBlock,
+  kmerNames,
+  scoreBlock,
+  sequenceBaseline,
+  variantBaseline,
   type FeatureBlock,
 } from './features';
 
 /** The block's row as name -> value, non-zero entries only. */
 function nonZero(b: FeatureBlock, row: number): Record<string, number> {
-  const w = b.names.length, out: Record<string, number> = {};
-  b.names.forEach((n, j) => { const v = b.data[row * w + j]!; if (v !== 0) out[n] = v; });
+  const w = b.names.length,
+    out: Record<string, number> = {};
+  b.names.forEach((n, j) => {
+    const v = b.data[row * w + j]!;
+    if (v !== 0) out[n] = v;
+  });
   return out;
 }
 
@@ -17,24 +27,45 @@ describe('variantBaseline', () => {
     const b = variantBaseline('ACGTACGTA', [{ pos: 4, ref: 'A', alt: 'G' }], { window: 1, kmer: 2 });
     expect(b.names.length).toBe(2 * 3 * 4 + 4 + 16);
     expect(nonZero(b, 0)).toEqual({
-      'ref-1=T': 1, 'ref+0=A': 1, 'ref+1=C': 1, 'alt-1=T': 1, 'alt+0=G': 1, 'alt+1=C': 1,
-      'kmer-change:A': -1, 'kmer-change:G': 1,
-      'kmer-change:TA': -1, 'kmer-change:AC': -1, 'kmer-change:TG': 1, 'kmer-change:GC': 1,
+      'ref-1=T': 1,
+      'ref+0=A': 1,
+      'ref+1=C': 1,
+      'alt-1=T': 1,
+      'alt+0=G': 1,
+      'alt+1=C': 1,
+      'kmer-change:A': -1,
+      'kmer-change:G': 1,
+      'kmer-change:TA': -1,
+      'kmer-change:AC': -1,
+      'kmer-change:TG': 1,
+      'kmer-change:GC': 1,
     });
   });
 
   it('leaves positions beyond the sequence at zero, and counts only k-mers inside it', () => {
     const b = variantBaseline('caGT', [{ pos: 0, ref: 'C', alt: 't' }], { window: 2, kmer: 2 });
     expect(nonZero(b, 0)).toEqual({
-      'ref+0=C': 1, 'ref+1=A': 1, 'ref+2=G': 1, 'alt+0=T': 1, 'alt+1=A': 1, 'alt+2=G': 1,
-      'kmer-change:C': -1, 'kmer-change:T': 1, 'kmer-change:CA': -1, 'kmer-change:TA': 1,
+      'ref+0=C': 1,
+      'ref+1=A': 1,
+      'ref+2=G': 1,
+      'alt+0=T': 1,
+      'alt+1=A': 1,
+      'alt+2=G': 1,
+      'kmer-change:C': -1,
+      'kmer-change:T': 1,
+      'kmer-change:CA': -1,
+      'kmer-change:TA': 1,
     });
   });
 
   it('refuses what is not a single-base substitution of the sequence, naming the variant', () => {
     const seq = 'ACGTACGT';
-    expect(() => variantBaseline(seq, [{ pos: 1, ref: 'C', alt: 'T' }, { pos: 2, ref: 'A', alt: 'T' }]))
-      .toThrow("variant 2 (A>T at index 2): the sequence has G there, not A");
+    expect(() =>
+      variantBaseline(seq, [
+        { pos: 1, ref: 'C', alt: 'T' },
+        { pos: 2, ref: 'A', alt: 'T' },
+      ]),
+    ).toThrow('variant 2 (A>T at index 2): the sequence has G there, not A');
     expect(() => variantBaseline(seq, [{ pos: 2, ref: 'GT', alt: 'G' }])).toThrow(/single-base substitutions only/);
     expect(() => variantBaseline(seq, [{ pos: 2, ref: 'G', alt: 'G' }])).toThrow(/differ from the reference/);
     expect(() => variantBaseline(seq, [{ pos: 8, ref: 'A', alt: 'G' }])).toThrow(/outside the sequence \(0..7\)/);
@@ -66,8 +97,9 @@ describe('assemble', () => {
   });
 
   it('refuses blocks of other row counts and values that are not numbers', () => {
-    expect(() => assemble([scoreBlock({ a: [1, 2] }), scoreBlock({ b: [1] })]))
-      .toThrow("feature block 'b' has 1 rows, the first block 2");
+    expect(() => assemble([scoreBlock({ a: [1, 2] }), scoreBlock({ b: [1] })])).toThrow(
+      "feature block 'b' has 1 rows, the first block 2",
+    );
     expect(() => assemble([scoreBlock({ a: [1, NaN] })])).toThrow("feature 'a' of row 2 is NaN, not a number");
     expect(() => scoreBlock({ a: [1, 2], b: [1] })).toThrow("score 'b' has 1 values, 'a' 2");
     expect(() => embeddingBlock('e', 3, new Float32Array(4))).toThrow(/do not split into 3 rows/);

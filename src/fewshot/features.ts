@@ -18,7 +18,8 @@ export interface FeatureBlock {
 /** All k-mers in the order countKmers indexes them (first base most significant). */
 export function kmerNames(k: number): string[] {
   return Array.from({ length: 4 ** k }, (_, code) =>
-    Array.from({ length: k }, (_, i) => BASES[(code >> (2 * (k - 1 - i))) & 3]!).join(''));
+    Array.from({ length: k }, (_, i) => BASES[(code >> (2 * (k - 1 - i))) & 3]!).join(''),
+  );
 }
 
 /** Counts of each k-mer of s (windows with N or other letters skipped), in kmerNames order. */
@@ -38,9 +39,13 @@ export interface VariantBaselineOptions {
  * window (positions beyond the sequence are all zero), and the k-mers the substitution creates minus those it
  * destroys.
  */
-export function variantBaseline(seq: string, variants: readonly Variant[],
-  opts: VariantBaselineOptions = {}): FeatureBlock {
-  const k = opts.window ?? 2, K = opts.kmer ?? 3;
+export function variantBaseline(
+  seq: string,
+  variants: readonly Variant[],
+  opts: VariantBaselineOptions = {},
+): FeatureBlock {
+  const k = opts.window ?? 2,
+    K = opts.kmer ?? 3;
   if (!Number.isInteger(k) || k < 0 || !Number.isInteger(K) || K < 0) {
     throw new ProbeInputError(`window and k-mer length must be whole numbers from 0, got ${k} and ${K}`);
   }
@@ -56,14 +61,21 @@ export function variantBaseline(seq: string, variants: readonly Variant[],
     checkSubstitution(seq, v, r);
     const around = (reach: number) =>
       Array.from({ length: 2 * reach + 1 }, (_, i) => seq[v.pos - reach + i] ?? 'N').join('');
-    const ref = around(k).toUpperCase(), alt = ref.slice(0, k) + v.alt.toUpperCase() + ref.slice(k + 1);
+    const ref = around(k).toUpperCase(),
+      alt = ref.slice(0, k) + v.alt.toUpperCase() + ref.slice(k + 1);
     let col = r * names.length;
     for (const w of [ref, alt]) {
-      for (const base of w) { const b = 'ACGT'.indexOf(base); if (b >= 0) data[col + b] = 1; col += 4; }
+      for (const base of w) {
+        const b = 'ACGT'.indexOf(base);
+        if (b >= 0) data[col + b] = 1;
+        col += 4;
+      }
     }
-    const refK = around(K - 1).toUpperCase(), altK = refK.slice(0, K - 1) + v.alt.toUpperCase() + refK.slice(K);
+    const refK = around(K - 1).toUpperCase(),
+      altK = refK.slice(0, K - 1) + v.alt.toUpperCase() + refK.slice(K);
     for (let m = 1; m <= K; m++) {
-      const before = kmerCounts(refK, m), after = kmerCounts(altK, m);
+      const before = kmerCounts(refK, m),
+        after = kmerCounts(altK, m);
       for (let c = 0; c < before.length; c++) data[col++] = after[c]! - before[c]!;
     }
   });
@@ -93,7 +105,8 @@ export function sequenceBaseline(seqs: readonly string[], maxK = 3): FeatureBloc
   seqs.forEach((s, r) => {
     let col = r * names.length;
     for (let k = 1; k <= maxK; k++) {
-      const counts = kmerCounts(s, k), total = counts.reduce((a, b) => a + b, 0);
+      const counts = kmerCounts(s, k),
+        total = counts.reduce((a, b) => a + b, 0);
       for (const c of counts) data[col++] = total > 0 ? c / total : 0;
     }
   });
@@ -102,7 +115,8 @@ export function sequenceBaseline(seqs: readonly string[], maxK = 3): FeatureBloc
 
 /** A block of one column per named score (scores[name][row]), e.g. a model's zero-shot scores. */
 export function scoreBlock(scores: Record<string, ArrayLike<number>>): FeatureBlock {
-  const names = Object.keys(scores), rows = names.length ? scores[names[0]!]!.length : 0;
+  const names = Object.keys(scores),
+    rows = names.length ? scores[names[0]!]!.length : 0;
   const data = new Float64Array(rows * names.length);
   names.forEach((name, j) => {
     const col = scores[name]!;
@@ -128,13 +142,19 @@ export function differenceBlock(prefix: string, a: FeatureBlock, b: FeatureBlock
     const shape = (x: FeatureBlock) => `${x.rows} x ${x.names.length}`;
     throw new ProbeInputError(`cannot subtract a ${shape(b)} block from a ${shape(a)} one`);
   }
-  return embeddingBlock(prefix, a.rows, a.data.map((v, i) => v - b.data[i]!));
+  return embeddingBlock(
+    prefix,
+    a.rows,
+    a.data.map((v, i) => v - b.data[i]!),
+  );
 }
 
 /** The blocks side by side: one matrix and its column names; refuses blocks of other row counts or NaNs. */
 export function assemble(blocks: readonly FeatureBlock[]): { X: Matrix; names: string[] } {
   if (blocks.length === 0) throw new ProbeInputError('no feature blocks to assemble');
-  const rows = blocks[0]!.rows, names = blocks.flatMap((b) => b.names), X = matrix(rows, names.length);
+  const rows = blocks[0]!.rows,
+    names = blocks.flatMap((b) => b.names),
+    X = matrix(rows, names.length);
   let offset = 0;
   for (const b of blocks) {
     const w = b.names.length;

@@ -20,7 +20,10 @@ export interface FoldOptions {
   seed: number;
 }
 
-export interface FoldPlan { scheme: FoldScheme; folds: Fold[] }
+export interface FoldPlan {
+  scheme: FoldScheme;
+  folds: Fold[];
+}
 
 /**
  * Folds of `rows` (indices into y and groups). Without groups: rows shuffled (ties in random order), ordered
@@ -28,8 +31,12 @@ export interface FoldPlan { scheme: FoldScheme; folds: Fold[] }
  * range of a continuous label. With groups: leave-one-group-out up to `leaveOneOutUpTo` groups, else the
  * shuffled groups, largest first, each to the fold with fewest rows so far.
  */
-export function makeFolds(rows: Int32Array, y: ArrayLike<number>, groups: readonly string[] | undefined,
-  opts: FoldOptions): FoldPlan {
+export function makeFolds(
+  rows: Int32Array,
+  y: ArrayLike<number>,
+  groups: readonly string[] | undefined,
+  opts: FoldOptions,
+): FoldPlan {
   const next = rng(opts.seed);
   if (!groups) {
     const k = Math.min(opts.k, rows.length);
@@ -43,22 +50,32 @@ export function makeFolds(rows: Int32Array, y: ArrayLike<number>, groups: readon
   for (const r of rows) {
     const g = groups[r]!;
     const m = members.get(g);
-    if (m) m.push(r); else members.set(g, [r]);
+    if (m) m.push(r);
+    else members.set(g, [r]);
   }
   const names = [...members.keys()].sort();
   if (names.length < 2) throw new Error(`cross-validation needs rows from at least 2 groups, found ${names.length}`);
   if (names.length <= opts.leaveOneOutUpTo) {
-    const folds = split(rows, names.map((g) => members.get(g)!), names.map((g) => [g]));
+    const folds = split(
+      rows,
+      names.map((g) => members.get(g)!),
+      names.map((g) => [g]),
+    );
     return { scheme: 'leave-one-group-out', folds };
   }
   const k = Math.min(opts.k, names.length);
-  const bins: string[][] = Array.from({ length: k }, () => []), sizes = new Array<number>(k).fill(0);
+  const bins: string[][] = Array.from({ length: k }, () => []),
+    sizes = new Array<number>(k).fill(0);
   for (const g of shuffle(names, next).sort((a, b) => members.get(b)!.length - members.get(a)!.length)) {
     const f = sizes.indexOf(Math.min(...sizes));
     bins[f]!.push(g);
     sizes[f]! += members.get(g)!.length;
   }
-  const folds = split(rows, bins.map((b) => b.flatMap((g) => members.get(g)!)), bins.map((b) => b.sort()));
+  const folds = split(
+    rows,
+    bins.map((b) => b.flatMap((g) => members.get(g)!)),
+    bins.map((b) => b.sort()),
+  );
   return { scheme: 'grouped-k-fold', folds };
 }
 

@@ -5,13 +5,21 @@ import { parseLabels } from './labels';
 describe('parseLabels', () => {
   it('reads classes by their positive value, groups and keys', () => {
     const t = parseLabels('#variant\tclass\texon\r\n17:100A>G\tLOF\te1\n\n17:101C>T\tFUNC\te2\n17:102G>A\tINT\te2\n', {
-      kind: 'binary', label: 'class', positive: 'LOF', group: 'exon', key: 'variant',
+      kind: 'binary',
+      label: 'class',
+      positive: 'LOF',
+      group: 'exon',
+      key: 'variant',
     });
     expect(Array.from(t.y)).toEqual([1, 0, 0]);
     expect(t.groups).toEqual(['e1', 'e2', 'e2']);
     expect(t.keys).toEqual(['17:100A>G', '17:101C>T', '17:102G>A']);
     expect(Array.from(t.lines)).toEqual([2, 4, 5]);
-    expect([...t.values]).toEqual([['LOF', 1], ['FUNC', 1], ['INT', 1]]); // what was read as negative
+    expect([...t.values]).toEqual([
+      ['LOF', 1],
+      ['FUNC', 1],
+      ['INT', 1],
+    ]); // what was read as negative
   });
 
   it('reads numbers for a continuous label', () => {
@@ -30,19 +38,24 @@ describe('parseLabels', () => {
       err = e as ProbeInputError;
     }
     expect(err).toBeInstanceOf(ProbeInputError);
-    expect(err!.message).toBe("10 of 11 data lines refused: 8 with a 'score' that is not a number "
-      + "(line 3 ('n/a'), 6 ('1,5'), 7 ('x'), 8 ('x'), 9 ('x'), ...); 1 with an empty 'score' (line 4 ('')); "
-      + "1 with a field count other than the header's 2 (line 5 (3))");
+    expect(err!.message).toBe(
+      "10 of 11 data lines refused: 8 with a 'score' that is not a number " +
+        "(line 3 ('n/a'), 6 ('1,5'), 7 ('x'), 8 ('x'), 9 ('x'), ...); 1 with an empty 'score' (line 4 ('')); " +
+        "1 with a field count other than the header's 2 (line 5 (3))",
+    );
     expect(err!.lines).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
 
   it('refuses a missing column, binary labels other than 0 / 1 without a positive value, and empty groups', () => {
-    expect(() => parseLabels('a\tb\n1\t2\n', { kind: 'binary', label: 'class' }))
-      .toThrow("no column 'class' in the header (columns: a, b)");
-    expect(() => parseLabels('c\n1\nyes\n0\n', { kind: 'binary', label: 'c' }))
-      .toThrow(/1 with a 'c' other than 0 or 1 .*line 3 \('yes'\)/);
-    expect(() => parseLabels('c\tg\n1\t\n', { kind: 'binary', label: 'c', group: 'g' }))
-      .toThrow(/1 with an empty 'g' \(group\) \(line 2\)/);
+    expect(() => parseLabels('a\tb\n1\t2\n', { kind: 'binary', label: 'class' })).toThrow(
+      "no column 'class' in the header (columns: a, b)",
+    );
+    expect(() => parseLabels('c\n1\nyes\n0\n', { kind: 'binary', label: 'c' })).toThrow(
+      /1 with a 'c' other than 0 or 1 .*line 3 \('yes'\)/,
+    );
+    expect(() => parseLabels('c\tg\n1\t\n', { kind: 'binary', label: 'c', group: 'g' })).toThrow(
+      /1 with an empty 'g' \(group\) \(line 2\)/,
+    );
     expect(() => parseLabels('\n \n', { kind: 'binary', label: 'c' })).toThrow('the label file is empty');
     expect(() => parseLabels('c\n', { kind: 'binary', label: 'c' })).toThrow('no data lines');
   });

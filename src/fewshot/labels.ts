@@ -32,7 +32,9 @@ export function parseLabels(text: string, spec: LabelSpec): LabelTable {
   const raw = text.split(/\r?\n/);
   const first = raw.findIndex((l) => l.trim() !== '');
   if (first < 0) throw new ProbeInputError('the label file is empty');
-  const header = raw[first]!.replace(/^#/, '').split('\t').map((h) => h.trim());
+  const header = raw[first]!.replace(/^#/, '')
+    .split('\t')
+    .map((h) => h.trim());
   const column = (name: string | undefined) => {
     if (name === undefined) return -1;
     const at = header.indexOf(name);
@@ -41,7 +43,9 @@ export function parseLabels(text: string, spec: LabelSpec): LabelTable {
     }
     return at;
   };
-  const labelAt = column(spec.label), groupAt = column(spec.group), keyAt = column(spec.key);
+  const labelAt = column(spec.label),
+    groupAt = column(spec.group),
+    keyAt = column(spec.key);
   const problems = new Map<string, { lines: number[]; quoted: string[] }>();
   const bad = (problem: string, line: number, quote: string) => {
     const p = problems.get(problem) ?? { lines: [], quoted: [] };
@@ -49,18 +53,28 @@ export function parseLabels(text: string, spec: LabelSpec): LabelTable {
     p.lines.push(line);
     if (p.quoted.length < QUOTED) p.quoted.push(`${line}${quote}`);
   };
-  const y: number[] = [], groups: string[] = [], keys: string[] = [], lines: number[] = [];
+  const y: number[] = [],
+    groups: string[] = [],
+    keys: string[] = [],
+    lines: number[] = [];
   const values = new Map<string, number>();
   for (let i = first + 1; i < raw.length; i++) {
     if (raw[i]!.trim() === '') continue;
-    const cells = raw[i]!.split('\t').map((c) => c.trim()), line = i + 1;
+    const cells = raw[i]!.split('\t').map((c) => c.trim()),
+      line = i + 1;
     if (cells.length !== header.length) {
       bad(`with a field count other than the header's ${header.length}`, line, ` (${cells.length})`);
       continue;
     }
     const value = readLabel(cells[labelAt]!, spec);
-    if (typeof value === 'string') { bad(value, line, ` ('${cells[labelAt]}')`); continue; }
-    if (groupAt >= 0 && cells[groupAt] === '') { bad(`with an empty '${spec.group}' (group)`, line, ''); continue; }
+    if (typeof value === 'string') {
+      bad(value, line, ` ('${cells[labelAt]}')`);
+      continue;
+    }
+    if (groupAt >= 0 && cells[groupAt] === '') {
+      bad(`with an empty '${spec.group}' (group)`, line, '');
+      continue;
+    }
     y.push(value);
     lines.push(line);
     if (groupAt >= 0) groups.push(cells[groupAt]!);
@@ -69,13 +83,20 @@ export function parseLabels(text: string, spec: LabelSpec): LabelTable {
   }
   if (problems.size > 0) {
     const all = [...problems.values()].flatMap((p) => p.lines).sort((a, b) => a - b);
-    const parts = [...problems].map(([problem, p]) =>
-      `${p.lines.length} ${problem} (line ${p.quoted.join(', ')}${p.lines.length > QUOTED ? ', ...' : ''})`);
+    const parts = [...problems].map(
+      ([problem, p]) =>
+        `${p.lines.length} ${problem} (line ${p.quoted.join(', ')}${p.lines.length > QUOTED ? ', ...' : ''})`,
+    );
     throw new ProbeInputError(`${all.length} of ${all.length + y.length} data lines refused: ${parts.join('; ')}`, all);
   }
   if (y.length === 0) throw new ProbeInputError('the label file has a header but no data lines');
-  return { y: Float64Array.from(y), groups: groupAt >= 0 ? groups : undefined, keys: keyAt >= 0 ? keys : undefined,
-    lines: Int32Array.from(lines), values };
+  return {
+    y: Float64Array.from(y),
+    groups: groupAt >= 0 ? groups : undefined,
+    keys: keyAt >= 0 ? keys : undefined,
+    lines: Int32Array.from(lines),
+    values,
+  };
 }
 
 /** The label as a number, or the problem with it (phrased to follow "N lines"). */

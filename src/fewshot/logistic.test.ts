@@ -26,7 +26,8 @@ describe('fitLogistic', () => {
 
   it('stays finite on separable classes, where the penalty alone holds it', () => {
     // z = -1 all negative, z = +1 all positive: stationarity is sigmoid(w) + lambda w = 1
-    const sep = matrix(4, 1, Float64Array.of(-1, -1, 1, 1)), ys = [0, 0, 1, 1];
+    const sep = matrix(4, 1, Float64Array.of(-1, -1, 1, 1)),
+      ys = [0, 0, 1, 1];
     const ws = [0.1, 0.01, 0.001].map((lambda) => {
       const m = fitLogistic(sep, ys, allRows(4), lambda);
       expect(m.fit.converged).toBe(true);

@@ -19,7 +19,8 @@ export const logisticLoss: Loss = {
   evaluate(eta, y, d, h) {
     let total = 0;
     for (let i = 0; i < eta.length; i++) {
-      const e = eta[i]!, p = sigmoid(e);
+      const e = eta[i]!,
+        p = sigmoid(e);
       total += softplus(e) - y[i]! * e;
       d[i] = p - y[i]!;
       h[i] = p * (1 - p);
@@ -39,8 +40,13 @@ export const logisticLoss: Loss = {
 };
 
 /** Fit on the given rows of X; y holds 0 / 1 per row of X. */
-export function fitLogistic(X: Matrix, y: ArrayLike<number>, rows: Int32Array, lambda: number,
-  opts?: SolveOptions): LinearModel {
+export function fitLogistic(
+  X: Matrix,
+  y: ArrayLike<number>,
+  rows: Int32Array,
+  lambda: number,
+  opts?: SolveOptions,
+): LinearModel {
   return fitLinear(X, y, rows, logisticLoss, lambda, opts);
 }
 

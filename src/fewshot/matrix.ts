@@ -27,11 +27,16 @@ export function matrix(rows: number, cols: number, data?: Float64Array | Float32
 
 /** Mean and population (n, not n - 1) standard deviation of each column over `rows`. */
 export function standardisation(X: Matrix, rows: Int32Array): Standardisation {
-  const p = X.cols, mean = new Float64Array(p), scale = new Float64Array(p);
+  const p = X.cols,
+    mean = new Float64Array(p),
+    scale = new Float64Array(p);
   for (const r of rows) for (let j = 0, b = r * p; j < p; j++) mean[j]! += X.data[b + j]!;
   for (let j = 0; j < p; j++) mean[j]! /= rows.length;
   for (const r of rows) {
-    for (let j = 0, b = r * p; j < p; j++) { const d = X.data[b + j]! - mean[j]!; scale[j]! += d * d; }
+    for (let j = 0, b = r * p; j < p; j++) {
+      const d = X.data[b + j]! - mean[j]!;
+      scale[j]! += d * d;
+    }
   }
   for (let j = 0; j < p; j++) {
     const sd = Math.sqrt(scale[j]! / rows.length);
@@ -50,7 +55,11 @@ export class StandardisedRows {
   private readonly inv: Float64Array;
   private readonly v1: Float64Array;
 
-  constructor(readonly X: Matrix, readonly rows: Int32Array, readonly std: Standardisation) {
+  constructor(
+    readonly X: Matrix,
+    readonly rows: Int32Array,
+    readonly std: Standardisation,
+  ) {
     this.n = rows.length;
     this.p = X.cols;
     this.inv = std.scale.map((s) => (s > 0 ? 1 / s : 0));
@@ -59,9 +68,14 @@ export class StandardisedRows {
 
   /** out[k] = z_{rows[k]} . v */
   times(v: Float64Array, out: Float64Array): Float64Array {
-    const { p, inv, v1 } = this, data = this.X.data, mean = this.std.mean;
+    const { p, inv, v1 } = this,
+      data = this.X.data,
+      mean = this.std.mean;
     let shift = 0;
-    for (let j = 0; j < p; j++) { v1[j] = v[j]! * inv[j]!; shift += mean[j]! * v1[j]!; }
+    for (let j = 0; j < p; j++) {
+      v1[j] = v[j]! * inv[j]!;
+      shift += mean[j]! * v1[j]!;
+    }
     for (let k = 0; k < this.n; k++) {
       const b = this.rows[k]! * p;
       let s = 0;
@@ -73,11 +87,14 @@ export class StandardisedRows {
 
   /** out = Z' t (t has one entry per row in `rows`). */
   transposeTimes(t: Float64Array, out: Float64Array): Float64Array {
-    const { p, inv } = this, data = this.X.data, mean = this.std.mean;
+    const { p, inv } = this,
+      data = this.X.data,
+      mean = this.std.mean;
     out.fill(0);
     let total = 0;
     for (let k = 0; k < this.n; k++) {
-      const tk = t[k]!, b = this.rows[k]! * p;
+      const tk = t[k]!,
+        b = this.rows[k]! * p;
       total += tk;
       if (tk === 0) continue;
       for (let j = 0; j < p; j++) out[j]! += tk * data[b + j]!;

@@ -39,21 +39,42 @@ export interface SolveOptions {
  * is not penalised. y has one entry per row of Z, in its order. lambda > 0 keeps the minimum finite and
  * unique even for separable labels or duplicated columns.
  */
-export function solve(Z: StandardisedRows, y: Float64Array, loss: Loss, lambda: number,
-  opts: SolveOptions = {}): LinearFit {
+export function solve(
+  Z: StandardisedRows,
+  y: Float64Array,
+  loss: Loss,
+  lambda: number,
+  opts: SolveOptions = {},
+): LinearFit {
   if (!(lambda > 0)) throw new Error(`the penalty must be positive, got ${lambda}`);
-  const { n, p } = Z, tol = opts.tol ?? 1e-9, maxIter = opts.maxIter ?? 100;
+  const { n, p } = Z,
+    tol = opts.tol ?? 1e-9,
+    maxIter = opts.maxIter ?? 100;
   const theta = new Float64Array(p + 1); // [intercept, w...]
-  if (opts.start) { theta[0] = opts.start.intercept; theta.set(opts.start.coef, 1); } else theta[0] = loss.start(y);
+  if (opts.start) {
+    theta[0] = opts.start.intercept;
+    theta.set(opts.start.coef, 1);
+  } else theta[0] = loss.start(y);
   const w = theta.subarray(1);
-  const eta = new Float64Array(n), d = new Float64Array(n), h = new Float64Array(n), u = new Float64Array(n);
-  const g = new Float64Array(p + 1), s = new Float64Array(p + 1), trial = new Float64Array(n);
+  const eta = new Float64Array(n),
+    d = new Float64Array(n),
+    h = new Float64Array(n),
+    u = new Float64Array(n);
+  const g = new Float64Array(p + 1),
+    s = new Float64Array(p + 1),
+    trial = new Float64Array(n);
   const cg = workspace(p + 1, n);
-  const result = (converged: boolean): LinearFit =>
-    ({ intercept: theta[0]!, coef: Float64Array.from(w), iterations, gradient: gmax, converged });
+  const result = (converged: boolean): LinearFit => ({
+    intercept: theta[0]!,
+    coef: Float64Array.from(w),
+    iterations,
+    gradient: gmax,
+    converged,
+  });
   Z.times(w, eta);
   for (let i = 0; i < n; i++) eta[i]! += theta[0]!;
-  let iterations = 0, gmax = Infinity;
+  let iterations = 0,
+    gmax = Infinity;
   for (; iterations <= maxIter; iterations++) {
     const f = loss.evaluate(eta, y, d, h) / n + (lambda / 2) * dot(w, w);
     Z.transposeTimes(d, g.subarray(1));
@@ -66,7 +87,10 @@ export function solve(Z: StandardisedRows, y: Float64Array, loss: Loss, lambda: 
     conjugateGradient(Z, h, lambda, g, s, loss.quadratic ? tol / 2 : Math.min(0.5, Math.sqrt(gnorm)) * gnorm, cg);
     Z.times(s.subarray(1), u); // change of eta along s
     for (let i = 0; i < n; i++) u[i]! += s[0]!;
-    const slope = dot(g, s), sw = dot(s.subarray(1), w), ss = dot(s.subarray(1), s.subarray(1)), ww = dot(w, w);
+    const slope = dot(g, s),
+      sw = dot(s.subarray(1), w),
+      ss = dot(s.subarray(1), s.subarray(1)),
+      ww = dot(w, w);
     // a predicted decrease below the objective's rounding cannot be checked against it: near the minimum the
     // full Newton step is the right one, and halving it there only stalls
     const checkable = -slope > 1e-13 * Math.max(1, Math.abs(f));
@@ -84,18 +108,35 @@ export function solve(Z: StandardisedRows, y: Float64Array, loss: Loss, lambda: 
   return result(gmax <= tol);
 }
 
-interface Workspace { r: Float64Array; dir: Float64Array; q: Float64Array; u: Float64Array }
+interface Workspace {
+  r: Float64Array;
+  dir: Float64Array;
+  q: Float64Array;
+  u: Float64Array;
+}
 
 function workspace(m: number, n: number): Workspace {
   return { r: new Float64Array(m), dir: new Float64Array(m), q: new Float64Array(m), u: new Float64Array(n) };
 }
 
 /** x = approximately -H^{-1} g to a residual below `tol`, H = (1/n) [1 Z]' diag(h) [1 Z] + lambda (w part). */
-function conjugateGradient(Z: StandardisedRows, h: Float64Array, lambda: number, g: Float64Array, x: Float64Array,
-  tol: number, ws: Workspace): void {
-  const { r, dir, q, u } = ws, m = g.length, n = Z.n;
+function conjugateGradient(
+  Z: StandardisedRows,
+  h: Float64Array,
+  lambda: number,
+  g: Float64Array,
+  x: Float64Array,
+  tol: number,
+  ws: Workspace,
+): void {
+  const { r, dir, q, u } = ws,
+    m = g.length,
+    n = Z.n;
   x.fill(0);
-  for (let j = 0; j < m; j++) { r[j] = -g[j]!; dir[j] = r[j]!; }
+  for (let j = 0; j < m; j++) {
+    r[j] = -g[j]!;
+    dir[j] = r[j]!;
+  }
   let rr = dot(r, r);
   // in exact arithmetic m steps solve it; rounding on an ill-conditioned H can ask for a few more
   for (let k = 0; k < 2 * m && Math.sqrt(rr) > tol; k++) {
@@ -105,8 +146,12 @@ function conjugateGradient(Z: StandardisedRows, h: Float64Array, lambda: number,
     q[0] = sum(u) / n;
     for (let j = 1; j < m; j++) q[j] = q[j]! / n + lambda * dir[j]!;
     const alpha = rr / dot(dir, q);
-    for (let j = 0; j < m; j++) { x[j]! += alpha * dir[j]!; r[j]! -= alpha * q[j]!; }
-    const next = dot(r, r), beta = next / rr;
+    for (let j = 0; j < m; j++) {
+      x[j]! += alpha * dir[j]!;
+      r[j]! -= alpha * q[j]!;
+    }
+    const next = dot(r, r),
+      beta = next / rr;
     rr = next;
     for (let j = 0; j < m; j++) dir[j] = r[j]! + beta * dir[j]!;
   }

@@ -7,8 +7,14 @@ import type { FoldScheme } from './folds';
 import type { Matrix } from './matrix';
 import type { ProbeModel } from './probeModel';
 import {
-  aurocReport, calibrationCurve, importance, spearman, spearmanReport,
-  type CalibrationBin, type Importance, type Interval,
+  aurocReport,
+  calibrationCurve,
+  importance,
+  spearman,
+  spearmanReport,
+  type CalibrationBin,
+  type Importance,
+  type Interval,
 } from './report';
 import { validateProbeInput } from './validate';
 
@@ -69,11 +75,17 @@ export interface ProbeReport {
  * Cross-validate and fit a probe. Throws ProbeInputError for input that cannot give an honest estimate (one
  * class, fewer than 10 examples of a class, fewer than 3 groups, non-finite values, mismatched lengths).
  */
-export async function fitProbe(input: ProbeInput,
-  opts: ProbeOptions = {}): Promise<{ report: ProbeReport; model: ProbeModel }> {
+export async function fitProbe(
+  input: ProbeInput,
+  opts: ProbeOptions = {},
+): Promise<{ report: ProbeReport; model: ProbeModel }> {
   const cvOpts: CvOptions = {
-    lambdas: opts.lambdas ?? DEFAULT_LAMBDAS, folds: opts.folds ?? 5, innerFolds: opts.innerFolds ?? 3,
-    leaveOneOutUpTo: opts.leaveOneOutUpTo ?? 10, seed: opts.seed ?? 1, innerTol: opts.innerTol ?? 1e-4,
+    lambdas: opts.lambdas ?? DEFAULT_LAMBDAS,
+    folds: opts.folds ?? 5,
+    innerFolds: opts.innerFolds ?? 3,
+    leaveOneOutUpTo: opts.leaveOneOutUpTo ?? 10,
+    seed: opts.seed ?? 1,
+    innerTol: opts.innerTol ?? 1e-4,
   };
   const { kind, X, y, groups } = input;
   const positives = validateProbeInput(input, cvOpts);
@@ -82,25 +94,50 @@ export async function fitProbe(input: ProbeInput,
   const metricOf = (pred: ArrayLike<number>, labels: ArrayLike<number>) =>
     binary ? aurocReport(pred, labels) : spearmanReport(pred, labels);
   const folds: FoldReport[] = cv.folds.map((f) => ({
-    test: f.test, groups: f.groups, lambda: f.choice.lambda, coef: f.model.coef,
-    metric: binary ? aurocReport(pick(cv.outOfFold, f.test), pick(y, f.test)).value
+    test: f.test,
+    groups: f.groups,
+    lambda: f.choice.lambda,
+    coef: f.model.coef,
+    metric: binary
+      ? aurocReport(pick(cv.outOfFold, f.test), pick(y, f.test)).value
       : spearman(pick(cv.outOfFold, f.test), pick(y, f.test)),
   }));
-  const fits = [...cv.folds.map((f, i) => ({ fit: f.model.fit, at: `fold ${i + 1}` })),
-    { fit: cv.model.fit, at: 'the final fit' }];
-  const warnings = fits.filter((w) => !w.fit.converged).map((w) =>
-    `${w.at} stopped after ${w.fit.iterations} Newton steps with gradient ${w.fit.gradient.toExponential(2)}`);
+  const fits = [
+    ...cv.folds.map((f, i) => ({ fit: f.model.fit, at: `fold ${i + 1}` })),
+    { fit: cv.model.fit, at: 'the final fit' },
+  ];
+  const warnings = fits
+    .filter((w) => !w.fit.converged)
+    .map(
+      (w) => `${w.at} stopped after ${w.fit.iterations} Newton steps with gradient ${w.fit.gradient.toExponential(2)}`,
+    );
   const report: ProbeReport = {
-    kind, n: X.rows, positives: binary ? positives : undefined, scheme: cv.scheme,
+    kind,
+    n: X.rows,
+    positives: binary ? positives : undefined,
+    scheme: cv.scheme,
     metric: { name: binary ? 'AUROC' : 'Spearman rho', ...metricOf(cv.outOfFold, y) },
     calibration: binary ? calibrationCurve(cv.outOfFold, y, Math.min(opts.bins ?? 10, X.rows / 10)) : undefined,
-    outOfFold: cv.outOfFold, lambda: cv.choice.lambda, lambdas: cv.choice.lambdas, loss: cv.choice.loss,
-    importance: importance(input.names, cv.model.coef, cv.folds.map((f) => f.model.coef)),
-    folds, warnings,
+    outOfFold: cv.outOfFold,
+    lambda: cv.choice.lambda,
+    lambdas: cv.choice.lambdas,
+    loss: cv.choice.loss,
+    importance: importance(
+      input.names,
+      cv.model.coef,
+      cv.folds.map((f) => f.model.coef),
+    ),
+    folds,
+    warnings,
   };
   const model: ProbeModel = {
-    kind, names: [...input.names], lambda: cv.model.lambda, mean: cv.model.std.mean, scale: cv.model.std.scale,
-    intercept: cv.model.intercept, coef: cv.model.coef,
+    kind,
+    names: [...input.names],
+    lambda: cv.model.lambda,
+    mean: cv.model.std.mean,
+    scale: cv.model.std.scale,
+    intercept: cv.model.intercept,
+    coef: cv.model.coef,
   };
   return { report, model };
 }

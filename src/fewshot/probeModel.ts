@@ -35,8 +35,9 @@ export interface ProbeJSON {
 export function predictProbe(m: ProbeModel, X: Matrix): Float64Array {
   if (X.cols !== m.names.length) {
     const first = m.names.slice(0, 3).join(', ');
-    throw new ProbeInputError(`the probe reads ${m.names.length} features (${first}...), `
-      + `the matrix has ${X.cols} columns`);
+    throw new ProbeInputError(
+      `the probe reads ${m.names.length} features (${first}...), ` + `the matrix has ${X.cols} columns`,
+    );
   }
   const rows = Int32Array.from({ length: X.rows }, (_, i) => i);
   const eta = new StandardisedRows(X, rows, { mean: m.mean, scale: m.scale }).times(m.coef, new Float64Array(X.rows));
@@ -49,14 +50,24 @@ export function rawScale(m: ProbeModel): { intercept: number; coef: Float64Array
 }
 
 export function probeToJSON(m: ProbeModel): ProbeJSON {
-  return { format: PROBE_FORMAT, kind: m.kind, names: [...m.names], lambda: m.lambda, intercept: m.intercept,
-    mean: Array.from(m.mean), scale: Array.from(m.scale), coef: Array.from(m.coef) };
+  return {
+    format: PROBE_FORMAT,
+    kind: m.kind,
+    names: [...m.names],
+    lambda: m.lambda,
+    intercept: m.intercept,
+    mean: Array.from(m.mean),
+    scale: Array.from(m.scale),
+    coef: Array.from(m.coef),
+  };
 }
 
 /** The model from probeToJSON's output (parsed), checked field by field. */
 export function probeFromJSON(json: unknown): ProbeModel {
   const o = json as Partial<Record<keyof ProbeJSON, unknown>>;
-  const fail = (what: string): never => { throw new ProbeInputError(`not a saved probe: ${what}`); };
+  const fail = (what: string): never => {
+    throw new ProbeInputError(`not a saved probe: ${what}`);
+  };
   if (typeof o !== 'object' || o === null) fail('expected an object');
   if (o.format !== PROBE_FORMAT) fail(`format is ${JSON.stringify(o.format)}, expected '${PROBE_FORMAT}'`);
   if (o.kind !== 'binary' && o.kind !== 'continuous') {
@@ -75,9 +86,16 @@ export function probeFromJSON(json: unknown): ProbeModel {
     return out;
   };
   const scalar = (key: 'lambda' | 'intercept') =>
-    (typeof o[key] === 'number' && Number.isFinite(o[key]) ? o[key] : fail(`${key} must be a finite number`));
+    typeof o[key] === 'number' && Number.isFinite(o[key]) ? o[key] : fail(`${key} must be a finite number`);
   const scale = numbers('scale');
   if (scale.some((s) => s < 0)) fail('a scale is negative');
-  return { kind: o.kind as ProbeModel['kind'], names, lambda: scalar('lambda'), intercept: scalar('intercept'),
-    mean: numbers('mean'), scale, coef: numbers('coef') };
+  return {
+    kind: o.kind as ProbeModel['kind'],
+    names,
+    lambda: scalar('lambda'),
+    intercept: scalar('intercept'),
+    mean: numbers('mean'),
+    scale,
+    coef: numbers('coef'),
+  };
 }

@@ -6,7 +6,12 @@ import { golden } from './testSupport';
 describe('wilson', () => {
   it("matches Newcombe's (1998) published Wilson intervals", () => {
     // Statistics in Medicine 17:857, table I, method 3
-    const table = [[81, 263, 0.2553, 0.3662], [15, 148, 0.0624, 0.1605], [0, 20, 0, 0.1611], [1, 29, 0.0061, 0.1718]];
+    const table = [
+      [81, 263, 0.2553, 0.3662],
+      [15, 148, 0.0624, 0.1605],
+      [0, 20, 0, 0.1611],
+      [1, 29, 0.0061, 0.1718],
+    ];
     for (const [k, n, lo, hi] of table) {
       const w = wilson(k!, n!);
       expect(w.lo).toBeCloseTo(lo!, 4);
@@ -32,8 +37,18 @@ describe('spearman', () => {
   it('matches SciPy, ties included', () => {
     const { x, y, rho } = golden.spearman;
     expect(spearman(x, y)).toBeCloseTo(rho, 12);
-    expect(spearman(x, x.map((v) => -(v ** 3)))).toBeCloseTo(-1, 12); // ranks only
-    expect(spearman(x, x.map(() => 2))).toBeNaN();
+    expect(
+      spearman(
+        x,
+        x.map((v) => -(v ** 3)),
+      ),
+    ).toBeCloseTo(-1, 12); // ranks only
+    expect(
+      spearman(
+        x,
+        x.map(() => 2),
+      ),
+    ).toBeNaN();
   });
 
   it("gives Fisher's z interval with the rank-correlation variance 1.06 / (n - 3)", () => {
@@ -47,8 +62,12 @@ describe('spearman', () => {
 
 describe('aurocReport', () => {
   it("is metrics.ts's DeLong interval on 0 / 1 labels", () => {
-    const p = [0.8, 0.4, 0.5, 0.1, 0.4], y = [1, 1, 0, 0, 0];
-    const a = aurocInterval(p, y.map((v) => v === 1));
+    const p = [0.8, 0.4, 0.5, 0.1, 0.4],
+      y = [1, 1, 0, 0, 0];
+    const a = aurocInterval(
+      p,
+      y.map((v) => v === 1),
+    );
     expect(aurocReport(p, y)).toEqual({ value: a.auc, lo: a.lo, hi: a.hi });
   });
 });

@@ -6,13 +6,19 @@ import { aurocInterval, midranks } from '../eval/metrics';
 
 const Z95 = 1.959964;
 
-export interface Interval { value: number; lo: number; hi: number }
+export interface Interval {
+  value: number;
+  lo: number;
+  hi: number;
+}
 
 /** Wilson's score interval (default 95%) for k successes in n trials; NaN for n = 0. */
 export function wilson(k: number, n: number, z = Z95): { lo: number; hi: number } {
   if (n === 0) return { lo: NaN, hi: NaN };
-  const p = k / n, z2 = z * z, centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const half = (z / (1 + z2 / n)) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+  const p = k / n,
+    z2 = z * z,
+    centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
   return { lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
 }
 
@@ -36,25 +42,38 @@ export function calibrationCurve(prob: ArrayLike<number>, y: ArrayLike<number>, 
   return Array.from({ length: count }, (_, b) => {
     const part = order.slice(Math.round((b * order.length) / count), Math.round(((b + 1) * order.length) / count));
     const pos = part.reduce((s, i) => s + y[i]!, 0);
-    return { n: part.length, predicted: part.reduce((s, i) => s + prob[i]!, 0) / part.length,
-      observed: pos / part.length, ...wilson(pos, part.length) };
+    return {
+      n: part.length,
+      predicted: part.reduce((s, i) => s + prob[i]!, 0) / part.length,
+      observed: pos / part.length,
+      ...wilson(pos, part.length),
+    };
   });
 }
 
 /** AUROC of out-of-fold probabilities with DeLong's 95% interval. */
 export function aurocReport(prob: ArrayLike<number>, y: ArrayLike<number>): Interval {
-  const r = aurocInterval(prob, Array.from(y, (v) => v === 1));
+  const r = aurocInterval(
+    prob,
+    Array.from(y, (v) => v === 1),
+  );
   return { value: r.auc, lo: r.lo, hi: r.hi };
 }
 
 /** Spearman's rho: Pearson's correlation of midranks (ties averaged); NaN when either side is constant. */
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const rx = midranks(Array.from(x)), ry = midranks(Array.from(y));
+  const rx = midranks(Array.from(x)),
+    ry = midranks(Array.from(y));
   const mean = (rx.length + 1) / 2;
-  let sxy = 0, sxx = 0, syy = 0;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
   for (let i = 0; i < rx.length; i++) {
-    const a = rx[i]! - mean, b = ry[i]! - mean;
-    sxy += a * b; sxx += a * a; syy += b * b;
+    const a = rx[i]! - mean,
+      b = ry[i]! - mean;
+    sxy += a * b;
+    sxx += a * a;
+    syy += b * b;
   }
   return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
 }
@@ -65,9 +84,11 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
  * groups (variants of one exon) the interval is too narrow. NaN interval for n < 4.
  */
 export function spearmanReport(pred: ArrayLike<number>, y: ArrayLike<number>): Interval {
-  const rho = spearman(pred, y), n = pred.length;
+  const rho = spearman(pred, y),
+    n = pred.length;
   if (!Number.isFinite(rho) || n < 4) return { value: rho, lo: NaN, hi: NaN };
-  const z = Math.atanh(Math.min(Math.max(rho, -1 + 1e-15), 1 - 1e-15)), half = Z95 * Math.sqrt(1.06 / (n - 3));
+  const z = Math.atanh(Math.min(Math.max(rho, -1 + 1e-15), 1 - 1e-15)),
+    half = Z95 * Math.sqrt(1.06 / (n - 3));
   return { value: rho, lo: Math.tanh(z - half), hi: Math.tanh(z + half) };
 }
 
@@ -81,9 +102,11 @@ export interface Importance {
 
 /** Features by decreasing |standardised coefficient| of the final fit, with the folds' sign agreement. */
 export function importance(names: readonly string[], final: Float64Array, folds: Float64Array[]): Importance[] {
-  return names.map((name, j) => ({
-    name,
-    coef: final[j]!,
-    signAgreement: folds.filter((c) => Math.sign(c[j]!) === Math.sign(final[j]!)).length / folds.length,
-  })).sort((a, b) => Math.abs(b.coef) - Math.abs(a.coef));
+  return names
+    .map((name, j) => ({
+      name,
+      coef: final[j]!,
+      signAgreement: folds.filter((c) => Math.sign(c[j]!) === Math.sign(final[j]!)).length / folds.length,
+    }))
+    .sort((a, b) => Math.abs(b.coef) - Math.abs(a.coef));
 }

@@ -21,13 +21,20 @@ describe('fitRidge', () => {
   });
 
   it('scales with the labels (the tolerance is relative to their spread)', () => {
-    const small = fitRidge(X, y, allRows(4), 0.5), big = fitRidge(X, y.map((v) => v * 1e6 + 5), allRows(4), 0.5);
+    const small = fitRidge(X, y, allRows(4), 0.5),
+      big = fitRidge(
+        X,
+        y.map((v) => v * 1e6 + 5),
+        allRows(4),
+        0.5,
+      );
     expect(big.coef[0]! / 1e6).toBeCloseTo(small.coef[0]!, 12);
     expect((big.intercept - 5) / 1e6).toBeCloseTo(small.intercept, 12);
   });
 
   it('starts from a nearby solution and reaches the same one', () => {
-    const Xc = toMatrix(golden.fits[3]!.X), yc = golden.fits[3]!.y;
+    const Xc = toMatrix(golden.fits[3]!.X),
+      yc = golden.fits[3]!.y;
     const start = fitRidge(Xc, yc, allRows(Xc.rows), 1);
     const warm = fitRidge(Xc, yc, allRows(Xc.rows), 0.1, { start: start.fit });
     const cold = fitRidge(Xc, yc, allRows(Xc.rows), 0.1);

@@ -31,9 +31,15 @@ export const squaredLoss: Loss = {
  * standardised for the solve and the fit scaled back (the solution is linear in y), so the solver's tolerance
  * means the same for labels in thousands as in fractions.
  */
-export function fitRidge(X: Matrix, y: ArrayLike<number>, rows: Int32Array, lambda: number,
-  opts?: SolveOptions): LinearModel {
-  let mean = 0, sq = 0;
+export function fitRidge(
+  X: Matrix,
+  y: ArrayLike<number>,
+  rows: Int32Array,
+  lambda: number,
+  opts?: SolveOptions,
+): LinearModel {
+  let mean = 0,
+    sq = 0;
   for (const r of rows) mean += y[r]! / rows.length;
   for (const r of rows) sq += (y[r]! - mean) ** 2;
   const sd = Math.sqrt(sq / rows.length) || 1;
@@ -41,7 +47,11 @@ export function fitRidge(X: Matrix, y: ArrayLike<number>, rows: Int32Array, lamb
   const from = opts?.start;
   const start = from && { ...from, intercept: (from.intercept - mean) / sd, coef: from.coef.map((c) => c / sd) };
   const m = fitLinear(X, scaled, rows, squaredLoss, lambda, { ...opts, start });
-  const fit = { ...m.fit, intercept: mean + sd * m.intercept, coef: m.coef.map((c) => c * sd),
-    gradient: m.fit.gradient * sd };
+  const fit = {
+    ...m.fit,
+    intercept: mean + sd * m.intercept,
+    coef: m.coef.map((c) => c * sd),
+    gradient: m.fit.gradient * sd,
+  };
   return withRawScale(m.std, lambda, fit.intercept, fit.coef, fit);
 }

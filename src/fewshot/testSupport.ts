@@ -6,13 +6,27 @@ import { expect } from 'vitest';
 import type { FoldPlan } from './folds';
 import { matrix, type Matrix } from './matrix';
 
-export interface GoldenFit { lambda: number; intercept: number; coef: number[] }
+export interface GoldenFit {
+  lambda: number;
+  intercept: number;
+  coef: number[];
+}
 export interface GoldenFitCase {
-  name: string; kind: 'binary' | 'continuous'; X: number[][]; y: number[]; fits: GoldenFit[];
+  name: string;
+  kind: 'binary' | 'continuous';
+  X: number[][];
+  y: number[];
+  fits: GoldenFit[];
 }
 export interface GoldenCvCase {
-  name: string; kind: 'binary' | 'continuous'; X: number[][]; y: number[]; groups: string[];
-  lambda: number; outOfFold: number[]; metric: number;
+  name: string;
+  kind: 'binary' | 'continuous';
+  X: number[][];
+  y: number[];
+  groups: string[];
+  lambda: number;
+  outOfFold: number[];
+  metric: number;
 }
 export interface Golden {
   fits: GoldenFitCase[];
@@ -33,7 +47,9 @@ export function expectHonest(plan: FoldPlan, rows: Int32Array, groups?: readonly
   expect(seen).toEqual(Array.from(rows).sort((a, b) => a - b));
   for (const f of plan.folds) {
     const test = new Set(f.test);
-    const rest = Array.from(rows).filter((r) => !test.has(r)).sort((a, b) => a - b);
+    const rest = Array.from(rows)
+      .filter((r) => !test.has(r))
+      .sort((a, b) => a - b);
     expect(Array.from(f.train).sort((a, b) => a - b)).toEqual(rest);
     if (!groups) continue;
     const held = new Set(Array.from(f.test, (r) => groups[r]!));
@@ -41,4 +57,3 @@ export function expectHonest(plan: FoldPlan, rows: Int32Array, groups?: readonly
     expect([...held].sort()).toEqual(f.groups);
   }
 }
-

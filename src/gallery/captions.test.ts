@@ -19,14 +19,25 @@ const seq = parseSequence(readFileSync(join(REPO_ROOT, 'public/examples', ex.fil
 async function stats(id: string): Promise<SiteStats> {
   const model = await loadModel(fileSource(join(REPO_ROOT, 'public/models', id)));
   try {
-    return await siteStats(model, seq, ex.mutagenesis![0] - 1, ex.mutagenesis![1], SITES.map((s) => s - 1));
+    return await siteStats(
+      model,
+      seq,
+      ex.mutagenesis![0] - 1,
+      ex.mutagenesis![1],
+      SITES.map((s) => s - 1),
+    );
   } finally {
     model.dispose();
   }
 }
 
-const caught = (re: RegExp) => { const m = re.exec(ex.caption); if (!m) throw new Error(`the caption no longer says ${re}`); return m.slice(1); };
-const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
+const caught = (re: RegExp) => {
+  const m = re.exec(ex.caption);
+  if (!m) throw new Error(`the caption no longer says ${re}`);
+  return m.slice(1);
+};
+const ordinal = (n: number) =>
+  `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
 
 describe('the BRCA1 exon 19 caption', () => {
   let own: SiteStats, chr22: SiteStats;

@@ -30,10 +30,18 @@ export interface SiteStats {
 }
 
 /** Sites and the region [start, end) are 0-based here; a site outside the region or at an N is refused. */
-export async function siteStats(model: LanguageModel, seq: string, start: number, end: number, sites: number[]): Promise<SiteStats> {
+export async function siteStats(
+  model: LanguageModel,
+  seq: string,
+  start: number,
+  end: number,
+  sites: number[],
+): Promise<SiteStats> {
   const scan = await likelihoodScan(model, encode(seq), { maskStride: DEFAULT_MASK_STRIDE });
   const mut = await saturationMutagenesis(model, seq, start, end, { method: 'masked', window: DEFAULT_WINDOW });
-  const pos: number[] = [], meanScore: number[] = [], pRef: number[] = [];
+  const pos: number[] = [],
+    meanScore: number[] = [],
+    pRef: number[] = [];
   for (let p = start; p < end; p++) {
     const cells = Array.from(mut.scores.subarray((p - start) * 4, (p - start + 1) * 4)).filter(Number.isFinite);
     if (cells.length !== 3) continue; // an N
@@ -43,13 +51,19 @@ export async function siteStats(model: LanguageModel, seq: string, start: number
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return {
-    positions: pos.length, medianPRef: median(pRef), medianScore: median(meanScore),
+    positions: pos.length,
+    medianPRef: median(pRef),
+    medianScore: median(meanScore),
     sites: sites.map((s) => {
       const k = pos.indexOf(s);
       if (k < 0) throw new Error(`Site ${s + 1} is not a scored base of the region ${start + 1}-${end}.`);
       return {
-        pos: s + 1, base: seq[s]!, pRef: pRef[k]!, pRefRank: 1 + pRef.filter((x) => x > pRef[k]!).length,
-        meanScore: meanScore[k]!, scoreRank: 1 + meanScore.filter((x) => x < meanScore[k]!).length,
+        pos: s + 1,
+        base: seq[s]!,
+        pRef: pRef[k]!,
+        pRefRank: 1 + pRef.filter((x) => x > pRef[k]!).length,
+        meanScore: meanScore[k]!,
+        scoreRank: 1 + meanScore.filter((x) => x < meanScore[k]!).length,
       };
     }),
   };

@@ -14,12 +14,21 @@ import { parseSequence } from './parseSequence';
 
 const dir = mkdtempSync(join(tmpdir(), 'local-genome-'));
 const file = (name: string, from = dir) => new File([readFileSync(join(from, name))], name);
-const fail = (p: Promise<unknown>) => p.then(() => { throw new Error('no error'); }, (e: unknown) => {
-  expect(e).toBeInstanceOf(LocalGenomeError);
-  return (e as Error).message;
-});
+const fail = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('no error');
+    },
+    (e: unknown) => {
+      expect(e).toBeInstanceOf(LocalGenomeError);
+      return (e as Error).message;
+    },
+  );
 let x = 99;
-const rand = () => { x = (Math.imul(x, 1103515245) + 12345) >>> 0; return x >>> 8; };
+const rand = () => {
+  x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+  return x >>> 8;
+};
 const chr2 = Array.from({ length: 150_000 }, () => 'ACGT'[rand() % 4]).join('');
 const chrM = 'ACGTTGCA'.repeat(100);
 
@@ -32,7 +41,17 @@ beforeAll(() => {
   execFileSync('samtools', ['faidx', 'misnamed.fa'], { cwd: dir });
   copyFileSync(BRCA1_FASTA, join(dir, 'brca1.fa'));
   execFileSync('samtools', ['faidx', 'brca1.fa'], { cwd: dir });
-  writeTwoBit(join(dir, 'g.2bit'), [{ name: 'chr2', length: chr2.length }, { name: 'chrM', length: chrM.length }], [{ name: 'chr2', sequence: chr2 }, { name: 'chrM', sequence: chrM }]);
+  writeTwoBit(
+    join(dir, 'g.2bit'),
+    [
+      { name: 'chr2', length: chr2.length },
+      { name: 'chrM', length: chrM.length },
+    ],
+    [
+      { name: 'chr2', sequence: chr2 },
+      { name: 'chrM', sequence: chrM },
+    ],
+  );
 });
 
 describe('local genomes in the app', () => {
@@ -40,7 +59,10 @@ describe('local genomes in the app', () => {
     const sets = [['g.2bit'], ['g.fa', 'g.fa.fai'], ['g.fa.gz', 'g.fa.gz.fai', 'g.fa.gz.gzi']];
     for (const names of sets) {
       const g = await openLocalGenome(names.map((n) => file(n)));
-      expect(g.sequences).toEqual([{ name: 'chr2', length: 150_000 }, { name: 'chrM', length: 800 }]);
+      expect(g.sequences).toEqual([
+        { name: 'chr2', length: 150_000 },
+        { name: 'chrM', length: 800 },
+      ]);
       const text = await readRegion(g, ' 2:70,001-71,000 ');
       const rec = parseSequence(text).records[0]!;
       expect(rec.name).toBe('chr2:70001-71000');
@@ -50,15 +72,27 @@ describe('local genomes in the app', () => {
   });
 
   it('says what is missing or wrong', async () => {
-    expect(await fail(openLocalGenome([file('g.fa')]))).toBe('g.fa needs its index g.fa.fai chosen with it (samtools faidx g.fa makes it): a FASTA is read by index, never whole');
-    expect(await fail(openLocalGenome([file('g.fa.gz'), file('g.fa.gz.fai')]))).toMatch(/^g\.fa\.gz is compressed, so it needs g\.fa\.gz\.gzi/);
+    expect(await fail(openLocalGenome([file('g.fa')]))).toBe(
+      'g.fa needs its index g.fa.fai chosen with it (samtools faidx g.fa makes it): a FASTA is read by index, never whole',
+    );
+    expect(await fail(openLocalGenome([file('g.fa.gz'), file('g.fa.gz.fai')]))).toMatch(
+      /^g\.fa\.gz is compressed, so it needs g\.fa\.gz\.gzi/,
+    );
     expect(await fail(openLocalGenome([file('g.fa.fai')]))).toMatch(/^none of g\.fa\.fai is a \.2bit or a FASTA/);
     const g = await openLocalGenome([file('g.2bit')]);
     expect(await fail(readRegion(g, 'chr5:1-10'))).toBe('g.2bit has no sequence chr5 (it has chr2, chrM)');
-    expect(await fail(readRegion(g, 'chr2:149,001-150,001'))).toBe('chr2 is 150,000 bases long: the region ends past it (150,001)');
-    expect(await fail(readRegion(g, 'chr2:1-100,001'))).toBe('the region is 100,001 bases; the app analyses at most 100,000: narrow it');
+    expect(await fail(readRegion(g, 'chr2:149,001-150,001'))).toBe(
+      'chr2 is 150,000 bases long: the region ends past it (150,001)',
+    );
+    expect(await fail(readRegion(g, 'chr2:1-100,001'))).toBe(
+      'the region is 100,001 bases; the app analyses at most 100,000: narrow it',
+    );
     expect(await fail(readRegion(g, 'chr2:10-5'))).toMatch(/^"chr2:10-5" is not a region/);
-    expect(parseRegionText('chr17:41,196,312-41,277,500')).toEqual({ chrom: 'chr17', start: 41_196_312, end: 41_277_500 });
+    expect(parseRegionText('chr17:41,196,312-41,277,500')).toEqual({
+      chrom: 'chr17',
+      start: 41_196_312,
+      end: 41_277_500,
+    });
   });
 
   it('reads regions inside records named chrom:start-end (1-based, inclusive), with the SGE REF bases', async () => {
@@ -85,18 +119,23 @@ describe('local genomes in the app', () => {
   it('refuses a region outside the region-named records, saying what the file covers', async () => {
     const data = join(REPO_ROOT, 'test/data');
     const cut = await openLocalGenome([file('brca1_slices.fa', data), file('brca1_slices.fa.fai', data)]);
-    expect(await fail(readRegion(cut, 'chr17:41,200,000-41,210,000')))
-      .toBe('brca1_slices.fa + .fai holds chr17 only as '
-      + 'chr17:41209001-41209200, chr17:41276001-41276200: chr17:41200000-41210000 is not inside one of them');
-    expect(await fail(readRegion(cut, 'chr17:41209100-41209201')))
-      .toMatch(/: chr17:41209100-41209201 is not inside one of them$/);
-    expect(await fail(readRegion(cut, 'chr5:1-10')))
-      .toBe('brca1_slices.fa + .fai has no sequence chr5 (it has chr17:41209001-41209200, chr17:41276001-41276200)');
+    expect(await fail(readRegion(cut, 'chr17:41,200,000-41,210,000'))).toBe(
+      'brca1_slices.fa + .fai holds chr17 only as ' +
+        'chr17:41209001-41209200, chr17:41276001-41276200: chr17:41200000-41210000 is not inside one of them',
+    );
+    expect(await fail(readRegion(cut, 'chr17:41209100-41209201'))).toMatch(
+      /: chr17:41209100-41209201 is not inside one of them$/,
+    );
+    expect(await fail(readRegion(cut, 'chr5:1-10'))).toBe(
+      'brca1_slices.fa + .fai has no sequence chr5 (it has chr17:41209001-41209200, chr17:41276001-41276200)',
+    );
     const whole = await openLocalGenome([file('brca1.fa'), file('brca1.fa.fai')]);
-    expect(await fail(readRegion(whole, 'chr17:1-100')))
-      .toBe('brca1.fa + .fai holds chr17 only as chr17:40577017-41752017: chr17:1-100 is not inside it');
+    expect(await fail(readRegion(whole, 'chr17:1-100'))).toBe(
+      'brca1.fa + .fai holds chr17 only as chr17:40577017-41752017: chr17:1-100 is not inside it',
+    );
     const misnamed = await openLocalGenome([file('misnamed.fa'), file('misnamed.fa.fai')]);
-    expect(await fail(readRegion(misnamed, 'chr2:1001-1010')))
-      .toBe('chr2:1001-1100 holds 150 bases, but its name spans 100: the name does not give its coordinates');
+    expect(await fail(readRegion(misnamed, 'chr2:1001-1010'))).toBe(
+      'chr2:1001-1100 holds 150 bases, but its name spans 100: the name does not give its coordinates',
+    );
   });
 });

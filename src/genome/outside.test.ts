@@ -26,25 +26,32 @@ describe('variants outside the analysed record', () => {
     const text = readFileSync(join(SHARED_DATA, 'brca1/brca1_sge_dev.vcf'), 'utf8');
     const { variants } = parseVcf(text);
     // counted without the placing code: data lines whose POS is within 41,209,001-41,209,200 (all SNVs)
-    const inWindow = text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => Number(l.split('\t')[1]))
+    const inWindow = text
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => Number(l.split('\t')[1]))
       .filter((p) => p >= 41_209_001 && p <= 41_209_200).length;
     expect([variants.length, inWindow]).toEqual([1517, 303]);
     const { listed, outside } = splitOutside(variants, record, (v) => v);
     expect(listed).toHaveLength(303);
     expect(outside).toHaveLength(1517 - 303);
     expect(listed.map((v) => v.line)).toEqual([...listed.map((v) => v.line)].sort((a, b) => a - b));
-    expect(outsideSummary(outside.length, record))
-      .toBe('1,214 variants lie outside the analysed sequence (chr17:41,209,001-41,209,200)');
+    expect(outsideSummary(outside.length, record)).toBe(
+      '1,214 variants lie outside the analysed sequence (chr17:41,209,001-41,209,200)',
+    );
   });
 
   it('a few outside stay listed with the others, so each shows its reason', () => {
     const few = Array.from({ length: OUTSIDE_LISTED_MAX }, (_, i) => at('chr1', i + 1)).concat(at('chr17', 41_209_100));
     expect(splitOutside(few, record, (v) => v)).toEqual({ listed: few, outside: [] });
     const many = [...few, at('chr1', 99)];
-    expect(splitOutside(many, record, (v) => v))
-      .toEqual({ listed: [at('chr17', 41_209_100)], outside: many.filter((v) => v.chrom === 'chr1') });
+    expect(splitOutside(many, record, (v) => v)).toEqual({
+      listed: [at('chr17', 41_209_100)],
+      outside: many.filter((v) => v.chrom === 'chr1'),
+    });
     expect(splitOutside(many, null, (v) => v).outside).toEqual([]);
-    expect(outsideSummary(1, { name: 'my_seq', length: 1000 }))
-      .toBe('1 variant lies outside the analysed sequence ("my_seq", 1-1,000)');
+    expect(outsideSummary(1, { name: 'my_seq', length: 1000 })).toBe(
+      '1 variant lies outside the analysed sequence ("my_seq", 1-1,000)',
+    );
   });
 });

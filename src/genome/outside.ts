@@ -7,7 +7,11 @@ import { parseRegion } from './region';
 /** Up to this many variants outside the analysed record are listed with the others; more are summarised. */
 export const OUTSIDE_LISTED_MAX = 10;
 
-interface Placeable { chrom: string | null; pos: number; ref: string }
+interface Placeable {
+  chrom: string | null;
+  pos: number;
+  ref: string;
+}
 
 /** Whether a variant lies outside `record` (another chromosome, or past its ends), so no score can come from it. */
 export function liesOutside(record: RecordSpan, v: Placeable): boolean {
@@ -18,8 +22,11 @@ export function liesOutside(record: RecordSpan, v: Placeable): boolean {
  * The rows to list and the rows outside `record` to summarise: none are summarised unless more than
  * OUTSIDE_LISTED_MAX lie outside. Both keep the given order.
  */
-export function splitOutside<T>(rows: T[], record: RecordSpan | null, variantOf: (row: T) => Placeable):
-  { listed: T[]; outside: T[] } {
+export function splitOutside<T>(
+  rows: T[],
+  record: RecordSpan | null,
+  variantOf: (row: T) => Placeable,
+): { listed: T[]; outside: T[] } {
   if (!record) return { listed: rows, outside: [] };
   const outside = rows.filter((r) => liesOutside(record, variantOf(r)));
   if (outside.length <= OUTSIDE_LISTED_MAX) return { listed: rows, outside: [] };

@@ -52,17 +52,26 @@ export function parseSequence(text: string, maxLength = MAX_SEQUENCE_LENGTH): Pa
   const finish = () => {
     if (!hasRecord) return;
     const raw = chunks.join('');
-    if (flatRecord) { const n = checkFlatRecord(flatRecord, raw.length); if (n) notices.push(n); }
+    if (flatRecord) {
+      const n = checkFlatRecord(flatRecord, raw.length);
+      if (n) notices.push(n);
+    }
     if (raw.length === 0) throw new SequenceInputError(`FASTA record "${name}" has no sequence.`);
     const ambiguous = counts.ambiguous - recordStart.ambiguous;
     const letters = raw.length - (counts.gaps - recordStart.gaps);
     if (letters >= PROTEIN_MIN_LETTERS && ambiguous * 2 > letters) {
-      throw new SequenceInputError(`${flatRecord ? `${flatRecord.format} record "${name}"` : named ? `Record "${name}"` : 'The sequence'} looks like protein, not DNA: `
-        + `${ambiguous.toLocaleString('en-US')} of its ${letters.toLocaleString('en-US')} letters are amino-acid letters that DNA has only as rare ambiguity codes `
-        + '(R, Y, S, W, K, M, B, D, H, V). The models read DNA: paste the nucleotide sequence instead.');
+      throw new SequenceInputError(
+        `${flatRecord ? `${flatRecord.format} record "${name}"` : named ? `Record "${name}"` : 'The sequence'} looks like protein, not DNA: ` +
+          `${ambiguous.toLocaleString('en-US')} of its ${letters.toLocaleString('en-US')} letters are amino-acid letters that DNA has only as rare ambiguity codes ` +
+          '(R, Y, S, W, K, M, B, D, H, V). The models read DNA: paste the nucleotide sequence instead.',
+      );
     }
     const softMasked = new Uint8Array(raw.length);
-    for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) >= 97) { softMasked[i] = 1; counts.lower++; }
+    for (let i = 0; i < raw.length; i++)
+      if (raw.charCodeAt(i) >= 97) {
+        softMasked[i] = 1;
+        counts.lower++;
+      }
     records.push({ name, sequence: raw.toUpperCase(), softMasked });
   };
 
@@ -85,11 +94,16 @@ export function parseSequence(text: string, maxLength = MAX_SEQUENCE_LENGTH): Pa
     if (line.startsWith(';')) continue; // old FASTA comment lines
     let out = line.replace(/[\s\d]+/g, '');
     if (!/^[ACGTNacgtn]*$/.test(out)) out = cleanLine(line, ln, counts);
-    if (!hasRecord && out.length > 0) { hasRecord = true; name = 'sequence'; }
+    if (!hasRecord && out.length > 0) {
+      hasRecord = true;
+      name = 'sequence';
+    }
     length += out.length;
     if (length > maxLength) {
       throw new SequenceInputError(
-        `The sequence is longer than ${maxLength.toLocaleString('en-US')} bases (the limit of this page); paste a shorter region.`, ln + 1);
+        `The sequence is longer than ${maxLength.toLocaleString('en-US')} bases (the limit of this page); paste a shorter region.`,
+        ln + 1,
+      );
     }
     chunks.push(out);
   }
@@ -97,27 +111,45 @@ export function parseSequence(text: string, maxLength = MAX_SEQUENCE_LENGTH): Pa
   if (records.length === 0) throw new SequenceInputError('No sequence found: paste DNA bases or a FASTA record.');
 
   if (flat) notices.unshift(flatSummary([...flat.records.values()].map((r) => r.format)));
-  if (counts.lower) notices.push(`${counts.lower.toLocaleString('en-US')} lower-case (soft-masked) bases are shown in lower case and read as upper case by the model.`);
+  if (counts.lower)
+    notices.push(
+      `${counts.lower.toLocaleString('en-US')} lower-case (soft-masked) bases are shown in lower case and read as upper case by the model.`,
+    );
   if (counts.u) notices.push(`Read ${counts.u.toLocaleString('en-US')} U as T (RNA input).`);
-  if (counts.ambiguous + counts.gaps) notices.push(`Read ${(counts.ambiguous + counts.gaps).toLocaleString('en-US')} ambiguity codes or gaps as N.`);
+  if (counts.ambiguous + counts.gaps)
+    notices.push(`Read ${(counts.ambiguous + counts.gaps).toLocaleString('en-US')} ambiguity codes or gaps as N.`);
   return { records, notices };
 }
 
 /** "Read 1 GenBank record (the sequence block only)." or "Read 2 records: 1 GenBank, 1 EMBL (...)". */
 function flatSummary(formats: FlatFormat[]): string {
   const n = formats.length;
-  const by = (['GenBank', 'EMBL'] as const).map((f) => [f, formats.filter((x) => x === f).length] as const).filter(([, k]) => k > 0);
-  const what = by.length === 1 ? `${n} ${by[0]![0]} record${n > 1 ? 's' : ''}` : `${n} records: ${by.map(([f, k]) => `${k} ${f}`).join(', ')}`;
+  const by = (['GenBank', 'EMBL'] as const)
+    .map((f) => [f, formats.filter((x) => x === f).length] as const)
+    .filter(([, k]) => k > 0);
+  const what =
+    by.length === 1
+      ? `${n} ${by[0]![0]} record${n > 1 ? 's' : ''}`
+      : `${n} records: ${by.map(([f, k]) => `${k} ${f}`).join(', ')}`;
   return `Read ${what} (the sequence block${n > 1 ? 's' : ''} only).`;
 }
 
-interface Counts { lower: number; u: number; ambiguous: number; gaps: number }
+interface Counts {
+  lower: number;
+  u: number;
+  ambiguous: number;
+  gaps: number;
+}
 
 /** Amino-acid letters that are no nucleotide code, and whether a line of letters reads as protein. */
 const AMINO_ONLY = /[EFILPQJOXZ*]/i;
 function readsAsProtein(line: string): boolean {
   const letters = line.replace(/[^A-Za-z*]/g, '');
-  return letters.length >= PROTEIN_MIN_LETTERS && AMINO_ONLY.test(letters) && letters.replace(/[^ACGTUNacgtun]/g, '').length * 2 < letters.length;
+  return (
+    letters.length >= PROTEIN_MIN_LETTERS &&
+    AMINO_ONLY.test(letters) &&
+    letters.replace(/[^ACGTUNacgtun]/g, '').length * 2 < letters.length
+  );
 }
 
 /** The slow path for a line with letters other than ACGTN: convert U and IUPAC codes, or fail. */
@@ -127,14 +159,24 @@ function cleanLine(line: string, ln: number, counts: Counts): string {
     const ch = line[col]!;
     if (/[\s0-9]/.test(ch)) continue;
     if ('ACGTNacgtn'.includes(ch)) out += ch;
-    else if (ch === 'U' || ch === 'u') { counts.u++; out += ch === 'U' ? 'T' : 't'; }
-    else if (IUPAC_AMBIGUOUS.has(ch)) { counts.ambiguous++; out += ch === ch.toUpperCase() ? 'N' : 'n'; }
-    else if (ch === '-' || ch === '.') { counts.gaps++; out += 'N'; }
-    else {
+    else if (ch === 'U' || ch === 'u') {
+      counts.u++;
+      out += ch === 'U' ? 'T' : 't';
+    } else if (IUPAC_AMBIGUOUS.has(ch)) {
+      counts.ambiguous++;
+      out += ch === ch.toUpperCase() ? 'N' : 'n';
+    } else if (ch === '-' || ch === '.') {
+      counts.gaps++;
+      out += 'N';
+    } else {
       const why = readsAsProtein(line)
         ? '; the line reads as protein (amino-acid letters), and the models read DNA: paste the nucleotide sequence instead.'
         : ' (expected A, C, G, T, U, N or an IUPAC code).';
-      throw new SequenceInputError(`Line ${ln + 1}, column ${col + 1}: ${JSON.stringify(ch)} is not a nucleotide${why}`, ln + 1, col + 1);
+      throw new SequenceInputError(
+        `Line ${ln + 1}, column ${col + 1}: ${JSON.stringify(ch)} is not a nucleotide${why}`,
+        ln + 1,
+        col + 1,
+      );
     }
   }
   return out;

@@ -24,10 +24,15 @@ describe('RefSeq chromosome accessions', () => {
   });
 
   it('refuses a version of neither assembly, or none; leaves other accessions as names', () => {
-    expect(readAccession('NC_000001.12')).toEqual({ problem: 'NC_000001.12 is chr1, but not NC_000001.10 (GRCh37) or '
-      + 'NC_000001.11 (GRCh38): its positions may differ from theirs' });
-    expect(readAccession('NC_012920.2')).toEqual({ problem: 'NC_012920.2 is chrM, but not NC_012920.1 '
-      + '(GRCh37 and GRCh38): its positions may differ from theirs' });
+    expect(readAccession('NC_000001.12')).toEqual({
+      problem:
+        'NC_000001.12 is chr1, but not NC_000001.10 (GRCh37) or ' +
+        'NC_000001.11 (GRCh38): its positions may differ from theirs',
+    });
+    expect(readAccession('NC_012920.2')).toEqual({
+      problem:
+        'NC_012920.2 is chrM, but not NC_012920.1 ' + '(GRCh37 and GRCh38): its positions may differ from theirs',
+    });
     expect(readAccession('NC_000024')).toMatchObject({ problem: expect.stringMatching(/^NC_000024 has no version/) });
     for (const name of ['NC_000025.1', 'NC_001416.1', 'NG_005905.2', 'NT_187361.1', 'chr17', 'nc_000017.10']) {
       expect(readAccession(name)).toBeNull();

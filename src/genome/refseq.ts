@@ -25,19 +25,27 @@ export function readAccession(name: string): Accession | null {
   const chromosome = mito ? 'chrM' : `chr${n <= 22 ? n : n === 23 ? 'X' : 'Y'}`;
   const base = `NC_${digits}`;
   const versions = mito ? [MITOCHONDRION.version] : [GRCH37_VERSIONS[n - 1]!, GRCH37_VERSIONS[n - 1]! + 1];
-  const known = mito ? `${base}.${versions[0]} (GRCh37 and GRCh38)`
+  const known = mito
+    ? `${base}.${versions[0]} (GRCh37 and GRCh38)`
     : `${base}.${versions[0]} (GRCh37) or ${base}.${versions[1]} (GRCh38)`;
   if (versionText === undefined) {
-    return { problem: `${name} has no version: the version names the assembly, and positions differ between `
-      + `assemblies; write ${known}` };
+    return {
+      problem:
+        `${name} has no version: the version names the assembly, and positions differ between ` +
+        `assemblies; write ${known}`,
+    };
   }
   const version = Number(versionText);
   if (!versions.includes(version)) {
     return { problem: `${name} is ${chromosome}, but not ${known}: its positions may differ from theirs` };
   }
   const assembly = mito ? 'GRCh37 and GRCh38 (the rCRS)' : version === versions[0] ? 'GRCh37 (hg19)' : 'GRCh38 (hg38)';
-  return { chrom: chromosome, note: `${name} is ${chromosome} of ${assembly}; the analysed sequence's name does not `
-    + 'say its assembly: check it is the same' };
+  return {
+    chrom: chromosome,
+    note:
+      `${name} is ${chromosome} of ${assembly}; the analysed sequence's name does not ` +
+      'say its assembly: check it is the same',
+  };
 }
 
 /** A chromosome as written, with a human chromosome accession read as its chromosome (and a note on its assembly). */

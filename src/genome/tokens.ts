@@ -23,7 +23,18 @@ export function encode(seq: string): Int32Array {
   return out;
 }
 
-const COMPLEMENT: Record<string, string> = { A: 'T', C: 'G', G: 'C', T: 'A', N: 'N', a: 't', c: 'g', g: 'c', t: 'a', n: 'n' };
+const COMPLEMENT: Record<string, string> = {
+  A: 'T',
+  C: 'G',
+  G: 'C',
+  T: 'A',
+  N: 'N',
+  a: 't',
+  c: 'g',
+  g: 'c',
+  t: 'a',
+  n: 'n',
+};
 
 export function reverseComplement(seq: string): string {
   let out = '';
@@ -34,6 +45,9 @@ export function reverseComplement(seq: string): string {
 /** Reverse complement of token ids: bases swap A<->T and C<->G; N and special tokens keep their id. */
 export function reverseComplementTokens(t: Int32Array): Int32Array {
   const out = new Int32Array(t.length);
-  for (let i = 0; i < t.length; i++) { const x = t[t.length - 1 - i]!; out[i] = x < N_ID ? 3 - x : x; }
+  for (let i = 0; i < t.length; i++) {
+    const x = t[t.length - 1 - i]!;
+    out[i] = x < N_ID ? 3 - x : x;
+  }
   return out;
 }

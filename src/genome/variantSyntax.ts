@@ -26,7 +26,10 @@ const PATTERNS = [
  * digit, so that comma groups the thousands of a position (chr17:41,209,148T>G is one variant).
  */
 export function splitVariantList(text: string): string[] {
-  return text.split(/[;\n]|(?<!\d),|,(?!\d)/).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/[;\n]|(?<!\d),|,(?!\d)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Parse one or more variants separated by commas, semicolons or new lines. */
@@ -37,14 +40,22 @@ export function parseVariantList(text: string): { variants: TypedVariant[]; erro
     const read = readHgvs(item) ?? readPlain(item);
     if (!read) {
       const columns = item.split('\t').length;
-      errors.push(columns > 1
-        ? `"${item}" has ${columns} tab-separated columns; a VCF data line needs at least 5 (CHROM POS ID REF ALT, then optionally QUAL FILTER INFO). Or write chr17:41245466G>A`
-        : `"${item}" is not a variant: write 123A>G (position in the pasted sequence) or chr17:41245466G>A, or paste VCF lines (with or without their header)`);
+      errors.push(
+        columns > 1
+          ? `"${item}" has ${columns} tab-separated columns; a VCF data line needs at least 5 (CHROM POS ID REF ALT, then optionally QUAL FILTER INFO). Or write chr17:41245466G>A`
+          : `"${item}" is not a variant: write 123A>G (position in the pasted sequence) or chr17:41245466G>A, or paste VCF lines (with or without their header)`,
+      );
       continue;
     }
-    if ('problem' in read) { errors.push(`"${item}": ${read.problem}`); continue; }
+    if ('problem' in read) {
+      errors.push(`"${item}": ${read.problem}`);
+      continue;
+    }
     const v = read.variant;
-    if (v.ref === v.alt) { errors.push(`"${item}": REF and ALT are the same`); continue; }
+    if (v.ref === v.alt) {
+      errors.push(`"${item}": REF and ALT are the same`);
+      continue;
+    }
     variants.push({ ...v, text: item });
   }
   return { variants, errors };

@@ -31,7 +31,9 @@ const COLUMNS_NEEDED = `at least ${MIN_COLUMNS} tab-separated columns (CHROM POS
 
 /** VCF text as pasted: a #CHROM header line, or a data line of at least the five first fixed columns. */
 export function looksLikeVcf(text: string): boolean {
-  return textLines(text).some((l) => /^#CHROM\t/.test(l) || (!l.startsWith('#') && l.split('\t').length >= MIN_COLUMNS));
+  return textLines(text).some(
+    (l) => /^#CHROM\t/.test(l) || (!l.startsWith('#') && l.split('\t').length >= MIN_COLUMNS),
+  );
 }
 
 const isSequence = (allele: string) => /^[ACGTN]+$/i.test(allele);
@@ -43,7 +45,8 @@ export function parseVcf(text: string, opts: { headerless?: boolean } = {}): Vcf
     return { variants: [], errors: [{ line: 1, message: 'not a VCF: no "#CHROM POS ID REF ALT ..." header line' }] };
   }
   // the meta lines before #CHROM and #CHROM itself; stray '#' lines elsewhere are comments
-  const header = chromLine < 0 ? [] : [...lines.slice(0, chromLine).filter((l) => l.startsWith('##')), lines[chromLine]!];
+  const header =
+    chromLine < 0 ? [] : [...lines.slice(0, chromLine).filter((l) => l.startsWith('##')), lines[chromLine]!];
   const reader = vcfLineReader(header);
   if ('error' in reader) return { variants: [], errors: [{ line: chromLine + 1, message: reader.error }] };
   const out: VcfParse = { variants: [], errors: [] };
@@ -52,7 +55,9 @@ export function parseVcf(text: string, opts: { headerless?: boolean } = {}): Vcf
 }
 
 /** Reads data lines one at a time (the CLI streams a VCF through it); comment and blank lines add nothing. */
-export interface VcfLineReader { read(line: string, lineNo: number, out: VcfParse): void }
+export interface VcfLineReader {
+  read(line: string, lineNo: number, out: VcfParse): void;
+}
 
 /**
  * A reader for the data lines under `header` (its ## lines and #CHROM line; none: the fixed columns,
@@ -71,20 +76,38 @@ export function vcfLineReader(header: string[]): VcfLineReader | { error: string
       const fields = l.split('\t');
       const fail = (message: string) => out.errors.push({ line: lineNo, message, fields });
       if (fields.length < MIN_COLUMNS) {
-        const spaced = l.trim().split(/ +/).length >= MIN_COLUMNS ? '; the line is separated by spaces: VCF columns are separated by tabs' : '';
+        const spaced =
+          l.trim().split(/ +/).length >= MIN_COLUMNS
+            ? '; the line is separated by spaces: VCF columns are separated by tabs'
+            : '';
         fail(`expected ${COLUMNS_NEEDED}, found ${fields.length}${spaced}`);
         return;
       }
       let v;
-      try { v = parser.parseLine(l); } catch (e) { fail((e as Error).message); return; }
-      if (!Number.isInteger(v.POS) || v.POS < 1) { fail(`POS must be a positive integer, got ${JSON.stringify(fields[1])}`); return; }
+      try {
+        v = parser.parseLine(l);
+      } catch (e) {
+        fail((e as Error).message);
+        return;
+      }
+      if (!Number.isInteger(v.POS) || v.POS < 1) {
+        fail(`POS must be a positive integer, got ${JSON.stringify(fields[1])}`);
+        return;
+      }
       const refRaw = v.REF ?? '';
       const ref = isSequence(refRaw) ? refRaw.toUpperCase() : refRaw;
       for (const altRaw of v.ALT ?? ['.']) {
         const alt = isSequence(altRaw) ? altRaw.toUpperCase() : altRaw;
         const symbolic = !isSequence(alt) || !isSequence(ref);
-        out.variants.push({ chrom: v.CHROM ?? fields[0]!, pos: v.POS, id: v.ID?.join(';') ?? '.', ref, alt, line: lineNo,
-          problem: symbolic ? `allele ${ref}>${alt} is not a sequence (symbolic, breakend or missing)` : undefined });
+        out.variants.push({
+          chrom: v.CHROM ?? fields[0]!,
+          pos: v.POS,
+          id: v.ID?.join(';') ?? '.',
+          ref,
+          alt,
+          line: lineNo,
+          problem: symbolic ? `allele ${ref}>${alt} is not a sequence (symbolic, breakend or missing)` : undefined,
+        });
       }
     },
   };

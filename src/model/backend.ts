@@ -42,7 +42,9 @@ interface GpuAdapterLike {
   isFallbackAdapter?: boolean;
   info?: { vendor?: string; architecture?: string; description?: string; device?: string };
 }
-interface GpuLike { requestAdapter(): Promise<GpuAdapterLike | null> }
+interface GpuLike {
+  requestAdapter(): Promise<GpuAdapterLike | null>;
+}
 
 async function probeWebGpu(forced: boolean): Promise<{ ok: boolean; why: string; adapter?: string }> {
   const gpu = (globalThis as { navigator?: { gpu?: GpuLike } }).navigator?.gpu;
@@ -53,16 +55,26 @@ async function probeWebGpu(forced: boolean): Promise<{ ok: boolean; why: string;
   const desc = [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ');
   const software = adapter.isFallbackAdapter === true || /swiftshader/i.test(desc);
   if (software && !forced) {
-    return { ok: false, why: `the WebGPU adapter is a software fallback (${desc || 'fallback adapter'}), slower than wasm`, adapter: desc };
+    return {
+      ok: false,
+      why: `the WebGPU adapter is a software fallback (${desc || 'fallback adapter'}), slower than wasm`,
+      adapter: desc,
+    };
   }
-  return { ok: true, why: software ? 'forced onto a software WebGPU adapter' : 'a WebGPU adapter is available', adapter: desc || 'unknown adapter' };
+  return {
+    ok: true,
+    why: software ? 'forced onto a software WebGPU adapter' : 'a WebGPU adapter is available',
+    adapter: desc || 'unknown adapter',
+  };
 }
 
 /** Set a backend; on failure return tfjs's own explanation (it only logs it with console.warn). */
 async function trySet(name: BackendName): Promise<string | null> {
   const warnings: string[] = [];
   const warn = console.warn;
-  console.warn = (...a: unknown[]) => { warnings.push(a.map(String).join(' ')); };
+  console.warn = (...a: unknown[]) => {
+    warnings.push(a.map(String).join(' '));
+  };
   try {
     const ok = (await tf.setBackend(name)) && tf.getBackend() === name;
     return ok ? null : warnings.join(' | ') || 'unknown error';
@@ -79,19 +91,34 @@ export async function chooseBackend(opts: BackendOptions = {}): Promise<BackendC
   if (opts.wasmPaths) setWasmPaths(opts.wasmPaths as string);
   if (opts.wasmThreads) useWasmThreads(opts.wasmThreads);
   for (const name of order) {
-    if (opts.exclude?.includes(name)) { skipped.push(`${name} was excluded after a failure`); continue; }
+    if (opts.exclude?.includes(name)) {
+      skipped.push(`${name} was excluded after a failure`);
+      continue;
+    }
     if (name === 'webgpu') {
       const probe = await probeWebGpu(opts.force === 'webgpu');
-      if (!probe.ok) { skipped.push(`webgpu skipped: ${probe.why}`); continue; }
+      if (!probe.ok) {
+        skipped.push(`webgpu skipped: ${probe.why}`);
+        continue;
+      }
       await import('@tensorflow/tfjs-backend-webgpu');
       const err = await trySet('webgpu');
       if (err === null) {
-        return { name, reason: opts.force === 'webgpu' ? `forced by ?backend=webgpu (${probe.why})` : probe.why, adapter: probe.adapter };
+        return {
+          name,
+          reason: opts.force === 'webgpu' ? `forced by ?backend=webgpu (${probe.why})` : probe.why,
+          adapter: probe.adapter,
+        };
       }
       skipped.push(`webgpu failed to initialise (${err})`);
     } else {
       const err = await trySet(name);
-      if (err === null) return { name, reason: reasonText(name, opts.force, skipped), ...(name === 'wasm' ? { threads: wasmThreadsNote() } : {}) };
+      if (err === null)
+        return {
+          name,
+          reason: reasonText(name, opts.force, skipped),
+          ...(name === 'wasm' ? { threads: wasmThreadsNote() } : {}),
+        };
       skipped.push(`${name} failed to initialise (${err})`);
     }
   }
@@ -132,7 +159,8 @@ export interface SpeedRules {
 export function speedRules(name: string = tf.getBackend()): SpeedRules {
   const gpu = name === 'webgpu';
   return {
-    rowsPerPass: (T, batch, hasAttention) => (hasAttention && !gpu ? 1 : Math.max(1, Math.min(batch, Math.floor(MAX_PASS_TOKENS / T)))),
+    rowsPerPass: (T, batch, hasAttention) =>
+      hasAttention && !gpu ? 1 : Math.max(1, Math.min(batch, Math.floor(MAX_PASS_TOKENS / T))),
     directLongConvMax: gpu ? 1024 : 0,
   };
 }

@@ -4,7 +4,12 @@
 import type { LanguageModel } from './languageModel';
 
 /** Milliseconds of `repeats` forward passes after one warm-up. */
-export async function timeForward(model: LanguageModel, tokens: Int32Array, batch: number, repeats: number): Promise<number[]> {
+export async function timeForward(
+  model: LanguageModel,
+  tokens: Int32Array,
+  batch: number,
+  repeats: number,
+): Promise<number[]> {
   await model.forward(tokens, batch);
   const ms: number[] = [];
   for (let i = 0; i < repeats; i++) {
@@ -17,5 +22,13 @@ export async function timeForward(model: LanguageModel, tokens: Int32Array, batc
 
 /** The same model without prefix reuse, so every row runs in full (the benchmark and tests compare the two). */
 export function withoutPrefixReuse(m: LanguageModel): LanguageModel {
-  return { objective: m.objective, context: m.context, nHeads: m.nHeads, nAttentionLayers: m.nAttentionLayers, reuse: { kind: 'none' }, representation: m.representation, forward: m.forward.bind(m) };
+  return {
+    objective: m.objective,
+    context: m.context,
+    nHeads: m.nHeads,
+    nAttentionLayers: m.nAttentionLayers,
+    reuse: { kind: 'none' },
+    representation: m.representation,
+    forward: m.forward.bind(m),
+  };
 }

@@ -14,7 +14,13 @@ describe.each(['cpu', 'wasm'] as const)('golden parity on %s', (backend) => {
   it('has models to check, including the training smoke test export in CI', () => {
     expect(dirs.length).toBeGreaterThan(0);
     // training/smoke.sh's exports: mlm, mlm-long (read at twice its training window), clm, cnn, hyena
-    if (process.env.CI) expect(dirs.filter((d) => basename(d).startsWith('smoke-')).map((d) => basename(d)).sort()).toEqual(['smoke-clm', 'smoke-cnn', 'smoke-hyena', 'smoke-mlm', 'smoke-mlm-long']);
+    if (process.env.CI)
+      expect(
+        dirs
+          .filter((d) => basename(d).startsWith('smoke-'))
+          .map((d) => basename(d))
+          .sort(),
+      ).toEqual(['smoke-clm', 'smoke-cnn', 'smoke-hyena', 'smoke-mlm', 'smoke-mlm-long']);
   });
 
   for (const dir of dirs) {
@@ -48,9 +54,18 @@ describe('one read per forward pass', () => {
     const proto = tf.Tensor.prototype;
     const [data, dataSync, arraySync] = [proto.data, proto.dataSync, proto.arraySync];
     let reads = 0;
-    proto.data = function (this: tf.Tensor) { reads++; return data.call(this); } as typeof proto.data;
-    proto.dataSync = function (this: tf.Tensor) { reads++; return dataSync.call(this); } as typeof proto.dataSync;
-    proto.arraySync = function (this: tf.Tensor) { reads++; return arraySync.call(this); } as typeof proto.arraySync;
+    proto.data = function (this: tf.Tensor) {
+      reads++;
+      return data.call(this);
+    } as typeof proto.data;
+    proto.dataSync = function (this: tf.Tensor) {
+      reads++;
+      return dataSync.call(this);
+    } as typeof proto.dataSync;
+    proto.arraySync = function (this: tf.Tensor) {
+      reads++;
+      return arraySync.call(this);
+    } as typeof proto.arraySync;
     try {
       const T = 64;
       const tokens = Int32Array.from({ length: 2 * T }, (_, i) => (i * 7) % 4);
@@ -59,7 +74,8 @@ describe('one read per forward pass', () => {
       expect(out.logprobs.length).toBe(2 * T * 4);
       expect(out.attention!.length).toBe(2 * 2 * T * T);
       // every attention row is a distribution, so the split between the two outputs is in the right place
-      for (let r = 0; r < 2 * 2 * T; r++) expect(out.attention!.subarray(r * T, (r + 1) * T).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+      for (let r = 0; r < 2 * 2 * T; r++)
+        expect(out.attention!.subarray(r * T, (r + 1) * T).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
       reads = 0;
       await model.forward(tokens, 2);
       expect(reads).toBe(1);
@@ -74,14 +90,19 @@ describe('batched forward passes', () => {
   // forward() runs a batch row by row on wasm and cpu, in one pass on GPU backends: both are checked here
   it('give every row what it gets alone (log-probabilities and attention maps), row by row or in one pass', async () => {
     await useNodeBackend('wasm');
-    for (const dir of dirs.filter((d) => JSON.parse(readFileSync(join(d, 'model.json'), 'utf8')).architecture.n_attn > 0).slice(0, 2)) {
+    for (const dir of dirs
+      .filter((d) => JSON.parse(readFileSync(join(d, 'model.json'), 'utf8')).architecture.n_attn > 0)
+      .slice(0, 2)) {
       const model = await loadModel(fileSource(dir));
-      const T = 48, B = 3;
+      const T = 48,
+        B = 3;
       const tokens = Int32Array.from({ length: B * T }, (_, i) => (i * 5 + (i >> 2) + (i >> 5)) % 4);
       const heads = [0, model.nHeads - 1];
       const all = await model.forward(tokens, B, { layer: 0, heads });
       const onePass = tf.tidy(() => {
-        const o = (model as unknown as SequenceModel).forwardTensors(tf.tensor2d(tokens, [B, T], 'int32'), { attn: { layer: 0, heads } });
+        const o = (model as unknown as SequenceModel).forwardTensors(tf.tensor2d(tokens, [B, T], 'int32'), {
+          attn: { layer: 0, heads },
+        });
         return { logprobs: o.logprobs.dataSync(), attention: o.attention!.dataSync() };
       });
       expect(Math.max(...onePass.logprobs.map((v, i) => Math.abs(v - all.logprobs[i]!)))).toBeLessThan(1e-5);
@@ -123,13 +144,17 @@ describe('prefix reuse for a causal model', () => {
       const atStart = tf.memory().numTensors;
       const shared = await model.reuse.forwardShared(ref, alts);
       expect(tf.memory().numTensors).toBe(atStart); // the reference's kept state is freed
-      const maxDiff = (a: Float32Array, b: Float32Array) => { expect(a.length).toBe(b.length); return Math.max(...a.map((v, i) => Math.abs(v - b[i]!))); };
+      const maxDiff = (a: Float32Array, b: Float32Array) => {
+        expect(a.length).toBe(b.length);
+        return Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
+      };
       expect(maxDiff(shared.ref, full)).toBeLessThan(1e-5);
       for (const [i, { from, tokens }] of alts.entries()) {
         const alone = (await model.forward(tokens, 1)).logprobs;
         expect(maxDiff(shared.alts[i]!, alone.subarray(from * 4))).toBeLessThan(1e-5);
         // not vacuous: after the change the rows are not the reference's
-        if (from < T - 1) expect(maxDiff(shared.alts[i]!.subarray(4), full.subarray((from + 1) * 4))).toBeGreaterThan(1e-3);
+        if (from < T - 1)
+          expect(maxDiff(shared.alts[i]!.subarray(4), full.subarray((from + 1) * 4))).toBeGreaterThan(1e-3);
       }
       model.dispose();
     }

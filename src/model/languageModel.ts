@@ -17,7 +17,13 @@ export type Reuse =
    * Causal: log-probabilities of `ref` [T, 4] and of positions [from, T) of each alternative equal to `ref`
    * before `from`, reusing the reference's work for the shared prefix.
    */
-  | { kind: 'prefix'; forwardShared(ref: Int32Array, alts: { from: number; tokens: Int32Array }[]): Promise<{ ref: Float32Array; alts: Float32Array[] }> }
+  | {
+      kind: 'prefix';
+      forwardShared(
+        ref: Int32Array,
+        alts: { from: number; tokens: Int32Array }[],
+      ): Promise<{ ref: Float32Array; alts: Float32Array[] }>;
+    }
   /**
    * Masked: one unmasked pass of `ref`, then log-probabilities [T, 4] of any single-base substitutions of it,
    * rerunning only the rows of its local blocks a substitution reaches. Call dispose() on the session.
@@ -42,5 +48,9 @@ export interface LanguageModel {
    * tokens [B, T] row-major -> log-probabilities [B, T, 4] (and attention [B, heads, T, T] when asked). A row
    * the model makes no prediction for (a causal model's first base, without a start token) is NaN.
    */
-  forward(tokens: Int32Array, batch: number, attn?: AttentionRequest): Promise<{ logprobs: Float32Array; attention?: Float32Array }>;
+  forward(
+    tokens: Int32Array,
+    batch: number,
+    attn?: AttentionRequest,
+  ): Promise<{ logprobs: Float32Array; attention?: Float32Array }>;
 }

@@ -14,18 +14,33 @@ import type { ModelSource } from './source';
 import { loadWeights, type LoadProgress } from './weights';
 
 function metaOf(m: ModelManifest, family: string): ModelMeta {
-  return { id: m.id, name: m.name, family, type: m.architecture.type, format: 'bundled', objective: m.objective, parameters: m.parameters, metrics: m.metrics, scoreDistribution: m.scoreDistribution };
+  return {
+    id: m.id,
+    name: m.name,
+    family,
+    type: m.architecture.type,
+    format: 'bundled',
+    objective: m.objective,
+    parameters: m.parameters,
+    metrics: m.metrics,
+    scoreDistribution: m.scoreDistribution,
+  };
 }
 
 /** The order-k Markov baseline: its counts, checked against the order. */
 function markovModel(m: ModelManifest, counts: Uint32Array | undefined, where: string): LoadedModel {
   const a = m.architecture as { order?: unknown; alpha?: unknown; context: number };
-  const fail = (msg: string): never => { throw new ModelFormatError(`${where}: ${msg}`); };
-  if (!Number.isInteger(a.order) || (a.order as number) < 1 || (a.order as number) > 12) fail('architecture.order must be an integer from 1 to 12');
+  const fail = (msg: string): never => {
+    throw new ModelFormatError(`${where}: ${msg}`);
+  };
+  if (!Number.isInteger(a.order) || (a.order as number) < 1 || (a.order as number) > 12)
+    fail('architecture.order must be an integer from 1 to 12');
   if (typeof a.alpha !== 'number' || !(a.alpha > 0)) fail('architecture.alpha must be positive');
   if (m.objective !== 'clm') fail('a Markov model is causal: objective must be "clm"');
   if (!counts) return fail('the weights hold no counts');
-  return Object.assign(new MarkovModel(a.order as number, counts, a.alpha as number, a.context), { meta: metaOf(m, 'Markov') });
+  return Object.assign(new MarkovModel(a.order as number, counts, a.alpha as number, a.context), {
+    meta: metaOf(m, 'Markov'),
+  });
 }
 
 /** A bundled folder (model.json) or a published one (config.json and its weights: publishedFolder.ts). */
@@ -49,6 +64,9 @@ export async function loadModel(source: ModelSource, onProgress?: (p: LoadProgre
   const family = familyFor(type, where);
   const config = family.readConfig(manifest, where);
   const raw = await loadWeights(manifest, source, onProgress);
-  const network = family.build(config, resolveWeights(family.weights(config), raw, `${source.label}model.json's weights`));
+  const network = family.build(
+    config,
+    resolveWeights(family.weights(config), raw, `${source.label}model.json's weights`),
+  );
   return Object.assign(new SequenceModel(family.facts(config), network), { meta: metaOf(manifest, family.name) });
 }

@@ -10,10 +10,15 @@ export function countKmers(seqs: Iterable<Int32Array | Uint8Array>, order: numbe
   const counts = new Uint32Array(size);
   const mask = size - 1;
   const add = (s: ArrayLike<number>) => {
-    let code = 0, valid = 0;
+    let code = 0,
+      valid = 0;
     for (let i = 0; i < s.length; i++) {
       const t = s[i]!;
-      if (t >= N_ID) { valid = 0; code = 0; continue; }
+      if (t >= N_ID) {
+        valid = 0;
+        code = 0;
+        continue;
+      }
       code = ((code << 2) | t) & mask;
       if (++valid > order) counts[code]!++;
     }
@@ -42,8 +47,14 @@ export class MarkovModel implements LanguageModel {
   /** logp[j][ctx * 4 + b] for orders j = 0..k. */
   private readonly logp: Float32Array[] = [];
 
-  constructor(readonly order: number, counts: Uint32Array, readonly alpha = 4, readonly context = 1024) {
-    if (counts.length !== 4 ** (order + 1)) throw new Error(`order-${order} Markov counts need ${4 ** (order + 1)} entries, got ${counts.length}`);
+  constructor(
+    readonly order: number,
+    counts: Uint32Array,
+    readonly alpha = 4,
+    readonly context = 1024,
+  ) {
+    if (counts.length !== 4 ** (order + 1))
+      throw new Error(`order-${order} Markov counts need ${4 ** (order + 1)} entries, got ${counts.length}`);
     const byOrder: Uint32Array[] = [counts];
     for (let j = order; j > 0; j--) byOrder.unshift(marginalize(byOrder[0]!));
     let prev = new Float32Array(4).fill(0.25);
@@ -66,7 +77,8 @@ export class MarkovModel implements LanguageModel {
 
   /** Natural-log probabilities of A, C, G, T at position i from the bases before it in `row`. */
   logprobsAt(row: ArrayLike<number>, i: number, out: Float32Array, o: number): void {
-    let code = 0, j = 0;
+    let code = 0,
+      j = 0;
     while (j < this.order && i - 1 - j >= 0) {
       const t = row[i - 1 - j]!;
       if (t >= N_ID || t === MASK_ID) break;

@@ -22,18 +22,26 @@ export const MAX_MODEL_BYTES = 400 * 1024 * 1024;
  */
 export function modelFolder(files: ModelFile[], label: string): ModelSource {
   const total = files.reduce((n, f) => n + f.bytes.byteLength, 0);
-  if (total > MAX_MODEL_BYTES) throw new Error(`${label} holds ${(total / 1e6).toFixed(0)} MB; a model folder may hold at most ${MAX_MODEL_BYTES / 1e6} MB.`);
+  if (total > MAX_MODEL_BYTES)
+    throw new Error(
+      `${label} holds ${(total / 1e6).toFixed(0)} MB; a model folder may hold at most ${MAX_MODEL_BYTES / 1e6} MB.`,
+    );
   const names = files.map((f) => f.path.replace(/\\/g, '/').replace(/^\/+/, ''));
   // a bundled-format folder is found by its model.json, a published one by its config.json
   const isDescription = (n: string) => /(^|\/)(model|config)\.json$/.test(n);
   const manifests = names.filter(isDescription).sort((a, b) => a.length - b.length);
   if (manifests.length === 0) {
-    throw new Error(`${label} has no model.json or config.json (a model folder holds model.json, its weight shards and golden.json, or a published config.json and its weights; see docs/model-format.md).`);
+    throw new Error(
+      `${label} has no model.json or config.json (a model folder holds model.json, its weight shards and golden.json, or a published config.json and its weights; see docs/model-format.md).`,
+    );
   }
   const root = manifests[0]!.slice(0, manifests[0]!.lastIndexOf('/') + 1); // "" or "folder/"
-  if (manifests.some((m) => m !== manifests[0] && m.length === manifests[0]!.length && !m.startsWith(root))) throw new Error(`${label} holds more than one model folder at the same depth; bring one model at a time.`);
+  if (manifests.some((m) => m !== manifests[0] && m.length === manifests[0]!.length && !m.startsWith(root)))
+    throw new Error(`${label} holds more than one model folder at the same depth; bring one model at a time.`);
   const byName = new Map<string, ArrayBuffer>();
-  names.forEach((n, i) => { if (n.startsWith(root)) byName.set(n.slice(root.length), files[i]!.bytes); });
+  names.forEach((n, i) => {
+    if (n.startsWith(root)) byName.set(n.slice(root.length), files[i]!.bytes);
+  });
   const where = `${label}${label.endsWith('/') ? '' : '/'}`;
   const get = (file: string): ArrayBuffer => {
     const b = byName.get(file);
@@ -54,11 +62,21 @@ export function unzipModel(bytes: ArrayBuffer, name: string): ModelFile[] {
   let inflated = 0;
   try {
     // sizes from the archive's directory, checked before inflating (a small zip can hold a huge file)
-    entries = unzipSync(new Uint8Array(bytes), { filter: (f) => { inflated += f.originalSize; return inflated <= MAX_MODEL_BYTES; } });
+    entries = unzipSync(new Uint8Array(bytes), {
+      filter: (f) => {
+        inflated += f.originalSize;
+        return inflated <= MAX_MODEL_BYTES;
+      },
+    });
   } catch (e) {
     throw new Error(`${name} is not a readable zip archive: ${(e as Error).message}`);
   }
-  if (inflated > MAX_MODEL_BYTES) throw new Error(`${name} unpacks to more than ${MAX_MODEL_BYTES / 1e6} MB; a model folder may hold at most that.`);
-  return Object.entries(entries).filter(([p]) => !p.endsWith('/') && !p.startsWith('__MACOSX/'))
-    .map(([path, data]) => ({ path, bytes: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer }));
+  if (inflated > MAX_MODEL_BYTES)
+    throw new Error(`${name} unpacks to more than ${MAX_MODEL_BYTES / 1e6} MB; a model folder may hold at most that.`);
+  return Object.entries(entries)
+    .filter(([p]) => !p.endsWith('/') && !p.startsWith('__MACOSX/'))
+    .map(([path, data]) => ({
+      path,
+      bytes: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer,
+    }));
 }

@@ -96,7 +96,11 @@ export function hiddenStates(net: Network, ids: tf.Tensor2D, ctx: PassContext = 
 }
 
 /** The same, awaiting the read-backs of blocks that have them (each other block in its own tidy). */
-export async function hiddenStatesAsync(net: Network, ids: tf.Tensor2D, ctx: PassContext = { length: ids.shape[1] }): Promise<tf.Tensor3D> {
+export async function hiddenStatesAsync(
+  net: Network,
+  ids: tf.Tensor2D,
+  ctx: PassContext = { length: ids.shape[1] },
+): Promise<tf.Tensor3D> {
   let s = tidyStream(() => net.embed(ids));
   for (const block of net.blocks) {
     const next = block.forwardAsync ? await block.forwardAsync(s, ctx) : tidyStream(() => block.forward(s, ctx));

@@ -19,7 +19,11 @@ function modelType(json: unknown): unknown {
   return t === undefined && isOriginalHyenaDNAConfig(json) ? 'hyenadna' : t;
 }
 
-async function readWeights(source: ModelSource, names: string[], onProgress?: (p: LoadProgress) => void): Promise<{ raw: RawTensors; file: string }> {
+async function readWeights(
+  source: ModelSource,
+  names: string[],
+  onProgress?: (p: LoadProgress) => void,
+): Promise<{ raw: RawTensors; file: string }> {
   const choice = findWeightsFile(names, source.label);
   const bytes = async (file: string, i: number, total: number) => {
     onProgress?.({ status: 'download', file, loaded: i, total });
@@ -48,14 +52,30 @@ export async function loadPublished(source: ModelSource, onProgress?: (p: LoadPr
   const type = modelType(json);
   const family = familyFor(type, where);
   const config = family.readConfig(json, where);
-  if (!source.list) throw new ModelFormatError(`${source.label}: the folder's files cannot be listed, so its weight file cannot be found.`);
+  if (!source.list)
+    throw new ModelFormatError(
+      `${source.label}: the folder's files cannot be listed, so its weight file cannot be found.`,
+    );
   const { raw, file } = await readWeights(source, await source.list(), onProgress);
   const table = family.weights(config);
   const weights = resolveWeights(table, raw, `${source.label}${file}`);
   const facts = family.facts(config);
   const id = source.label.replace(/\/+$/, '').split('/').pop() || family.name;
-  const parameters = table.filter((e) => e.dtype !== 'int64').reduce((n, e) => n + e.shape.reduce((a, b) => a * b, 1), 0);
+  const parameters = table
+    .filter((e) => e.dtype !== 'int64')
+    .reduce((n, e) => n + e.shape.reduce((a, b) => a * b, 1), 0);
   onProgress?.({ status: 'ready', loaded: 1, total: 1 });
   const model = new SequenceModel(facts, family.build(config, weights));
-  return Object.assign(model, { meta: { id, name: `${family.name}: ${id}`, family: family.name, type: String(type), format: 'published' as const, objective: facts.objective, parameters, metrics: {} } });
+  return Object.assign(model, {
+    meta: {
+      id,
+      name: `${family.name}: ${id}`,
+      family: family.name,
+      type: String(type),
+      format: 'published' as const,
+      objective: facts.objective,
+      parameters,
+      metrics: {},
+    },
+  });
 }

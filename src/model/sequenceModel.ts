@@ -5,7 +5,17 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { ModelFacts } from './family';
 import type { LanguageModel, Representation, Reuse } from './languageModel';
-import { hiddenStates, hiddenStatesAsync, isLocal, type AttentionRequest, type LocalBlock, type Network, type PassContext, type PrefixPass, type Stream } from './network';
+import {
+  hiddenStates,
+  hiddenStatesAsync,
+  isLocal,
+  type AttentionRequest,
+  type LocalBlock,
+  type Network,
+  type PassContext,
+  type PrefixPass,
+  type Stream,
+} from './network';
 import { runForward, runShared, type TensorModel } from './runner';
 import { startSubstitutions, type SubstitutionModel } from './substitutions';
 
@@ -19,9 +29,19 @@ export class SequenceModel implements LanguageModel, TensorModel, SubstitutionMo
   private readonly tokenTable: tf.Tensor1D | null;
   private readonly local: LocalBlock[];
 
-  constructor(readonly facts: ModelFacts, readonly network: Network) {
+  constructor(
+    readonly facts: ModelFacts,
+    readonly network: Network,
+  ) {
     const ids = facts.tokens.ids;
-    this.tokenTable = ids.every((id, i) => id === i) ? null : tf.keep(tf.tensor1d(ids.map((id) => Math.max(id, 0)), 'int32'));
+    this.tokenTable = ids.every((id, i) => id === i)
+      ? null
+      : tf.keep(
+          tf.tensor1d(
+            ids.map((id) => Math.max(id, 0)),
+            'int32',
+          ),
+        );
     this.hasAttention = network.blocks.some((b) => b.kind === 'attention');
     this.readsBack = network.blocks.some((b) => b.forwardAsync !== undefined);
     this.local = [];
@@ -30,17 +50,33 @@ export class SequenceModel implements LanguageModel, TensorModel, SubstitutionMo
       this.local.push(b);
     }
     const s = facts.speedups;
-    if (s.includes('prefix') && this.causal) this.reuse = { kind: 'prefix', forwardShared: (ref, alts) => runShared(this, ref, alts) };
-    else if (s.includes('substitutions') && !this.causal) this.reuse = { kind: 'substitutions', start: (ref) => startSubstitutions(this, ref) };
+    if (s.includes('prefix') && this.causal)
+      this.reuse = { kind: 'prefix', forwardShared: (ref, alts) => runShared(this, ref, alts) };
+    else if (s.includes('substitutions') && !this.causal)
+      this.reuse = { kind: 'substitutions', start: (ref) => startSubstitutions(this, ref) };
     else this.reuse = { kind: 'none' };
-    this.representation = { kind: 'hidden', size: facts.hiddenSize, hidden: (tokens, batch) => this.hidden(tokens, batch) };
+    this.representation = {
+      kind: 'hidden',
+      size: facts.hiddenSize,
+      hidden: (tokens, batch) => this.hidden(tokens, batch),
+    };
   }
 
-  get objective() { return this.facts.objective; }
-  get causal(): boolean { return this.facts.objective === 'clm'; }
-  get context(): number { return this.facts.context; }
-  get nHeads(): number { return this.facts.nHeads; }
-  get nAttentionLayers(): number { return this.facts.nAttentionLayers; }
+  get objective() {
+    return this.facts.objective;
+  }
+  get causal(): boolean {
+    return this.facts.objective === 'clm';
+  }
+  get context(): number {
+    return this.facts.context;
+  }
+  get nHeads(): number {
+    return this.facts.nHeads;
+  }
+  get nAttentionLayers(): number {
+    return this.facts.nAttentionLayers;
+  }
 
   dispose(): void {
     this.tokenTable?.dispose();
@@ -64,8 +100,12 @@ export class SequenceModel implements LanguageModel, TensorModel, SubstitutionMo
   private baseLogprobs(logits: tf.Tensor3D): tf.Tensor3D {
     const cols = this.facts.tokens.baseColumns;
     const contiguous = cols.every((c, i) => c === cols[0]! + i);
-    const four = contiguous && logits.shape[2] === 4 ? logits
-      : contiguous ? tf.slice(logits, [0, 0, cols[0]!], [-1, -1, 4]) : tf.gather(logits, [...cols], 2);
+    const four =
+      contiguous && logits.shape[2] === 4
+        ? logits
+        : contiguous
+          ? tf.slice(logits, [0, 0, cols[0]!], [-1, -1, 4])
+          : tf.gather(logits, [...cols], 2);
     return tf.logSoftmax(four) as tf.Tensor3D;
   }
 
@@ -76,13 +116,20 @@ export class SequenceModel implements LanguageModel, TensorModel, SubstitutionMo
   }
 
   /** Runtime tokens [B, T] -> log-probabilities [B, T', 4] (T' = T - from when continuing) and attention maps. */
-  forwardTensors(tokens: tf.Tensor2D, opts: { attn?: AttentionRequest; prefix?: PrefixPass } = {}): { logprobs: tf.Tensor3D; attention?: tf.Tensor4D } {
-    if (opts.prefix && !(this.reuse.kind === 'prefix' && tokens.shape[0] === 1)) throw new Error('prefix reuse needs a model that declares it and one row');
+  forwardTensors(
+    tokens: tf.Tensor2D,
+    opts: { attn?: AttentionRequest; prefix?: PrefixPass } = {},
+  ): { logprobs: tf.Tensor3D; attention?: tf.Tensor4D } {
+    if (opts.prefix && !(this.reuse.kind === 'prefix' && tokens.shape[0] === 1))
+      throw new Error('prefix reuse needs a model that declares it and one row');
     const from = opts.prefix && 'continuation' in opts.prefix ? opts.prefix.continuation.from : 0;
     const ctx: PassContext = { length: tokens.shape[1], attn: opts.attn, prefix: opts.prefix };
     const h = hiddenStates(this.network, this.ids(this.inputs(tokens, from)), ctx);
     const lp = this.baseLogprobs(this.network.head(h));
-    return { logprobs: this.causal && this.facts.alignment === 'next-token' ? this.alignNextToken(lp) : lp, attention: ctx.attention };
+    return {
+      logprobs: this.causal && this.facts.alignment === 'next-token' ? this.alignNextToken(lp) : lp,
+      attention: ctx.attention,
+    };
   }
 
   /**
@@ -93,13 +140,18 @@ export class SequenceModel implements LanguageModel, TensorModel, SubstitutionMo
   logitsOfIds(ids: tf.Tensor2D): tf.Tensor3D {
     const [B, T] = ids.shape;
     const bos = this.facts.tokens.ids[RUNTIME_BOS]!;
-    const input = this.causal && this.facts.alignment === 'shifted-input'
-      ? tf.concat([tf.fill([B, 1], bos, 'int32'), tf.slice(ids, [0, 0], [-1, T - 1])], 1) as tf.Tensor2D : ids;
+    const input =
+      this.causal && this.facts.alignment === 'shifted-input'
+        ? (tf.concat([tf.fill([B, 1], bos, 'int32'), tf.slice(ids, [0, 0], [-1, T - 1])], 1) as tf.Tensor2D)
+        : ids;
     return this.network.head(hiddenStates(this.network, input));
   }
 
   /** forwardTensors for a network whose blocks read back (runner.ts): frees `tokens`; the caller frees the outputs. */
-  async forwardTensorsAsync(tokens: tf.Tensor2D, opts: { attn?: AttentionRequest } = {}): Promise<{ logprobs: tf.Tensor3D; attention?: tf.Tensor4D }> {
+  async forwardTensorsAsync(
+    tokens: tf.Tensor2D,
+    opts: { attn?: AttentionRequest } = {},
+  ): Promise<{ logprobs: tf.Tensor3D; attention?: tf.Tensor4D }> {
     const ctx: PassContext = { length: tokens.shape[1], attn: opts.attn };
     const ids = tf.tidy(() => this.ids(this.inputs(tokens, 0)));
     tokens.dispose();
@@ -129,22 +181,37 @@ export class SequenceModel implements LanguageModel, TensorModel, SubstitutionMo
     } else {
       h = tf.tidy(() => this.hiddenTensors(tf.tensor2d(tokens, [batch, T], 'int32')));
     }
-    try { return (await h.data()) as Float32Array; } finally { h.dispose(); }
+    try {
+      return (await h.data()) as Float32Array;
+    } finally {
+      h.dispose();
+    }
   }
 
   /** Typed arrays in and out: tokens [B, T] row-major; one read per call (runner.ts). */
-  forward(tokens: Int32Array, batch: number, attn?: AttentionRequest): Promise<{ logprobs: Float32Array; attention?: Float32Array }> {
+  forward(
+    tokens: Int32Array,
+    batch: number,
+    attn?: AttentionRequest,
+  ): Promise<{ logprobs: Float32Array; attention?: Float32Array }> {
     if (attn && this.nAttentionLayers === 0) return Promise.reject(new Error('This model has no attention layers.'));
     const T = tokens.length / batch;
     const max = this.facts.maxLength;
-    if (max !== null && T > max) return Promise.reject(new Error(`This model reads at most ${max} bases in one pass; got ${T}.`));
+    if (max !== null && T > max)
+      return Promise.reject(new Error(`This model reads at most ${max} bases in one pass; got ${T}.`));
     return runForward(this, tokens, batch, attn);
   }
 
   // SubstitutionModel: the leading local blocks rerun near a change, the rest in full.
-  get convReaches(): number[] { return this.local.map((b) => b.reach); }
-  embedTokens(tokens: tf.Tensor2D): tf.Tensor3D { return this.network.embed(this.ids(tokens)).x; }
-  convBlock(i: number, x: tf.Tensor3D, pad: [number, number]): tf.Tensor3D { return this.local[i]!.forwardPadded(x, pad); }
+  get convReaches(): number[] {
+    return this.local.map((b) => b.reach);
+  }
+  embedTokens(tokens: tf.Tensor2D): tf.Tensor3D {
+    return this.network.embed(this.ids(tokens)).x;
+  }
+  convBlock(i: number, x: tf.Tensor3D, pad: [number, number]): tf.Tensor3D {
+    return this.local[i]!.forwardPadded(x, pad);
+  }
   attentionStack(x: tf.Tensor3D): tf.Tensor3D {
     let s: Stream = { x };
     const ctx: PassContext = { length: x.shape[1] };

@@ -28,7 +28,11 @@ export interface SubstitutionSession {
 }
 
 async function read(t: tf.Tensor): Promise<Float32Array> {
-  try { return (await t.data()) as Float32Array; } finally { t.dispose(); }
+  try {
+    return (await t.data()) as Float32Array;
+  } finally {
+    t.dispose();
+  }
 }
 
 /** Rows [a, b) of x [1, T, D] with rows [lo, hi) replaced by mid [1, hi - lo, D] (a <= lo <= hi <= b). */
@@ -36,7 +40,7 @@ function splice(x: tf.Tensor3D, mid: tf.Tensor3D, a: number, lo: number, hi: num
   const pieces = [mid];
   if (lo > a) pieces.unshift(tf.slice(x, [0, a, 0], [1, lo - a, -1]));
   if (b > hi) pieces.push(tf.slice(x, [0, hi, 0], [1, b - hi, -1]));
-  return pieces.length === 1 ? mid : tf.concat(pieces, 1) as tf.Tensor3D;
+  return pieces.length === 1 ? mid : (tf.concat(pieces, 1) as tf.Tensor3D);
 }
 
 /**
@@ -45,18 +49,28 @@ function splice(x: tf.Tensor3D, mid: tf.Tensor3D, a: number, lo: number, hi: num
  * side, the changed rows from block k - 1 and the rest the reference's; the conv's zero padding stands only
  * where the row itself ends, as in the full pass.
  */
-function substitutedConv(model: SubstitutionModel, ref: Int32Array, refOut: tf.Tensor3D[], at: number, alt: number): tf.Tensor3D {
+function substitutedConv(
+  model: SubstitutionModel,
+  ref: Int32Array,
+  refOut: tf.Tensor3D[],
+  at: number,
+  alt: number,
+): tf.Tensor3D {
   const T = ref.length;
-  if (model.convReaches.length === 0) { // no conv blocks: the embedding goes to attention as it is
+  if (model.convReaches.length === 0) {
+    // no conv blocks: the embedding goes to attention as it is
     const row = ref.slice();
     row[at] = alt;
     return model.embedTokens(tf.tensor2d(row, [1, T], 'int32'));
   }
-  let lo = at, hi = at + 1; // rows of the current block's input that differ from the reference's
+  let lo = at,
+    hi = at + 1; // rows of the current block's input that differ from the reference's
   let cur: tf.Tensor3D | null = null; // those rows, [1, hi - lo, D]; the embedding's is made with the window
   model.convReaches.forEach((r, k) => {
-    const lo2 = Math.max(0, lo - r), hi2 = Math.min(T, hi + r); // the rows this block's output changes
-    const a = Math.max(0, lo2 - r), b = Math.min(T, hi2 + r); // the input rows they read
+    const lo2 = Math.max(0, lo - r),
+      hi2 = Math.min(T, hi + r); // the rows this block's output changes
+    const a = Math.max(0, lo2 - r),
+      b = Math.min(T, hi2 + r); // the input rows they read
     let x: tf.Tensor3D;
     if (cur) x = splice(refOut[k - 1]!, cur, a, lo, hi, b);
     else {
@@ -86,7 +100,9 @@ export function convOutputs(model: SubstitutionModel, tokens: Int32Array): tf.Te
 export async function startSubstitutions(model: SubstitutionModel, ref: Int32Array): Promise<SubstitutionSession> {
   const T = ref.length;
   const refOut = convOutputs(model, ref); // resident until dispose()
-  const dispose = () => { for (const t of refOut) t.dispose(); };
+  const dispose = () => {
+    for (const t of refOut) t.dispose();
+  };
   let refLp: Float32Array;
   try {
     refLp = (await read(tf.tidy(() => tf.reshape(model.attentionStack(refOut.at(-1)!), [-1])))).slice();
@@ -98,10 +114,19 @@ export async function startSubstitutions(model: SubstitutionModel, ref: Int32Arr
     ref: refLp,
     dispose,
     async run(subs) {
-      for (const s of subs) if (!(Number.isInteger(s.at) && s.at >= 0 && s.at < T && s.alt >= 0 && s.alt < 4)) throw new Error('each substitution needs 0 <= at < T and a base 0-3');
+      for (const s of subs)
+        if (!(Number.isInteger(s.at) && s.at >= 0 && s.at < T && s.alt >= 0 && s.alt < 4))
+          throw new Error('each substitution needs 0 <= at < T and a base 0-3');
       if (subs.length === 0) return [];
-      const flat = await read(tf.tidy(() => tf.concat(subs.map((s) => tf.tidy(() =>
-        tf.reshape(model.attentionStack(substitutedConv(model, ref, refOut, s.at, s.alt)), [-1]))))));
+      const flat = await read(
+        tf.tidy(() =>
+          tf.concat(
+            subs.map((s) =>
+              tf.tidy(() => tf.reshape(model.attentionStack(substitutedConv(model, ref, refOut, s.at, s.alt)), [-1])),
+            ),
+          ),
+        ),
+      );
       return subs.map((_, k) => flat.slice(k * T * 4, (k + 1) * T * 4));
     },
   };

@@ -2,7 +2,13 @@
 // (npm run eval -- --write-metrics), per score method, and which method answers each question best.
 
 /** An AUROC with its 95% DeLong interval and the scored variants it compares. */
-export interface AurocEstimate { auroc: number; lo: number; hi: number; positives: number; negatives: number }
+export interface AurocEstimate {
+  auroc: number;
+  lo: number;
+  hi: number;
+  positives: number;
+  negatives: number;
+}
 
 /** What the interval says: above chance, compatible with chance, or below it (the score ranks the wrong way). */
 export type Verdict = 'separates' | 'chance' | 'inverted';
@@ -34,7 +40,9 @@ export interface MethodMetrics {
 /** For one question: the method with the highest AUROC, and DeLong's paired test against the next best. */
 export interface Recommendation {
   method: string;
-  auroc: number; lo: number; hi: number;
+  auroc: number;
+  lo: number;
+  hi: number;
   verdict: Verdict;
   /** The runner-up, and the best's AUROC minus its own on the same variants (null with one method). */
   versusNext: { method: string; difference: number; p: number } | null;

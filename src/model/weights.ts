@@ -19,7 +19,9 @@ async function sha256Hex(buf: ArrayBuffer): Promise<string> {
 }
 
 export async function loadWeights(
-  manifest: ModelManifest, source: ModelSource, onProgress?: (p: LoadProgress) => void,
+  manifest: ModelManifest,
+  source: ModelSource,
+  onProgress?: (p: LoadProgress) => void,
 ): Promise<RawTensors> {
   const weights: RawTensors = new Map();
   const total = manifest.weightsManifest.reduce((n, g) => n + g.paths.length, 0);
@@ -34,7 +36,8 @@ export async function loadWeights(
       const hash = await sha256Hex(buf);
       if (hash !== group.sha256[i]) {
         throw new ModelFormatError(
-          `Weight file ${source.label}${file} is corrupt or truncated: its sha256 is ${hash.slice(0, 12)}…, the manifest expects ${group.sha256[i]!.slice(0, 12)}… (${buf.byteLength.toLocaleString('en-US')} bytes read).`);
+          `Weight file ${source.label}${file} is corrupt or truncated: its sha256 is ${hash.slice(0, 12)}…, the manifest expects ${group.sha256[i]!.slice(0, 12)}… (${buf.byteLength.toLocaleString('en-US')} bytes read).`,
+        );
       }
       shards.push(new Uint8Array(buf));
       loaded++;
@@ -44,9 +47,15 @@ export async function loadWeights(
     for (const spec of group.weights) {
       const n = elementCount(spec.shape);
       if (offset + 4 * n > bytes.byteLength) {
-        throw new ModelFormatError(`Weights of ${manifest.id} end before tensor ${spec.name}: the shards hold ${bytes.byteLength} bytes.`);
+        throw new ModelFormatError(
+          `Weights of ${manifest.id} end before tensor ${spec.name}: the shards hold ${bytes.byteLength} bytes.`,
+        );
       }
-      weights.set(spec.name, { dtype: spec.dtype === 'uint32' ? 'U32' : 'F32', shape: spec.shape, bytes: bytes.subarray(offset, offset + 4 * n) });
+      weights.set(spec.name, {
+        dtype: spec.dtype === 'uint32' ? 'U32' : 'F32',
+        shape: spec.shape,
+        bytes: bytes.subarray(offset, offset + 4 * n),
+      });
       offset += 4 * n;
     }
   }
@@ -58,6 +67,9 @@ function concat(parts: Uint8Array[]): Uint8Array {
   if (parts.length === 1) return parts[0]!;
   const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
   let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.byteLength; }
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.byteLength;
+  }
   return out;
 }

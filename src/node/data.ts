@@ -30,7 +30,11 @@ export function dataPath(path: string): string {
 }
 
 /** What the Markov baselines count k-mers on: a config's genome files and the records training keeps of them. */
-export interface TrainingSplit { genomes: string[]; minLength: number; valEvery: number }
+export interface TrainingSplit {
+  genomes: string[];
+  minLength: number;
+  valEvery: number;
+}
 
 /** The split of a training config whose genomes are plain files (regions.load_data); null for region mixes. */
 export function trainingSplit(config: unknown): TrainingSplit | null {
@@ -38,7 +42,8 @@ export function trainingSplit(config: unknown): TrainingSplit | null {
   const c = config as Config;
   const genomes = c?.data?.genomes;
   if (!genomes?.length || !genomes.every((g): g is string => typeof g === 'string')) return null;
-  const context = c!.model?.context ?? 512, valEvery = c!.data!.val_every ?? 0;
+  const context = c!.model?.context ?? 512,
+    valEvery = c!.data!.val_every ?? 0;
   if (!Number.isInteger(context) || !Number.isInteger(valEvery)) {
     const found = `${JSON.stringify(context)}, ${JSON.stringify(valEvery)}`;
     throw new Error(`training config: model.context and data.val_every must be integers (found ${found})`);
@@ -63,7 +68,11 @@ export function keptRecords(lengths: number[], minLength: number, valEvery: numb
 export function trainingRecords({ genomes, minLength, valEvery }: TrainingSplit): SequenceRecord[] {
   return genomes.flatMap((p) => {
     const records = readFasta(dataPath(p));
-    return keptRecords(records.map((r) => r.sequence.length), minLength, valEvery).map((i) => records[i]!);
+    return keptRecords(
+      records.map((r) => r.sequence.length),
+      minLength,
+      valEvery,
+    ).map((i) => records[i]!);
   });
 }
 
@@ -81,11 +90,32 @@ export interface SgeVariant {
 export function readSge(path = BRCA1_DEV_TSV): SgeVariant[] {
   const [header, ...lines] = readText(path).trim().split('\n');
   const cols = header!.split('\t');
-  const at = (name: string) => { const i = cols.indexOf(name); if (i < 0) throw new Error(`${path}: no column ${name}`); return i; };
-  const idx = { chrom: at('chrom'), pos: at('pos'), ref: at('ref'), alt: at('alt'), exon: at('exon'), consequence: at('consequence'), score: at('function_score'), cls: at('func_class') };
+  const at = (name: string) => {
+    const i = cols.indexOf(name);
+    if (i < 0) throw new Error(`${path}: no column ${name}`);
+    return i;
+  };
+  const idx = {
+    chrom: at('chrom'),
+    pos: at('pos'),
+    ref: at('ref'),
+    alt: at('alt'),
+    exon: at('exon'),
+    consequence: at('consequence'),
+    score: at('function_score'),
+    cls: at('func_class'),
+  };
   return lines.map((l) => {
     const f = l.split('\t');
-    return { chrom: f[idx.chrom]!, pos: Number(f[idx.pos]), ref: f[idx.ref]!, alt: f[idx.alt]!, exon: f[idx.exon]!,
-      consequence: f[idx.consequence]!, functionScore: Number(f[idx.score]), funcClass: f[idx.cls] as SgeVariant['funcClass'] };
+    return {
+      chrom: f[idx.chrom]!,
+      pos: Number(f[idx.pos]),
+      ref: f[idx.ref]!,
+      alt: f[idx.alt]!,
+      exon: f[idx.exon]!,
+      consequence: f[idx.consequence]!,
+      functionScore: Number(f[idx.score]),
+      funcClass: f[idx.cls] as SgeVariant['funcClass'],
+    };
   });
 }

@@ -21,7 +21,11 @@ export function readEvalData(): EvalData {
 }
 
 /** A model folder to evaluate: its id and training config (for the Markov baselines' split). */
-export interface EvalDir { dir: string; id: string; config: unknown }
+export interface EvalDir {
+  dir: string;
+  id: string;
+  config: unknown;
+}
 
 /**
  * The folders of `models` (comma-separated), or every bundled model in public/models/index.json's order. A
@@ -33,13 +37,18 @@ export function evalDirs(models?: string): EvalDir[] {
   const bundled = () => index().models.map((m) => join(REPO_ROOT, 'public', m.path));
   const dirs = models ? models.split(',').map((x) => resolve(x)) : bundled();
   return dirs.map((dir) => {
-    if (!existsSync(join(dir, 'model.json')) && existsSync(join(dir, 'config.json'))) return { dir, id: basename(dir), config: undefined };
+    if (!existsSync(join(dir, 'model.json')) && existsSync(join(dir, 'config.json')))
+      return { dir, id: basename(dir), config: undefined };
     const meta = validateManifest(JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')), join(dir, 'model.json'));
     return { dir, id: meta.id, config: meta.training.config };
   });
 }
 
-export interface Entry { name: string; kind: string; model: LoadedModel }
+export interface Entry {
+  name: string;
+  kind: string;
+  model: LoadedModel;
+}
 
 export async function loadEntry(dir: string, label?: string): Promise<Entry> {
   const model = await loadModel(fileSource(dir));
@@ -67,9 +76,14 @@ export function fromJson(text: string): unknown {
 export async function pool<T, R>(items: T[], jobs: number, f: (x: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, async () => {
-    while (next < items.length) { const i = next++; out[i] = await f(items[i]!); }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(jobs, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await f(items[i]!);
+      }
+    }),
+  );
   return out;
 }
 
@@ -78,7 +92,9 @@ export function runChild(argv: string[], what: string): Promise<string> {
   return new Promise((done, reject) => {
     const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
-    child.stdout.on('data', (b: Buffer) => { out += b.toString(); });
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+    });
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? done(out) : reject(new Error(`${what} failed (exit ${code})`))));
   });

@@ -3,7 +3,13 @@
 
 import { createReadStream } from 'node:fs';
 
-export interface FaiEntry { name: string; length: number; offset: number; lineBases: number; lineWidth: number }
+export interface FaiEntry {
+  name: string;
+  length: number;
+  offset: number;
+  lineBases: number;
+  lineWidth: number;
+}
 
 /** A FASTA that cannot be indexed (a line of different length inside a sequence, no '>' header): says where. */
 export class FaiError extends Error {}
@@ -34,23 +40,41 @@ export async function buildFai(path: string): Promise<FaiEntry[]> {
       const name = text.slice(1).trim().split(/\s+/)[0] ?? '';
       if (!name) throw new FaiError(`${path} line ${lineNo}: a '>' header without a name`);
       if (cur) entries.push(cur);
-      cur = { name, length: 0, offset: lineStartOffset + lineLen + (hadNewline ? 1 : 0), lineBases: 0, lineWidth: 0, shortSeen: false, firstLine: true };
+      cur = {
+        name,
+        length: 0,
+        offset: lineStartOffset + lineLen + (hadNewline ? 1 : 0),
+        lineBases: 0,
+        lineWidth: 0,
+        shortSeen: false,
+        firstLine: true,
+      };
       header = null;
       return;
     }
     const bases = lastByte === 13 ? lineLen - 1 : lineLen;
     const width = lineLen + (hadNewline ? 1 : 0);
     if (!cur) {
-      if (bases > 0) throw new FaiError(`${path} line ${lineNo}: sequence before the first '>' header, so this is not a FASTA that can be indexed`);
+      if (bases > 0)
+        throw new FaiError(
+          `${path} line ${lineNo}: sequence before the first '>' header, so this is not a FASTA that can be indexed`,
+        );
       return;
     }
-    if (bases === 0) { cur.shortSeen = true; return; }
+    if (bases === 0) {
+      cur.shortSeen = true;
+      return;
+    }
     if (cur.firstLine) {
-      cur.lineBases = bases; cur.lineWidth = width; cur.firstLine = false;
+      cur.lineBases = bases;
+      cur.lineWidth = width;
+      cur.firstLine = false;
       if (!hadNewline) cur.shortSeen = true;
     } else if (cur.shortSeen || bases > cur.lineBases) {
-      throw new FaiError(`${path} line ${lineNo}: the lines of sequence ${cur.name} differ in length, so it cannot be read by index `
-        + `(samtools faidx needs every line but the last to hold ${cur.lineBases} bases; rewrap it, e.g. with seqkit seq -w 60)`);
+      throw new FaiError(
+        `${path} line ${lineNo}: the lines of sequence ${cur.name} differ in length, so it cannot be read by index ` +
+          `(samtools faidx needs every line but the last to hold ${cur.lineBases} bases; rewrap it, e.g. with seqkit seq -w 60)`,
+      );
     } else if (bases < cur.lineBases) cur.shortSeen = true;
     cur.length += bases;
   };
@@ -61,7 +85,8 @@ export async function buildFai(path: string): Promise<FaiEntry[]> {
     while (i < chunk.length) {
       if (atLineStart) {
         lineStart = pos + i;
-        lineLen = 0; lastByte = -1;
+        lineLen = 0;
+        lastByte = -1;
         header = chunk[i] === 62 ? [] : null; // '>'
         atLineStart = false;
       }
@@ -81,5 +106,11 @@ export async function buildFai(path: string): Promise<FaiEntry[]> {
   if (!atLineStart) endLine(lineStart, false);
   if (cur) entries.push(cur);
   if (entries.length === 0) throw new FaiError(`${path}: no '>' header, so this is not a FASTA that can be indexed`);
-  return entries.map(({ name, length, offset, lineBases, lineWidth }) => ({ name, length, offset, lineBases, lineWidth }));
+  return entries.map(({ name, length, offset, lineBases, lineWidth }) => ({
+    name,
+    length,
+    offset,
+    lineBases,
+    lineWidth,
+  }));
 }

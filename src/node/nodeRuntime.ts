@@ -8,7 +8,10 @@ import { chooseBackend, type BackendName } from '../model/backend';
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
 export async function useNodeBackend(name: Exclude<BackendName, 'webgpu'>): Promise<void> {
-  const choice = await chooseBackend({ force: name, wasmPaths: join(REPO_ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist/') });
+  const choice = await chooseBackend({
+    force: name,
+    wasmPaths: join(REPO_ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist/'),
+  });
   if (choice.name !== name || tf.getBackend() !== name) throw new Error(`could not start the ${name} backend`);
 }
 
@@ -16,9 +19,13 @@ export async function useNodeBackend(name: Exclude<BackendName, 'webgpu'>): Prom
 export function modelDirs(): string[] {
   const base = join(REPO_ROOT, 'public/models');
   const dirs = existsSync(base)
-    ? readdirSync(base, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(base, d.name))
-      .filter((d) => existsSync(join(d, 'model.json')))
+    ? readdirSync(base, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => join(base, d.name))
+        .filter((d) => existsSync(join(d, 'model.json')))
     : [];
-  const smoke = ['smoke-mlm', 'smoke-mlm-long', 'smoke-clm', 'smoke-cnn', 'smoke-hyena'].map((d) => join(REPO_ROOT, '.cache', d)).filter((d) => existsSync(join(d, 'model.json')));
+  const smoke = ['smoke-mlm', 'smoke-mlm-long', 'smoke-clm', 'smoke-cnn', 'smoke-hyena']
+    .map((d) => join(REPO_ROOT, '.cache', d))
+    .filter((d) => existsSync(join(d, 'model.json')));
   return [...dirs, ...smoke];
 }

@@ -13,13 +13,20 @@ export const SMOKE_EXPORTS = ['smoke-mlm', 'smoke-mlm-long', 'smoke-clm', 'smoke
 export type SmokeExport = (typeof SMOKE_EXPORTS)[number];
 
 /** The shared data files tests read (the BRCA1 region and variants, chr22 for the grammar sites and baselines). */
-const SHARED_FILES = [BRCA1_FASTA, BRCA1_DEV_TSV, BRCA1_DEV_TSV.replace(/\.tsv$/, '.vcf'),
+const SHARED_FILES = [
+  BRCA1_FASTA,
+  BRCA1_DEV_TSV,
+  BRCA1_DEV_TSV.replace(/\.tsv$/, '.vcf'),
   ...['human_hg19_chr22_segments.fa.gz', 'phage_lambda.fa.gz'].map((f) =>
-    dataPath(`${CONTRACT_SHARED_DATA.prefix}genomes/${f}`)),
+    dataPath(`${CONTRACT_SHARED_DATA.prefix}genomes/${f}`),
+  ),
 ];
 
 /** What one run found: the smoke exports that are missing, and the shared data files that are. */
-export interface Prerequisites { missingSmoke: SmokeExport[]; missingShared: string[] }
+export interface Prerequisites {
+  missingSmoke: SmokeExport[];
+  missingShared: string[];
+}
 
 export function findPrerequisites(): Prerequisites {
   return {
@@ -37,8 +44,10 @@ export function describeMissing(p: Prerequisites): string | null {
   }
   if (p.missingShared.length) {
     const names = p.missingShared.map((f) => relative(SHARED_DATA, f)).join(', ');
-    lines.push(`shared data missing in ${SHARED_DATA}: ${names} `
-      + `(put the data folder at ../shared/data beside the repository, or set ${CONTRACT_SHARED_DATA.env} to it)`);
+    lines.push(
+      `shared data missing in ${SHARED_DATA}: ${names} ` +
+        `(put the data folder at ../shared/data beside the repository, or set ${CONTRACT_SHARED_DATA.env} to it)`,
+    );
   }
   return lines.length ? lines.join('\n') : null;
 }
@@ -49,7 +58,9 @@ export function describeMissing(p: Prerequisites): string | null {
  * failed the run for a missing one; a test that finds one missing anyway throws.
  */
 export function mustSkip(
-  p: Prerequisites, what: string, needs: { smoke?: readonly SmokeExport[]; shared?: boolean },
+  p: Prerequisites,
+  what: string,
+  needs: { smoke?: readonly SmokeExport[]; shared?: boolean },
 ): boolean {
   const lacking = describeMissing({
     missingSmoke: p.missingSmoke.filter((id) => needs.smoke?.includes(id)),

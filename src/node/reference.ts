@@ -3,7 +3,18 @@
 // CLI always did; a large plain FASTA without .fai gets one built once, beside it or in a cache folder.
 
 import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, openSync, readSync, closeSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  closeSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { BgzipIndexedFasta, IndexedFasta } from '@gmod/indexedfasta';
@@ -36,7 +47,10 @@ export const IN_MEMORY_MAX = 64 * 1024 * 1024;
 
 /** Upper-case; U reads as T and every other letter (IUPAC codes, gaps) as N, as parseSequence reads a paste. */
 export function cleanBases(s: string): string {
-  return s.toUpperCase().replace(/U/g, 'T').replace(/[^ACGT]/g, 'N');
+  return s
+    .toUpperCase()
+    .replace(/U/g, 'T')
+    .replace(/[^ACGT]/g, 'N');
 }
 
 function head(path: string, n: number): Buffer {
@@ -45,7 +59,9 @@ function head(path: string, n: number): Buffer {
     const buf = Buffer.alloc(n);
     const got = readSync(fd, buf, 0, n, 0);
     return buf.subarray(0, got);
-  } finally { closeSync(fd); }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 type Kind = '2bit' | 'bgzip' | 'gzip' | 'text';
@@ -56,13 +72,18 @@ function kindOf(path: string): Kind {
   if (magic === 0x1a412743 || magic === 0x4327411a) return '2bit';
   if (b[0] === 0x1f && b[1] === 0x8b) {
     // BGZF: gzip with the FEXTRA flag and a 'BC' subfield (SAM/BAM spec 4.1)
-    return (b[3]! & 4) && b[12] === 66 && b[13] === 67 ? 'bgzip' : 'gzip';
+    return b[3]! & 4 && b[12] === 66 && b[13] === 67 ? 'bgzip' : 'gzip';
   }
   return 'text';
 }
 
 function writable(dir: string): boolean {
-  try { accessSync(dir, constants.W_OK); return true; } catch { return false; }
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The .fai to use for a plain FASTA: beside it, or in the cache folder keyed by path, size and time. */
@@ -70,10 +91,21 @@ async function ensureFai(path: string, opts: ReferenceOptions): Promise<string> 
   const beside = `${path}.fai`;
   if (existsSync(beside)) return beside;
   const st = statSync(path);
-  const key = createHash('sha1').update(`${resolve(path)}\0${st.size}\0${st.mtimeMs}`).digest('hex').slice(0, 16);
-  const cacheDir = join(opts.cacheDir ?? process.env.GLM_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'glm-playground'), 'fai');
+  const key = createHash('sha1')
+    .update(`${resolve(path)}\0${st.size}\0${st.mtimeMs}`)
+    .digest('hex')
+    .slice(0, 16);
+  const cacheDir = join(
+    opts.cacheDir ??
+      process.env.GLM_CACHE ??
+      join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'glm-playground'),
+    'fai',
+  );
   const cached = join(cacheDir, `${basename(path)}.${key}.fai`);
-  if (existsSync(cached)) { opts.note?.(`${path}: using the index built earlier in the cache folder, ${cached}`); return cached; }
+  if (existsSync(cached)) {
+    opts.note?.(`${path}: using the index built earlier in the cache folder, ${cached}`);
+    return cached;
+  }
   const target = writable(dirname(path)) ? beside : cached;
   const t0 = performance.now();
   const entries = await buildFai(path);
@@ -81,8 +113,10 @@ async function ensureFai(path: string, opts: ReferenceOptions): Promise<string> 
   const tmp = `${target}.${process.pid}.tmp`; // another process may build the same index: the rename is atomic
   writeFileSync(tmp, faiText(entries));
   renameSync(tmp, target);
-  opts.note?.(`${path} had no index: built ${target} (samtools faidx format, ${entries.length} sequences) in ${((performance.now() - t0) / 1000).toFixed(1)} s`
-    + (target === cached ? `; ${dirname(path)} is not writable, so it is in the cache folder ${cacheDir}` : ''));
+  opts.note?.(
+    `${path} had no index: built ${target} (samtools faidx format, ${entries.length} sequences) in ${((performance.now() - t0) / 1000).toFixed(1)} s` +
+      (target === cached ? `; ${dirname(path)} is not writable, so it is in the cache folder ${cacheDir}` : ''),
+  );
   return target;
 }
 
@@ -109,9 +143,17 @@ export async function openReference(path: string, opts: ReferenceOptions = {}): 
   }
   if (kind === 'bgzip') {
     const missing = [`${path}.fai`, `${path}.gzi`].filter((p) => !existsSync(p));
-    if (missing.length) throw new ReferenceError(`${path} is bgzipped but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing: make ${missing.length > 1 ? 'them' : 'it'} with samtools faidx ${path}`);
+    if (missing.length)
+      throw new ReferenceError(
+        `${path} is bgzipped but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing: make ${missing.length > 1 ? 'them' : 'it'} with samtools faidx ${path}`,
+      );
     const f = new BgzipIndexedFasta({ path, faiPath: `${path}.fai`, gziPath: `${path}.gzi` });
-    return indexed(`by index (${basename(path)}.fai + .gzi)`, f, await f.getSequenceNames(), await f.getSequenceSizes());
+    return indexed(
+      `by index (${basename(path)}.fai + .gzi)`,
+      f,
+      await f.getSequenceNames(),
+      await f.getSequenceSizes(),
+    );
   }
   const size = statSync(path).size;
   const fai = `${path}.fai`;
@@ -121,7 +163,9 @@ export async function openReference(path: string, opts: ReferenceOptions = {}): 
     return indexed(`by index (${faiPath})`, f, await f.getSequenceNames(), await f.getSequenceSizes());
   }
   if (kind === 'gzip' && size > (opts.inMemoryMax ?? IN_MEMORY_MAX)) {
-    throw new ReferenceError(`${path} is gzipped (not bgzipped), so it cannot be read by index and is too large to read whole: recompress it with bgzip (gunzip -c ${path} | bgzip > REF.fa.gz) and index it with samtools faidx`);
+    throw new ReferenceError(
+      `${path} is gzipped (not bgzipped), so it cannot be read by index and is too large to read whole: recompress it with bgzip (gunzip -c ${path} | bgzip > REF.fa.gz) and index it with samtools faidx`,
+    );
   }
   const records = readFasta(path);
   return {

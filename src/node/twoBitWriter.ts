@@ -3,25 +3,36 @@
 
 import { openSync, writeSync, closeSync } from 'node:fs';
 
-export interface TwoBitRecord { name: string; sequence: string | Uint8Array }
+export interface TwoBitRecord {
+  name: string;
+  sequence: string | Uint8Array;
+}
 
 // byte -> 2-bit code (T 0, C 1, A 2, G 3; anything else packs as T and goes in an N block), and the byte classes
 const CODE = new Uint8Array(256);
 const IS_N = new Uint8Array(256).fill(1);
 const IS_LOWER = new Uint8Array(256);
 for (const [i, ch] of [...'TCAG'].entries()) {
-  for (const c of [ch, ch.toLowerCase()]) { CODE[c.charCodeAt(0)] = i; IS_N[c.charCodeAt(0)] = 0; }
+  for (const c of [ch, ch.toLowerCase()]) {
+    CODE[c.charCodeAt(0)] = i;
+    IS_N[c.charCodeAt(0)] = 0;
+  }
 }
 for (let c = 97; c <= 122; c++) IS_LOWER[c] = 1;
 
 /** Runs of positions whose byte class is 1, as [starts, sizes]. */
 function runs(seq: Uint8Array, cls: Uint8Array): [number[], number[]] {
-  const starts: number[] = [], sizes: number[] = [];
+  const starts: number[] = [],
+    sizes: number[] = [];
   for (let i = 0; i < seq.length;) {
-    if (!cls[seq[i]!]) { i++; continue; }
+    if (!cls[seq[i]!]) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < seq.length && cls[seq[j]!]) j++;
-    starts.push(i); sizes.push(j - i);
+    starts.push(i);
+    sizes.push(j - i);
     i = j;
   }
   return [starts, sizes];
@@ -44,7 +55,10 @@ function recordBytes(sequence: string | Uint8Array): Buffer {
     dna[k] = (CODE[seq[i]!]! << 6) | (CODE[seq[i + 1]!]! << 4) | (CODE[seq[i + 2]!]! << 2) | CODE[seq[i + 3]!]!;
   }
   for (let i = full << 2; i < seq.length; i++) dna[i >> 2]! |= CODE[seq[i]!]! << (6 - 2 * (i & 3));
-  return Buffer.concat([u32([seq.length, nStarts.length, ...nStarts, ...nSizes, mStarts.length, ...mStarts, ...mSizes, 0]), dna]);
+  return Buffer.concat([
+    u32([seq.length, nStarts.length, ...nStarts, ...nSizes, mStarts.length, ...mStarts, ...mSizes, 0]),
+    dna,
+  ]);
 }
 
 /**
@@ -52,7 +66,11 @@ function recordBytes(sequence: string | Uint8Array): Buffer {
  * a genome far larger than memory allows as one string can be written chromosome by chromosome, given
  * the names and lengths up front (the index precedes the sequences).
  */
-export function writeTwoBit(path: string, names: { name: string; length: number }[], records: Iterable<TwoBitRecord>): void {
+export function writeTwoBit(
+  path: string,
+  names: { name: string; length: number }[],
+  records: Iterable<TwoBitRecord>,
+): void {
   const indexSize = names.reduce((n, r) => n + 1 + Buffer.byteLength(r.name) + 4, 0);
   let offset = 16 + indexSize;
   const header = Buffer.alloc(16);
@@ -78,7 +96,10 @@ export function writeTwoBit(path: string, names: { name: string; length: number 
       pos += bytes.length;
       offset += bytes.length;
     }
-    if (index.length !== names.length) throw new Error(`writeTwoBit: ${names.length} names but ${index.length} records`);
+    if (index.length !== names.length)
+      throw new Error(`writeTwoBit: ${names.length} names but ${index.length} records`);
     writeSync(fd, Buffer.concat(index), 0, indexSize, 16);
-  } finally { closeSync(fd); }
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -26,13 +26,18 @@ export class VcfStreamError extends Error {}
 export const NO_HEADER = 'not a VCF: no "#CHROM POS ID REF ALT ..." header line';
 
 /** `chr17:41,196,312-41,277,500` (1-based, inclusive, commas allowed) or a whole chromosome `chr17`. */
-export interface GenomicRegion { chrom: string; start: number; end: number }
+export interface GenomicRegion {
+  chrom: string;
+  start: number;
+  end: number;
+}
 
 export function parseRegionArg(text: string): GenomicRegion | null {
   const m = /^([^:\s]+)(?::([\d,]+)-([\d,]+))?$/.exec(text.trim());
   if (!m) return null;
   if (m[2] === undefined) return { chrom: m[1]!, start: 1, end: Number.MAX_SAFE_INTEGER };
-  const start = readPosition(m[2]), end = readPosition(m[3]!);
+  const start = readPosition(m[2]),
+    end = readPosition(m[3]!);
   return start !== null && end !== null && start >= 1 && end >= start ? { chrom: m[1]!, start, end } : null;
 }
 
@@ -61,8 +66,13 @@ async function wholeFile(path: string): Promise<VcfStream> {
     n++;
     const l = r.value.replace(/^\uFEFF/, '');
     if (l.startsWith('##')) header.push(l);
-    else if (/^#CHROM\t/.test(l)) { header.push(l); break; }
-    else if (l.trim() && !l.startsWith('#')) { raw.destroy(); throw new VcfStreamError(`${path}: ${NO_HEADER}`); }
+    else if (/^#CHROM\t/.test(l)) {
+      header.push(l);
+      break;
+    } else if (l.trim() && !l.startsWith('#')) {
+      raw.destroy();
+      throw new VcfStreamError(`${path}: ${NO_HEADER}`);
+    }
   }
   const start = n;
   return {
@@ -84,10 +94,15 @@ const REGION_STEP = 1_000_000;
 async function regionOf(path: string, region: GenomicRegion): Promise<VcfStream> {
   const head = await firstBytes(path, 18);
   if (!(head[0] === 0x1f && head[1] === 0x8b && head[3]! & 4 && head[12] === 66 && head[13] === 67)) {
-    throw new VcfStreamError(`--region needs a bgzipped VCF, and ${path} is ${head[0] === 0x1f && head[1] === 0x8b ? 'gzipped but not bgzipped' : 'not compressed'}: bgzip it (bgzip -c IN.vcf > IN.vcf.gz) and index it (tabix -p vcf IN.vcf.gz)`);
+    throw new VcfStreamError(
+      `--region needs a bgzipped VCF, and ${path} is ${head[0] === 0x1f && head[1] === 0x8b ? 'gzipped but not bgzipped' : 'not compressed'}: bgzip it (bgzip -c IN.vcf > IN.vcf.gz) and index it (tabix -p vcf IN.vcf.gz)`,
+    );
   }
   const tbi = [`${path}.tbi`, `${path}.csi`].find(existsSync);
-  if (!tbi) throw new VcfStreamError(`--region needs an index of ${path}: no ${path}.tbi or ${path}.csi (make one with tabix -p vcf ${path}; the VCF must be bgzipped and sorted)`);
+  if (!tbi)
+    throw new VcfStreamError(
+      `--region needs an index of ${path}: no ${path}.tbi or ${path}.csi (make one with tabix -p vcf ${path}; the VCF must be bgzipped and sorted)`,
+    );
   const file = new TabixIndexedFile(tbi.endsWith('.tbi') ? { path, tbiPath: tbi } : { path, csiPath: tbi });
   const header = (await file.getHeader()).split('\n').filter((l) => l.startsWith('#'));
   if (!header.some((l) => /^#CHROM\t/.test(l))) throw new VcfStreamError(`${path}: ${NO_HEADER}`);

@@ -4,8 +4,16 @@ export const BASE_COLORS = ['#009E73', '#0072B2', '#E69F00', '#D55E00'] as const
 export const N_COLOR = '#999999';
 
 const VIRIDIS = [
-  [68, 1, 84], [72, 40, 120], [62, 74, 137], [49, 104, 142], [38, 130, 142],
-  [31, 158, 137], [53, 183, 121], [109, 205, 89], [180, 222, 44], [253, 231, 37],
+  [68, 1, 84],
+  [72, 40, 120],
+  [62, 74, 137],
+  [49, 104, 142],
+  [38, 130, 142],
+  [31, 158, 137],
+  [53, 183, 121],
+  [109, 205, 89],
+  [180, 222, 44],
+  [253, 231, 37],
 ] as const;
 
 /** Viridis colour for t in [0, 1] as [r, g, b]. */
@@ -13,7 +21,8 @@ export function viridis(t: number): [number, number, number] {
   const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (VIRIDIS.length - 1);
   const i = Math.min(VIRIDIS.length - 2, Math.floor(x));
   const f = x - i;
-  const a = VIRIDIS[i]!, b = VIRIDIS[i + 1]!;
+  const a = VIRIDIS[i]!,
+    b = VIRIDIS[i + 1]!;
   return [0, 1, 2].map((c) => Math.round(a[c]! + f * (b[c]! - a[c]!))) as [number, number, number];
 }
 

@@ -18,7 +18,11 @@ describe('zoomAround', () => {
     expect(zoomAround({ r0: 0, c0: 0, span: 20 }, 256, 0, 0, 480, 0.1, 16).span).toBe(16);
     expect(zoomAround({ r0: 100, c0: 100, span: 128 }, 256, 240, 240, 480, 4, 16)).toEqual({ r0: 0, c0: 0, span: 256 });
     // near the far corner, zooming out would push the window past the map's edge: it stops at n - span
-    expect(zoomAround({ r0: 192, c0: 192, span: 64 }, 256, 470, 470, 480, 2, 16)).toEqual({ r0: 128, c0: 128, span: 128 });
+    expect(zoomAround({ r0: 192, c0: 192, span: 64 }, 256, 470, 470, 480, 2, 16)).toEqual({
+      r0: 128,
+      c0: 128,
+      span: 128,
+    });
   });
 
   it('moves at least one cell for a small step, and not at all for none', () => {

@@ -6,7 +6,14 @@ import { viridis } from './colors';
 import { columns, LABEL_WIDTH, type TrackView } from './tracks';
 
 /** The window shown: rows [r0, r0 + span) and columns [c0, c0 + span) of the n x n map, on px canvas pixels. */
-export interface DepMapView { r0: number; c0: number; span: number; px: number; log: boolean; vmax: number }
+export interface DepMapView {
+  r0: number;
+  c0: number;
+  span: number;
+  px: number;
+  log: boolean;
+  vmax: number;
+}
 
 /** The log scale spans this many decades below vmax (smaller values share its darkest colour). */
 export const LOG_DECADES = 3;
@@ -19,7 +26,13 @@ export function scalePosition(v: number, vmax: number, log: boolean): number {
   return (Math.log10(Math.max(v, lo)) - Math.log10(lo)) / LOG_DECADES;
 }
 
-export function drawDependencyMap(ctx: CanvasRenderingContext2D, values: Float32Array, n: number, view: DepMapView, focusRow: number | null): void {
+export function drawDependencyMap(
+  ctx: CanvasRenderingContext2D,
+  values: Float32Array,
+  n: number,
+  view: DepMapView,
+  focusRow: number | null,
+): void {
   const px = Math.max(1, Math.floor(view.px));
   const img = ctx.createImageData(px, px);
   for (let y = 0; y < px; y++) {
@@ -29,7 +42,10 @@ export function drawDependencyMap(ctx: CanvasRenderingContext2D, values: Float32
       const v = values[i * n + j]!;
       const [r, g, b] = Number.isNaN(v) ? NAN_RGB : viridis(scalePosition(v, view.vmax, view.log));
       const o = (y * px + x) * 4;
-      img.data[o] = r; img.data[o + 1] = g; img.data[o + 2] = b; img.data[o + 3] = 255;
+      img.data[o] = r;
+      img.data[o + 1] = g;
+      img.data[o + 2] = b;
+      img.data[o + 3] = 255;
     }
   }
   ctx.putImageData(img, 0, 0);
@@ -50,12 +66,21 @@ export function depCellAt(x: number, y: number, view: DepMapView, size: number):
  * The window after zooming by `factor` (< 1: in) around pixel (x, y): the cell under the pointer stays under
  * it (unless the map's edge stops the window); the span stays within [minSpan, n] and the window inside the map.
  */
-export function zoomAround(view: { r0: number; c0: number; span: number }, n: number, x: number, y: number, size: number, factor: number, minSpan: number): { r0: number; c0: number; span: number } {
+export function zoomAround(
+  view: { r0: number; c0: number; span: number },
+  n: number,
+  x: number,
+  y: number,
+  size: number,
+  factor: number,
+  minSpan: number,
+): { r0: number; c0: number; span: number } {
   // at least one cell a step, so that a trackpad's small steps zoom too
   const raw = Math.round(view.span * factor);
   const stepped = factor < 1 ? Math.min(view.span - 1, raw) : factor > 1 ? Math.max(view.span + 1, raw) : view.span;
   const span = Math.max(Math.min(minSpan, n), Math.min(n, stepped));
-  const at = (o: number, px: number) => Math.max(0, Math.min(n - span, o + Math.floor((px * view.span) / size) - Math.floor((px * span) / size)));
+  const at = (o: number, px: number) =>
+    Math.max(0, Math.min(n - span, o + Math.floor((px * view.span) / size) - Math.floor((px * span) / size)));
   return { r0: at(view.r0, y), c0: at(view.c0, x), span };
 }
 
@@ -74,8 +99,16 @@ export const ROW_TRACK_HEIGHT = 40;
  * Row `row` of the map (dependencies of every position on the focused one) as a track: map column c is
  * sequence position start + c, drawn with the per-base tracks' view so the two line up.
  */
-export function drawRowTrack(ctx: CanvasRenderingContext2D, map: { start: number; values: Float32Array; n: number }, row: number | null, view: TrackView, vmax: number, L: number): void {
-  const plotW = view.width - LABEL_WIDTH, h = ROW_TRACK_HEIGHT;
+export function drawRowTrack(
+  ctx: CanvasRenderingContext2D,
+  map: { start: number; values: Float32Array; n: number },
+  row: number | null,
+  view: TrackView,
+  vmax: number,
+  L: number,
+): void {
+  const plotW = view.width - LABEL_WIDTH,
+    h = ROW_TRACK_HEIGHT;
   ctx.clearRect(0, 0, view.width, h);
   ctx.fillStyle = '#f6f6f6';
   ctx.fillRect(LABEL_WIDTH, 0, plotW, h);
@@ -83,7 +116,11 @@ export function drawRowTrack(ctx: CanvasRenderingContext2D, map: { start: number
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
   ctx.fillStyle = '#222';
-  ctx.fillText(row === null ? 'dependency (focus a base in the map)' : `dependency on ${map.start + row + 1}`, 4, h / 2);
+  ctx.fillText(
+    row === null ? 'dependency (focus a base in the map)' : `dependency on ${map.start + row + 1}`,
+    4,
+    h / 2,
+  );
   if (row === null) return;
   const first = Math.max(0, Math.floor(view.start));
   const last = Math.min(L, Math.ceil(view.start + plotW * view.bpPerPixel));

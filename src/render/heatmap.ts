@@ -9,7 +9,13 @@ export interface HeatmapView {
   rowNormalized: boolean;
 }
 
-export function drawHeatmap(ctx: CanvasRenderingContext2D, probs: Float32Array, n: number, focusRow: number | null, view: HeatmapView): void {
+export function drawHeatmap(
+  ctx: CanvasRenderingContext2D,
+  probs: Float32Array,
+  n: number,
+  focusRow: number | null,
+  view: HeatmapView,
+): void {
   const px = Math.max(1, Math.floor(view.size)); // one image pixel per canvas pixel, nearest sample
   const img = ctx.createImageData(px, px);
   const rowMax = new Float32Array(n);
@@ -25,7 +31,10 @@ export function drawHeatmap(ctx: CanvasRenderingContext2D, probs: Float32Array, 
       const v = probs[i * n + j]!;
       const [r, g, b] = viridis(view.rowNormalized ? v / rowMax[i]! : Math.sqrt(v));
       const o = (y * px + x) * 4;
-      img.data[o] = r; img.data[o + 1] = g; img.data[o + 2] = b; img.data[o + 3] = 255;
+      img.data[o] = r;
+      img.data[o + 1] = g;
+      img.data[o + 2] = b;
+      img.data[o + 3] = 255;
     }
   }
   ctx.putImageData(img, 0, 0);

@@ -12,7 +12,13 @@ export interface MutagenesisView {
   scale: number;
 }
 
-export function drawMutagenesis(ctx: CanvasRenderingContext2D, scores: Float32Array, seq: string, start: number, view: MutagenesisView): void {
+export function drawMutagenesis(
+  ctx: CanvasRenderingContext2D,
+  scores: Float32Array,
+  seq: string,
+  start: number,
+  view: MutagenesisView,
+): void {
   const n = scores.length / 4;
   const cw = (view.width - MUT_LABEL_WIDTH) / n;
   ctx.clearRect(0, 0, view.width, 4 * MUT_ROW_HEIGHT);
@@ -28,7 +34,10 @@ export function drawMutagenesis(ctx: CanvasRenderingContext2D, scores: Float32Ar
       if (Number.isNaN(v)) {
         ctx.fillStyle = seq[start + i] === 'ACGT'[b] ? '#bbb' : '#eee';
         ctx.fillRect(x, b * MUT_ROW_HEIGHT, Math.max(cw, 1), MUT_ROW_HEIGHT - 1);
-        if (cw >= 10 && seq[start + i] === 'ACGT'[b]) { ctx.fillStyle = '#000'; ctx.fillText('ACGT'[b]!, x + cw / 2, b * MUT_ROW_HEIGHT + MUT_ROW_HEIGHT / 2); }
+        if (cw >= 10 && seq[start + i] === 'ACGT'[b]) {
+          ctx.fillStyle = '#000';
+          ctx.fillText('ACGT'[b]!, x + cw / 2, b * MUT_ROW_HEIGHT + MUT_ROW_HEIGHT / 2);
+        }
         continue;
       }
       const [r, g, bl] = diverging(v / view.scale);
@@ -47,6 +56,9 @@ export function mutCellAt(x: number, y: number, n: number, width: number): { i: 
 
 /** A robust colour range: the 98th percentile of |score|. */
 export function scoreScale(scores: Float32Array): number {
-  const a = Array.from(scores).filter(Number.isFinite).map(Math.abs).sort((x, y) => x - y);
+  const a = Array.from(scores)
+    .filter(Number.isFinite)
+    .map(Math.abs)
+    .sort((x, y) => x - y);
   return a.length ? Math.max(1e-3, a[Math.floor(0.98 * (a.length - 1))]!) : 1;
 }

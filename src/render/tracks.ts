@@ -48,7 +48,12 @@ export function baseAt(x: number, view: TrackView, length: number): number | nul
 
 /** A drawn column: bases [p0, p1) at x, w pixels wide. One base per column when zoomed in; one pixel per
  *  column (igv.js style) when a pixel holds several bases, so the cost follows the width, not the length. */
-export interface Column { p0: number; p1: number; x: number; w: number }
+export interface Column {
+  p0: number;
+  p1: number;
+  x: number;
+  w: number;
+}
 
 export function columns(view: TrackView, first: number, last: number, plotW: number): Column[] {
   const pxPerBase = 1 / view.bpPerPixel;
@@ -69,8 +74,15 @@ export function columns(view: TrackView, first: number, last: number, plotW: num
 
 /** Mean of f over the finite values in [p0, p1), or NaN when none is finite. */
 function mean(c: Column, f: (p: number) => number): number {
-  let s = 0, n = 0;
-  for (let p = c.p0; p < c.p1; p++) { const v = f(p); if (Number.isFinite(v)) { s += v; n++; } }
+  let s = 0,
+    n = 0;
+  for (let p = c.p0; p < c.p1; p++) {
+    const v = f(p);
+    if (Number.isFinite(v)) {
+      s += v;
+      n++;
+    }
+  }
   return n ? s / n : NaN;
 }
 
@@ -111,7 +123,11 @@ export function drawTracks(ctx: CanvasRenderingContext2D, d: TrackData, view: Tr
       switch (track.key) {
         case 'surprise': {
           const bits = mean(c, (p) => d.observedBits[p]!);
-          if (!Number.isFinite(bits)) { ctx.fillStyle = N_COLOR; ctx.fillRect(x, y, w, 3); break; }
+          if (!Number.isFinite(bits)) {
+            ctx.fillStyle = N_COLOR;
+            ctx.fillRect(x, y, w, 3);
+            break;
+          }
           ctx.fillStyle = BASE_COLORS[tok] ?? N_COLOR;
           ctx.fillRect(x, y, w, (Math.min(-bits, SURPRISE_MAX_BITS) / SURPRISE_MAX_BITS) * h);
           break;
@@ -166,7 +182,9 @@ export function drawTracks(ctx: CanvasRenderingContext2D, d: TrackData, view: Tr
         if (p < first || p >= last) continue;
         const cx = xOf(p) + Math.max(pxPerBase, 1) / 2;
         ctx.beginPath();
-        ctx.moveTo(cx - 4, y - 5); ctx.lineTo(cx + 4, y - 5); ctx.lineTo(cx, y + 1);
+        ctx.moveTo(cx - 4, y - 5);
+        ctx.lineTo(cx + 4, y - 5);
+        ctx.lineTo(cx, y + 1);
         ctx.fill();
       }
     }

@@ -8,12 +8,24 @@ import { findSpan, refMismatch, withNamingHint } from '../genome/locate';
 import type { LanguageModel } from '../model/languageModel';
 import type { Reference } from '../node/reference';
 
-export interface ScoreSettings { method: ScoreMethod; window: number; bothStrands: boolean }
+export interface ScoreSettings {
+  method: ScoreMethod;
+  window: number;
+  bothStrands: boolean;
+}
 
 /** A variant as the VCF gives it (1-based position). */
-export interface Query { chrom: string; pos: number; ref: string; alt: string }
+export interface Query {
+  chrom: string;
+  pos: number;
+  ref: string;
+  alt: string;
+}
 
-export interface QueryResult { score: number | null; note: string }
+export interface QueryResult {
+  score: number | null;
+  note: string;
+}
 
 /**
  * Variants are scored from one read of the reference while the next one's window starts at most MERGE_GAP
@@ -24,31 +36,62 @@ export interface QueryResult { score: number | null; note: string }
 export const MERGE_GAP = 4096;
 export const CLUSTER_SPAN = 200_000;
 
-interface Placed { q: number; record: number; index: number; from: number; to: number }
+interface Placed {
+  q: number;
+  record: number;
+  index: number;
+  from: number;
+  to: number;
+}
 
 /**
  * The bases a variant's score reads: its window as scoreVariants places it on the whole record (centred,
  * clamped at the record's ends) and the variant itself. Any stretch of the record that holds this span
  * gives the same window (see the proof in the test), so a cluster can be read as one slice.
  */
-function span(L: number, index: number, refLength: number, s: ScoreSettings, context: number): { from: number; to: number } {
+function span(
+  L: number,
+  index: number,
+  refLength: number,
+  s: ScoreSettings,
+  context: number,
+): { from: number; to: number } {
   const W = oddWindow(Math.min(s.window, s.method === 'dll' ? Infinity : context, L));
   const start = centredWindow(L, index, W);
   return { from: Math.min(start, index), to: Math.max(start + W, index + refLength) };
 }
 
-export async function scoreQueries(model: LanguageModel, ref: Reference, s: ScoreSettings, queries: Query[]): Promise<QueryResult[]> {
+export async function scoreQueries(
+  model: LanguageModel,
+  ref: Reference,
+  s: ScoreSettings,
+  queries: Query[],
+): Promise<QueryResult[]> {
   const out: QueryResult[] = queries.map(() => ({ score: null, note: '' }));
   const placed: Placed[] = [];
   queries.forEach((v, q) => {
     const loc = findSpan(ref.records, v.chrom, v.pos, v.ref.length);
-    if ('problem' in loc) { out[q]!.note = withNamingHint(ref.records, v.chrom, loc).problem; return; }
-    placed.push({ q, record: loc.record, index: loc.index, ...span(ref.records[loc.record]!.length, loc.index, v.ref.length, s, model.context) });
+    if ('problem' in loc) {
+      out[q]!.note = withNamingHint(ref.records, v.chrom, loc).problem;
+      return;
+    }
+    placed.push({
+      q,
+      record: loc.record,
+      index: loc.index,
+      ...span(ref.records[loc.record]!.length, loc.index, v.ref.length, s, model.context),
+    });
   });
   placed.sort((a, b) => a.record - b.record || a.from - b.from || a.q - b.q);
   for (let i = 0; i < placed.length;) {
-    let j = i + 1, to = placed[i]!.to;
-    while (j < placed.length && placed[j]!.record === placed[i]!.record && placed[j]!.from <= to + MERGE_GAP && placed[j]!.to - placed[i]!.from <= CLUSTER_SPAN) {
+    let j = i + 1,
+      to = placed[i]!.to;
+    while (
+      j < placed.length &&
+      placed[j]!.record === placed[i]!.record &&
+      placed[j]!.from <= to + MERGE_GAP &&
+      placed[j]!.to - placed[i]!.from <= CLUSTER_SPAN
+    ) {
       to = Math.max(to, placed[j++]!.to);
     }
     const group = placed.slice(i, j);
@@ -62,8 +105,15 @@ export async function scoreQueries(model: LanguageModel, ref: Reference, s: Scor
       else scorable.push({ q: p.q, variant: { pos: p.index - from, ref: v.ref, alt: v.alt } });
     }
     if (scorable.length) {
-      const res = await scoreVariants(model, seq, scorable.map((x) => x.variant), { method: s.method, window: s.window ?? DEFAULT_WINDOW, bothStrands: s.bothStrands });
-      res.scores.forEach((r, k) => { out[scorable[k]!.q] = { score: r.score, note: r.note }; });
+      const res = await scoreVariants(
+        model,
+        seq,
+        scorable.map((x) => x.variant),
+        { method: s.method, window: s.window ?? DEFAULT_WINDOW, bothStrands: s.bothStrands },
+      );
+      res.scores.forEach((r, k) => {
+        out[scorable[k]!.q] = { score: r.score, note: r.note };
+      });
     }
     i = j;
   }

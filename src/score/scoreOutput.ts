@@ -4,10 +4,22 @@
 export const TSV_HEADER = ['chrom', 'pos', 'ref', 'alt', 'score', 'percentile', 'method', 'model', 'note'];
 
 /** One output row: a variant (one ALT allele) or a line that could not be read. */
-export interface Row { chrom: string; pos: string; ref: string; alt: string; score: string; percentile: string; note: string }
+export interface Row {
+  chrom: string;
+  pos: string;
+  ref: string;
+  alt: string;
+  score: string;
+  percentile: string;
+  note: string;
+}
 
 /** A VCF data line and its rows (one per ALT; one for a line not read, with `read` false). */
-export interface LineRows { text: string; read: boolean; rows: Row[] }
+export interface LineRows {
+  text: string;
+  read: boolean;
+  rows: Row[];
+}
 
 export type OutputFormat = 'tsv' | 'vcf';
 
@@ -21,13 +33,16 @@ export const INFO_IDS = ['GLM_SCORE', 'GLM_PCT'] as const;
 export function tsvOutput(method: string, model: string): Output {
   return {
     header: () => [TSV_HEADER.join('\t')],
-    line: (l) => l.rows.map((r) => [r.chrom, r.pos, r.ref, r.alt, r.score, r.percentile, method, model, r.note].join('\t')),
+    line: (l) =>
+      l.rows.map((r) => [r.chrom, r.pos, r.ref, r.alt, r.score, r.percentile, method, model, r.note].join('\t')),
   };
 }
 
 /** INFO with our fields set (any earlier GLM_ values replaced), the missing value '.' kept per VCF 4.2. */
 function withInfo(info: string | undefined, fields: string[]): string {
-  const kept = (info === undefined || info === '.' ? [] : info.split(';')).filter((f) => !INFO_IDS.some((id) => f === id || f.startsWith(`${id}=`)));
+  const kept = (info === undefined || info === '.' ? [] : info.split(';')).filter(
+    (f) => !INFO_IDS.some((id) => f === id || f.startsWith(`${id}=`)),
+  );
   return [...kept, ...fields].join(';');
 }
 
@@ -51,7 +66,10 @@ export function vcfOutput(vcfHeader: string[], describe: string): Output {
       const f = l.text.split('\t');
       while (f.length < 8) f.push('.');
       const values = (k: 'score' | 'percentile') => l.rows.map((r) => r[k] || '.').join(',');
-      const set = [`GLM_SCORE=${values('score')}`, ...(l.rows.some((r) => r.percentile) ? [`GLM_PCT=${values('percentile')}`] : [])];
+      const set = [
+        `GLM_SCORE=${values('score')}`,
+        ...(l.rows.some((r) => r.percentile) ? [`GLM_PCT=${values('percentile')}`] : []),
+      ];
       f[7] = withInfo(f[7], set);
       return [f.join('\t')];
     },

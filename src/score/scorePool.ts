@@ -26,13 +26,21 @@ export function mainThreadScorer(model: LanguageModel, ref: Reference, s: ScoreS
 // none to carry). tsx's package resolves 'tsx/esm/api' for require to its .cjs build; the ESM build sits beside it.
 declare const __GLM_CLI_BUNDLE__: boolean | undefined;
 function newWorker(setup: WorkerSetup): Worker {
-  if (typeof __GLM_CLI_BUNDLE__ !== 'undefined') return new Worker(new URL('./scoreWorker.mjs', import.meta.url), { workerData: setup });
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  if (typeof __GLM_CLI_BUNDLE__ !== 'undefined')
+    return new Worker(new URL('./scoreWorker.mjs', import.meta.url), { workerData: setup });
+  const tsxApi = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./scoreWorker.ts', import.meta.url).href)}); })`;
   return new Worker(boot, { eval: true, workerData: setup });
 }
 
-interface Pending { resolve: (r: QueryResult[]) => void; reject: (e: Error) => void }
+interface Pending {
+  resolve: (r: QueryResult[]) => void;
+  reject: (e: Error) => void;
+}
 
 /** N workers, started and loaded before this resolves; a batch goes to the worker with the fewest in hand. */
 export async function workerScorer(n: number, setup: WorkerSetup): Promise<Scorer> {
@@ -46,15 +54,35 @@ export async function workerScorer(n: number, setup: WorkerSetup): Promise<Score
     for (const p of pending[w]!.values()) p.reject(failure);
     pending[w]!.clear();
   };
-  await Promise.all(workers.map((worker, w) => new Promise<void>((ready, notReady) => {
-    worker.on('message', (m: WorkerReply) => {
-      if (m.type === 'ready') ready();
-      else if (m.type === 'result') { pending[w]!.get(m.id)?.resolve(m.results); pending[w]!.delete(m.id); }
-      else { const e = new Error(m.message); notReady(e); fail(w, e); }
-    });
-    worker.on('error', (e: Error) => { notReady(e); fail(w, e); });
-    worker.on('exit', (code: number) => { exited[w] = true; if (pending[w]!.size) fail(w, new Error(`exited with status ${code}`)); });
-  }))).catch(async (e: unknown) => { await Promise.all(workers.map((w) => w.terminate())); throw e; });
+  await Promise.all(
+    workers.map(
+      (worker, w) =>
+        new Promise<void>((ready, notReady) => {
+          worker.on('message', (m: WorkerReply) => {
+            if (m.type === 'ready') ready();
+            else if (m.type === 'result') {
+              pending[w]!.get(m.id)?.resolve(m.results);
+              pending[w]!.delete(m.id);
+            } else {
+              const e = new Error(m.message);
+              notReady(e);
+              fail(w, e);
+            }
+          });
+          worker.on('error', (e: Error) => {
+            notReady(e);
+            fail(w, e);
+          });
+          worker.on('exit', (code: number) => {
+            exited[w] = true;
+            if (pending[w]!.size) fail(w, new Error(`exited with status ${code}`));
+          });
+        }),
+    ),
+  ).catch(async (e: unknown) => {
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw e;
+  });
   return {
     slots: 2 * n,
     score(queries) {
@@ -67,7 +95,16 @@ export async function workerScorer(n: number, setup: WorkerSetup): Promise<Score
       });
     },
     async close() {
-      await Promise.all(workers.map((w, i) => (exited[i] ? undefined : new Promise<void>((done) => { w.once('exit', () => done()); w.postMessage('close'); }))));
+      await Promise.all(
+        workers.map((w, i) =>
+          exited[i]
+            ? undefined
+            : new Promise<void>((done) => {
+                w.once('exit', () => done());
+                w.postMessage('close');
+              }),
+        ),
+      );
     },
   };
 }

@@ -27,15 +27,26 @@ const port = parentPort!;
 
 async function main(): Promise<void> {
   await useNodeBackend(setup.backend);
-  const [model, reference] = await Promise.all([loadModel(fileSource(setup.model)), openReference(setup.reference, setup.referenceOptions)]);
+  const [model, reference] = await Promise.all([
+    loadModel(fileSource(setup.model)),
+    openReference(setup.reference, setup.referenceOptions),
+  ]);
   // batches run one at a time, in the order they arrive
   let queue = Promise.resolve();
   port.on('message', (req: WorkerRequest | 'close') => {
-    if (req === 'close') { queue = queue.then(() => { model.dispose(); port.close(); }); return; }
-    queue = queue.then(async () => {
-      const results = await scoreQueries(model, reference, setup.settings, req.queries);
-      port.postMessage({ type: 'result', id: req.id, results } satisfies WorkerReply);
-    }).catch((e: unknown) => port.postMessage({ type: 'error', message: (e as Error).message } satisfies WorkerReply));
+    if (req === 'close') {
+      queue = queue.then(() => {
+        model.dispose();
+        port.close();
+      });
+      return;
+    }
+    queue = queue
+      .then(async () => {
+        const results = await scoreQueries(model, reference, setup.settings, req.queries);
+        port.postMessage({ type: 'result', id: req.id, results } satisfies WorkerReply);
+      })
+      .catch((e: unknown) => port.postMessage({ type: 'error', message: (e as Error).message } satisfies WorkerReply));
   });
   port.postMessage({ type: 'ready' } satisfies WorkerReply);
 }

@@ -11,17 +11,31 @@ export class ByteWriter {
     next.set(this.buf.subarray(0, this.length));
     this.buf = next;
   }
-  byte(b: number) { this.grow(1); this.buf[this.length++] = b; }
-  bytes(b: Uint8Array) { this.grow(b.length); this.buf.set(b, this.length); this.length += b.length; }
+  byte(b: number) {
+    this.grow(1);
+    this.buf[this.length++] = b;
+  }
+  bytes(b: Uint8Array) {
+    this.grow(b.length);
+    this.buf.set(b, this.length);
+    this.length += b.length;
+  }
   /** Unsigned LEB128. */
   varint(n: number) {
     if (!Number.isSafeInteger(n) || n < 0) throw new Error(`varint out of range: ${n}`);
-    while (n >= 0x80) { this.byte((n % 0x80) | 0x80); n = Math.floor(n / 0x80); }
+    while (n >= 0x80) {
+      this.byte((n % 0x80) | 0x80);
+      n = Math.floor(n / 0x80);
+    }
     this.byte(n);
   }
   /** Big-endian, 4 bytes. */
-  uint32(n: number) { for (const shift of [24, 16, 8, 0]) this.byte((n >>> shift) & 0xff); }
-  result(): Uint8Array { return this.buf.slice(0, this.length); }
+  uint32(n: number) {
+    for (const shift of [24, 16, 8, 0]) this.byte((n >>> shift) & 0xff);
+  }
+  result(): Uint8Array {
+    return this.buf.slice(0, this.length);
+  }
 }
 
 export class ByteReader {
@@ -38,7 +52,8 @@ export class ByteReader {
     return out;
   }
   varint(): number {
-    let n = 0, scale = 1;
+    let n = 0,
+      scale = 1;
     for (let i = 0; i < 8; i++) {
       const b = this.byte();
       n += (b & 0x7f) * scale;
@@ -52,13 +67,18 @@ export class ByteReader {
     for (let i = 0; i < 4; i++) n = n * 256 + this.byte();
     return n;
   }
-  get done(): boolean { return this.pos === this.buf.length; }
+  get done(): boolean {
+    return this.pos === this.buf.length;
+  }
 }
 
 function runs(length: number, test: (i: number) => boolean): [number, number][] {
   const out: [number, number][] = [];
   for (let i = 0; i < length;) {
-    if (!test(i)) { i++; continue; }
+    if (!test(i)) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < length && test(j)) j++;
     out.push([i, j - i]);
@@ -77,13 +97,20 @@ export function packSequence(w: ByteWriter, sequence: string, softMasked?: Uint8
   for (const rs of [runs(L, (i) => sequence[i] === 'N'), runs(L, (i) => softMasked?.[i] === 1)]) {
     w.varint(rs.length);
     let prev = 0;
-    for (const [s, n] of rs) { w.varint(s - prev); w.varint(n); prev = s + n; } // gaps keep numbers small
+    for (const [s, n] of rs) {
+      w.varint(s - prev);
+      w.varint(n);
+      prev = s + n;
+    } // gaps keep numbers small
   }
 }
 
 export function unpackSequence(r: ByteReader, maxLength: number): { sequence: string; softMasked: Uint8Array } {
   const L = r.varint();
-  if (L > maxLength) throw new RangeError(`the sequence is ${L.toLocaleString('en-US')} bases, over the limit of ${maxLength.toLocaleString('en-US')}`);
+  if (L > maxLength)
+    throw new RangeError(
+      `the sequence is ${L.toLocaleString('en-US')} bases, over the limit of ${maxLength.toLocaleString('en-US')}`,
+    );
   const packed = r.bytes(Math.ceil(L / 4));
   const chars = new Array<string>(L);
   for (let i = 0; i < L; i++) chars[i] = 'ACGT'[(packed[i >> 2]! >> ((i & 3) * 2)) & 3]!;
@@ -96,7 +123,10 @@ export function unpackSequence(r: ByteReader, maxLength: number): { sequence: st
       const start = pos + r.varint();
       const len = r.varint();
       if (len === 0 || start + len > L) throw new RangeError('a run lies outside the sequence');
-      for (let i = start; i < start + len; i++) { if (kind === 0) chars[i] = 'N'; else softMasked[i] = 1; }
+      for (let i = start; i < start + len; i++) {
+        if (kind === 0) chars[i] = 'N';
+        else softMasked[i] = 1;
+      }
       pos = start + len;
     }
   }

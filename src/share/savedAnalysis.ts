@@ -24,7 +24,8 @@ export interface SavedAnalysis {
 export type DecodedAnalysis = SavedAnalysis & { notice?: string };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isInt = (v: unknown, min: number, max: number) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+const isInt = (v: unknown, min: number, max: number) =>
+  Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 const MODEL_ID = /^[\w.-]{1,80}$/;
 
 /** The JSON a link or session file holds (the sequence travels packed beside it). */
@@ -39,14 +40,18 @@ export function writeSaved(s: SavedAnalysis): unknown {
 
 /** Back from that JSON, every field checked against the sequence; an Error names the first bad one. */
 export function readSaved(json: unknown, sequence: string, softMasked: Uint8Array): DecodedAnalysis {
-  const bad = (field: string): never => { throw new Error(`its ${field} is not valid`); };
+  const bad = (field: string): never => {
+    throw new Error(`its ${field} is not valid`);
+  };
   if (!isRecord(json)) return bad('settings');
   if (sequence.length === 0) bad('sequence');
   const name = typeof json.name === 'string' && json.name.length <= 200 ? json.name : bad('name');
   const m = isRecord(json.models) ? json.models : bad('model');
   const models: SavedAnalysis['models'] = {};
-  if (m.primary !== undefined) models.primary = typeof m.primary === 'string' && MODEL_ID.test(m.primary) ? m.primary : bad('model');
-  if (m.compare !== undefined) models.compare = typeof m.compare === 'string' && MODEL_ID.test(m.compare) ? m.compare : bad('compare');
+  if (m.primary !== undefined)
+    models.primary = typeof m.primary === 'string' && MODEL_ID.test(m.primary) ? m.primary : bad('model');
+  if (m.compare !== undefined)
+    models.compare = typeof m.compare === 'string' && MODEL_ID.test(m.compare) ? m.compare : bad('compare');
   const v = isRecord(json.view) ? json.view : bad('view');
   const view: SavedAnalysis['view'] = {};
   if (v.zoom !== undefined) view.zoom = isInt(v.zoom, 0, 40) ? (v.zoom as number) : bad('view');
@@ -61,7 +66,8 @@ export function readSaved(json: unknown, sequence: string, softMasked: Uint8Arra
     else unknown.push(kind);
   }
   const out: DecodedAnalysis = { name, sequence, softMasked, models, view, analyses: analyses as SavedAnalyses };
-  if (unknown.length) out.notice = `It also holds ${unknown.join(', ')}, which this version of the app does not have; ${unknown.length > 1 ? 'they were' : 'it was'} left out.`;
+  if (unknown.length)
+    out.notice = `It also holds ${unknown.join(', ')}, which this version of the app does not have; ${unknown.length > 1 ? 'they were' : 'it was'} left out.`;
   return out;
 }
 

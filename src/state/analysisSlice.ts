@@ -22,7 +22,15 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     if (!get().analysed || !model || model.nAttentionLayers === 0) return;
     const shown = resultOf(get(), 'attention');
     const f = focus ?? 0;
-    if (!force && shown && shown.layer === a.layer && shown.heads[0] === a.head && f >= shown.start && f < shown.start + shown.size) return;
+    if (
+      !force &&
+      shown &&
+      shown.layer === a.layer &&
+      shown.heads[0] === a.head &&
+      f >= shown.start &&
+      f < shown.start + shown.size
+    )
+      return;
     await get().runJob('attention', { layer: a.layer, heads: [a.head], focus: f });
   };
 
@@ -44,8 +52,13 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       if (!record || !get().model) return;
       const same = get().analysed?.sequence === record.sequence;
       if (!same) get().clearJobs();
-      set({ analysed: record, analysedRecords: records, runError: null, stale: isStale(get().records[get().recordIndex], record),
-        ...(same ? {} : { focus: Math.floor(record.sequence.length / 2), view: { zoom: 0, start: 0 } }) });
+      set({
+        analysed: record,
+        analysedRecords: records,
+        runError: null,
+        stale: isStale(get().records[get().recordIndex], record),
+        ...(same ? {} : { focus: Math.floor(record.sequence.length / 2), view: { zoom: 0, start: 0 } }),
+      });
       const scan = await get().runJob('scan', { maskStride: DEFAULT_MASK_STRIDE });
       if (!scan) {
         const job = get().jobs.scan;
@@ -67,7 +80,9 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       if (want && models.some((m) => m.id === want)) {
         if (modelId !== want) await get().selectModel(want);
       } else if (want) {
-        notes.push(`The analysis names model "${want}", which this page does not have; using ${models.find((m) => m.id === modelId)?.name ?? 'the default'}.`);
+        notes.push(
+          `The analysis names model "${want}", which this page does not have; using ${models.find((m) => m.id === modelId)?.name ?? 'the default'}.`,
+        );
       }
       get().setInput(fastaOf(saved));
       const a = saved.analyses;
@@ -76,10 +91,14 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       const compare = saved.models.compare;
       const known = compare !== undefined && models.some((m) => m.id === compare && !m.user);
       set({ compareId: known ? compare! : null, compareModel: null, compareScores: {} });
-      if (compare !== undefined && !known) notes.push(`The analysis compares with model "${compare}", which this page does not have; shown without the comparison.`);
+      if (compare !== undefined && !known)
+        notes.push(
+          `The analysis compares with model "${compare}", which this page does not have; shown without the comparison.`,
+        );
       if (a.attention && get().model) {
         const m = get().model!;
-        if (a.attention.layer < m.nAttentionLayers && a.attention.head < m.nHeads) set({ attentionSettings: a.attention });
+        if (a.attention.layer < m.nAttentionLayers && a.attention.head < m.nHeads)
+          set({ attentionSettings: a.attention });
       }
       get().clearVariants();
       if (saved.view.focus !== undefined) set({ focus: saved.view.focus });
@@ -87,13 +106,15 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       const s = get();
       if (!s.analysed) return notes;
       if (saved.view.focus !== undefined) s.setFocus(saved.view.focus);
-      if (saved.view.zoom !== undefined || saved.view.start !== undefined) s.setView({ zoom: saved.view.zoom ?? 0, start: saved.view.start ?? 0 });
+      if (saved.view.zoom !== undefined || saved.view.start !== undefined)
+        s.setView({ zoom: saved.view.zoom ?? 0, start: saved.view.start ?? 0 });
       if (a.variants?.variants.length) await s.addVariants(a.variants.variants.join('\n'));
       // the region analyses have their own ways to run (the method by the model; a map shared among workers)
       if (a.mutagenesis) await s.runMutagenesis(a.mutagenesis);
       if (a.dependency) await s.runDependencyMap(a.dependency);
       for (const [kind, settings] of Object.entries(a)) {
-        if (!['attention', 'variants', 'mutagenesis', 'dependency'].includes(kind)) await s.runJob(kind as never, settings as never);
+        if (!['attention', 'variants', 'mutagenesis', 'dependency'].includes(kind))
+          await s.runJob(kind as never, settings as never);
       }
       return notes;
     },

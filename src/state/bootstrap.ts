@@ -16,12 +16,19 @@ async function recover(store: AppStore, message: string): Promise<void> {
   store.setState({ backend: null, model: null, runError: `${message} Restarting the model on another backend…` });
   worker().restart();
   try {
-    const backend = await worker().call({ type: 'init', exclude: failedBackends, testHooks: testHooks(), wasmThreads: wasmThreads() });
+    const backend = await worker().call({
+      type: 'init',
+      exclude: failedBackends,
+      testHooks: testHooks(),
+      wasmThreads: wasmThreads(),
+    });
     store.setState({ backend });
     // selectModel reruns the analysed record (not whatever the input box holds now)
     const { modelId, analysed } = store.getState();
     if (modelId) await store.getState().selectModel(modelId);
-    store.setState({ runError: `${message} Recovered on ${backend.name}${analysed ? '; the analysis was run again' : ''}.` });
+    store.setState({
+      runError: `${message} Recovered on ${backend.name}${analysed ? '; the analysis was run again' : ''}.`,
+    });
   } catch (e) {
     store.setState({ backendError: `${message} Restarting failed too: ${(e as Error).message}` });
   }
@@ -36,7 +43,11 @@ function installTestHooks(store: AppStore): void {
     const { models, modelId, backend } = store.getState();
     const entry = models.find((m) => m.id === modelId);
     if (!entry) throw new Error('No model is loaded yet.');
-    return computeDependencyMap({ text, start, end, strands, backend: backend?.name, load: loadRequest(entry) }, () => sequenceId(text), {});
+    return computeDependencyMap(
+      { text, start, end, strands, backend: backend?.name, load: loadRequest(entry) },
+      () => sequenceId(text),
+      {},
+    );
   };
 }
 
@@ -44,7 +55,12 @@ async function start(store: AppStore): Promise<void> {
   worker().onFailure = (message) => void recover(store, message);
   if (testHooks()) installTestHooks(store);
   try {
-    const backend = await worker().call({ type: 'init', backend: forcedBackend(), testHooks: testHooks(), wasmThreads: wasmThreads() });
+    const backend = await worker().call({
+      type: 'init',
+      backend: forcedBackend(),
+      testHooks: testHooks(),
+      wasmThreads: wasmThreads(),
+    });
     store.setState({ backend, backendError: null });
   } catch (e) {
     store.setState({ backendError: (e as Error).message });

@@ -25,7 +25,10 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
     const { compareId, analysed, models } = get();
     if (!compareId || !analysed) return;
     const entry = models.find((m) => m.id === compareId && !m.user);
-    if (!entry) { set({ compareError: `Model "${compareId}" is not among this page's bundled models.` }); return; }
+    if (!entry) {
+      set({ compareError: `Model "${compareId}" is not among this page's bundled models.` });
+      return;
+    }
     try {
       const info = await worker().call({ type: 'second', url: new URL(entry.path, document.baseURI).href });
       if (get().compareId !== compareId) return; // superseded
@@ -36,7 +39,10 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
     }
     const scan = await get().runJob('scan', { maskStride: DEFAULT_MASK_STRIDE }, { slot: 'b' });
     const job = get().jobs['scan@b'];
-    if (!scan) { if (job?.status === 'error') set({ compareError: job.error ?? null }); return; }
+    if (!scan) {
+      if (job?.status === 'error') set({ compareError: job.error ?? null });
+      return;
+    }
     await get().scoreCompare();
   },
 
@@ -45,11 +51,26 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
     const { compareModel, model, window, bothStrands } = get();
     if (!compareModel || !model) return;
     const todo = get().variants.filter((r) => r.index !== null);
-    if (!todo.length) { set({ compareScores: {} }); return; }
+    if (!todo.length) {
+      set({ compareScores: {} });
+      return;
+    }
     const method = compareMethod(model.objective, compareModel.objective);
-    const res = await get().runJob('variants', { variants: todo.map((r) => ({ pos: r.index!, ref: r.source.ref, alt: r.source.alt })), method, window, bothStrands }, { slot: 'b' });
+    const res = await get().runJob(
+      'variants',
+      {
+        variants: todo.map((r) => ({ pos: r.index!, ref: r.source.ref, alt: r.source.alt })),
+        method,
+        window,
+        bothStrands,
+      },
+      { slot: 'b' },
+    );
     const job = get().jobs['variants@b'];
-    if (!res) { if (job?.status === 'error') set({ compareError: job.error ?? null }); return; }
+    if (!res) {
+      if (job?.status === 'error') set({ compareError: job.error ?? null });
+      return;
+    }
     set({ compareScores: Object.fromEntries(todo.map((r, i) => [r.key, { method, score: res.scores[i]!.score }])) });
   },
 });

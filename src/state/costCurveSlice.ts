@@ -22,11 +22,15 @@ export const createCostCurveSlice: StateCreator<AppState, [], [], CostCurveSlice
   async measureCosts(lengths) {
     controller?.abort();
     const ctl = (controller = new AbortController());
-    const models = get().models.filter((m) => !m.user).map((m) => ({ id: m.id, url: new URL(m.path, document.baseURI).href }));
+    const models = get()
+      .models.filter((m) => !m.user)
+      .map((m) => ({ id: m.id, url: new URL(m.path, document.baseURI).href }));
     set({ costCurve: { running: true } });
     try {
-      const data = await worker().call({ type: 'costCurve', lengths, repeats: 3, models },
-        { signal: ctl.signal, onProgress: (done, total) => set({ costCurve: { running: true, done, total } }) });
+      const data = await worker().call(
+        { type: 'costCurve', lengths, repeats: 3, models },
+        { signal: ctl.signal, onProgress: (done, total) => set({ costCurve: { running: true, done, total } }) },
+      );
       set({ costCurve: { running: false, data } });
     } catch (e) {
       set({ costCurve: { running: false, error: (e as Error).message } });

@@ -3,15 +3,28 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CallCancelledError } from '../worker/client';
 
-interface Pending { req: { type: string; kind?: string; args?: unknown }; resolve: (v: unknown) => void; reject: (e: Error) => void; progress?: (d: number, t: number) => void }
+interface Pending {
+  req: { type: string; kind?: string; args?: unknown };
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+  progress?: (d: number, t: number) => void;
+}
 const pending: Pending[] = [];
 const fake = {
-  call: vi.fn((req: Pending['req'], opts: { signal?: AbortSignal; onProgress?: (d: number, t: number) => void } = {}) => new Promise((resolve, reject) => {
-    pending.push({ req, resolve, reject, progress: opts.onProgress });
-    opts.signal?.addEventListener('abort', () => reject(new CallCancelledError('Cancelled')));
-  })),
+  call: vi.fn(
+    (req: Pending['req'], opts: { signal?: AbortSignal; onProgress?: (d: number, t: number) => void } = {}) =>
+      new Promise((resolve, reject) => {
+        pending.push({ req, resolve, reject, progress: opts.onProgress });
+        opts.signal?.addEventListener('abort', () => reject(new CallCancelledError('Cancelled')));
+      }),
+  ),
 };
-vi.mock('./workerClient', () => ({ worker: () => fake, sequenceId: async () => 7, makeModelWorker: () => null, mapWorkerCount: () => 1 }));
+vi.mock('./workerClient', () => ({
+  worker: () => fake,
+  sequenceId: async () => 7,
+  makeModelWorker: () => null,
+  mapWorkerCount: () => 1,
+}));
 
 const { useApp } = await import('./store');
 const { resultOf, selectBusy, progressOf } = await import('./selectors');
@@ -42,8 +55,10 @@ describe('jobs', () => {
     expect(resultOf(useApp.getState(), 'gc')).toBeNull();
   });
 
-  it('says which analysis was cancelled, and keeps a failure\'s message', async () => {
-    const run = useApp.getState().runJob('mutagenesis', { start: 0, end: 4, method: 'masked', window: 256, bothStrands: false });
+  it("says which analysis was cancelled, and keeps a failure's message", async () => {
+    const run = useApp
+      .getState()
+      .runJob('mutagenesis', { start: 0, end: 4, method: 'masked', window: 256, bothStrands: false });
     await tick();
     expect(useApp.getState().cancelJob('mutagenesis')).toBe(true);
     expect(await run).toBeNull();

@@ -28,27 +28,44 @@ export const createJobsSlice: StateCreator<AppState, [], [], JobsSlice> = (set, 
       if (!analysed || !model) return null;
       get().jobs[key]?.ctl.abort();
       const label = opts.label ?? analysisOf(kind).label;
-      const job: Job = { kind, slot, status: 'running', progress: { label, done: 0, total: 1, startedAt: performance.now(), updatedAt: performance.now() },
-        of: { sequence: analysed.sequence, model }, args, ctl: new AbortController() };
+      const job: Job = {
+        kind,
+        slot,
+        status: 'running',
+        progress: { label, done: 0, total: 1, startedAt: performance.now(), updatedAt: performance.now() },
+        of: { sequence: analysed.sequence, model },
+        args,
+        ctl: new AbortController(),
+      };
       set({ jobs: { ...get().jobs, [key]: job } });
       let current = job;
       const onProgress = (done: number, total: number) => {
-        current = update(key, current, { progress: { ...current.progress, done, total, updatedAt: performance.now() } }) ?? current;
+        current =
+          update(key, current, { progress: { ...current.progress, done, total, updatedAt: performance.now() } }) ??
+          current;
       };
       try {
         const signal = job.ctl.signal;
         const entry = models.find((m) => m.id === model);
-        const ref = slot === 'b' && entry ? { url: new URL(entry.path, document.baseURI).href } : 'current' as const;
-        const result = opts.via ? await opts.via(signal, onProgress)
-          : await worker().call({ type: 'analysis', kind, sequence: await sequenceId(analysed.sequence), args, model: ref } as never, { signal, onProgress });
+        const ref = slot === 'b' && entry ? { url: new URL(entry.path, document.baseURI).href } : ('current' as const);
+        const result = opts.via
+          ? await opts.via(signal, onProgress)
+          : await worker().call(
+              { type: 'analysis', kind, sequence: await sequenceId(analysed.sequence), args, model: ref } as never,
+              { signal, onProgress },
+            );
         return update(key, current, { status: 'done', result }) ? (result as never) : null;
       } catch (e) {
-        if (e instanceof WorkerCrashedError) { // the recovery reruns the analysis
+        if (e instanceof WorkerCrashedError) {
+          // the recovery reruns the analysis
           if (get().jobs[key] === current) set({ jobs: { ...get().jobs, [key]: undefined } });
           return null;
         }
         const cancelled = e instanceof CallCancelledError || job.ctl.signal.aborted;
-        update(key, current, { status: cancelled ? 'cancelled' : 'error', error: cancelled ? `${analysisOf(kind).label} cancelled.` : (e as Error).message });
+        update(key, current, {
+          status: cancelled ? 'cancelled' : 'error',
+          error: cancelled ? `${analysisOf(kind).label} cancelled.` : (e as Error).message,
+        });
         return null;
       }
     },

@@ -15,37 +15,62 @@ class FakeWorker {
   onmessage: ((ev: { data: unknown }) => void) | null = null;
   onerror: ((ev: { message: string }) => void) | null = null;
   terminated = false;
-  constructor() { FakeWorker.made.push(this); }
+  constructor() {
+    FakeWorker.made.push(this);
+  }
   readonly cancelled = new Set<number>();
   postMessage(m: Msg) {
     setTimeout(() => {
       if (this.terminated) return;
-      const send = (data: unknown) => { if (!this.terminated) this.onmessage?.({ data }); };
+      const send = (data: unknown) => {
+        if (!this.terminated) this.onmessage?.({ data });
+      };
       const reply = (result: unknown) => send({ type: 'result', id: m.id, result });
       if (m.type === 'cancel') this.cancelled.add(m.id);
       else if (m.type === 'setSequence') reply({ sequence: 1 });
       else if (m.type === 'analysis' && m.kind === 'dependency') {
         FakeWorker.onMap?.();
-        if (FakeWorker.made.indexOf(this) === FakeWorker.crashOnMap) { this.onerror?.({ message: 'out of memory' }); return; }
+        if (FakeWorker.made.indexOf(this) === FakeWorker.crashOnMap) {
+          this.onerror?.({ message: 'out of memory' });
+          return;
+        }
         send({ type: 'progress', id: m.id, done: 3, total: 3 });
-        setTimeout(() => { // after any cancel sent meanwhile, as the real worker checks between batches
+        setTimeout(() => {
+          // after any cancel sent meanwhile, as the real worker checks between batches
           if (this.cancelled.has(m.id)) send({ type: 'error', id: m.id, message: 'Cancelled', cancelled: true });
           else reply(fakeMap(m.args!.end, m.args!.rows!));
         }, 5);
       } else reply(null);
     }, 1);
   }
-  terminate() { this.terminated = true; }
+  terminate() {
+    this.terminated = true;
+  }
 }
 
 function fakeMap(n: number, [a, b]: [number, number], value = (i: number, j: number) => i * 1000 + j): DependencyMap {
   const values = new Float32Array(n * n).fill(NaN);
   for (let i = a; i < b; i++) for (let j = 0; j < n; j++) values[i * n + j] = value(i, j);
-  return { start: 0, end: n, values, argmax: new Uint8Array(n * n), influence: new Float32Array(n * 4), strands: 'forward', causal: false,
-    windows: [{ start: 0, end: n, keepStart: 0, keepEnd: n }], passes: 3 * (b - a) + 1, workers: 1, forwardRows: 3 * (b - a) + 1 };
+  return {
+    start: 0,
+    end: n,
+    values,
+    argmax: new Uint8Array(n * n),
+    influence: new Float32Array(n * 4),
+    strands: 'forward',
+    causal: false,
+    windows: [{ start: 0, end: n, keepStart: 0, keepEnd: n }],
+    passes: 3 * (b - a) + 1,
+    workers: 1,
+    forwardRows: 3 * (b - a) + 1,
+  };
 }
 
-const page = { call: vi.fn(async (req: { type: string; kind?: string }) => (req.kind === 'dependency' ? fakeMap(8, [0, 8], () => -1) : null)) };
+const page = {
+  call: vi.fn(async (req: { type: string; kind?: string }) =>
+    req.kind === 'dependency' ? fakeMap(8, [0, 8], () => -1) : null,
+  ),
+};
 
 vi.mock('./workerClient', () => ({
   makeModelWorker: () => new FakeWorker(),
@@ -56,7 +81,14 @@ vi.mock('./workerClient', () => ({
 const { computeDependencyMap, releaseMapWorkers } = await import('./mapWorkers');
 
 const TEXT = 'TTACGTACGTTT';
-const request = { text: TEXT, start: 2, end: 10, strands: 'forward' as const, backend: 'wasm' as const, load: { type: 'load' as const, url: 'models/m/model.json' } };
+const request = {
+  text: TEXT,
+  start: 2,
+  end: 10,
+  strands: 'forward' as const,
+  backend: 'wasm' as const,
+  load: { type: 'load' as const, url: 'models/m/model.json' },
+};
 
 describe('computeDependencyMap on map workers', () => {
   beforeEach(() => {
@@ -69,7 +101,12 @@ describe('computeDependencyMap on map workers', () => {
 
   it('shares the rows between two helpers and merges them', async () => {
     const progress: number[] = [];
-    const map = await computeDependencyMap(request, async () => 1, { onProgress: (d, total) => { progress.push(d); expect(total).toBe(24); } });
+    const map = await computeDependencyMap(request, async () => 1, {
+      onProgress: (d, total) => {
+        progress.push(d);
+        expect(total).toBe(24);
+      },
+    });
     expect(FakeWorker.made).toHaveLength(2);
     expect(page.call).not.toHaveBeenCalled();
     expect([map.start, map.end, map.workers, map.passes]).toEqual([2, 10, 2, 26]); // 3 x 8 substitutions + a reference pass each
@@ -84,7 +121,12 @@ describe('computeDependencyMap on map workers', () => {
     FakeWorker.crashOnMap = 1;
     const map = await computeDependencyMap(request, async () => 7, {});
     expect(page.call).toHaveBeenCalledTimes(1);
-    expect(page.call.mock.calls[0]![0]).toMatchObject({ type: 'analysis', kind: 'dependency', sequence: 7, args: { start: 2, end: 10 } });
+    expect(page.call.mock.calls[0]![0]).toMatchObject({
+      type: 'analysis',
+      kind: 'dependency',
+      sequence: 7,
+      args: { start: 2, end: 10 },
+    });
     expect(map.values[0]).toBe(-1); // the page worker's map
     expect(FakeWorker.made.slice(0, 2).every((w) => w.terminated)).toBe(true);
     FakeWorker.crashOnMap = null;
@@ -102,7 +144,9 @@ describe('computeDependencyMap on map workers', () => {
   it('cancels both shares when the page cancels', async () => {
     const ctl = new AbortController();
     FakeWorker.onMap = () => ctl.abort();
-    await expect(computeDependencyMap(request, async () => 1, { signal: ctl.signal })).rejects.toBeInstanceOf(CallCancelledError);
+    await expect(computeDependencyMap(request, async () => 1, { signal: ctl.signal })).rejects.toBeInstanceOf(
+      CallCancelledError,
+    );
     expect(FakeWorker.made.map((w) => w.cancelled.size)).toEqual([1, 1]);
     expect(page.call).not.toHaveBeenCalled();
   });

@@ -5,7 +5,12 @@
 // for the next ones while the model and backend stay; the page's own worker waits meanwhile. On WebGPU one
 // worker keeps the GPU busy, so the map runs there as before.
 
-import { mergeDependencyRows, shareRows, type DependencyMap, type MapStrands } from '../analysis/dependency/dependencyMap';
+import {
+  mergeDependencyRows,
+  shareRows,
+  type DependencyMap,
+  type MapStrands,
+} from '../analysis/dependency/dependencyMap';
 import { encode } from '../genome/tokens';
 import type { BackendName } from '../model/backend';
 import { CallCancelledError, ModelWorkerClient, WorkerCrashedError, type CallOptions } from '../worker/client';
@@ -34,12 +39,16 @@ export function releaseMapWorkers(): void {
 function startHelpers(backend: BackendName, load: LoadRequest, k: number): Helpers {
   releaseMapWorkers();
   const clients = Array.from({ length: k }, () => new ModelWorkerClient(makeModelWorker));
-  const ready = Promise.all(clients.map(async (c) => {
-    await c.call({ type: 'init', backend, wasmThreads: 1 });
-    await c.call(load);
-  })).then(() => undefined);
+  const ready = Promise.all(
+    clients.map(async (c) => {
+      await c.call({ type: 'init', backend, wasmThreads: 1 });
+      await c.call(load);
+    }),
+  ).then(() => undefined);
   const h = { backend, load, clients, ready };
-  ready.catch(() => { if (helpers === h) releaseMapWorkers(); }); // a failed start is retried next time
+  ready.catch(() => {
+    if (helpers === h) releaseMapWorkers();
+  }); // a failed start is retried next time
   return h;
 }
 
@@ -58,8 +67,20 @@ export interface MapRequest {
   load: LoadRequest;
 }
 
-async function onPageWorker(req: MapRequest, sequence: () => Promise<number>, opts: CallOptions): Promise<DependencyMap> {
-  return worker().call({ type: 'analysis', kind: 'dependency', sequence: await sequence(), args: { start: req.start, end: req.end, strands: req.strands } }, opts);
+async function onPageWorker(
+  req: MapRequest,
+  sequence: () => Promise<number>,
+  opts: CallOptions,
+): Promise<DependencyMap> {
+  return worker().call(
+    {
+      type: 'analysis',
+      kind: 'dependency',
+      sequence: await sequence(),
+      args: { start: req.start, end: req.end, strands: req.strands },
+    },
+    opts,
+  );
 }
 
 /**
@@ -67,13 +88,22 @@ async function onPageWorker(req: MapRequest, sequence: () => Promise<number>, op
  * the page's worker (`sequence` gives that worker's id for the text). A helper that crashes sends the map
  * back to the page's worker.
  */
-export async function computeDependencyMap(req: MapRequest, sequence: () => Promise<number>, opts: CallOptions): Promise<DependencyMap> {
+export async function computeDependencyMap(
+  req: MapRequest,
+  sequence: () => Promise<number>,
+  opts: CallOptions,
+): Promise<DependencyMap> {
   const k = mapWorkersFor(req.backend);
   const region = req.text.slice(req.start, req.end);
   const tokens = encode(region);
   const shares = shareRows(tokens, k);
   if (shares.length < 2 || !req.backend) return onPageWorker(req, sequence, opts);
-  if (!helpers || helpers.backend !== req.backend || !sameLoad(helpers.load, req.load) || helpers.clients.length < shares.length) {
+  if (
+    !helpers ||
+    helpers.backend !== req.backend ||
+    !sameLoad(helpers.load, req.load) ||
+    helpers.clients.length < shares.length
+  ) {
     helpers = startHelpers(req.backend, req.load, k);
   }
   const h = helpers;
@@ -90,15 +120,36 @@ export async function computeDependencyMap(req: MapRequest, sequence: () => Prom
   const stop = () => ctl.abort();
   opts.signal?.addEventListener('abort', stop, { once: true });
   try {
-    const parts = await Promise.all(shares.map(async (rows, s) => {
-      const c = h.clients[s]!;
-      const { sequence: id } = await c.call({ type: 'setSequence', sequence: region });
-      const map = await c.call({ type: 'analysis', kind: 'dependency', sequence: id, args: { start: 0, end: region.length, strands: req.strands, rows } }, {
-        signal: ctl.signal,
-        onProgress: (d) => { done[s] = d; opts.onProgress?.(done.reduce((a, b) => a + b, 0), total); },
-      }).catch((e: unknown) => { ctl.abort(); throw e; });
-      return { rows, map };
-    }));
+    const parts = await Promise.all(
+      shares.map(async (rows, s) => {
+        const c = h.clients[s]!;
+        const { sequence: id } = await c.call({ type: 'setSequence', sequence: region });
+        const map = await c
+          .call(
+            {
+              type: 'analysis',
+              kind: 'dependency',
+              sequence: id,
+              args: { start: 0, end: region.length, strands: req.strands, rows },
+            },
+            {
+              signal: ctl.signal,
+              onProgress: (d) => {
+                done[s] = d;
+                opts.onProgress?.(
+                  done.reduce((a, b) => a + b, 0),
+                  total,
+                );
+              },
+            },
+          )
+          .catch((e: unknown) => {
+            ctl.abort();
+            throw e;
+          });
+        return { rows, map };
+      }),
+    );
     return { ...mergeDependencyRows(parts), start: req.start, end: req.end };
   } catch (e) {
     if (!(e instanceof WorkerCrashedError) || opts.signal?.aborted) throw e;

@@ -10,5 +10,7 @@ export const USER_PREFIX = 'user:';
 export type LoadRequest = { type: 'load'; url: string } | { type: 'loadFiles'; label: string; files: ModelFile[] };
 
 export function loadRequest(entry: ModelEntry): LoadRequest {
-  return entry.files ? { type: 'loadFiles', label: entry.name, files: entry.files } : { type: 'load', url: new URL(entry.path, document.baseURI).href };
+  return entry.files
+    ? { type: 'loadFiles', label: entry.name, files: entry.files }
+    : { type: 'load', url: new URL(entry.path, document.baseURI).href };
 }

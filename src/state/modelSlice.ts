@@ -9,17 +9,30 @@ import { loadRequest, USER_PREFIX, type LoadRequest } from './modelLoad';
 import type { AppState, ModelEntry, ModelSlice } from './types';
 import { worker } from './workerClient';
 
-
 export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set, get) => {
   /** The one reset path: returns the new model's info, or throws (the caller says why it was refused). */
   const switchTo = async (label: string, load: LoadRequest): Promise<ModelInfo> => {
     get().cancel();
     releaseMapWorkers();
     const startedAt = performance.now();
-    set({ model: null, modelError: null, modelNote: null, loading: { label, done: 0, total: 1, startedAt, updatedAt: startedAt } });
+    set({
+      model: null,
+      modelError: null,
+      modelNote: null,
+      loading: { label, done: 0, total: 1, startedAt, updatedAt: startedAt },
+    });
     try {
       const model = await worker().call(load, {
-        onProgress: (done, total, file) => set({ loading: { label: `${label}${file ? ` (${file})` : ''}`, done, total, startedAt, updatedAt: performance.now() } }),
+        onProgress: (done, total, file) =>
+          set({
+            loading: {
+              label: `${label}${file ? ` (${file})` : ''}`,
+              done,
+              total,
+              startedAt,
+              updatedAt: performance.now(),
+            },
+          }),
       });
       set({ model, loading: null, attentionSettings: { layer: Math.max(0, model.nAttentionLayers - 1), head: 0 } });
       return model;
@@ -34,7 +47,10 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
     if (!analysed) return;
     const cleared = (['mutagenesis', 'dependency'] as const).filter((k) => jobs[k]);
     get().clearJobs(cleared);
-    if (cleared.length) set({ modelNote: `Switched to ${model.name}: the tracks, attention and variant scores were recomputed; the ${cleared.join(' and the ').replace('dependency', 'dependency map')} of the previous model ${cleared.length > 1 ? 'were' : 'was'} cleared (run ${cleared.length > 1 ? 'them' : 'it'} again).` });
+    if (cleared.length)
+      set({
+        modelNote: `Switched to ${model.name}: the tracks, attention and variant scores were recomputed; the ${cleared.join(' and the ').replace('dependency', 'dependency map')} of the previous model ${cleared.length > 1 ? 'were' : 'was'} cleared (run ${cleared.length > 1 ? 'them' : 'it'} again).`,
+      });
     await get().run({ record: analysed, records: analysedRecords });
   };
 
@@ -75,7 +91,14 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
         return;
       }
       const id = `${USER_PREFIX}${model.id}`;
-      const entry: ModelEntry = { id, name: `${model.name} (your model)`, objective: model.objective, path: '', user: true, files };
+      const entry: ModelEntry = {
+        id,
+        name: `${model.name} (your model)`,
+        objective: model.objective,
+        path: '',
+        user: true,
+        files,
+      };
       set({ models: [...get().models.filter((m) => m.id !== id), entry], modelId: id });
       await rerun(model);
     },

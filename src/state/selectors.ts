@@ -12,12 +12,14 @@ export const jobOf = (s: AppState, kind: AnalysisKind, slot: Slot = 'a'): Job | 
 export function resultOf<K extends AnalysisKind>(s: AppState, kind: K, slot: Slot = 'a'): ResultOf<K> | null {
   const j = jobOf(s, kind, slot);
   const model = slot === 'b' ? s.compareId : s.modelId;
-  if (!j || j.status !== 'done' || !s.analysed || j.of.sequence !== s.analysed.sequence || j.of.model !== model) return null;
+  if (!j || j.status !== 'done' || !s.analysed || j.of.sequence !== s.analysed.sequence || j.of.model !== model)
+    return null;
   return j.result as ResultOf<K>;
 }
 
 /** Anything running: a model load or an analysis. */
-export const selectBusy = (s: AppState): boolean => s.loading !== null || Object.values(s.jobs).some((j) => j?.status === 'running');
+export const selectBusy = (s: AppState): boolean =>
+  s.loading !== null || Object.values(s.jobs).some((j) => j?.status === 'running');
 
 /** The progress of a running job of `kind`, or null. */
 export function progressOf(s: AppState, kind: AnalysisKind, slot: Slot = 'a'): Progress | null {

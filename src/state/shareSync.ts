@@ -3,7 +3,13 @@
 
 import { LinkError } from '../share/linkError';
 import { MAX_LINK_CHARS } from '../share/linkCodec';
-import { decodeLink, encodeLink, type DecodedAnalysis, type SavedAnalyses, type SavedAnalysis } from '../share/savedAnalysis';
+import {
+  decodeLink,
+  encodeLink,
+  type DecodedAnalysis,
+  type SavedAnalyses,
+  type SavedAnalysis,
+} from '../share/savedAnalysis';
 import { USER_PREFIX } from './modelLoad';
 import { ANALYSES } from '../analysis/registry';
 import { selectBusy } from './selectors';
@@ -11,14 +17,17 @@ import type { AppState, AppStore } from './types';
 
 export const SESSION_FORMAT = 'glm-playground/session@1';
 
-
 /** The current analysis as a saved analysis, or null before anything was analysed or while the results are stale. */
 export function savedOf(s: AppState): SavedAnalysis | null {
   if (!s.analysed || !s.modelId || s.stale) return null;
   const analyses: SavedAnalyses = {};
   if (s.model && s.model.nAttentionLayers > 0) analyses.attention = s.attentionSettings;
   if (s.variants.length || s.window !== 256 || s.bothStrands) {
-    analyses.variants = { variants: s.variants.map((v) => v.source.text), window: s.window, bothStrands: s.bothStrands };
+    analyses.variants = {
+      variants: s.variants.map((v) => v.source.text),
+      window: s.window,
+      bothStrands: s.bothStrands,
+    };
   }
   // every other analysis that ran on this sequence and model, as its descriptor saves its arguments
   for (const job of Object.values(s.jobs)) {
@@ -28,9 +37,14 @@ export function savedOf(s: AppState): SavedAnalysis | null {
     }
   }
   return {
-    name: s.analysed.name, sequence: s.analysed.sequence, softMasked: s.analysed.softMasked,
+    name: s.analysed.name,
+    sequence: s.analysed.sequence,
+    softMasked: s.analysed.softMasked,
     // a brought model is named by its own id: the recipient is told the page does not have it
-    models: { primary: s.modelId.startsWith(USER_PREFIX) ? s.modelId.slice(USER_PREFIX.length) : s.modelId, ...(s.compareId ? { compare: s.compareId } : {}) },
+    models: {
+      primary: s.modelId.startsWith(USER_PREFIX) ? s.modelId.slice(USER_PREFIX.length) : s.modelId,
+      ...(s.compareId ? { compare: s.compareId } : {}),
+    },
     view: { ...(s.view.zoom || s.view.start ? s.view : {}), ...(s.focus !== null ? { focus: s.focus } : {}) },
     analyses,
   };
@@ -66,15 +80,22 @@ export function startShareSync(store: AppStore): void {
 
 export function sessionFile(store: AppStore): Blob | null {
   const saved = savedOf(store.getState());
-  return saved ? new Blob([JSON.stringify({ format: SESSION_FORMAT, state: encodeLink(saved) })], { type: 'application/json' }) : null;
+  return saved
+    ? new Blob([JSON.stringify({ format: SESSION_FORMAT, state: encodeLink(saved) })], { type: 'application/json' })
+    : null;
 }
 
 /** Read a session file's text; throws LinkError with a specific message. */
 export function readSessionFile(text: string): DecodedAnalysis {
   let json: unknown;
-  try { json = JSON.parse(text); } catch { throw new LinkError('This file is not a session file (it is not JSON).'); }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new LinkError('This file is not a session file (it is not JSON).');
+  }
   const j = json as { format?: unknown; state?: unknown };
-  if (j.format !== SESSION_FORMAT || typeof j.state !== 'string') throw new LinkError(`This file is not a session file of this app (format ${JSON.stringify(j.format)}).`);
+  if (j.format !== SESSION_FORMAT || typeof j.state !== 'string')
+    throw new LinkError(`This file is not a session file of this app (format ${JSON.stringify(j.format)}).`);
   return decodeLink(j.state, Infinity);
 }
 

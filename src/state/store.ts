@@ -13,6 +13,11 @@ import { createVariantSlice } from './variantSlice';
 export type { AppState } from './types';
 
 export const useApp = create<AppState>()((...a) => ({
-  ...createInputSlice(...a), ...createModelSlice(...a), ...createJobsSlice(...a), ...createAnalysisSlice(...a),
-  ...createVariantSlice(...a), ...createCompareSlice(...a), ...createCostCurveSlice(...a),
+  ...createInputSlice(...a),
+  ...createModelSlice(...a),
+  ...createJobsSlice(...a),
+  ...createAnalysisSlice(...a),
+  ...createVariantSlice(...a),
+  ...createCompareSlice(...a),
+  ...createCostCurveSlice(...a),
 }));

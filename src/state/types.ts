@@ -33,7 +33,13 @@ export type Slot = 'a' | 'b';
 export type JobKey = AnalysisKind | `${AnalysisKind}@b`;
 
 /** startedAt and updatedAt: performance.now() at the start and at the last report (the bar's time left). */
-export interface Progress { label: string; done: number; total: number; startedAt: number; updatedAt: number }
+export interface Progress {
+  label: string;
+  done: number;
+  total: number;
+  startedAt: number;
+  updatedAt: number;
+}
 
 /** One analysis run, whatever its kind: progress, cancel, result or error, and what it was of. */
 export interface Job {
@@ -58,8 +64,15 @@ export interface JobsSlice {
    * null when it failed, was cancelled or superseded (the job says which). `via`: compute it another way than
    * one worker call (a dependency map shared among workers).
    */
-  runJob<K extends AnalysisKind>(kind: K, args: import('../analysis/descriptor').ArgsOf<K>, opts?: { slot?: Slot; label?: string;
-    via?: (signal: AbortSignal, onProgress: (done: number, total: number) => void) => Promise<ResultOf<K>> }): Promise<ResultOf<K> | null>;
+  runJob<K extends AnalysisKind>(
+    kind: K,
+    args: import('../analysis/descriptor').ArgsOf<K>,
+    opts?: {
+      slot?: Slot;
+      label?: string;
+      via?: (signal: AbortSignal, onProgress: (done: number, total: number) => void) => Promise<ResultOf<K>>;
+    },
+  ): Promise<ResultOf<K> | null>;
   /** Cancel a running job; false when it was not running. */
   cancelJob(key: JobKey): boolean;
   /** Drop jobs (all when no keys), cancelling the running ones. */
@@ -167,7 +180,13 @@ export interface CostCurveSlice {
   cancelCosts(): void;
 }
 
-export type AppState = InputSlice & ModelSlice & JobsSlice & AnalysisSlice & VariantSlice & CompareSlice & CostCurveSlice;
+export type AppState = InputSlice &
+  ModelSlice &
+  JobsSlice &
+  AnalysisSlice &
+  VariantSlice &
+  CompareSlice &
+  CostCurveSlice;
 
 /** The store as share sync and bootstrap see it. */
 export type AppStore = StoreApi<AppState>;

@@ -13,7 +13,11 @@ import { sequenceId } from './workerClient';
 
 const keyOf = (v: TypedVariant) => `${v.chrom ?? ''}:${v.pos}${v.ref}>${v.alt}`;
 
-function placeOn(records: { name: string; sequence: string }[], analysed: number, v: TypedVariant): Pick<VariantRow, 'index' | 'note'> {
+function placeOn(
+  records: { name: string; sequence: string }[],
+  analysed: number,
+  v: TypedVariant,
+): Pick<VariantRow, 'index' | 'note'> {
   const loc = placeVariant(records, v, analysed);
   return 'problem' in loc ? { index: null, note: loc.problem } : { index: loc.index, note: '' };
 }
@@ -22,7 +26,13 @@ export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = 
   const addRows = (typed: TypedVariant[], errors: string[]) => {
     const have = new Set(get().variants.map((v) => v.key));
     const fresh = typed.filter((v) => !have.has(keyOf(v)));
-    set({ variants: [...get().variants, ...fresh.map((v) => ({ key: keyOf(v), source: v, index: null, scores: {}, note: '' }))], variantMessages: errors });
+    set({
+      variants: [
+        ...get().variants,
+        ...fresh.map((v) => ({ key: keyOf(v), source: v, index: null, scores: {}, note: '' })),
+      ],
+      variantMessages: errors,
+    });
   };
   return {
     variants: [],
@@ -44,7 +54,14 @@ export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = 
       const typed: TypedVariant[] = [];
       for (const v of r.variants) {
         if (v.problem) errors.push(`VCF line ${v.line}: ${v.problem}`);
-        else typed.push({ chrom: v.chrom, pos: v.pos, ref: v.ref, alt: v.alt, text: `${v.chrom}:${v.pos}${v.ref}>${v.alt}` });
+        else
+          typed.push({
+            chrom: v.chrom,
+            pos: v.pos,
+            ref: v.ref,
+            alt: v.alt,
+            text: `${v.chrom}:${v.pos}${v.ref}>${v.alt}`,
+          });
       }
       addRows(typed, errors);
       await get().scoreVariants();
@@ -54,15 +71,22 @@ export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = 
     clearVariants: () => set({ variants: [], variantMessages: [] }),
 
     setScoreSettings(s) {
-      set({ ...(s.window !== undefined ? { window: s.window } : {}), ...(s.bothStrands !== undefined ? { bothStrands: s.bothStrands } : {}),
-        ...(s.mutagenesisMethod ? { mutagenesisMethod: s.mutagenesisMethod } : {}) });
+      set({
+        ...(s.window !== undefined ? { window: s.window } : {}),
+        ...(s.bothStrands !== undefined ? { bothStrands: s.bothStrands } : {}),
+        ...(s.mutagenesisMethod ? { mutagenesisMethod: s.mutagenesisMethod } : {}),
+      });
     },
 
     /** (Re)place every variant on the analysed sequence and score it by each method the model has. */
     async scoreVariants() {
       const { analysed, analysedRecords, model, window, bothStrands } = get();
       if (!analysed || !model) return;
-      const rows = get().variants.map((r) => ({ ...r, scores: {}, ...placeOn(analysedRecords, analysedRecords.indexOf(analysed), r.source) }));
+      const rows = get().variants.map((r) => ({
+        ...r,
+        scores: {},
+        ...placeOn(analysedRecords, analysedRecords.indexOf(analysed), r.source),
+      }));
       set({ variants: rows });
       const todo = rows.filter((r) => r.index !== null);
       if (todo.length === 0) return;
@@ -75,10 +99,12 @@ export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = 
           return;
         }
         const byKey = new Map(todo.map((r, i) => [r.key, res.scores[i]!]));
-        set({ variants: get().variants.map((r) => {
-          const s = byKey.get(r.key);
-          return s ? { ...r, scores: { ...r.scores, [method]: s.score }, note: r.note || s.note } : r;
-        }) });
+        set({
+          variants: get().variants.map((r) => {
+            const s = byKey.get(r.key);
+            return s ? { ...r, scores: { ...r.scores, [method]: s.score }, note: r.note || s.note } : r;
+          }),
+        });
       }
       await get().scoreCompare();
     },
@@ -87,7 +113,11 @@ export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = 
       const { model, window, bothStrands } = get();
       if (!model) return;
       const method = chooseMethod(model.objective, wanted ?? get().mutagenesisMethod);
-      await get().runJob('mutagenesis', { start, end, method, window, bothStrands }, { label: `Mutagenesis of ${start + 1}-${end}` });
+      await get().runJob(
+        'mutagenesis',
+        { start, end, method, window, bothStrands },
+        { label: `Mutagenesis of ${start + 1}-${end}` },
+      );
     },
 
     async runDependencyMap({ start, end, strands }) {
@@ -95,11 +125,19 @@ export const createVariantSlice: StateCreator<AppState, [], [], VariantSlice> = 
       const entry = models.find((m) => m.id === modelId);
       if (!analysed || !entry) return;
       const text = analysed.sequence;
-      await get().runJob('dependency', { start, end, strands }, {
-        label: `Dependency map of ${start + 1}-${end}`,
-        via: (signal, onProgress) => computeDependencyMap({ text, start, end, strands, backend: backend?.name, load: loadRequest(entry) },
-          () => sequenceId(text), { signal, onProgress }),
-      });
+      await get().runJob(
+        'dependency',
+        { start, end, strands },
+        {
+          label: `Dependency map of ${start + 1}-${end}`,
+          via: (signal, onProgress) =>
+            computeDependencyMap(
+              { text, start, end, strands, backend: backend?.name, load: loadRequest(entry) },
+              () => sequenceId(text),
+              { signal, onProgress },
+            ),
+        },
+      );
     },
   };
 };

@@ -7,7 +7,8 @@ import { KEPT_SEQUENCES } from '../worker/protocol';
 let client: ModelWorkerClient | null = null;
 
 /** A new instance of the model worker (the page's own, or a dependency map's helper: mapWorkers.ts). */
-export const makeModelWorker = (): Worker => new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
+export const makeModelWorker = (): Worker =>
+  new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
 
 export function worker(): ModelWorkerClient {
   client ??= new ModelWorkerClient(makeModelWorker);
@@ -30,7 +31,9 @@ export function sequenceId(text: string): Promise<number> {
   sent.ids.set(text, id);
   for (const k of sent.ids.keys()) if (sent.ids.size > KEPT_SEQUENCES) sent.ids.delete(k); // the worker drops its oldest too
   const ids = sent.ids;
-  id.catch(() => { if (ids.get(text) === id) ids.delete(text); });
+  id.catch(() => {
+    if (ids.get(text) === id) ids.delete(text);
+  });
   return id;
 }
 

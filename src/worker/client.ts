@@ -34,10 +34,16 @@ export class ModelWorkerClient {
   }
 
   private receive(msg: Reply) {
-    if (msg.type === 'failure') { this.fail(msg.message); return; }
+    if (msg.type === 'failure') {
+      this.fail(msg.message);
+      return;
+    }
     const p = this.pending.get(msg.id);
     if (!p) return;
-    if (msg.type === 'progress') { p.onProgress?.(msg.done, msg.total, msg.file); return; }
+    if (msg.type === 'progress') {
+      p.onProgress?.(msg.done, msg.total, msg.file);
+      return;
+    }
     this.pending.delete(msg.id);
     if (msg.type === 'result') p.resolve(msg.result);
     else p.reject(msg.cancelled ? new CallCancelledError('Cancelled') : new Error(msg.message));
@@ -70,7 +76,10 @@ export class ModelWorkerClient {
   call<R extends DistributiveOmit<Call, 'id'>>(req: R, opts: CallOptions = {}): Promise<ResultFor<R>> {
     const id = this.nextId++;
     return new Promise<ResultFor<R>>((resolve, reject) => {
-      if (opts.signal?.aborted) { reject(new CallCancelledError('Cancelled')); return; }
+      if (opts.signal?.aborted) {
+        reject(new CallCancelledError('Cancelled'));
+        return;
+      }
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: opts.onProgress });
       opts.signal?.addEventListener('abort', () => this.worker.postMessage({ type: 'cancel', id }), { once: true });
       this.worker.postMessage({ ...req, id });

@@ -39,7 +39,14 @@ export type AnalysisRequest = {
 }[AnalysisKind];
 
 export type Request =
-  | { type: 'init'; id: number; backend?: BackendName; exclude?: BackendName[]; testHooks?: boolean; wasmThreads?: number }
+  | {
+      type: 'init';
+      id: number;
+      backend?: BackendName;
+      exclude?: BackendName[];
+      testHooks?: boolean;
+      wasmThreads?: number;
+    }
   | { type: 'load'; id: number; url: string }
   /** A model folder the user brings (its files, or one .zip of them); a bundled-format one is checked against its golden.json. */
   | { type: 'loadFiles'; id: number; label: string; files: ModelFile[] }
@@ -70,10 +77,20 @@ export interface ControlResults {
 
 /** What a request of this type resolves to; an analysis request's result is its descriptor's. */
 export type ResultFor<R extends { type: string }> = R extends { type: 'analysis'; kind: infer K extends AnalysisKind }
-  ? ResultOf<K> : R['type'] extends keyof ControlResults ? ControlResults[R['type']] : never;
+  ? ResultOf<K>
+  : R['type'] extends keyof ControlResults
+    ? ControlResults[R['type']]
+    : never;
 
 export type Reply =
-  | { type: 'progress'; id: number; status: 'download' | 'verify' | 'progress'; done: number; total: number; file?: string }
+  | {
+      type: 'progress';
+      id: number;
+      status: 'download' | 'verify' | 'progress';
+      done: number;
+      total: number;
+      file?: string;
+    }
   | { type: 'result'; id: number; result: unknown }
   | { type: 'error'; id: number; message: string; cancelled: boolean }
   /** The worker can no longer compute (its WebGPU device was lost): restart it on another backend. */

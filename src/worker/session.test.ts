@@ -30,16 +30,21 @@ describe('the model worker session', () => {
     const info = await s.control({ type: 'load', id: 1, url: 'mlm-hybrid-chr22' }, {}, noLoad);
     expect(info).toMatchObject({ id: 'mlm-hybrid-chr22', format: 'bundled', objective: 'mlm', hiddenSize: 128 });
     const seq = await withSequence(s, 2);
-    const [result, transfer] = await s.analysis({ type: 'analysis', id: 3, kind: 'scan', sequence: seq, args: { maskStride: 8 } }, {});
+    const [result, transfer] = await s.analysis(
+      { type: 'analysis', id: 3, kind: 'scan', sequence: seq, args: { maskStride: 8 } },
+      {},
+    );
     const model = await loadModel(fileSource(join(MODELS, 'mlm-hybrid-chr22')));
     const direct = await likelihoodScan(model, encode(SEQ), { maskStride: 8 });
     model.dispose();
     expect(Array.from((result as typeof direct).observedBits)).toEqual(Array.from(direct.observedBits));
     expect(transfer).toHaveLength(3);
-    await expect(s.analysis({ type: 'analysis', id: 4, kind: 'nope', sequence: seq, args: {} } as unknown as AnalysisRequest, {}))
-      .rejects.toThrow(/unknown analysis "nope"/);
-    await expect(s.analysis({ type: 'analysis', id: 5, kind: 'scan', sequence: 99, args: { maskStride: 8 } }, {}))
-      .rejects.toThrow(/names sequence 99, which the model worker does not hold/);
+    await expect(
+      s.analysis({ type: 'analysis', id: 4, kind: 'nope', sequence: seq, args: {} } as unknown as AnalysisRequest, {}),
+    ).rejects.toThrow(/unknown analysis "nope"/);
+    await expect(
+      s.analysis({ type: 'analysis', id: 5, kind: 'scan', sequence: 99, args: { maskStride: 8 } }, {}),
+    ).rejects.toThrow(/names sequence 99, which the model worker does not hold/);
   }, 120_000);
 
   it('runs a sequence analysis with no model loaded, and refuses a model analysis then', async () => {
@@ -47,7 +52,9 @@ describe('the model worker session', () => {
     const seq = await withSequence(s);
     const [gc] = await s.analysis({ type: 'analysis', id: 2, kind: 'gc', sequence: seq, args: { window: 11 } }, {});
     expect((gc as { gc: Float32Array }).gc).toHaveLength(SEQ.length);
-    await expect(s.analysis({ type: 'analysis', id: 3, kind: 'scan', sequence: seq, args: { maskStride: 8 } }, {})).rejects.toThrow(/No model is loaded yet/);
+    await expect(
+      s.analysis({ type: 'analysis', id: 3, kind: 'scan', sequence: seq, args: { maskStride: 8 } }, {}),
+    ).rejects.toThrow(/No model is loaded yet/);
   });
 
   it('cancels a running analysis and waits for it before a new model replaces the weights it reads', async () => {
@@ -57,9 +64,22 @@ describe('the model worker session', () => {
     await s.control({ type: 'setSequence', id: 2, sequence: SEQ.repeat(40) }, {}, noLoad);
     const ctl = new AbortController();
     let finish!: () => void;
-    s.running.set(3, { ctl, finished: new Promise<void>((r) => { finish = r; }) });
-    const scan = s.analysis({ type: 'analysis', id: 3, kind: 'scan', sequence: 2, args: { maskStride: 8 } }, { signal: ctl.signal });
-    const settled = scan.then(() => 'done', (e) => (e instanceof CancelledError ? 'cancelled' : `failed: ${(e as Error).message}`)).finally(() => finish());
+    s.running.set(3, {
+      ctl,
+      finished: new Promise<void>((r) => {
+        finish = r;
+      }),
+    });
+    const scan = s.analysis(
+      { type: 'analysis', id: 3, kind: 'scan', sequence: 2, args: { maskStride: 8 } },
+      { signal: ctl.signal },
+    );
+    const settled = scan
+      .then(
+        () => 'done',
+        (e) => (e instanceof CancelledError ? 'cancelled' : `failed: ${(e as Error).message}`),
+      )
+      .finally(() => finish());
     const loaded = await s.control({ type: 'load', id: 4, url: 'mlm-hybrid-chr22' }, {}, noLoad);
     expect(await settled).toBe('cancelled');
     expect(loaded).toMatchObject({ id: 'mlm-hybrid-chr22' });
@@ -71,8 +91,21 @@ describe('the model worker session', () => {
     const s = session();
     await s.control({ type: 'load', id: 1, url: 'mlm-hybrid-chr22' }, {}, noLoad);
     const seq = await withSequence(s, 2);
-    expect(await s.control({ type: 'second', id: 3, url: 'clm-hybrid-chr22' }, {}, noLoad)).toMatchObject({ id: 'clm-hybrid-chr22', objective: 'clm' });
-    const [b] = await s.analysis({ type: 'analysis', id: 4, kind: 'scan', sequence: seq, args: { maskStride: 8 }, model: { url: 'clm-hybrid-chr22' } }, {});
+    expect(await s.control({ type: 'second', id: 3, url: 'clm-hybrid-chr22' }, {}, noLoad)).toMatchObject({
+      id: 'clm-hybrid-chr22',
+      objective: 'clm',
+    });
+    const [b] = await s.analysis(
+      {
+        type: 'analysis',
+        id: 4,
+        kind: 'scan',
+        sequence: seq,
+        args: { maskStride: 8 },
+        model: { url: 'clm-hybrid-chr22' },
+      },
+      {},
+    );
     expect((b as { method: string }).method).toBe('causal');
     const [a] = await s.analysis({ type: 'analysis', id: 5, kind: 'scan', sequence: seq, args: { maskStride: 8 } }, {});
     expect((a as { method: string }).method).toBe('masked-stride');

@@ -16,15 +16,37 @@ import { modelFolder, unzipModel } from '../model/memorySource';
 import type { LoadedModel } from '../model/meta';
 import type { ModelSource } from '../model/source';
 import type { LoadProgress } from '../model/weights';
-import { KEPT_SEQUENCES, type AnalysisRequest, type Call, type ControlResults, type ModelInfo, type ModelRef } from './protocol';
+import {
+  KEPT_SEQUENCES,
+  type AnalysisRequest,
+  type Call,
+  type ControlResults,
+  type ModelInfo,
+  type ModelRef,
+} from './protocol';
 
-export interface Running { ctl: AbortController; finished: Promise<void> }
+export interface Running {
+  ctl: AbortController;
+  finished: Promise<void>;
+}
 
 export function modelInfo(m: LoadedModel): ModelInfo {
   const meta = m.meta;
-  return { id: meta.id, name: meta.name, family: meta.family, objective: meta.objective, architecture: meta.type, format: meta.format,
-    context: m.context, nHeads: m.nHeads, nAttentionLayers: m.nAttentionLayers, parameters: meta.parameters,
-    hiddenSize: m.representation.kind === 'hidden' ? m.representation.size : 0, metrics: meta.metrics, scoreDistribution: meta.scoreDistribution };
+  return {
+    id: meta.id,
+    name: meta.name,
+    family: meta.family,
+    objective: meta.objective,
+    architecture: meta.type,
+    format: meta.format,
+    context: m.context,
+    nHeads: m.nHeads,
+    nAttentionLayers: m.nAttentionLayers,
+    parameters: meta.parameters,
+    hiddenSize: m.representation.kind === 'hidden' ? m.representation.size : 0,
+    metrics: meta.metrics,
+    scoreDistribution: meta.scoreDistribution,
+  };
 }
 
 export class WorkerSession {
@@ -40,7 +62,10 @@ export class WorkerSession {
 
   private sequence(id: number) {
     const seq = this.sequences.get(id);
-    if (!seq) throw new Error(`The request names sequence ${id}, which the model worker does not hold (it keeps the last ${KEPT_SEQUENCES}).`);
+    if (!seq)
+      throw new Error(
+        `The request names sequence ${id}, which the model worker does not hold (it keeps the last ${KEPT_SEQUENCES}).`,
+      );
     return seq;
   }
 
@@ -55,8 +80,13 @@ export class WorkerSession {
     const old = this.second;
     const held = { url, model: loadModel(this.sourceOf(url)) };
     this.second = held;
-    void old?.model.then((m) => m.dispose(), () => undefined);
-    held.model.catch(() => { if (this.second === held) this.second = null; }); // a failed load is retried next time
+    void old?.model.then(
+      (m) => m.dispose(),
+      () => undefined,
+    );
+    held.model.catch(() => {
+      if (this.second === held) this.second = null;
+    }); // a failed load is retried next time
     return held.model;
   }
 
@@ -64,7 +94,12 @@ export class WorkerSession {
    * A model in place of the current one. A bundled-format folder the user brings must also reproduce its golden
    * vectors here before it is used; a published folder is held to its checkpoint's checks (publishedFolder.ts).
    */
-  private async load(source: ModelSource, id: number, verify: boolean, onLoad: (p: LoadProgress) => void): Promise<ModelInfo> {
+  private async load(
+    source: ModelSource,
+    id: number,
+    verify: boolean,
+    onLoad: (p: LoadProgress) => void,
+  ): Promise<ModelInfo> {
     // an analysis still running reads the current weights: cancel it and let it finish before disposing them
     const others = [...this.running].filter(([rid]) => rid !== id).map(([, r]) => r);
     for (const r of others) r.ctl.abort();
@@ -74,7 +109,12 @@ export class WorkerSession {
     this.source = null;
     const loaded = await loadModel(source, onLoad);
     if (verify && loaded.meta.format === 'bundled' && loaded.meta.type !== 'markov') {
-      try { await verifyGolden(loaded, source); } catch (e) { loaded.dispose(); throw e; }
+      try {
+        await verifyGolden(loaded, source);
+      } catch (e) {
+        loaded.dispose();
+        throw e;
+      }
     }
     this.model = loaded;
     this.source = source;
@@ -93,13 +133,20 @@ export class WorkerSession {
   }
 
   /** Every request but init (the browser glue's) and analyses. */
-  async control(req: Exclude<Call, AnalysisRequest | { type: 'init' }>, opts: RunOptions, onLoad: (p: LoadProgress) => void): Promise<ControlResults[keyof ControlResults]> {
+  async control(
+    req: Exclude<Call, AnalysisRequest | { type: 'init' }>,
+    opts: RunOptions,
+    onLoad: (p: LoadProgress) => void,
+  ): Promise<ControlResults[keyof ControlResults]> {
     switch (req.type) {
       case 'load':
         return this.load(this.sourceOf(req.url), req.id, false, onLoad);
       case 'loadFiles': {
         // a zip is unpacked here, off the page's thread; a folder's files arrive as they are
-        const files = req.files.length === 1 && /\.zip$/i.test(req.files[0]!.path) ? unzipModel(req.files[0]!.bytes, req.label) : req.files;
+        const files =
+          req.files.length === 1 && /\.zip$/i.test(req.files[0]!.path)
+            ? unzipModel(req.files[0]!.bytes, req.label)
+            : req.files;
         return this.load(modelFolder(files, req.label), req.id, true, onLoad);
       }
       case 'second':
@@ -109,7 +156,11 @@ export class WorkerSession {
         for (const id of this.sequences.keys()) if (this.sequences.size > KEPT_SEQUENCES) this.sequences.delete(id); // oldest first
         return { length: req.sequence.length, sequence: req.id };
       case 'benchForward':
-        return { ms: await timeForward(this.current(), req.tokens, req.batch, req.repeats), backend: tf.getBackend(), numBytes: tf.memory().numBytes };
+        return {
+          ms: await timeForward(this.current(), req.tokens, req.batch, req.repeats),
+          backend: tf.getBackend(),
+          numBytes: tf.memory().numBytes,
+        };
       case 'costCurve':
         return this.costCurve(req, opts);
       case 'check': {
@@ -125,17 +176,27 @@ export class WorkerSession {
   }
 
   /** One model per architecture (the bundled hybrids share one), each loaded beside the current one, then freed. */
-  private async costCurve(req: Extract<Call, { type: 'costCurve' }>, opts: RunOptions): Promise<ControlResults['costCurve']> {
-    const seen = new Set<string>(), curves: ControlResults['costCurve']['curves'] = [];
+  private async costCurve(
+    req: Extract<Call, { type: 'costCurve' }>,
+    opts: RunOptions,
+  ): Promise<ControlResults['costCurve']> {
+    const seen = new Set<string>(),
+      curves: ControlResults['costCurve']['curves'] = [];
     for (const m of req.models) {
       const source = this.sourceOf(m.url);
-      const type = String((JSON.parse(await source.readText('model.json')) as { architecture?: { type?: unknown } }).architecture?.type);
+      const type = String(
+        (JSON.parse(await source.readText('model.json')) as { architecture?: { type?: unknown } }).architecture?.type,
+      );
       if (seen.has(type)) continue; // read the manifest first: load only one model per architecture
       seen.add(type);
       const other = await loadModel(source);
       try {
-        const curve = await measureCostCurve(other, { lengths: req.lengths, repeats: req.repeats, signal: opts.signal,
-          onProgress: (done, total) => opts.onProgress?.(curves.length * total + done, req.models.length * total) });
+        const curve = await measureCostCurve(other, {
+          lengths: req.lengths,
+          repeats: req.repeats,
+          signal: opts.signal,
+          onProgress: (done, total) => opts.onProgress?.(curves.length * total + done, req.models.length * total),
+        });
         curves.push({ id: m.id, architecture: other.meta.type, ...curve });
       } finally {
         other.dispose();

@@ -7,12 +7,25 @@ import { dependencyMap, mergeDependencyRows, shareRows } from './dependencyMap';
 
 // P at position j depends only on the token at j - 1 (uniform at 0 and after an N): a substitution at i
 // moves position i + 1 and nothing else.
-const D = [[0.7, 0.1, 0.1, 0.1], [0.1, 0.7, 0.1, 0.1], [0.1, 0.1, 0.7, 0.1], [0.25, 0.25, 0.25, 0.25]];
+const D = [
+  [0.7, 0.1, 0.1, 0.1],
+  [0.1, 0.7, 0.1, 0.1],
+  [0.1, 0.1, 0.7, 0.1],
+  [0.25, 0.25, 0.25, 0.25],
+];
 const UNIFORM = [0.25, 0.25, 0.25, 0.25];
 // a second table, read from j - 2, so that the fake is not the same on both strands
-const D2 = [[1, 1, 1, 1], [2, 1, 1, 1], [1, 1, 3, 1], [1, 1, 1, 4]];
+const D2 = [
+  [1, 1, 1, 1],
+  [2, 1, 1, 1],
+  [1, 1, 3, 1],
+  [1, 1, 1, 4],
+];
 
-function fakeModel(objective: 'mlm' | 'clm', opts: { twoBack?: boolean; shared?: boolean; context?: number } = {}): LanguageModel & { rows: number } {
+function fakeModel(
+  objective: 'mlm' | 'clm',
+  opts: { twoBack?: boolean; shared?: boolean; context?: number } = {},
+): LanguageModel & { rows: number } {
   const predict = (row: Int32Array, j: number, out: Float32Array, o: number) => {
     const prev = j > 0 && row[j - 1]! < 4 ? D[row[j - 1]!]! : UNIFORM;
     const back = opts.twoBack && j > 1 && row[j - 2]! < 4 ? D2[row[j - 2]!]! : [1, 1, 1, 1];
@@ -21,12 +34,19 @@ function fakeModel(objective: 'mlm' | 'clm', opts: { twoBack?: boolean; shared?:
     for (let k = 0; k < 4; k++) out[o + k] = Math.log(w[k]! / total);
   };
   const m: LanguageModel & { rows: number } = {
-    objective, context: opts.context ?? 64, nHeads: 1, nAttentionLayers: 0, rows: 0, reuse: { kind: 'none' }, representation: { kind: 'none' },
+    objective,
+    context: opts.context ?? 64,
+    nHeads: 1,
+    nAttentionLayers: 0,
+    rows: 0,
+    reuse: { kind: 'none' },
+    representation: { kind: 'none' },
     async forward(tokens, batch) {
       m.rows += batch;
       const T = tokens.length / batch;
       const out = new Float32Array(tokens.length * 4);
-      for (let b = 0; b < batch; b++) for (let j = 0; j < T; j++) predict(tokens.subarray(b * T, (b + 1) * T), j, out, (b * T + j) * 4);
+      for (let b = 0; b < batch; b++)
+        for (let j = 0; j < T; j++) predict(tokens.subarray(b * T, (b + 1) * T), j, out, (b * T + j) * 4);
       return { logprobs: out };
     },
   };
@@ -45,19 +65,26 @@ const lo = (p: number) => Math.log2(p / (1 - p));
 
 describe('dependency map on fixed logits', () => {
   const seq = 'ATGCATTGCA';
-  for (const [label, model] of [['masked', fakeModel('mlm')], ['causal, shared prefix', fakeModel('clm', { shared: true })]] as const) {
+  for (const [label, model] of [
+    ['masked', fakeModel('mlm')],
+    ['causal, shared prefix', fakeModel('clm', { shared: true })],
+  ] as const) {
     it(`gives the hand-computed e(i, j), its substitution and target base (${label})`, async () => {
       const n = seq.length;
       const r = await dependencyMap(model, encode(seq), 0, n);
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < n; j++) {
           const v = r.values[i * n + j]!;
-          if (j !== i + 1) { expect(v).toBe(0); continue; }
+          if (j !== i + 1) {
+            expect(v).toBe(0);
+            continue;
+          }
           // reference A, C or G at i: the best substitution swaps a 0.7 for a 0.1 (alt T would give 0.7 -> 0.25)
           if (seq[i] !== 'T') {
             expect(v).toBeCloseTo(lo(0.7) - lo(0.1), 6); // 4.3923 bits
             // any substitution but T ties (up to rounding); the target base is one of the two that swap
-            const refBase = 'ACGT'.indexOf(seq[i]!), a = r.argmax[i * n + j]!;
+            const refBase = 'ACGT'.indexOf(seq[i]!),
+              a = r.argmax[i * n + j]!;
             expect([0, 1, 2].filter((b) => b !== refBase)).toContain(a >> 2);
             expect([refBase, a >> 2]).toContain(a & 3);
           } else {
@@ -86,9 +113,14 @@ describe('dependency map on fixed logits', () => {
     const s = 'ACGTTGCAAGGCTTAACCGGTATCGATCGGA'; // 31 bases: the variant table's window is the whole sequence
     const model = fakeModel('mlm', { twoBack: true });
     const r = await dependencyMap(model, encode(s), 0, s.length);
-    const vs = [{ pos: 7, ref: 'A', alt: 'G' }, { pos: 20, ref: 'T', alt: 'C' }];
+    const vs = [
+      { pos: 7, ref: 'A', alt: 'G' },
+      { pos: 20, ref: 'T', alt: 'C' },
+    ];
     const table = await scoreVariants(model, s, vs, { method: 'influence', window: 31 });
-    vs.forEach((v, k) => expect(r.influence[v.pos * 4 + 'ACGT'.indexOf(v.alt)]).toBeCloseTo(-table.scores[k]!.score!, 6));
+    vs.forEach((v, k) =>
+      expect(r.influence[v.pos * 4 + 'ACGT'.indexOf(v.alt)]).toBeCloseTo(-table.scores[k]!.score!, 6),
+    );
   });
 
   it('leaves rows at N empty and keeps the diagonal 0', async () => {
@@ -110,10 +142,12 @@ describe('dependency map on fixed logits', () => {
     let nonzero = 0;
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
-        const a = fwd.values[i * n + j]!, b = rev.values[(n - 1 - i) * n + (n - 1 - j)]!;
+        const a = fwd.values[i * n + j]!,
+          b = rev.values[(n - 1 - i) * n + (n - 1 - j)]!;
         expect(b).toBeCloseTo(a, 6);
         if (a > 0) nonzero++;
-        const x = fwd.argmax[i * n + j]!, y = rev.argmax[(n - 1 - i) * n + (n - 1 - j)]!;
+        const x = fwd.argmax[i * n + j]!,
+          y = rev.argmax[(n - 1 - i) * n + (n - 1 - j)]!;
         // complemented bases, unless a tie picked differently (there are none off zero cells here)
         if (a > 1e-6) expect(y).toBe((3 - (x >> 2)) * 4 + (3 - (x & 3)));
       }
@@ -122,7 +156,7 @@ describe('dependency map on fixed logits', () => {
     expect(fwd.values[5 * n + 3]).toBeGreaterThan(0);
   });
 
-  it('splits a region longer than the context into windows and leaves the cells outside a row\'s window NaN', async () => {
+  it("splits a region longer than the context into windows and leaves the cells outside a row's window NaN", async () => {
     const s = encode('ACGTTGCAAGGCTTAACCGGTATCGATCGGATCCATGCAA'); // 40 bases, context 16
     const r = await dependencyMap(fakeModel('mlm', { context: 16 }), s, 0, 40);
     expect(r.windows.length).toBeGreaterThan(1);
@@ -143,7 +177,15 @@ describe('dependency map on fixed logits', () => {
     const ctl = new AbortController();
     const model = fakeModel('mlm');
     const s = encode('ACGT'.repeat(12));
-    const run = dependencyMap(model, s, 0, 48, { batchSize: 4, signal: ctl.signal, onProgress: (done, total) => { seen.push(done); expect(total).toBe(144); if (done >= 8) ctl.abort(); } });
+    const run = dependencyMap(model, s, 0, 48, {
+      batchSize: 4,
+      signal: ctl.signal,
+      onProgress: (done, total) => {
+        seen.push(done);
+        expect(total).toBe(144);
+        if (done >= 8) ctl.abort();
+      },
+    });
     await expect(run).rejects.toThrow(CancelledError);
     expect(model.rows).toBeLessThan(20);
     const full = await dependencyMap(model, s, 0, 48, { batchSize: 4, onProgress: (done) => seen.push(done) });
@@ -157,15 +199,29 @@ describe('dependency map on fixed logits', () => {
     // 40 bases with an N, context 16: the shares cut through windows; the causal fake reads two bases back,
     // so that its two strands differ
     const s = encode('ACGTTGCAAGGCTTAACCGNTATCGATCGGATCCATGCAA');
-    for (const [model, strands] of [[fakeModel('mlm', { context: 16 }), 'forward'], [fakeModel('clm', { context: 16, twoBack: true, shared: true }), 'both']] as const) {
+    for (const [model, strands] of [
+      [fakeModel('mlm', { context: 16 }), 'forward'],
+      [fakeModel('clm', { context: 16, twoBack: true, shared: true }), 'both'],
+    ] as const) {
       const whole = await dependencyMap(model, s, 0, 40, { strands });
-      const cuts: [number, number][] = [[0, 7], [7, 23], [23, 40]];
+      const cuts: [number, number][] = [
+        [0, 7],
+        [7, 23],
+        [23, 40],
+      ];
       const shares = [];
       for (const rows of cuts) {
         const totals: number[] = [];
-        const map = await dependencyMap(model, s, 0, 40, { strands, rows, onProgress: (_, total) => totals.push(total) });
-        for (let i = 0; i < 40; i++) if (i < rows[0] || i >= rows[1]) expect(map.values.subarray(i * 40, (i + 1) * 40).every(Number.isNaN)).toBe(true);
-        const subs = Array.from(s.subarray(rows[0], rows[1])).filter((t) => t < 4).length * 3 * (strands === 'both' ? 2 : 1);
+        const map = await dependencyMap(model, s, 0, 40, {
+          strands,
+          rows,
+          onProgress: (_, total) => totals.push(total),
+        });
+        for (let i = 0; i < 40; i++)
+          if (i < rows[0] || i >= rows[1])
+            expect(map.values.subarray(i * 40, (i + 1) * 40).every(Number.isNaN)).toBe(true);
+        const subs =
+          Array.from(s.subarray(rows[0], rows[1])).filter((t) => t < 4).length * 3 * (strands === 'both' ? 2 : 1);
         expect(totals.at(-1)).toBe(subs);
         shares.push({ rows, map });
       }
@@ -181,10 +237,25 @@ describe('dependency map on fixed logits', () => {
     await expect(dependencyMap(fakeModel('mlm'), s, 0, 40, { rows: [5, 41] })).rejects.toThrow(/must lie in 0-40/);
     const part = await dependencyMap(fakeModel('mlm'), s, 0, 40, { rows: [0, 20] });
     expect(() => mergeDependencyRows([{ rows: [0, 20], map: part }])).toThrow(/stop at row 20 of 40/);
-    expect(() => mergeDependencyRows([{ rows: [0, 20], map: part }, { rows: [10, 40], map: part }])).toThrow(/do not tile/);
+    expect(() =>
+      mergeDependencyRows([
+        { rows: [0, 20], map: part },
+        { rows: [10, 40], map: part },
+      ]),
+    ).toThrow(/do not tile/);
     // shares of equal work: the Ns of the first half count for nothing
-    expect(shareRows(encode('NNNNAAAA' + 'AAAAAAAA'), 2)).toEqual([[0, 10], [10, 16]]); // 6 bases each
-    expect(shareRows(encode('ACGTACGTA'), 3)).toEqual([[0, 3], [3, 6], [6, 9]]);
-    expect(shareRows(encode('AC'), 4)).toEqual([[0, 1], [1, 2]]);
+    expect(shareRows(encode('NNNNAAAA' + 'AAAAAAAA'), 2)).toEqual([
+      [0, 10],
+      [10, 16],
+    ]); // 6 bases each
+    expect(shareRows(encode('ACGTACGTA'), 3)).toEqual([
+      [0, 3],
+      [3, 6],
+      [6, 9],
+    ]);
+    expect(shareRows(encode('AC'), 4)).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
   });
 });

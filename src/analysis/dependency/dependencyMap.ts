@@ -61,7 +61,13 @@ export const DEFAULT_DEPENDENCY_LENGTH = 256;
 /** Positions per forwardShared call (each reruns its reference row) or substitution-session run (progress, cancel). */
 const GROUP = 32;
 
-interface StrandResult { values: Float32Array; argmax: Uint8Array; influence: Float32Array; passes: number; forwardRows: number }
+interface StrandResult {
+  values: Float32Array;
+  argmax: Uint8Array;
+  influence: Float32Array;
+  passes: number;
+  forwardRows: number;
+}
 
 /** Substitutions of one window: window position, alt base, their tokens. */
 function substitutions(ref: Int32Array, owned: [number, number]): { at: number; alt: number; tokens: Int32Array }[] {
@@ -78,14 +84,23 @@ function substitutions(ref: Int32Array, owned: [number, number]): { at: number; 
 }
 
 /** Rows [share[0], share[1]) of this strand's map. */
-async function strandMap(model: LanguageModel, region: Int32Array, plan: DependencyMap['windows'], share: [number, number], progress: (n: number) => void, opts: DependencyOptions): Promise<StrandResult> {
+async function strandMap(
+  model: LanguageModel,
+  region: Int32Array,
+  plan: DependencyMap['windows'],
+  share: [number, number],
+  progress: (n: number) => void,
+  opts: DependencyOptions,
+): Promise<StrandResult> {
   const n = region.length;
   const values = new Float32Array(n * n).fill(NaN);
   const argmax = new Uint8Array(n * n).fill(255);
   const influence = new Float32Array(n * 4).fill(NaN);
-  let passes = 0, forwardRows = 0;
+  let passes = 0,
+    forwardRows = 0;
   for (const w of plan) {
-    const keepStart = Math.max(w.keepStart, share[0]), keepEnd = Math.min(w.keepEnd, share[1]);
+    const keepStart = Math.max(w.keepStart, share[0]),
+      keepEnd = Math.min(w.keepEnd, share[1]);
     if (keepStart >= keepEnd) continue; // none of this window's rows are asked for: not even its reference pass
     const ref = region.slice(w.start, w.end);
     const T = ref.length;
@@ -94,7 +109,8 @@ async function strandMap(model: LanguageModel, region: Int32Array, plan: Depende
       values.fill(0, i * n + w.start, i * n + w.end);
     }
     const subs = substitutions(ref, [keepStart - w.start, keepEnd - w.start]);
-    let refLp: Float32Array | null = null, refOdds: Float64Array | null = null;
+    let refLp: Float32Array | null = null,
+      refOdds: Float64Array | null = null;
     const fold = (s: (typeof subs)[number], lp: Float32Array) => {
       const i = w.start + s.at;
       const row: MapRow = { values, argmax, n, row: i, col0: w.start };
@@ -127,8 +143,14 @@ async function strandMap(model: LanguageModel, region: Int32Array, plan: Depende
       for (let g = 0; g < subs.length; g += 3 * GROUP) {
         await checkpoint(opts.signal);
         const group = subs.slice(g, g + 3 * GROUP);
-        const out = await shared(ref, group.map((s) => ({ from: s.at, tokens: s.tokens })));
-        if (!refLp) { refLp = out.ref.slice(); refOdds = log2Odds(refLp); }
+        const out = await shared(
+          ref,
+          group.map((s) => ({ from: s.at, tokens: s.tokens })),
+        );
+        if (!refLp) {
+          refLp = out.ref.slice();
+          refOdds = log2Odds(refLp);
+        }
         group.forEach((s, k) => {
           const lp = new Float32Array(T * 4); // before the site the mutant's predictions are the reference's
           lp.set(refLp!.subarray(0, s.at * 4));
@@ -147,11 +169,21 @@ async function strandMap(model: LanguageModel, region: Int32Array, plan: Depende
     refOdds = log2Odds(refLp);
     const rows: TokenRow[] = subs.map((s) => ({ tokens: s.tokens, use: (lp) => fold(s, lp) }));
     let reported = 0;
-    await runRows(model, rows, opts.batchSize ?? 16, { signal: opts.signal, onProgress: (done) => { progress(done - reported); reported = done; } });
+    await runRows(model, rows, opts.batchSize ?? 16, {
+      signal: opts.signal,
+      onProgress: (done) => {
+        progress(done - reported);
+        reported = done;
+      },
+    });
     passes += 1 + rows.length;
     forwardRows += 1 + rows.length;
   }
-  for (let i = share[0]; i < share[1]; i++) if (region[i]! < 4) { values[i * n + i] = 0; argmax[i * n + i] = 255; }
+  for (let i = share[0]; i < share[1]; i++)
+    if (region[i]! < 4) {
+      values[i * n + i] = 0;
+      argmax[i * n + i] = 255;
+    }
   return { values, argmax, influence, passes, forwardRows };
 }
 
@@ -164,12 +196,23 @@ export function mapWindows(n: number, context: number): DependencyMap['windows']
  * The dependency map of tokens[start, end): the region is the model's whole input (as in the paper), split
  * into context-long windows when longer than the model's context.
  */
-export async function dependencyMap(model: LanguageModel, tokens: Int32Array, start: number, end: number, opts: DependencyOptions = {}): Promise<DependencyMap> {
+export async function dependencyMap(
+  model: LanguageModel,
+  tokens: Int32Array,
+  start: number,
+  end: number,
+  opts: DependencyOptions = {},
+): Promise<DependencyMap> {
   if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= tokens.length && end > start + 1)) {
-    throw new Error(`A dependency map needs a region of at least 2 bases inside the sequence (1-${tokens.length}); got ${start + 1}-${end}.`);
+    throw new Error(
+      `A dependency map needs a region of at least 2 bases inside the sequence (1-${tokens.length}); got ${start + 1}-${end}.`,
+    );
   }
   const n = end - start;
-  if (n > MAX_DEPENDENCY_LENGTH) throw new Error(`A dependency map covers at most ${MAX_DEPENDENCY_LENGTH.toLocaleString('en-US')} bases; the region has ${n.toLocaleString('en-US')}.`);
+  if (n > MAX_DEPENDENCY_LENGTH)
+    throw new Error(
+      `A dependency map covers at most ${MAX_DEPENDENCY_LENGTH.toLocaleString('en-US')} bases; the region has ${n.toLocaleString('en-US')}.`,
+    );
   const rows = opts.rows ?? [0, n];
   if (!(Number.isInteger(rows[0]) && Number.isInteger(rows[1]) && rows[0] >= 0 && rows[0] < rows[1] && rows[1] <= n)) {
     throw new Error(`The rows of a dependency map's share must lie in 0-${n}; got ${rows[0]}-${rows[1]}.`);
@@ -180,13 +223,34 @@ export async function dependencyMap(model: LanguageModel, tokens: Int32Array, st
   const perStrand = Array.from(region.subarray(rows[0], rows[1])).filter((t) => t < 4).length * 3;
   const total = perStrand * (strands === 'both' ? 2 : 1);
   let done = 0;
-  const progress = (k: number) => { done += k; opts.onProgress?.(done, total); };
+  const progress = (k: number) => {
+    done += k;
+    opts.onProgress?.(done, total);
+  };
   const fwd = await strandMap(model, region, plan, rows, progress, opts);
-  const out: DependencyMap = { start, end, values: fwd.values, argmax: fwd.argmax, influence: fwd.influence, strands,
-    causal: model.objective === 'clm', windows: plan, passes: fwd.passes, forwardRows: fwd.forwardRows, workers: 1 };
+  const out: DependencyMap = {
+    start,
+    end,
+    values: fwd.values,
+    argmax: fwd.argmax,
+    influence: fwd.influence,
+    strands,
+    causal: model.objective === 'clm',
+    windows: plan,
+    passes: fwd.passes,
+    forwardRows: fwd.forwardRows,
+    workers: 1,
+  };
   if (strands === 'forward') return out;
   // row i's lower triangle is row n - 1 - i of the reverse complement's map
-  const rc = await strandMap(model, reverseComplementTokens(region), mapWindows(n, model.context), [n - rows[1], n - rows[0]], progress, opts);
+  const rc = await strandMap(
+    model,
+    reverseComplementTokens(region),
+    mapWindows(n, model.context),
+    [n - rows[1], n - rows[0]],
+    progress,
+    opts,
+  );
   // position i of the forward strand is n - 1 - i of the reverse complement, and its bases are complemented
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < i; j++) {
@@ -195,7 +259,8 @@ export async function dependencyMap(model: LanguageModel, tokens: Int32Array, st
       const a = rc.argmax[c]!;
       out.argmax[i * n + j] = a === 255 ? 255 : (3 - (a >> 2)) * 4 + (3 - (a & 3));
     }
-    for (let b = 0; b < 4; b++) out.influence[i * 4 + b] = (fwd.influence[i * 4 + b]! + rc.influence[(n - 1 - i) * 4 + 3 - b]!) / 2;
+    for (let b = 0; b < 4; b++)
+      out.influence[i * 4 + b] = (fwd.influence[i * 4 + b]! + rc.influence[(n - 1 - i) * 4 + 3 - b]!) / 2;
   }
   out.passes += rc.passes;
   out.forwardRows += rc.forwardRows;
@@ -207,12 +272,17 @@ export async function dependencyMap(model: LanguageModel, tokens: Int32Array, st
  * have none), for k workers; fewer when there are fewer rows.
  */
 export function shareRows(region: Int32Array, k: number): [number, number][] {
-  const n = region.length, bases = region.reduce((c, t) => c + (t < 4 ? 1 : 0), 0);
+  const n = region.length,
+    bases = region.reduce((c, t) => c + (t < 4 ? 1 : 0), 0);
   const shares: [number, number][] = [];
-  let a = 0, seen = 0;
+  let a = 0,
+    seen = 0;
   for (let i = 0; i < n && shares.length < k - 1; i++) {
     if (region[i]! < 4) seen++;
-    if (seen >= ((shares.length + 1) * bases) / k) { shares.push([a, i + 1]); a = i + 1; }
+    if (seen >= ((shares.length + 1) * bases) / k) {
+      shares.push([a, i + 1]);
+      a = i + 1;
+    }
   }
   if (a < n) shares.push([a, n]);
   return shares;
@@ -230,17 +300,31 @@ export function mergeDependencyRows(shares: { rows: [number, number]; map: Depen
   let next = 0;
   for (const { rows, map } of sorted) {
     if (rows[0] !== next || map.start !== first.start || map.end !== first.end || map.strands !== first.strands) {
-      throw new Error(`The shares of a dependency map do not tile ${first.start + 1}-${first.end} (rows ${rows[0]}-${rows[1]} after ${next}).`);
+      throw new Error(
+        `The shares of a dependency map do not tile ${first.start + 1}-${first.end} (rows ${rows[0]}-${rows[1]} after ${next}).`,
+      );
     }
     next = rows[1];
   }
   if (next !== n) throw new Error(`The shares of a dependency map stop at row ${next} of ${n}.`);
-  const values = new Float32Array(n * n), argmax = new Uint8Array(n * n), influence = new Float32Array(n * 4);
-  for (const { rows: [a, b], map } of sorted) {
+  const values = new Float32Array(n * n),
+    argmax = new Uint8Array(n * n),
+    influence = new Float32Array(n * 4);
+  for (const {
+    rows: [a, b],
+    map,
+  } of sorted) {
     values.set(map.values.subarray(a * n, b * n), a * n);
     argmax.set(map.argmax.subarray(a * n, b * n), a * n);
     influence.set(map.influence.subarray(a * 4, b * 4), a * 4);
   }
-  return { ...first, values, argmax, influence, passes: sorted.reduce((s, x) => s + x.map.passes, 0),
-    forwardRows: sorted.reduce((s, x) => s + x.map.forwardRows, 0), workers: sorted.reduce((s, x) => s + x.map.workers, 0) };
+  return {
+    ...first,
+    values,
+    argmax,
+    influence,
+    passes: sorted.reduce((s, x) => s + x.map.passes, 0),
+    forwardRows: sorted.reduce((s, x) => s + x.map.forwardRows, 0),
+    workers: sorted.reduce((s, x) => s + x.map.workers, 0),
+  };
 }

@@ -41,10 +41,14 @@ export function foldSubstitution(ref: Float64Array, mut: Float64Array, at: numbe
   const base = out.row * out.n + out.col0;
   for (let j = 0; j < T; j++) {
     if (j === at) continue;
-    let best = -1, bestK = 0;
+    let best = -1,
+      bestK = 0;
     for (let k = 0; k < 4; k++) {
       const d = Math.abs(mut[j * 4 + k]! - ref[j * 4 + k]!);
-      if (d > best) { best = d; bestK = k; }
+      if (d > best) {
+        best = d;
+        bestK = k;
+      }
     }
     const c = base + j;
     if (out.argmax[c] === 255 || best > out.values[c]!) {

@@ -43,11 +43,13 @@ describe('dependency maps of the bundled models', () => {
             mutOdds.set(i * 4 + a, mut);
             for (let j = 0; j < n; j++) {
               if (j === i) continue;
-              for (let k = 0; k < 4; k++) best[i * n + j] = Math.max(best[i * n + j]!, Math.abs(mut[j]![k]! - ref[j]![k]!));
+              for (let k = 0; k < 4; k++)
+                best[i * n + j] = Math.max(best[i * n + j]!, Math.abs(mut[j]![k]! - ref[j]![k]!));
             }
           }
         }
-        let maxDiff = 0, upper = 0;
+        let maxDiff = 0,
+          upper = 0;
         for (let i = 0; i < n; i++) {
           for (let j = 0; j < n; j++) {
             const v = map.values[i * n + j]!;
@@ -63,7 +65,8 @@ describe('dependency maps of the bundled models', () => {
         expect(maxDiff).toBeLessThan(2e-3);
         expect(upper / ((n * (n - 1)) / 2)).toBeGreaterThan(0.01); // the model does respond to substitutions
         if (model.objective === 'mlm') expect(map.passes).toBe(3 * n + 1); // one reference pass, then the substitutions
-        if (model.objective === 'clm') for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) expect(map.values[i * n + j]).toBe(0);
+        if (model.objective === 'clm')
+          for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) expect(map.values[i * n + j]).toBe(0);
       } finally {
         model.dispose();
       }
@@ -82,7 +85,10 @@ describe('dependency maps of the bundled models', () => {
       expect(reaches.reduce((a, b) => a + b, 0)).toBe(60); // kernel 9, dilations 1, 2, 4, 8
       if (model.reuse.kind !== 'substitutions') throw new Error('a masked hybrid declares substitution reruns');
       const session = await model.reuse.start(tokens);
-      const got = { ref: session.ref, alts: [...await session.run(subs.slice(0, 4)), ...await session.run(subs.slice(4))] };
+      const got = {
+        ref: session.ref,
+        alts: [...(await session.run(subs.slice(0, 4))), ...(await session.run(subs.slice(4)))],
+      };
       session.dispose();
       const full = (await model.forward(tokens, 1)).logprobs;
       expect(Math.max(...full.map((v, q) => Math.abs(v - got.ref[q]!)))).toBeLessThan(1e-5);
@@ -109,7 +115,14 @@ describe('dependency maps of the bundled models', () => {
       const round = async () => {
         await dependencyMap(model, tokens, 2, 14, { strands: 'both' });
         const ctl = new AbortController();
-        await expect(dependencyMap(model, encode(SEQ + SEQ), 0, 54, { signal: ctl.signal, onProgress: (d) => { if (d > 3) ctl.abort(); } })).rejects.toThrow('Cancelled');
+        await expect(
+          dependencyMap(model, encode(SEQ + SEQ), 0, 54, {
+            signal: ctl.signal,
+            onProgress: (d) => {
+              if (d > 3) ctl.abort();
+            },
+          }),
+        ).rejects.toThrow('Cancelled');
       };
       await round(); // the baseline includes the model's resident ALiBi biases for these two lengths
       const before = tf.memory().numTensors;

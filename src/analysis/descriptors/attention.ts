@@ -4,8 +4,15 @@
 import { attentionMap, type AttentionMap } from '../attentionMap';
 import { defineAnalysis, isRecord, requireModel, savedInt } from '../descriptor';
 
-export interface AttentionArgs { layer: number; heads: number[]; focus: number }
-export interface AttentionSettings { layer: number; head: number }
+export interface AttentionArgs {
+  layer: number;
+  heads: number[];
+  focus: number;
+}
+export interface AttentionSettings {
+  layer: number;
+  head: number;
+}
 
 export const attention = defineAnalysis<AttentionArgs, AttentionMap, AttentionSettings>({
   kind: 'attention',
@@ -22,5 +29,7 @@ export const attention = defineAnalysis<AttentionArgs, AttentionMap, AttentionSe
 });
 
 declare module '../descriptor' {
-  interface AnalysisKinds { attention: typeof attention }
+  interface AnalysisKinds {
+    attention: typeof attention;
+  }
 }

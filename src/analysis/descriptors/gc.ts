@@ -4,7 +4,9 @@
 
 import { defineAnalysis, isRecord, savedInt } from '../descriptor';
 
-export interface GcArgs { window: number }
+export interface GcArgs {
+  window: number;
+}
 export interface GcResult {
   window: number;
   /** [L] fraction of G or C among the A, C, G, T bases of the window around each base; NaN where it holds none. */
@@ -19,9 +21,13 @@ export const GC_WINDOW = { min: 11, max: 2001, default: 201 } as const;
 const ISLAND = { length: 200, gc: 0.5, cpgRatio: 0.6 } as const;
 
 export function gcContent(seq: string, window: number): GcResult {
-  const L = seq.length, half = Math.floor(window / 2);
+  const L = seq.length,
+    half = Math.floor(window / 2);
   // prefix sums of bases counted, C, G, and CpG dinucleotides starting at each position
-  const n = new Int32Array(L + 1), c = new Int32Array(L + 1), g = new Int32Array(L + 1), cg = new Int32Array(L + 1);
+  const n = new Int32Array(L + 1),
+    c = new Int32Array(L + 1),
+    g = new Int32Array(L + 1),
+    cg = new Int32Array(L + 1);
   for (let i = 0; i < L; i++) {
     const b = seq[i]!.toUpperCase();
     n[i + 1] = n[i]! + ('ACGT'.includes(b) ? 1 : 0);
@@ -29,10 +35,15 @@ export function gcContent(seq: string, window: number): GcResult {
     g[i + 1] = g[i]! + (b === 'G' ? 1 : 0);
     cg[i + 1] = cg[i]! + (b === 'C' && seq[i + 1]?.toUpperCase() === 'G' ? 1 : 0);
   }
-  const gc = new Float32Array(L), cpgRatio = new Float32Array(L);
+  const gc = new Float32Array(L),
+    cpgRatio = new Float32Array(L);
   for (let i = 0; i < L; i++) {
-    const a = Math.max(0, i - half), e = Math.min(L, i + half + 1);
-    const bases = n[e]! - n[a]!, cs = c[e]! - c[a]!, gs = g[e]! - g[a]!, pairs = cg[Math.max(a, e - 1)]! - cg[a]!; // CpGs wholly inside
+    const a = Math.max(0, i - half),
+      e = Math.min(L, i + half + 1);
+    const bases = n[e]! - n[a]!,
+      cs = c[e]! - c[a]!,
+      gs = g[e]! - g[a]!,
+      pairs = cg[Math.max(a, e - 1)]! - cg[a]!; // CpGs wholly inside
     gc[i] = bases ? (cs + gs) / bases : NaN;
     cpgRatio[i] = cs && gs ? (pairs * bases) / (cs * gs) : NaN;
   }
@@ -57,10 +68,14 @@ export const gc = defineAnalysis<GcArgs, GcResult>({
   transfer: (r) => [r.gc.buffer, r.cpgRatio.buffer],
   saved: {
     write: (s) => ({ window: s.window }),
-    read: (json) => ({ window: savedInt(isRecord(json) ? json.window : undefined, GC_WINDOW.min, GC_WINDOW.max, 'GC window') }),
+    read: (json) => ({
+      window: savedInt(isRecord(json) ? json.window : undefined, GC_WINDOW.min, GC_WINDOW.max, 'GC window'),
+    }),
   },
 });
 
 declare module '../descriptor' {
-  interface AnalysisKinds { gc: typeof gc }
+  interface AnalysisKinds {
+    gc: typeof gc;
+  }
 }

@@ -13,11 +13,16 @@ import { centredWindow, type ScoringContext, type ScoringPlan } from './plan';
  */
 function llRows(t: Int32Array, context: number, done: (total: number, count: number) => void): TokenRow[] {
   const windows = planWindows(t.length, context, true);
-  let total = 0, count = 0, left = windows.length;
+  let total = 0,
+    count = 0,
+    left = windows.length;
   return windows.map((w) => ({
     tokens: t.subarray(w.start, w.end),
     use: (lp: Float32Array) => {
-      const ll = rowLogLikelihood(t.subarray(w.keepStart, w.keepEnd), lp.subarray((w.keepStart - w.start) * 4, (w.keepEnd - w.start) * 4));
+      const ll = rowLogLikelihood(
+        t.subarray(w.keepStart, w.keepEnd),
+        lp.subarray((w.keepStart - w.start) * 4, (w.keepEnd - w.start) * 4),
+      );
       total += ll.total;
       count += ll.count;
       if (--left === 0) done(total, count);
@@ -31,30 +36,53 @@ export function deltaLikelihoodPlan(ctx: ScoringContext): ScoringPlan {
   const rows: TokenRow[] = [];
   const jobs: ScoringPlan['jobs'] = [];
   const forwardShared = W <= model.context && model.reuse.kind === 'prefix' ? model.reuse.forwardShared : undefined;
-  const refRows = new Map<string, { idx: number[]; shared: { i: number; altWin: Int32Array }[]; start: number; end: number }>();
+  const refRows = new Map<
+    string,
+    { idx: number[]; shared: { i: number; altWin: Int32Array }[]; start: number; end: number }
+  >();
   variants.forEach((v, i) => {
     if (scores[i]!.note) return;
     const start = centredWindow(tokens.length, v.pos, W);
     const end = start + W;
-    if (v.pos + v.ref.length > end) { scores[i]!.note = `the variant is longer than the ${W}-bp window`; return; }
+    if (v.pos + v.ref.length > end) {
+      scores[i]!.note = `the variant is longer than the ${W}-bp window`;
+      return;
+    }
     const key = `${start}:${end}`;
     const entry = refRows.get(key) ?? { idx: [], shared: [], start, end };
     entry.idx.push(i);
     refRows.set(key, entry);
-    const altWin = new Int32Array([...tokens.subarray(start, v.pos), ...encode(v.alt), ...tokens.subarray(v.pos + v.ref.length, end)]);
-    if (forwardShared && v.ref.length === v.alt.length) { entry.shared.push({ i, altWin }); return; }
+    const altWin = new Int32Array([
+      ...tokens.subarray(start, v.pos),
+      ...encode(v.alt),
+      ...tokens.subarray(v.pos + v.ref.length, end),
+    ]);
+    if (forwardShared && v.ref.length === v.alt.length) {
+      entry.shared.push({ i, altWin });
+      return;
+    }
     strands.forEach((flip, s) => {
-      rows.push(...llRows(rc(altWin, flip), model.context, (total, count) => {
-        parts[i]![s]!.alt = total;
-        parts[i]![s]!.altMean = total / count;
-      }));
+      rows.push(
+        ...llRows(rc(altWin, flip), model.context, (total, count) => {
+          parts[i]![s]!.alt = total;
+          parts[i]![s]!.altMean = total / count;
+        }),
+      );
     });
   });
   for (const { idx, shared, start, end } of refRows.values()) {
     strands.forEach((flip, s) => {
       const refWin = rc(tokens.slice(start, end), flip);
-      const setRef = (total: number, count: number) => { for (const i of idx) { parts[i]![s]!.ref = total; parts[i]![s]!.refMean = total / count; } };
-      if (!forwardShared) { rows.push(...llRows(refWin, model.context, setRef)); return; }
+      const setRef = (total: number, count: number) => {
+        for (const i of idx) {
+          parts[i]![s]!.ref = total;
+          parts[i]![s]!.refMean = total / count;
+        }
+      };
+      if (!forwardShared) {
+        rows.push(...llRows(refWin, model.context, setRef));
+        return;
+      }
       jobs.push(async () => {
         const alts = shared.map(({ altWin }) => {
           const t = rc(altWin, flip);

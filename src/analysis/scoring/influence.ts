@@ -13,7 +13,9 @@ const EPS = 1e-10;
 export function jsDivergence(lpA: ArrayLike<number>, lpB: ArrayLike<number>): number {
   let d = 0;
   for (let k = 0; k < lpA.length; k++) {
-    const p = Math.exp(lpA[k]!) + EPS, q = Math.exp(lpB[k]!) + EPS, m = (p + q) / 2;
+    const p = Math.exp(lpA[k]!) + EPS,
+      q = Math.exp(lpB[k]!) + EPS,
+      m = (p + q) / 2;
     d += 0.5 * (p * Math.log2(p / m) + q * Math.log2(q / m));
   }
   return Math.max(0, d);
@@ -23,7 +25,8 @@ export function jsDivergence(lpA: ArrayLike<number>, lpB: ArrayLike<number>): nu
 export function meanInfluence(ref: Float32Array, alt: Float32Array, at: number): number {
   const T = ref.length / 4;
   let total = 0;
-  for (let j = 0; j < T; j++) if (j !== at) total += jsDivergence(ref.subarray(j * 4, j * 4 + 4), alt.subarray(j * 4, j * 4 + 4));
+  for (let j = 0; j < T; j++)
+    if (j !== at) total += jsDivergence(ref.subarray(j * 4, j * 4 + 4), alt.subarray(j * 4, j * 4 + 4));
   return T > 1 ? total / (T - 1) : 0;
 }
 
@@ -37,12 +40,27 @@ export function influencePlan(ctx: ScoringContext): ScoringPlan {
       const at = rc ? W - 1 - (pos - start) : pos - start;
       let ref: Float32Array | null = null;
       const pending: [number, Float32Array][] = [];
-      const score = (i: number, alt: Float32Array) => { parts[i]![s]!.ref = 0; parts[i]![s]!.alt = -meanInfluence(ref!, alt, at); };
-      rows.push({ tokens: orient(tokens.slice(start, start + W)), use: (lp) => { ref = lp.slice(); for (const [i, a] of pending.splice(0)) score(i, a); } });
+      const score = (i: number, alt: Float32Array) => {
+        parts[i]![s]!.ref = 0;
+        parts[i]![s]!.alt = -meanInfluence(ref!, alt, at);
+      };
+      rows.push({
+        tokens: orient(tokens.slice(start, start + W)),
+        use: (lp) => {
+          ref = lp.slice();
+          for (const [i, a] of pending.splice(0)) score(i, a);
+        },
+      });
       for (const i of idx) {
         const win = tokens.slice(start, start + W);
         win[pos - start] = 'ACGT'.indexOf(variants[i]!.alt);
-        rows.push({ tokens: orient(win), use: (lp) => { if (ref) score(i, lp); else pending.push([i, lp.slice()]); } });
+        rows.push({
+          tokens: orient(win),
+          use: (lp) => {
+            if (ref) score(i, lp);
+            else pending.push([i, lp.slice()]);
+          },
+        });
       }
     });
   }

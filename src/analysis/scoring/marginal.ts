@@ -12,7 +12,10 @@ export function marginalPlan(ctx: ScoringContext, masked: boolean): ScoringPlan 
     strands.forEach((rc, s) => {
       let win: Int32Array = tokens.slice(start, start + W);
       let at = pos - start;
-      if (rc) { win = reverseComplementTokens(win); at = W - 1 - at; }
+      if (rc) {
+        win = reverseComplementTokens(win);
+        at = W - 1 - at;
+      }
       if (masked) win[at] = MASK_ID;
       rows.push({
         tokens: win,

@@ -19,7 +19,12 @@ export interface VariantScore {
 }
 
 /** One strand's pieces of a variant's score: score = mean over strands of (alt - ref). */
-export interface ScoreParts { alt: number; ref: number; altMean: number; refMean: number }
+export interface ScoreParts {
+  alt: number;
+  ref: number;
+  altMean: number;
+  refMean: number;
+}
 
 export interface ScoringContext {
   model: LanguageModel;
@@ -35,7 +40,10 @@ export interface ScoringContext {
 }
 
 /** Rows to batch, and jobs that run the model themselves (returning the forward rows they cost). */
-export interface ScoringPlan { rows: TokenRow[]; jobs: (() => Promise<number>)[] }
+export interface ScoringPlan {
+  rows: TokenRow[];
+  jobs: (() => Promise<number>)[];
+}
 
 /** Window [start, start + W) of the sequence with the variant's site as central as the ends allow. */
 export function centredWindow(L: number, pos: number, W: number): number {
@@ -45,6 +53,8 @@ export function centredWindow(L: number, pos: number, W: number): number {
 /** Indices of the scorable variants grouped by their site. */
 export function bySite(ctx: ScoringContext): Map<number, number[]> {
   const sites = new Map<number, number[]>();
-  ctx.variants.forEach((v, i) => { if (!ctx.scores[i]!.note) sites.set(v.pos, [...(sites.get(v.pos) ?? []), i]); });
+  ctx.variants.forEach((v, i) => {
+    if (!ctx.scores[i]!.note) sites.set(v.pos, [...(sites.get(v.pos) ?? []), i]);
+  });
   return sites;
 }

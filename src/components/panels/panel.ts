@@ -14,4 +14,6 @@ export interface PanelSpec {
 
 const modules = import.meta.glob<{ panel?: PanelSpec }>('./*.tsx', { eager: true });
 
-export const PANELS: PanelSpec[] = Object.values(modules).flatMap((m) => (m.panel ? [m.panel] : [])).sort((a, b) => a.order - b.order);
+export const PANELS: PanelSpec[] = Object.values(modules)
+  .flatMap((m) => (m.panel ? [m.panel] : []))
+  .sort((a, b) => a.order - b.order);

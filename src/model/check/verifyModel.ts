@@ -15,18 +15,28 @@ export async function verifyGolden(model: LanguageModel, source: ModelSource): P
   try {
     json = JSON.parse(await source.readText('golden.json'));
   } catch (e) {
-    throw new Error(`${where} could not be read (${(e as Error).message}): a model you bring needs the golden vectors training/export.py writes.`);
+    throw new Error(
+      `${where} could not be read (${(e as Error).message}): a model you bring needs the golden vectors training/export.py writes.`,
+    );
   }
   const golden = validateGolden(json, where);
   for (const c of golden.cases) {
-    if (c.tokens.length > model.context) throw new Error(`${where}: case ${c.name} has ${c.tokens.length} tokens, more than the model reads (${model.context}).`);
-    if (c.tokens.some((t) => t > 6)) throw new Error(`${where}: case ${c.name} holds a token id outside the vocabulary (0-6).`);
+    if (c.tokens.length > model.context)
+      throw new Error(
+        `${where}: case ${c.name} has ${c.tokens.length} tokens, more than the model reads (${model.context}).`,
+      );
+    if (c.tokens.some((t) => t > 6))
+      throw new Error(`${where}: case ${c.name} holds a token id outside the vocabulary (0-6).`);
   }
   const report = await goldenCheck(model, golden);
-  const bad = report.cases.find((c) => !(c.maxLogprobError < GOLDEN_TOLERANCE && c.maxAttentionError < GOLDEN_TOLERANCE));
+  const bad = report.cases.find(
+    (c) => !(c.maxLogprobError < GOLDEN_TOLERANCE && c.maxAttentionError < GOLDEN_TOLERANCE),
+  );
   if (bad) {
-    throw new Error(`${where}: the model does not reproduce its golden vectors: case ${bad.name} differs by ${bad.maxLogprobError.toExponential(1)} in log-probabilities`
-      + ` and ${bad.maxAttentionError.toExponential(1)} in attention (tolerance ${GOLDEN_TOLERANCE}); the weights and golden.json do not belong together.`);
+    throw new Error(
+      `${where}: the model does not reproduce its golden vectors: case ${bad.name} differs by ${bad.maxLogprobError.toExponential(1)} in log-probabilities` +
+        ` and ${bad.maxAttentionError.toExponential(1)} in attention (tolerance ${GOLDEN_TOLERANCE}); the weights and golden.json do not belong together.`,
+    );
   }
   return report;
 }

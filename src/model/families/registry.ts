@@ -17,7 +17,9 @@ export function familyFor(type: unknown, where: string): Family<unknown> {
   const f = FAMILIES.find((fam) => fam.modelTypes.includes(type as string));
   if (!f) {
     const known = FAMILIES.flatMap((fam) => fam.modelTypes).concat('markov');
-    throw new ModelFormatError(`${where}: unknown model type ${JSON.stringify(type)}; this app reads ${known.join(', ')}.`);
+    throw new ModelFormatError(
+      `${where}: unknown model type ${JSON.stringify(type)}; this app reads ${known.join(', ')}.`,
+    );
   }
   return f;
 }

@@ -23,15 +23,17 @@ const same = (a: RawTensors, b: RawTensors) => {
 };
 
 describe('findWeightsFile', () => {
-  it('picks each fixture folder\'s file, safetensors first', () => {
+  it("picks each fixture folder's file, safetensors first", () => {
     const pick = (dir: string) => findWeightsFile(readdirSync(`${REF}/${dir}`), dir);
     expect(pick('gpn-convnet')).toEqual({ kind: 'file', file: 'model.safetensors' });
     expect(pick('hyenadna-original')).toEqual({ kind: 'file', file: 'weights.ckpt' });
     expect(pick('caduceus-ps')).toEqual({ kind: 'file', file: 'model.safetensors' });
     const find = (...names: string[]) => findWeightsFile(['config.json', ...names], 'x');
     expect(find('pytorch_model.bin', 'weights.ckpt')).toEqual({ kind: 'file', file: 'pytorch_model.bin' });
-    expect(find('model.safetensors.index.json', 'model-00001-of-00002.safetensors', 'pytorch_model.bin'))
-      .toEqual({ kind: 'sharded', index: 'model.safetensors.index.json' });
+    expect(find('model.safetensors.index.json', 'model-00001-of-00002.safetensors', 'pytorch_model.bin')).toEqual({
+      kind: 'sharded',
+      index: 'model.safetensors.index.json',
+    });
     expect(find('last.ckpt', 'README.md')).toEqual({ kind: 'file', file: 'last.ckpt' });
   });
 
@@ -45,8 +47,10 @@ describe('findWeightsFile', () => {
 
 describe('readCheckpoint', () => {
   it('reads each fixture by its name; pytorch_model.bin and model.safetensors agree', () => {
-    same(readCheckpoint('gpn-convnet/pytorch_model.bin', bytesOf('gpn-convnet/pytorch_model.bin')),
-      readCheckpoint('gpn-convnet/model.safetensors', bytesOf('gpn-convnet/model.safetensors')));
+    same(
+      readCheckpoint('gpn-convnet/pytorch_model.bin', bytesOf('gpn-convnet/pytorch_model.bin')),
+      readCheckpoint('gpn-convnet/model.safetensors', bytesOf('gpn-convnet/model.safetensors')),
+    );
     expect(readCheckpoint('weights.ckpt', bytesOf('hyenadna-original/weights.ckpt')).size).toBe(60);
     expect(readCheckpoint('model.safetensors', bytesOf('caduceus-ps/model.safetensors')).size).toBeGreaterThan(0);
   });
@@ -55,10 +59,12 @@ describe('readCheckpoint', () => {
     const st = bytesOf('gpn-convnet/model.safetensors');
     const long = st.slice();
     new DataView(long.buffer).setBigUint64(0, BigInt(st.length), true); // header longer than the file
-    expect(refusal(() => readCheckpoint('model.safetensors', long)))
-      .toMatch(/its header claims 175,716 bytes, but the file holds only 175,708/);
-    expect(refusal(() => readCheckpoint('model.safetensors', bytesOf('gpn-convnet/pytorch_model.bin'))))
-      .toMatch(/is a zip archive \(a torch.save file\?\), not safetensors/);
+    expect(refusal(() => readCheckpoint('model.safetensors', long))).toMatch(
+      /its header claims 175,716 bytes, but the file holds only 175,708/,
+    );
+    expect(refusal(() => readCheckpoint('model.safetensors', bytesOf('gpn-convnet/pytorch_model.bin')))).toMatch(
+      /is a zip archive \(a torch.save file\?\), not safetensors/,
+    );
     expect(refusal(() => readCheckpoint('pytorch_model.bin', st))).toMatch(/pytorch_model.bin: .*not a zip archive/);
     expect(refusal(() => readCheckpoint('model.onnx', st))).toMatch(/not a weight file this app reads/);
     expect(refusal(() => readCheckpoint('model.safetensors.index.json', st))).toMatch(/index of a sharded/);
@@ -66,10 +72,13 @@ describe('readCheckpoint', () => {
 
   it('fp16 and bf16 safetensors come out as such and widen exactly to float32', () => {
     const u16 = (xs: number[]) => new Uint8Array(new Uint16Array(xs).buffer);
-    const t = readCheckpoint('model.safetensors', safetensorsFile({
-      h: { dtype: 'F16', shape: [2, 2], bytes: u16([0x3c00, 0xc000, 0x7bff, 0x0001]) },
-      b: { dtype: 'BF16', shape: [3], bytes: u16([0x3f80, 0x4049, 0xc2f7]) },
-    }));
+    const t = readCheckpoint(
+      'model.safetensors',
+      safetensorsFile({
+        h: { dtype: 'F16', shape: [2, 2], bytes: u16([0x3c00, 0xc000, 0x7bff, 0x0001]) },
+        b: { dtype: 'BF16', shape: [3], bytes: u16([0x3f80, 0x4049, 0xc2f7]) },
+      }),
+    );
     expect(t.get('h')!.dtype).toBe('F16');
     expect([...toFloat32(t.get('h')!, 'h')]).toEqual([1, -2, 65504, 2 ** -24]);
     expect([...toFloat32(t.get('b')!, 'b')]).toEqual([1, 3.140625, -123.5]);
@@ -81,7 +90,10 @@ describe('sharded safetensors', () => {
   const keys = [...whole.keys()];
   const half = (ks: string[]) => safetensorsFile(Object.fromEntries(ks.map((k) => [k, whole.get(k)!])));
   const [one, two] = ['model-00001-of-00002.safetensors', 'model-00002-of-00002.safetensors'];
-  const shards = new Map([[one, half(keys.slice(0, 20))], [two, half(keys.slice(20))]]);
+  const shards = new Map([
+    [one, half(keys.slice(0, 20))],
+    [two, half(keys.slice(20))],
+  ]);
   const weightMap = Object.fromEntries(keys.map((k, i) => [k, i < 20 ? one : two]));
   const index = { metadata: { total_size: 0 }, weight_map: weightMap };
 

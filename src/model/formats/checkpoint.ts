@@ -30,8 +30,11 @@ export function findWeightsFile(names: readonly string[], where: string): Weight
   // a Lightning run names its checkpoints (last.ckpt, epoch=9-step=100.ckpt): one of them is unambiguous
   const others = names.filter((n) => TORCH_SAVE.test(n) && !n.includes('/'));
   if (others.length === 1) return { kind: 'file', file: others[0]! };
-  return fail(others.length ? `several checkpoints (${others.join(', ')}): keep the one to read`
-    : `no weight file (it holds ${listing})`);
+  return fail(
+    others.length
+      ? `several checkpoints (${others.join(', ')}): keep the one to read`
+      : `no weight file (it holds ${listing})`,
+  );
 }
 
 /** The tensors of one weight file, read by what its name says it is; most are views of `bytes`, not copies. */
@@ -60,8 +63,9 @@ function weightMap(index: unknown, where: string): Map<string, string> {
   for (const [k, v] of Object.entries(wm)) {
     // a shard is a file of the folder itself: no path, no hidden or parent name
     if (typeof v !== 'string' || !/^[^/\\]+\.safetensors$/.test(v) || v.startsWith('.')) {
-      throw new ModelFormatError(`${where}: weight_map puts ${k} in ${JSON.stringify(v)}, not a .safetensors file `
-        + 'of the folder.');
+      throw new ModelFormatError(
+        `${where}: weight_map puts ${k} in ${JSON.stringify(v)}, not a .safetensors file ` + 'of the folder.',
+      );
     }
     out.set(k, v);
   }
@@ -75,7 +79,9 @@ export function shardNames(index: unknown, where: string): string[] {
 
 /** The tensors of all shards, each found in the shard the index names and no tensor left out of the index. */
 export function readShardedSafetensors(
-  index: unknown, shards: ReadonlyMap<string, Uint8Array>, where: string,
+  index: unknown,
+  shards: ReadonlyMap<string, Uint8Array>,
+  where: string,
 ): RawTensors {
   const map = weightMap(index, where);
   const out: RawTensors = new Map();
@@ -83,7 +89,10 @@ export function readShardedSafetensors(
     const bytes = shards.get(shard);
     if (!bytes) throw new ModelFormatError(`${where}: names the shard ${shard}, which the folder does not hold.`);
     for (const [key, t] of readSafetensors(bytes, shard)) {
-      if (map.get(key) === shard) { out.set(key, t); continue; }
+      if (map.get(key) === shard) {
+        out.set(key, t);
+        continue;
+      }
       const listed = map.has(key) ? `puts in ${map.get(key)}` : 'does not list';
       throw new ModelFormatError(`${shard}: holds ${key}, which ${where} ${listed}.`);
     }
@@ -91,8 +100,9 @@ export function readShardedSafetensors(
   const lost = [...map.keys()].filter((k) => !out.has(k));
   if (lost.length) {
     const more = lost.length > 1 ? ` (nor ${lost.length - 1} more)` : '';
-    throw new ModelFormatError(`${where}: lists ${lost[0]} in ${map.get(lost[0]!)}, but that shard does not hold `
-      + `it${more}.`);
+    throw new ModelFormatError(
+      `${where}: lists ${lost[0]} in ${map.get(lost[0]!)}, but that shard does not hold ` + `it${more}.`,
+    );
   }
   return out;
 }

@@ -14,22 +14,30 @@ const REF = '/work/shared/reference-models';
 /** Longest a read of one of these files may take, damaged or not; the originals read in tens of milliseconds. */
 const MAX_MS = 2000;
 
-type Mutation = { kind: 'flip'; at: number; xor: number } | { kind: 'cut'; at: number }
-  | { kind: 'insert'; at: number; bytes: number[] } | { kind: 'delete'; at: number; n: number };
+type Mutation =
+  | { kind: 'flip'; at: number; xor: number }
+  | { kind: 'cut'; at: number }
+  | { kind: 'insert'; at: number; bytes: number[] }
+  | { kind: 'delete'; at: number; n: number };
 
 /** Positions anywhere, and more often in the structure: the pickle at the start, the directory at the end. */
-const position = (len: number) => fc.oneof(
-  fc.nat(len - 1), fc.nat(Math.min(8192, len - 1)), fc.integer({ min: Math.max(0, len - 6144), max: len - 1 }),
-);
-const mutation = (len: number): fc.Arbitrary<Mutation> => fc.oneof(
-  fc.record({ kind: fc.constant('flip' as const), at: position(len), xor: fc.integer({ min: 1, max: 255 }) }),
-  fc.record({ kind: fc.constant('cut' as const), at: position(len) }),
-  fc.record({
-    kind: fc.constant('insert' as const), at: position(len),
-    bytes: fc.array(fc.nat(255), { minLength: 1, maxLength: 8 }),
-  }),
-  fc.record({ kind: fc.constant('delete' as const), at: position(len), n: fc.integer({ min: 1, max: 8 }) }),
-);
+const position = (len: number) =>
+  fc.oneof(
+    fc.nat(len - 1),
+    fc.nat(Math.min(8192, len - 1)),
+    fc.integer({ min: Math.max(0, len - 6144), max: len - 1 }),
+  );
+const mutation = (len: number): fc.Arbitrary<Mutation> =>
+  fc.oneof(
+    fc.record({ kind: fc.constant('flip' as const), at: position(len), xor: fc.integer({ min: 1, max: 255 }) }),
+    fc.record({ kind: fc.constant('cut' as const), at: position(len) }),
+    fc.record({
+      kind: fc.constant('insert' as const),
+      at: position(len),
+      bytes: fc.array(fc.nat(255), { minLength: 1, maxLength: 8 }),
+    }),
+    fc.record({ kind: fc.constant('delete' as const), at: position(len), n: fc.integer({ min: 1, max: 8 }) }),
+  );
 
 const concat = (...parts: Uint8Array[]) => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -83,11 +91,14 @@ describe('damaged checkpoints', () => {
     const file = new Uint8Array(readFileSync(`${REF}/${path}`));
     const original = readCheckpoint(path, file);
     let refused = 0;
-    fc.assert(fc.property(fc.array(mutation(file.length), { minLength: 1, maxLength: 3 }), (ms) => {
-      const got = attempt(path, apply(file, ms));
-      if (got) identical(got, original);
-      else refused++;
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.array(mutation(file.length), { minLength: 1, maxLength: 3 }), (ms) => {
+        const got = attempt(path, apply(file, ms));
+        if (got) identical(got, original);
+        else refused++;
+      }),
+      { numRuns: 400 },
+    );
     expect(refused).toBeGreaterThan(100); // the mutations reach the checks, not only bytes nothing reads
   });
 
@@ -98,18 +109,27 @@ describe('damaged checkpoints', () => {
     const pklName = [...entries.keys()].find((n) => n.endsWith('/data.pkl'))!;
     const pkl = files[pklName]!;
     let read = 0;
-    fc.assert(fc.property(fc.array(mutation(pkl.length), { minLength: 1, maxLength: 3 }), (ms) => {
-      const got = attempt(path, zipSync({ ...files, [pklName]: apply(pkl, ms) }, { level: 0 }));
-      if (got) { wellFormed(got); read++; }
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.array(mutation(pkl.length), { minLength: 1, maxLength: 3 }), (ms) => {
+        const got = attempt(path, zipSync({ ...files, [pklName]: apply(pkl, ms) }, { level: 0 }));
+        if (got) {
+          wellFormed(got);
+          read++;
+        }
+      }),
+      { numRuns: 400 },
+    );
     expect(read).toBeGreaterThan(0); // some damage (a changed key or value) still leaves a readable pickle
   });
 
   it.each(safetensors)('%s: refused, or reads well-formed tensors', (path) => {
     const file = new Uint8Array(readFileSync(`${REF}/${path}`));
-    fc.assert(fc.property(fc.array(mutation(file.length), { minLength: 1, maxLength: 3 }), (ms) => {
-      const got = attempt(path, apply(file, ms));
-      if (got) wellFormed(got);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(mutation(file.length), { minLength: 1, maxLength: 3 }), (ms) => {
+        const got = attempt(path, apply(file, ms));
+        if (got) wellFormed(got);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -90,18 +90,32 @@ describe('unpickle: what CPython writes', () => {
     const hp = v.get('hp') as PickleObject;
     expect(hp).toBeInstanceOf(PickleObject);
     expect((hp.callee as PickleGlobal).qualified).toBe('argparse.Namespace');
-    expect(hp.state).toEqual(new Map<PickleValue, PickleValue>([['lr', 0.1], ['name', 'run']]));
+    expect(hp.state).toEqual(
+      new Map<PickleValue, PickleValue>([
+        ['lr', 0.1],
+        ['name', 'run'],
+      ]),
+    );
   });
 });
 
 describe('unpickle: nothing the file names is run', () => {
   it('REDUCE of os.system and builtins.eval builds placeholders; only the listed callable is called', () => {
     const spy = vi.fn(orderedDict);
-    const w = new PickleWriter().proto().mark()
-      .global('os', 'system').str('touch /tmp/pwned').op(0x85).reduce()
-      .global('builtins', 'eval').str('1+1').op(0x85).reduce()
+    const w = new PickleWriter()
+      .proto()
+      .mark()
+      .global('os', 'system')
+      .str('touch /tmp/pwned')
+      .op(0x85)
+      .reduce()
+      .global('builtins', 'eval')
+      .str('1+1')
+      .op(0x85)
+      .reduce()
       .orderedDict()
-      .op(0x6c).stop(); // LIST of the three
+      .op(0x6c)
+      .stop(); // LIST of the three
     const [sys, ev, od] = read(w.bytes(), new Map([['collections.OrderedDict', spy]])) as PickleValue[];
     expect(spy).toHaveBeenCalledTimes(1);
     expect(od).toEqual(new Map());

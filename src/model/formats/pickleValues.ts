@@ -3,8 +3,13 @@
 
 /** A class or function the file names and this reader does not run. */
 export class PickleGlobal {
-  constructor(readonly module: string, readonly name: string) {}
-  get qualified(): string { return `${this.module}.${this.name}`; }
+  constructor(
+    readonly module: string,
+    readonly name: string,
+  ) {}
+  get qualified(): string {
+    return `${this.module}.${this.name}`;
+  }
 }
 
 /** What calling an inert global would have built: its arguments and state, recorded, never acted on. */
@@ -12,7 +17,10 @@ export class PickleObject {
   state: PickleValue = null;
   /** Items a SETITEM(S), APPEND(S) or ADDITEMS added to it. */
   readonly items: PickleValue[] = [];
-  constructor(readonly callee: PickleGlobal | PickleObject, readonly args: PickleValue) {}
+  constructor(
+    readonly callee: PickleGlobal | PickleObject,
+    readonly args: PickleValue,
+  ) {}
 }
 
 /** Values a caller's callable or persistent loader builds (torchZip.ts: storages, tensors). */
@@ -21,8 +29,19 @@ export abstract class Native {
 }
 
 /** Tuples are frozen arrays (isTuple); lists are plain arrays; dicts are Maps. */
-export type PickleValue = null | boolean | number | bigint | string | Uint8Array | PickleValue[]
-  | Map<PickleValue, PickleValue> | Set<PickleValue> | PickleGlobal | PickleObject | Native;
+export type PickleValue =
+  | null
+  | boolean
+  | number
+  | bigint
+  | string
+  | Uint8Array
+  | PickleValue[]
+  | Map<PickleValue, PickleValue>
+  | Set<PickleValue>
+  | PickleGlobal
+  | PickleObject
+  | Native;
 
 export const isTuple = (v: PickleValue): v is PickleValue[] => Array.isArray(v) && Object.isFrozen(v);
 

@@ -6,7 +6,19 @@ import { ModelFormatError } from '../formatError';
 /** The dtypes a checkpoint may hold, in safetensors' names (PyTorch storages map onto these: torchZip.ts). */
 export type RawDtype = 'F64' | 'F32' | 'F16' | 'BF16' | 'I64' | 'I32' | 'U32' | 'I16' | 'I8' | 'U8' | 'BOOL';
 
-export const DTYPE_BYTES: Record<RawDtype, number> = { F64: 8, F32: 4, F16: 2, BF16: 2, I64: 8, I32: 4, U32: 4, I16: 2, I8: 1, U8: 1, BOOL: 1 };
+export const DTYPE_BYTES: Record<RawDtype, number> = {
+  F64: 8,
+  F32: 4,
+  F16: 2,
+  BF16: 2,
+  I64: 8,
+  I32: 4,
+  U32: 4,
+  I16: 2,
+  I8: 1,
+  U8: 1,
+  BOOL: 1,
+};
 
 export interface RawTensor {
   dtype: RawDtype;
@@ -58,7 +70,9 @@ export function toFloat32(t: RawTensor, where: string): Float32Array {
       return out;
     }
     default:
-      throw new ModelFormatError(`${where}: expected a floating-point tensor (F32, F16, BF16 or F64), found ${t.dtype}.`);
+      throw new ModelFormatError(
+        `${where}: expected a floating-point tensor (F32, F16, BF16 or F64), found ${t.dtype}.`,
+      );
   }
 }
 

@@ -23,7 +23,9 @@ export function resolveWeights(table: readonly WeightEntry[], raw: RawTensors, f
     const key = e.from.find((k) => raw.has(k));
     if (key === undefined) {
       const names = e.from.length > 1 ? ` (nor under ${e.from.slice(1).join(', ')})` : '';
-      throw new ModelFormatError(`${file}: key ${e.from[0]} is missing${names}; the config needs it with shape ${shapeText(e.shape)}.`);
+      throw new ModelFormatError(
+        `${file}: key ${e.from[0]} is missing${names}; the config needs it with shape ${shapeText(e.shape)}.`,
+      );
     }
     const t = raw.get(key)!;
     for (const k of e.from.filter((n) => raw.has(n))) { // a tied twin stored under both names is one tensor
@@ -35,17 +37,24 @@ export function resolveWeights(table: readonly WeightEntry[], raw: RawTensors, f
       claimed.add(k);
     }
     if (t.shape.length !== e.shape.length || t.shape.some((d, i) => d !== e.shape[i])) {
-      throw new ModelFormatError(`${file}: key ${key} has shape ${shapeText(t.shape)}; the config implies ${shapeText(e.shape)} (the weights do not match the config).`);
+      throw new ModelFormatError(
+        `${file}: key ${key} has shape ${shapeText(t.shape)}; the config implies ${shapeText(e.shape)} (the weights do not match the config).`,
+      );
     }
     const where = `${file}: key ${key}`;
     if (e.dtype === 'int64') out.set(e.name, { shape: [...t.shape], data: toInt64(t, where) });
     else if (isFloatDtype(t.dtype)) out.set(e.name, { shape: [...t.shape], data: toFloat32(t, where) });
-    else throw new ModelFormatError(`${where}: expected a floating-point tensor (F32, F16, BF16 or F64), found ${t.dtype}.`);
+    else
+      throw new ModelFormatError(
+        `${where}: expected a floating-point tensor (F32, F16, BF16 or F64), found ${t.dtype}.`,
+      );
   }
   const extra = [...raw.keys()].filter((k) => !claimed.has(k));
   if (extra.length) {
     const list = extra.slice(0, 3).join(', ') + (extra.length > 3 ? ` and ${extra.length - 3} more` : '');
-    throw new ModelFormatError(`${file}: ${extra.length === 1 ? 'key' : 'keys'} ${list} ${extra.length === 1 ? 'is' : 'are'} not part of this model as its config describes it (a different architecture or size?).`);
+    throw new ModelFormatError(
+      `${file}: ${extra.length === 1 ? 'key' : 'keys'} ${list} ${extra.length === 1 ? 'is' : 'are'} not part of this model as its config describes it (a different architecture or size?).`,
+    );
   }
   return out;
 }

@@ -6,24 +6,61 @@ import { zipSync } from 'fflate';
 export class PickleWriter {
   private readonly out: number[] = [];
 
-  op(...bytes: number[]): this { this.out.push(...bytes); return this; }
-  proto(p = 2): this { return this.op(0x80, p); }
-  mark(): this { return this.op(0x28); }
-  stop(): this { return this.op(0x2e); }
-  none(): this { return this.op(0x4e); }
-  bool(b: boolean): this { return this.op(b ? 0x88 : 0x89); }
-  emptyTuple(): this { return this.op(0x29); }
-  emptyDict(): this { return this.op(0x7d); }
-  emptyList(): this { return this.op(0x5d); }
-  tuple(): this { return this.op(0x74); }
-  reduce(): this { return this.op(0x52); }
-  build(): this { return this.op(0x62); }
-  setitem(): this { return this.op(0x73); }
-  setitems(): this { return this.op(0x75); }
-  appends(): this { return this.op(0x65); }
-  persid(): this { return this.op(0x51); }
-  put(i: number): this { return this.op(0x71, i); }
-  get(i: number): this { return this.op(0x68, i); }
+  op(...bytes: number[]): this {
+    this.out.push(...bytes);
+    return this;
+  }
+  proto(p = 2): this {
+    return this.op(0x80, p);
+  }
+  mark(): this {
+    return this.op(0x28);
+  }
+  stop(): this {
+    return this.op(0x2e);
+  }
+  none(): this {
+    return this.op(0x4e);
+  }
+  bool(b: boolean): this {
+    return this.op(b ? 0x88 : 0x89);
+  }
+  emptyTuple(): this {
+    return this.op(0x29);
+  }
+  emptyDict(): this {
+    return this.op(0x7d);
+  }
+  emptyList(): this {
+    return this.op(0x5d);
+  }
+  tuple(): this {
+    return this.op(0x74);
+  }
+  reduce(): this {
+    return this.op(0x52);
+  }
+  build(): this {
+    return this.op(0x62);
+  }
+  setitem(): this {
+    return this.op(0x73);
+  }
+  setitems(): this {
+    return this.op(0x75);
+  }
+  appends(): this {
+    return this.op(0x65);
+  }
+  persid(): this {
+    return this.op(0x51);
+  }
+  put(i: number): this {
+    return this.op(0x71, i);
+  }
+  get(i: number): this {
+    return this.op(0x68, i);
+  }
   /** BININT: a signed 32-bit integer. */
   int(n: number): this {
     const b = new Uint8Array(new Int32Array([n]).buffer);
@@ -48,16 +85,33 @@ export class PickleWriter {
     return this.tuple();
   }
   /** An empty OrderedDict, as torch.save writes one. */
-  orderedDict(): this { return this.global('collections', 'OrderedDict').emptyTuple().reduce(); }
+  orderedDict(): this {
+    return this.global('collections', 'OrderedDict').emptyTuple().reduce();
+  }
   /** _rebuild_tensor_v2(('storage', torch.<type>, key, 'cpu', numel), offset, size, stride, False, OrderedDict()). */
   tensor(t: TensorSpec): this {
     this.global('torch._utils', '_rebuild_tensor_v2').mark();
-    this.mark().str('storage').global('torch', t.type ?? 'FloatStorage').str(t.key).str('cpu').int(t.numel).tuple();
+    this.mark()
+      .str('storage')
+      .global('torch', t.type ?? 'FloatStorage')
+      .str(t.key)
+      .str('cpu')
+      .int(t.numel)
+      .tuple();
     this.persid();
-    const size = t.size, stride = t.stride ?? contiguousStrides(size);
-    return this.int(t.offset ?? 0).ints(size).ints(stride).bool(false).orderedDict().tuple().reduce();
+    const size = t.size,
+      stride = t.stride ?? contiguousStrides(size);
+    return this.int(t.offset ?? 0)
+      .ints(size)
+      .ints(stride)
+      .bool(false)
+      .orderedDict()
+      .tuple()
+      .reduce();
   }
-  bytes(): Uint8Array { return new Uint8Array(this.out); }
+  bytes(): Uint8Array {
+    return new Uint8Array(this.out);
+  }
 }
 
 export interface TensorSpec {
@@ -105,6 +159,9 @@ export function safetensorsFile(tensors: Record<string, { dtype: string; shape: 
   new DataView(out.buffer).setBigUint64(0, BigInt(json.length), true);
   out.set(json, 8);
   let p = 8 + json.length;
-  for (const t of Object.values(tensors)) { out.set(t.bytes, p); p += t.bytes.byteLength; }
+  for (const t of Object.values(tensors)) {
+    out.set(t.bytes, p);
+    p += t.bytes.byteLength;
+  }
   return out;
 }

@@ -12,8 +12,10 @@ import { readTorchSave } from './torchZip';
 const REF = '/work/shared/reference-models';
 const file = (p: string) => new Uint8Array(readFileSync(`${REF}/${p}`));
 /** Whether two tensors are one view of the same bytes (a tie), not equal copies. */
-const sameView = (a: RawTensor, b: RawTensor) => a.bytes.buffer === b.bytes.buffer
-  && a.bytes.byteOffset === b.bytes.byteOffset && a.bytes.byteLength === b.bytes.byteLength;
+const sameView = (a: RawTensor, b: RawTensor) =>
+  a.bytes.buffer === b.bytes.buffer &&
+  a.bytes.byteOffset === b.bytes.byteOffset &&
+  a.bytes.byteLength === b.bytes.byteLength;
 const refusal = (bytes: Uint8Array): string => {
   try {
     readTorchSave(bytes, 'hand.ckpt');
@@ -78,12 +80,40 @@ describe('hand-built torch.save files: what is read', () => {
     w.str('epoch').int(3).str('global_step').int(120);
     w.str('state_dict');
     stateDict(w, { 'model.w': { key: '0', numel: 4, size: [2, 2] }, 'model.b': { key: '1', numel: 2, size: [2] } });
-    w.str('optimizer_states').emptyList().mark().emptyDict().str('state').emptyDict().int(0).emptyDict()
-      .str('exp_avg').tensor({ key: '2', numel: 4, size: [2, 2] }).setitem().setitem().setitem().appends();
-    w.str('hyper_parameters').global('omegaconf.dictconfig', 'DictConfig').emptyTuple().op(0x81)
-      .emptyDict().str('_content').global('subprocess', 'call').str('rm -rf ~').op(0x85).reduce().setitem().build();
-    w.str('loops').global('collections', 'defaultdict').global('builtins', 'dict').op(0x85).reduce()
-      .str('fit_loop').int(1).setitem();
+    w.str('optimizer_states')
+      .emptyList()
+      .mark()
+      .emptyDict()
+      .str('state')
+      .emptyDict()
+      .int(0)
+      .emptyDict()
+      .str('exp_avg')
+      .tensor({ key: '2', numel: 4, size: [2, 2] })
+      .setitem()
+      .setitem()
+      .setitem()
+      .appends();
+    w.str('hyper_parameters')
+      .global('omegaconf.dictconfig', 'DictConfig')
+      .emptyTuple()
+      .op(0x81)
+      .emptyDict()
+      .str('_content')
+      .global('subprocess', 'call')
+      .str('rm -rf ~')
+      .op(0x85)
+      .reduce()
+      .setitem()
+      .build();
+    w.str('loops')
+      .global('collections', 'defaultdict')
+      .global('builtins', 'dict')
+      .op(0x85)
+      .reduce()
+      .str('fit_loop')
+      .int(1)
+      .setitem();
     const storages = { 0: f32Bytes([1, 2, 3, 4]), 1: f32Bytes([5, 6]), 2: f32Bytes([0, 0, 0, 0]) };
     const zip = torchZip(w.setitems().stop().bytes(), storages);
     const t = readTorchSave(zip, 'hand.ckpt');
@@ -103,25 +133,41 @@ describe('hand-built torch.save files: what is read', () => {
 
   it('a Parameter (a state dict saved with keep_vars) and a 0-dim int64 buffer (BatchNorm num_batches_tracked)', () => {
     const w = new PickleWriter().proto().orderedDict().mark();
-    w.str('p').global('torch._utils', '_rebuild_parameter').mark().tensor({ key: '0', numel: 2, size: [2] })
-      .bool(true).orderedDict().tuple().reduce();
+    w.str('p')
+      .global('torch._utils', '_rebuild_parameter')
+      .mark()
+      .tensor({ key: '0', numel: 2, size: [2] })
+      .bool(true)
+      .orderedDict()
+      .tuple()
+      .reduce();
     w.str('n').tensor({ key: '1', numel: 1, size: [], type: 'LongStorage' });
-    const t = readTorchSave(torchZip(w.setitems().stop().bytes(), {
-      0: f32Bytes([1.5, -2]), 1: new Uint8Array(new BigInt64Array([123n]).buffer),
-    }), 'x');
+    const t = readTorchSave(
+      torchZip(w.setitems().stop().bytes(), {
+        0: f32Bytes([1.5, -2]),
+        1: new Uint8Array(new BigInt64Array([123n]).buffer),
+      }),
+      'x',
+    );
     expect([...toFloat32(t.get('p')!, 'x')]).toEqual([1.5, -2]);
     expect(t.get('n')).toMatchObject({ dtype: 'I64', shape: [] });
     expect(new BigInt64Array(t.get('n')!.bytes.slice().buffer)[0]).toBe(123n);
   });
 
   it('views: an offset slice shares its storage; a transposed view is copied in row-major order', () => {
-    const t = readTorchSave(simple({
-      all: { key: '0', numel: 6, size: [2, 3] },
-      tail: { key: '0', numel: 6, size: [2], offset: 4 },
-      tied: { key: '0', numel: 6, size: [2, 3] },
-      transposed: { key: '0', numel: 6, size: [3, 2], stride: [1, 3] },
-      column: { key: '0', numel: 6, size: [2, 1], stride: [3, 7], offset: 1 }, // a size-1 dimension's stride is free
-    }, { 0: f32Bytes([0, 1, 2, 3, 4, 5]) }), 'x');
+    const t = readTorchSave(
+      simple(
+        {
+          all: { key: '0', numel: 6, size: [2, 3] },
+          tail: { key: '0', numel: 6, size: [2], offset: 4 },
+          tied: { key: '0', numel: 6, size: [2, 3] },
+          transposed: { key: '0', numel: 6, size: [3, 2], stride: [1, 3] },
+          column: { key: '0', numel: 6, size: [2, 1], stride: [3, 7], offset: 1 }, // a size-1 dimension's stride is free
+        },
+        { 0: f32Bytes([0, 1, 2, 3, 4, 5]) },
+      ),
+      'x',
+    );
     expect([...toFloat32(t.get('tail')!, 'x')]).toEqual([4, 5]);
     expect(t.get('tail')!.bytes.buffer).toBe(t.get('all')!.bytes.buffer);
     expect(sameView(t.get('tied')!, t.get('all')!)).toBe(true);
@@ -131,10 +177,16 @@ describe('hand-built torch.save files: what is read', () => {
 
   it('fp16 and bf16 storages come out as F16 / BF16 and widen exactly to float32', () => {
     const u16 = (xs: number[]) => new Uint8Array(new Uint16Array(xs).buffer);
-    const t = readTorchSave(simple({
-      half: { key: 'h', numel: 5, size: [5], type: 'HalfStorage' },
-      bf: { key: 'b', numel: 3, size: [3], type: 'BFloat16Storage' },
-    }, { h: u16([0x3c00, 0xc000, 0x7bff, 0x0001, 0x3555]), b: u16([0x3f80, 0x4049, 0xc2f7]) }), 'x');
+    const t = readTorchSave(
+      simple(
+        {
+          half: { key: 'h', numel: 5, size: [5], type: 'HalfStorage' },
+          bf: { key: 'b', numel: 3, size: [3], type: 'BFloat16Storage' },
+        },
+        { h: u16([0x3c00, 0xc000, 0x7bff, 0x0001, 0x3555]), b: u16([0x3f80, 0x4049, 0xc2f7]) },
+      ),
+      'x',
+    );
     expect(t.get('half')!.dtype).toBe('F16');
     expect([...toFloat32(t.get('half')!, 'x')]).toEqual([1, -2, 65504, 2 ** -24, 0.333251953125]);
     expect(t.get('bf')!.dtype).toBe('BF16');
@@ -147,10 +199,16 @@ describe('hand-built torch.save files: what is refused', () => {
   const storage = { 0: f32Bytes([1, 2, 3, 4]) };
 
   it('a foreign object or a plain value in the state dict, naming the key', () => {
-    const w = stateDict(new PickleWriter().proto(), one).str('extra')
-      .global('numpy.core.multiarray', '_reconstruct').emptyTuple().reduce().setitem();
-    expect(refusal(torchZip(w.stop().bytes(), storage))).toBe('hand.ckpt: its state dict key extra holds an object '
-      + 'built by numpy.core.multiarray._reconstruct (not run), not a tensor.');
+    const w = stateDict(new PickleWriter().proto(), one)
+      .str('extra')
+      .global('numpy.core.multiarray', '_reconstruct')
+      .emptyTuple()
+      .reduce()
+      .setitem();
+    expect(refusal(torchZip(w.stop().bytes(), storage))).toBe(
+      'hand.ckpt: its state dict key extra holds an object ' +
+        'built by numpy.core.multiarray._reconstruct (not run), not a tensor.',
+    );
     const n = stateDict(new PickleWriter().proto(), one).str('step').int(7).setitem();
     expect(refusal(torchZip(n.stop().bytes(), storage))).toMatch(/key step holds a number, not a tensor/);
     const k = stateDict(new PickleWriter().proto(), one).int(7).str('v').setitem();
@@ -162,8 +220,9 @@ describe('hand-built torch.save files: what is refused', () => {
   it('size claims past the storage, storage claims past the file, and expansions past the file', () => {
     const w = (spec: Partial<TensorSpec>) =>
       refusal(simple({ w: { key: '0', numel: 4, size: [4], ...spec } }, storage));
-    expect(w({ size: [100000, 100000] }))
-      .toMatch(/key w: its tensor of size \[100000, 100000\].*reaches element 9999999999, but storage 0 holds 4/);
+    expect(w({ size: [100000, 100000] })).toMatch(
+      /key w: its tensor of size \[100000, 100000\].*reaches element 9999999999, but storage 0 holds 4/,
+    );
     expect(w({ offset: 1 })).toMatch(/reaches element 4, but storage 0 holds 4/);
     expect(w({ numel: 1e9 })).toMatch(/storage 0 holds 16 bytes; its 1000000000 F32 elements need 4000000000/);
     expect(w({ size: [1e6], stride: [0] })).toMatch(/would copy 4000000 bytes, more than the file holds/);
@@ -171,20 +230,28 @@ describe('hand-built torch.save files: what is refused', () => {
 
   it('storages it does not hold or read', () => {
     expect(refusal(simple(one, {}))).toMatch(/holds no archive\/data\/0, which its pickle refers to/);
-    expect(refusal(simple({ w: { key: '0', numel: 2, size: [2], type: 'ComplexFloatStorage' } }, storage)))
-      .toMatch(/a storage of the class or function torch.ComplexFloatStorage; this app reads torch.DoubleStorage/);
+    expect(refusal(simple({ w: { key: '0', numel: 2, size: [2], type: 'ComplexFloatStorage' } }, storage))).toMatch(
+      /a storage of the class or function torch.ComplexFloatStorage; this app reads torch.DoubleStorage/,
+    );
     const pkl = stateDict(new PickleWriter().proto(), one).stop().bytes();
-    const withOrder = (order: string) => zipSync({
-      'archive/data.pkl': pkl, 'archive/data/0': storage[0], 'archive/byteorder': new TextEncoder().encode(order),
-    }, { level: 0 });
+    const withOrder = (order: string) =>
+      zipSync(
+        {
+          'archive/data.pkl': pkl,
+          'archive/data/0': storage[0],
+          'archive/byteorder': new TextEncoder().encode(order),
+        },
+        { level: 0 },
+      );
     expect(refusal(withOrder('big'))).toMatch(/was saved on a big-endian machine/);
     expect(readTorchSave(withOrder('little'), 'x').size).toBe(1);
   });
 
   it('files that are not a torch.save zip, or are damaged', () => {
     const good = simple(one, storage);
-    expect(refusal(new Uint8Array([0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc])))
-      .toMatch(/legacy torch.save file .* re-save it with torch >= 1.6/);
+    expect(refusal(new Uint8Array([0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc]))).toMatch(
+      /legacy torch.save file .* re-save it with torch >= 1.6/,
+    );
     expect(refusal(new TextEncoder().encode('{"not": "a checkpoint"}'))).toMatch(/not a zip archive/);
     expect(refusal(good.subarray(0, good.length - 30))).toMatch(/not a zip archive|past the end/);
     expect(refusal(good.subarray(0, good.length / 2))).toMatch(/not a zip archive/);

@@ -11,30 +11,55 @@ import { readZipDirectory, zipEntryBytes, type ZipEntry } from './zipArchive';
 
 /** torch.<Name>Storage classes and the dtype of their elements. */
 const STORAGE_DTYPES: Readonly<Record<string, RawDtype>> = {
-  DoubleStorage: 'F64', FloatStorage: 'F32', HalfStorage: 'F16', BFloat16Storage: 'BF16', LongStorage: 'I64',
-  IntStorage: 'I32', ShortStorage: 'I16', CharStorage: 'I8', ByteStorage: 'U8', BoolStorage: 'BOOL',
+  DoubleStorage: 'F64',
+  FloatStorage: 'F32',
+  HalfStorage: 'F16',
+  BFloat16Storage: 'BF16',
+  LongStorage: 'I64',
+  IntStorage: 'I32',
+  ShortStorage: 'I16',
+  CharStorage: 'I8',
+  ByteStorage: 'U8',
+  BoolStorage: 'BOOL',
 };
-const STORAGE_LIST = Object.keys(STORAGE_DTYPES).map((s) => `torch.${s}`).join(', ');
+const STORAGE_LIST = Object.keys(STORAGE_DTYPES)
+  .map((s) => `torch.${s}`)
+  .join(', ');
 
 /** One <prefix>/data/<key> entry; its bytes are read (and CRC-checked) only if a state-dict tensor uses it. */
 class Storage extends Native {
   private loaded?: Uint8Array;
-  constructor(readonly key: string, readonly dtype: RawDtype, readonly numel: number,
-    private readonly load: () => Uint8Array) { super(); }
-  bytes(): Uint8Array { return (this.loaded ??= this.load()); }
-  describe(): string { return `a storage (torch ${this.dtype})`; }
+  constructor(
+    readonly key: string,
+    readonly dtype: RawDtype,
+    readonly numel: number,
+    private readonly load: () => Uint8Array,
+  ) {
+    super();
+  }
+  bytes(): Uint8Array {
+    return (this.loaded ??= this.load());
+  }
+  describe(): string {
+    return `a storage (torch ${this.dtype})`;
+  }
 }
 
 /** _rebuild_tensor_v2's arguments, checked when the tensor is read. */
 class TensorRef extends Native {
   raw?: RawTensor;
-  constructor(readonly args: PickleValue[]) { super(); }
-  describe(): string { return 'a tensor'; }
+  constructor(readonly args: PickleValue[]) {
+    super();
+  }
+  describe(): string {
+    return 'a tensor';
+  }
 }
 
 const isCount = (v: PickleValue): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const LEGACY = 'a legacy torch.save file (the format before torch 1.6); re-save it with torch >= 1.6: '
-  + 'torch.save(torch.load(path), path)';
+const LEGACY =
+  'a legacy torch.save file (the format before torch 1.6); re-save it with torch >= 1.6: ' +
+  'torch.save(torch.load(path), path)';
 
 /** The tensors of a torch.save file: its state dict, or a Lightning checkpoint's state_dict entry. */
 export function readTorchSave(file: Uint8Array, where: string): RawTensors {
@@ -59,8 +84,10 @@ export function readTorchSave(file: Uint8Array, where: string): RawTensors {
   const storages = new Map<string, Storage>();
   const persistentLoad = (pid: PickleValue): PickleValue => {
     if (!isTuple(pid) || pid.length !== 5 || pid[0] !== 'storage') {
-      fail(`data.pkl refers to ${describePickle(pid)} outside the pickle; torch.save refers only to `
-        + `('storage', type, key, location, size).`);
+      fail(
+        `data.pkl refers to ${describePickle(pid)} outside the pickle; torch.save refers only to ` +
+          `('storage', type, key, location, size).`,
+      );
     }
     const [, type, key, , numel] = pid as PickleValue[];
     const named = type instanceof PickleGlobal && type.module === 'torch' && Object.hasOwn(STORAGE_DTYPES, type.name);
@@ -121,8 +148,10 @@ function rebuild(args: PickleValue[], where: string, budget: { copyBytes: number
   }
   const counts = (v: PickleValue | undefined): v is number[] => v !== undefined && isTuple(v) && v.every(isCount);
   if (!isCount(offset!) || !counts(size) || !counts(stride) || size.length !== stride.length) {
-    return fail(`its tensor has offset ${String(offset)}, size ${describePickle(size!)} and stride `
-      + `${describePickle(stride!)}; expected counts, one stride per dimension.`);
+    return fail(
+      `its tensor has offset ${String(offset)}, size ${describePickle(size!)} and stride ` +
+        `${describePickle(stride!)}; expected counts, one stride per dimension.`,
+    );
   }
   const { dtype, key, numel: held } = storage as Storage;
   const es = DTYPE_BYTES[dtype];
@@ -132,8 +161,10 @@ function rebuild(args: PickleValue[], where: string, budget: { copyBytes: number
   if (numel === 0) return { dtype, shape, bytes: new Uint8Array(0) };
   const last = offset + shape.reduce((a, d, i) => a + (d - 1) * stride[i]!, 0);
   if (!Number.isSafeInteger(numel) || !Number.isSafeInteger(last) || last >= held) {
-    fail(`its tensor of size ${shapeText}, stride [${stride.join(', ')}] at offset ${offset} reaches element ${last}, `
-      + `but storage ${key} holds ${held}.`);
+    fail(
+      `its tensor of size ${shapeText}, stride [${stride.join(', ')}] at offset ${offset} reaches element ${last}, ` +
+        `but storage ${key} holds ${held}.`,
+    );
   }
   // row-major strides; a dimension of size 1 may carry any stride
   let expect = 1;
@@ -153,7 +184,8 @@ function rebuild(args: PickleValue[], where: string, budget: { copyBytes: number
   let from = offset;
   for (let n = 0; n < numel; n++) {
     bytes.set(src.subarray(from * es, (from + 1) * es), n * es);
-    for (let d = shape.length - 1; d >= 0; d--) { // odometer over the index, last dimension fastest
+    for (let d = shape.length - 1; d >= 0; d--) {
+      // odometer over the index, last dimension fastest
       from += stride[d]!;
       if (++index[d]! < shape[d]!) break;
       from -= stride[d]! * shape[d]!;

@@ -40,8 +40,10 @@ function reader(file: Uint8Array, fail: (msg: string) => never) {
   const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
   const need = (at: number, n: number) => {
     if (!Number.isSafeInteger(at) || at < 0 || at + n > file.byteLength) {
-      fail(`a zip record at byte ${at} lies past the end of the file (${file.byteLength} bytes): truncated `
-        + 'or damaged.');
+      fail(
+        `a zip record at byte ${at} lies past the end of the file (${file.byteLength} bytes): truncated ` +
+          'or damaged.',
+      );
     }
   };
   return {
@@ -61,7 +63,10 @@ export function readZipDirectory(file: Uint8Array, where: string): Map<string, Z
   // the end-of-directory record sits in the last 22 bytes plus at most a 65,535-byte comment
   let eocd = -1;
   for (let at = file.byteLength - 22; at >= 0 && at >= file.byteLength - 22 - 0xffff; at--) {
-    if (r.u32(at) === 0x06054b50) { eocd = at; break; }
+    if (r.u32(at) === 0x06054b50) {
+      eocd = at;
+      break;
+    }
   }
   if (eocd < 0) fail('it is not a zip archive (no end-of-directory record): truncated, or not a torch.save file.');
   let count = r.u16(eocd + 10);
@@ -73,22 +78,33 @@ export function readZipDirectory(file: Uint8Array, where: string): Map<string, Z
     [count, dirSize, dirAt] = [r.u64(z + 32), r.u64(z + 40), r.u64(z + 48)];
   }
   if (dirAt + dirSize > file.byteLength || count * 46 > dirSize) {
-    fail(`its directory (${count} entries, ${dirSize} bytes at byte ${dirAt}) does not fit in the file `
-      + `(${file.byteLength} bytes).`);
+    fail(
+      `its directory (${count} entries, ${dirSize} bytes at byte ${dirAt}) does not fit in the file ` +
+        `(${file.byteLength} bytes).`,
+    );
   }
   const entries = new Map<string, ZipEntry>();
   const names = new TextDecoder('utf-8');
   let at = dirAt;
   for (let i = 0; i < count; i++) {
     if (r.u32(at) !== 0x02014b50) fail(`directory entry ${i} at byte ${at} has no entry signature.`);
-    const nameLen = r.u16(at + 28), extraLen = r.u16(at + 30);
-    let size = r.u32(at + 24), compressedSize = r.u32(at + 20), localOffset = r.u32(at + 42);
+    const nameLen = r.u16(at + 28),
+      extraLen = r.u16(at + 30);
+    let size = r.u32(at + 24),
+      compressedSize = r.u32(at + 20),
+      localOffset = r.u32(at + 42);
     // zip64 sizes and offset, in this order, for the fields saturated at 0xffffffff
     for (let x = at + 46 + nameLen; x + 4 <= at + 46 + nameLen + extraLen; x += 4 + r.u16(x + 2)) {
       if (r.u16(x) !== 1) continue;
       let f = x + 4;
-      if (size === 0xffffffff) { size = r.u64(f); f += 8; }
-      if (compressedSize === 0xffffffff) { compressedSize = r.u64(f); f += 8; }
+      if (size === 0xffffffff) {
+        size = r.u64(f);
+        f += 8;
+      }
+      if (compressedSize === 0xffffffff) {
+        compressedSize = r.u64(f);
+        f += 8;
+      }
       if (localOffset === 0xffffffff) localOffset = r.u64(f);
     }
     const name = names.decode(r.bytes(at + 46, nameLen));
@@ -116,8 +132,10 @@ export function zipEntryBytes(file: Uint8Array, entry: ZipEntry, where: string):
     out = packed;
   } else if (entry.method === 8) {
     if (entry.size > MAX_INFLATION * file.byteLength) {
-      fail(`claims to inflate to ${entry.size.toLocaleString('en-US')} bytes, more than ${MAX_INFLATION}x the whole `
-        + `file (${file.byteLength.toLocaleString('en-US')}).`);
+      fail(
+        `claims to inflate to ${entry.size.toLocaleString('en-US')} bytes, more than ${MAX_INFLATION}x the whole ` +
+          `file (${file.byteLength.toLocaleString('en-US')}).`,
+      );
     }
     try {
       out = inflateSync(packed, { out: new Uint8Array(entry.size) });
@@ -128,8 +146,10 @@ export function zipEntryBytes(file: Uint8Array, entry: ZipEntry, where: string):
       fail(`inflates to ${out.byteLength} bytes, but the directory says ${entry.size}.`);
     }
   } else {
-    return fail(`uses compression method ${entry.method}; torch.save writes stored (0) entries and this reader `
-      + 'also inflates deflate (8).');
+    return fail(
+      `uses compression method ${entry.method}; torch.save writes stored (0) entries and this reader ` +
+        'also inflates deflate (8).',
+    );
   }
   // torch.save may be told not to compute CRCs (torch.serialization.set_crc32_options), which leaves them 0
   const crc = crc32(out);

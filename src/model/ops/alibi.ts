@@ -11,7 +11,8 @@ export function alibiSlopes(nHeads: number): number[] {
 export function alibiBias(nHeads: number, T: number, causal: boolean): tf.Tensor2D[] {
   return alibiSlopes(nHeads).map((slope) => {
     const b = new Float32Array(T * T);
-    for (let i = 0; i < T; i++) for (let j = 0; j < T; j++) b[i * T + j] = causal && j > i ? -1e9 : -slope * Math.abs(i - j);
+    for (let i = 0; i < T; i++)
+      for (let j = 0; j < T; j++) b[i * T + j] = causal && j > i ? -1e9 : -slope * Math.abs(i - j);
     return tf.tensor2d(b, [T, T]);
   });
 }

@@ -26,9 +26,16 @@ export interface KeyValueCache {
  * slower than the same products in 2-D, and its matMul with transposeB ~6x slower than transpose + matMul
  * (`npm run bench:kernels`).
  */
-export function multiHeadAttention(x: tf.Tensor, w: HeadWeights, bias: tf.Tensor2D[], wantHeads: number[] | null, cache?: KeyValueCache): [tf.Tensor, tf.Tensor4D | undefined] {
+export function multiHeadAttention(
+  x: tf.Tensor,
+  w: HeadWeights,
+  bias: tf.Tensor2D[],
+  wantHeads: number[] | null,
+  cache?: KeyValueCache,
+): [tf.Tensor, tf.Tensor4D | undefined] {
   const [B, T, D] = x.shape as [number, number, number];
-  const H = w.q.length, Dh = D / H;
+  const H = w.q.length,
+    Dh = D / H;
   const x2 = tf.reshape(x, [B * T, D]);
   const proj = (p: { w: tf.Tensor2D; b: tf.Tensor }) => tf.fused.matMul({ a: x2, b: p.w, bias: p.b }) as tf.Tensor2D; // [B*T, Dh]
   const heads: tf.Tensor2D[] = []; // per head [B*T, Dh]
@@ -37,11 +44,15 @@ export function multiHeadAttention(x: tf.Tensor, w: HeadWeights, bias: tf.Tensor
     const q = proj(w.q[h]!);
     let [k, v] = [proj(w.k[h]!), proj(w.v[h]!)];
     const past = cache?.past;
-    if (past) { // one row continuing a recorded one: its keys and values before `from`, then its own
+    if (past) {
+      // one row continuing a recorded one: its keys and values before `from`, then its own
       k = tf.concat([tf.slice(past.keys[h]!, [0, 0], [past.from, Dh]), k], 0);
       v = tf.concat([tf.slice(past.values[h]!, [0, 0], [past.from, Dh]), v], 0);
     }
-    if (cache?.record) { cache.record.keys.push(k); cache.record.values.push(v); }
+    if (cache?.record) {
+      cache.record.keys.push(k);
+      cache.record.values.push(v);
+    }
     const want = wantHeads?.indexOf(h) ?? -1;
     const ctx: tf.Tensor2D[] = [];
     for (let b = 0; b < B; b++) {
@@ -56,6 +67,8 @@ export function multiHeadAttention(x: tf.Tensor, w: HeadWeights, bias: tf.Tensor
   // heads side by side [B*T, D], then one output projection with its bias
   const out = tf.fused.matMul({ a: tf.concat(heads, 1), b: w.out.w, bias: w.out.b });
   // requested maps as [B, heads, T, T]
-  const maps = probsOut.length ? tf.stack(Array.from({ length: B }, (_, b) => tf.stack(probsOut.map((hb) => hb[b]!)))) as tf.Tensor4D : undefined;
+  const maps = probsOut.length
+    ? (tf.stack(Array.from({ length: B }, (_, b) => tf.stack(probsOut.map((hb) => hb[b]!)))) as tf.Tensor4D)
+    : undefined;
   return [tf.reshape(out, [B, T, D]), maps];
 }

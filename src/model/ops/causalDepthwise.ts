@@ -6,8 +6,14 @@ import * as tf from '@tensorflow/tfjs-core';
 
 /** x [B, T, C], filter [1, K, C, 1] (depthwiseConv2d's layout) -> [B, T, C]. */
 export function causalDepthwise(x: tf.Tensor3D, filter: tf.Tensor4D): tf.Tensor3D {
-  const [B, T, C] = x.shape, K = filter.shape[1];
-  const padded = tf.pad(tf.reshape(x, [B, 1, T, C]), [[0, 0], [0, 0], [K - 1, 0], [0, 0]]) as tf.Tensor4D; // [B, 1, T + K - 1, C]
+  const [B, T, C] = x.shape,
+    K = filter.shape[1];
+  const padded = tf.pad(tf.reshape(x, [B, 1, T, C]), [
+    [0, 0],
+    [0, 0],
+    [K - 1, 0],
+    [0, 0],
+  ]) as tf.Tensor4D; // [B, 1, T + K - 1, C]
   return tf.reshape(tf.depthwiseConv2d(padded, filter, 1, 'valid'), [B, T, C]) as tf.Tensor3D;
 }
 

@@ -11,8 +11,15 @@ const noise = (n: number, seed: number) =>
 
 /** x [T, Din], w [K, Din, Dout], b [Dout] -> [T, Dout]: out[t] = b + sum_k w[k] x[t - left + k d], zeros outside. */
 function sameConv(
-  x: Float64Array, w: Float64Array, b: Float64Array,
-  T: number, Din: number, Dout: number, K: number, d: number, left: number,
+  x: Float64Array,
+  w: Float64Array,
+  b: Float64Array,
+  T: number,
+  Din: number,
+  Dout: number,
+  K: number,
+  d: number,
+  left: number,
 ): Float64Array {
   const out = new Float64Array(T * Dout);
   for (let t = 0; t < T; t++) {
@@ -30,18 +37,35 @@ function sameConv(
 }
 
 describe.each(['cpu', 'wasm'] as const)('dilatedConv on %s', (backend) => {
-  const cases = [[2, 1], [3, 2], [4, 1], [4, 3], [9, 2], [9, 4]];
+  const cases = [
+    [2, 1],
+    [3, 2],
+    [4, 1],
+    [4, 3],
+    [9, 2],
+    [9, 4],
+  ];
   it.each(cases)('kernel %i, dilation %i: PyTorch "same" padding', async (K, d) => {
     await useNodeBackend(backend);
-    const Din = 3, Dout = 4;
+    const Din = 3,
+      Dout = 4;
     for (const T of [1, 5, 23]) {
-      const x = noise(T * Din, T), w = noise(K * Din * Dout, K + 10 * d), b = noise(Dout, 99);
+      const x = noise(T * Din, T),
+        w = noise(K * Din * Dout, K + 10 * d),
+        b = noise(Dout, 99);
       const span = d * (K - 1);
       const want = sameConv(x, w, b, T, Din, Dout, K, d, Math.floor(span / 2));
-      const got = tf.tidy(() => dilatedConv(tf.tensor3d(Float32Array.from(x), [1, T, Din]), {
-        filter: tf.tensor4d(Float32Array.from(w), [1, K, Din, Dout]), bias: tf.tensor1d(Float32Array.from(b)),
-        kernel: K, dilation: d, causal: false, act: (y) => y,
-      }).dataSync() as Float32Array);
+      const got = tf.tidy(
+        () =>
+          dilatedConv(tf.tensor3d(Float32Array.from(x), [1, T, Din]), {
+            filter: tf.tensor4d(Float32Array.from(w), [1, K, Din, Dout]),
+            bias: tf.tensor1d(Float32Array.from(b)),
+            kernel: K,
+            dilation: d,
+            causal: false,
+            act: (y) => y,
+          }).dataSync() as Float32Array,
+      );
       expect(got.length).toBe(T * Dout);
       const maxDiff = (ref: Float64Array) => got.reduce((m, v, i) => Math.max(m, Math.abs(v - ref[i]!)), 0);
       expect(maxDiff(want)).toBeLessThan(1e-5);

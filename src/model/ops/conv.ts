@@ -21,7 +21,12 @@ export interface ConvParams {
  * side, so [B, T + pad[0] + pad[1] - span, D] come out (0 where x's edge is inside the row: only outputs
  * whose inputs x holds).
  */
-export function dilatedConv(x: tf.Tensor3D, p: ConvParams, past?: { input: tf.Tensor2D; from: number }, pad?: [number, number]): tf.Tensor {
+export function dilatedConv(
+  x: tf.Tensor3D,
+  p: ConvParams,
+  past?: { input: tf.Tensor2D; from: number },
+  pad?: [number, number],
+): tf.Tensor {
   const [B, T, D] = x.shape;
   const span = p.dilation * (p.kernel - 1);
   const lo = past ? Math.max(0, past.from - span) : 0;
@@ -31,8 +36,12 @@ export function dilatedConv(x: tf.Tensor3D, p: ConvParams, past?: { input: tf.Te
   const left = p.causal ? span - seen : Math.floor(span / 2);
   const input = history ? tf.concat([history, tf.reshape(x, [T, D])], 0) : x;
   const y = tf.fused.conv2d({
-    x: tf.reshape(input, [B, 1, seen + T, D]) as tf.Tensor4D, filter: p.filter, strides: 1,
-    pad: [[0, 0], [0, 0], pad ?? [left, p.causal ? 0 : span - left], [0, 0]], dilations: [1, p.dilation], bias: p.bias,
+    x: tf.reshape(input, [B, 1, seen + T, D]) as tf.Tensor4D,
+    filter: p.filter,
+    strides: 1,
+    pad: [[0, 0], [0, 0], pad ?? [left, p.causal ? 0 : span - left], [0, 0]],
+    dilations: [1, p.dilation],
+    bias: p.bias,
   }); // [B, 1, T, D] ([B, 1, T + pad[0] + pad[1] - span, D] with pad)
   return p.act(tf.reshape(y, [B, y.shape[2], -1]));
 }

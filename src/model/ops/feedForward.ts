@@ -7,6 +7,7 @@ import { linear } from './linear';
 
 /** [B, T, D] -> [B, T, F] -> [B, T, D], weights `${prefix}.fc1.*` and `${prefix}.fc2.*` stored [in, out]. */
 export function feedForward(x: tf.Tensor, w: WeightStore, prefix: string): tf.Tensor {
-  const fc = (h: tf.Tensor, name: string) => linear(h, w.get(`${prefix}.${name}.weight`) as tf.Tensor2D, w.get(`${prefix}.${name}.bias`));
+  const fc = (h: tf.Tensor, name: string) =>
+    linear(h, w.get(`${prefix}.${name}.weight`) as tf.Tensor2D, w.get(`${prefix}.${name}.bias`));
   return fc(gelu(fc(x, 'fc1')), 'fc2');
 }

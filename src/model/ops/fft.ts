@@ -10,9 +10,17 @@ function tablesFor(n: number): { rev: Uint32Array; cos: Float64Array; sin: Float
   if (!t) {
     const bits = Math.round(Math.log2(n));
     const rev = new Uint32Array(n);
-    for (let i = 0; i < n; i++) { let r = 0; for (let b = 0; b < bits; b++) r |= ((i >> b) & 1) << (bits - 1 - b); rev[i] = r; }
-    const cos = new Float64Array(n / 2), sin = new Float64Array(n / 2);
-    for (let k = 0; k < n / 2; k++) { cos[k] = Math.cos((2 * Math.PI * k) / n); sin[k] = Math.sin((2 * Math.PI * k) / n); }
+    for (let i = 0; i < n; i++) {
+      let r = 0;
+      for (let b = 0; b < bits; b++) r |= ((i >> b) & 1) << (bits - 1 - b);
+      rev[i] = r;
+    }
+    const cos = new Float64Array(n / 2),
+      sin = new Float64Array(n / 2);
+    for (let k = 0; k < n / 2; k++) {
+      cos[k] = Math.cos((2 * Math.PI * k) / n);
+      sin[k] = Math.sin((2 * Math.PI * k) / n);
+    }
     if (tables.size > 8) tables.clear();
     t = { rev, cos, sin };
     tables.set(n, t);
@@ -33,27 +41,39 @@ export function nextPow2(n: number): number {
  */
 export function fft(re: Float64Array, im: Float64Array, inverse = false): void {
   const n = re.length;
-  if (n !== im.length || (n & (n - 1)) !== 0) throw new Error(`fft: length ${n} is not a power of two matching both parts`);
+  if (n !== im.length || (n & (n - 1)) !== 0)
+    throw new Error(`fft: length ${n} is not a power of two matching both parts`);
   const { rev, cos, sin } = tablesFor(n);
   for (let i = 0; i < n; i++) {
     const j = rev[i]!;
     if (i < j) {
-      let t = re[i]!; re[i] = re[j]!; re[j] = t;
-      t = im[i]!; im[i] = im[j]!; im[j] = t;
+      let t = re[i]!;
+      re[i] = re[j]!;
+      re[j] = t;
+      t = im[i]!;
+      im[i] = im[j]!;
+      im[j] = t;
     }
   }
   const sign = inverse ? 1 : -1;
   for (let size = 2; size <= n; size <<= 1) {
-    const half = size >> 1, step = n / size;
+    const half = size >> 1,
+      step = n / size;
     for (let k = 0; k < half; k++) {
-      const wr = cos[k * step]!, wi = sign * sin[k * step]!;
+      const wr = cos[k * step]!,
+        wi = sign * sin[k * step]!;
       for (let a = k; a < n; a += size) {
         const b = a + half;
-        const br = re[b]!, bi = im[b]!;
-        const xr = br * wr - bi * wi, xi = br * wi + bi * wr;
-        const ar = re[a]!, ai = im[a]!;
-        re[b] = ar - xr; im[b] = ai - xi;
-        re[a] = ar + xr; im[a] = ai + xi;
+        const br = re[b]!,
+          bi = im[b]!;
+        const xr = br * wr - bi * wi,
+          xi = br * wi + bi * wr;
+        const ar = re[a]!,
+          ai = im[a]!;
+        re[b] = ar - xr;
+        im[b] = ai - xi;
+        re[a] = ar + xr;
+        im[a] = ai + xi;
       }
     }
   }

@@ -9,7 +9,8 @@ import { geluErf } from './geluErf';
 /** erf in float64: 2/sqrt(pi) e^(-x^2) sum_n 2^n x^(2n+1) / (1 3 ... (2n+1)), a series of positive terms. */
 function erf64(x: number): number {
   const a = Math.abs(x);
-  let term = a, sum = a;
+  let term = a,
+    sum = a;
   for (let n = 1; n < 1000 && term > 1e-17 * sum; n++) {
     term *= (2 * a * a) / (2 * n + 1);
     sum += term;

@@ -21,7 +21,8 @@ export interface FilterWeights {
 
 /** [T, 1 + 2 * bands] features of lags 0..T-1 (filter_features in model.py), computed in float64. */
 export function filterFeatures(c: FilterConfig, T: number): Float32Array {
-  const nb = c.filter_bands, w = 1 + 2 * nb;
+  const nb = c.filter_bands,
+    w = 1 + 2 * nb;
   const periods = Array.from({ length: nb }, (_, b) => 4 * (c.max_len / 4) ** (b / (nb - 1)));
   const z = new Float32Array(T * w);
   for (let j = 0; j < T; j++) {
@@ -37,7 +38,8 @@ export function filterFeatures(c: FilterConfig, T: number): Float32Array {
 
 /** [T, D] window exp(-lag ln(100) / lag_d), lag_d geometric from decay_lags[0] to [1] (decay_window). */
 export function decayWindow(c: FilterConfig, T: number): Float32Array {
-  const [lo, hi] = c.decay_lags, D = c.d_model;
+  const [lo, hi] = c.decay_lags,
+    D = c.d_model;
   const rate = Array.from({ length: D }, (_, d) => Math.log(100) / (lo * (hi / lo) ** (d / (D - 1))));
   const win = new Float32Array(T * D);
   for (let j = 0; j < T; j++) for (let d = 0; d < D; d++) win[j * D + d] = Math.exp(-j * rate[d]!);
@@ -51,7 +53,9 @@ export function decayWindow(c: FilterConfig, T: number): Float32Array {
 export function sineMlp(features: tf.Tensor3D, p: FilterWeights): tf.Tensor2D {
   const T = features.shape[1];
   let h: tf.Tensor = features;
-  p.fc.forEach((fc, i) => { h = tf.sin(tf.mul(linear(h, fc.w, fc.b), p.freq[i]!)); }); // [1, T, order]
+  p.fc.forEach((fc, i) => {
+    h = tf.sin(tf.mul(linear(h, fc.w, fc.b), p.freq[i]!));
+  }); // [1, T, order]
   return tf.matMul(tf.reshape(h, [T, -1]), p.out) as tf.Tensor2D; // [T, D]
 }
 

@@ -82,13 +82,22 @@ function splitSpectra(zr: Float64Array, zi: Float64Array, out: Float64Array): vo
   const n = zr.length;
   for (let k = 0; k < n; k++) {
     const m = (n - k) % n;
-    out[k] = (zr[k]! + zr[m]!) / 2; out[n + k] = (zi[k]! - zi[m]!) / 2;
-    out[2 * n + k] = (zi[k]! + zi[m]!) / 2; out[3 * n + k] = (zr[m]! - zr[k]!) / 2;
+    out[k] = (zr[k]! + zr[m]!) / 2;
+    out[n + k] = (zi[k]! - zi[m]!) / 2;
+    out[2 * n + k] = (zi[k]! + zi[m]!) / 2;
+    out[3 * n + k] = (zr[m]! - zr[k]!) / 2;
   }
 }
 
 /** The same sum computed directly, O(T^2 D): the reference the FFT path is tested against. */
-export function directCausalConv(v: Float32Array, h: Float32Array, B: number, T: number, D: number, skip?: Float32Array): Float32Array {
+export function directCausalConv(
+  v: Float32Array,
+  h: Float32Array,
+  B: number,
+  T: number,
+  D: number,
+  skip?: Float32Array,
+): Float32Array {
   const y = new Float32Array(B * T * D);
   for (let b = 0; b < B; b++) {
     for (let t = 0; t < T; t++) {

@@ -18,7 +18,9 @@ describe('selective scan', () => {
     const g1: ScanGroup = {
       u: t3([1, 1, 1], [1, 3, 1]), delta: t3([LN2, LN2, LN2], [1, 3, 1]),
       bc: t3([1, 1, 1, 2, 1, 1, 1, 2, 1, 1, 1, 2], [1, 3, 4]),
-      A: Float32Array.of(-1, -2), D: Float32Array.of(0.5), reverse: false,
+      A: Float32Array.of(-1, -2),
+      D: Float32Array.of(0.5),
+      reverse: false,
     };
     // group 2: two sequences of an impulse at t = 0 (then u = 0), N 1, C 1, A -1, D 0.5; scanned backwards
     const g2: ScanGroup = {
@@ -28,7 +30,8 @@ describe('selective scan', () => {
     };
     const [y1, y2] = cpuSelectiveScan([g1, g2]);
     // state 1: ln2, 1.5 ln2, 1.75 ln2; state 2 (times C = 2): ln2, 1.25 ln2, 1.3125 ln2
-    const h1 = [1, 1.5, 1.75], h2 = [1, 1.25, 1.3125];
+    const h1 = [1, 1.5, 1.75],
+      h2 = [1, 1.25, 1.3125];
     const want1 = h1.map((h, t) => LN2 * (h + 2 * h2[t]!) + 0.5);
     y1!.dataSync().forEach((v, t) => expect(v).toBeCloseTo(want1[t]!, 6));
     // backwards, positions 1 and 2 are scanned before the impulse: only position 0 sees it

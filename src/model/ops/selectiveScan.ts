@@ -49,7 +49,12 @@ export function expNeg(w: number): number {
 }
 
 /** Sizes of one group: S sequences of L positions, Di channels, state size N. */
-export interface ScanDims { S: number; L: number; Di: number; N: number }
+export interface ScanDims {
+  S: number;
+  L: number;
+  Di: number;
+  N: number;
+}
 
 /** One group's scan on row-major typed arrays: u, delta [S, L, Di], bc [S, L, 2N]; y [S, L, Di] written in place. */
 export function scanArrays(

@@ -42,17 +42,23 @@ describe('Caduceus checks are not vacuous', () => {
     const unswapped = Math.max(...errors);
     plain.net.dispose();
     expect(Math.abs(unswapped - checks.nonfused_path_same_weights_max_abs_diff!)).toBeLessThan(2 * TOL);
-    const perturbed = [['caduceus-ph', 'layers.1.mamba_rev.D'], ['caduceus-ps', 'layers.0.mamba_rev.D']] as const;
+    const perturbed = [
+      ['caduceus-ph', 'layers.1.mamba_rev.D'],
+      ['caduceus-ps', 'layers.0.mamba_rev.D'],
+    ] as const;
     for (const [name, weight] of perturbed) {
       const { json, raw, ref } = fixture(name);
       const config = caduceus.readConfig(json, name);
       const weights = resolveWeights(caduceus.weights(config), raw, name);
       (weights.get(weight)!.data as Float32Array)[5]! += 0.05;
-      const net = caduceus.build(config, weights), last = ref.inputs.length - 1;
+      const net = caduceus.build(config, weights),
+        last = ref.inputs.length - 1;
       const moved = maxDiff(run(net, ref.inputs[last]!.token_ids), ref.outputs[last]!.logits.flat());
       net.dispose();
-      console.log(`${name}: ${weight}[5] + 0.05 moves the logits by up to ${moved.toExponential(2)}; `
-        + `the unswapped path by ${unswapped.toFixed(3)}`);
+      console.log(
+        `${name}: ${weight}[5] + 0.05 moves the logits by up to ${moved.toExponential(2)}; ` +
+          `the unswapped path by ${unswapped.toFixed(3)}`,
+      );
       expect(moved).toBeGreaterThan(30 * TOL);
     }
   });
@@ -61,9 +67,13 @@ describe('Caduceus checks are not vacuous', () => {
     await useNodeBackend('wasm');
     for (const name of ['caduceus-ps', 'caduceus-ph'] as const) {
       const { net, ref, config } = load(name);
-      const ids = ref.inputs[1]!.token_ids, L = ids.length, V = config.vocabSize, comp = config.complementMap;
+      const ids = ref.inputs[1]!.token_ids,
+        L = ids.length,
+        V = config.vocabSize,
+        comp = config.complementMap;
       const rc = ids.map((_, t) => comp[ids[L - 1 - t]!]!);
-      const a = run(net, ids), b = run(net, rc);
+      const a = run(net, ids),
+        b = run(net, rc);
       // row t, column v of the rc input's logits against row L-1-t, column comp v of the input's
       const mirrored = Float32Array.from({ length: L * V }, (_, k) => a[(L - 1 - ((k / V) | 0)) * V + comp[k % V]!]!);
       const diff = maxDiff(b, mirrored);
@@ -79,8 +89,10 @@ describe('Caduceus paths the fixtures do not take', () => {
     await useNodeBackend('wasm');
     for (const name of ['caduceus-ps', 'caduceus-ph'] as const) {
       const { net, ref, config } = load(name);
-      const a = ref.inputs[1]!.token_ids, b = a.map((_, t) => config.complementMap[a[a.length - 1 - t]!]!);
-      const both = run(net, [...a, ...b], 2), V = config.vocabSize;
+      const a = ref.inputs[1]!.token_ids,
+        b = a.map((_, t) => config.complementMap[a[a.length - 1 - t]!]!);
+      const both = run(net, [...a, ...b], 2),
+        V = config.vocabSize;
       expect(maxDiff(both.subarray(0, a.length * V), run(net, a))).toBeLessThan(1e-6);
       expect(maxDiff(both.subarray(a.length * V), run(net, b))).toBeLessThan(1e-6);
       net.dispose();
@@ -98,7 +110,8 @@ describe('Caduceus paths the fixtures do not take', () => {
         const data = twin ? Float32Array.from(twin) : new Float32Array(e.shape[0]!); // the biases: zeros
         weights.set(e.name, { shape: [...e.shape], data });
       }
-      const i = ref.inputs.length - 1, expected = ref.outputs[i]!.logits.flat();
+      const i = ref.inputs.length - 1,
+        expected = ref.outputs[i]!.logits.flat();
       const net = caduceus.build(untied, weights);
       expect(maxDiff(run(net, ref.inputs[i]!.token_ids), expected)).toBeLessThan(TOL);
       net.dispose();

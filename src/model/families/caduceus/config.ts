@@ -64,11 +64,16 @@ export function readCaduceusConfig(json: unknown, where: string): CaduceusConfig
     const v = json[key];
     return typeof v === 'boolean' ? v : fail(key, 'true or false', v);
   };
-  const dModel = posInt('d_model'), nLayer = posInt('n_layer'), vocab = posInt('vocab_size');
+  const dModel = posInt('d_model'),
+    nLayer = posInt('n_layer'),
+    vocab = posInt('vocab_size');
   const multiple = posInt('pad_vocab_size_multiple');
   const vocabSize = Math.ceil(vocab / multiple) * multiple;
-  const rcps = bool('rcps'), bidirectional = bool('bidirectional'), weightTie = bool('bidirectional_weight_tie');
-  const fusedAddNorm = bool('fused_add_norm'), rmsNorm = bool('rms_norm');
+  const rcps = bool('rcps'),
+    bidirectional = bool('bidirectional'),
+    weightTie = bool('bidirectional_weight_tie');
+  const fusedAddNorm = bool('fused_add_norm'),
+    rmsNorm = bool('rms_norm');
   bool('residual_in_fp32'); // float32 weights: the residual is float32 either way
   const strategy = json.bidirectional_strategy ?? 'add'; // BiMambaWrapper's default for null
   if (bidirectional && strategy !== 'add') {
@@ -84,8 +89,18 @@ export function readCaduceusConfig(json: unknown, where: string): CaduceusConfig
   const mamba = readSsm(json.ssm_cfg ?? {}, dModel, fail);
   const complementMap = readComplementMap(json.complement_map, vocabSize, fail);
   return {
-    dModel, nLayer, vocabSize, rcps, bidirectional, weightTie, fusedAddNorm, rmsNorm, normEps: normEps as number, mamba,
-    complementMap, vocabulary: vocabularyOf(complementMap, fail),
+    dModel,
+    nLayer,
+    vocabSize,
+    rcps,
+    bidirectional,
+    weightTie,
+    fusedAddNorm,
+    rmsNorm,
+    normEps: normEps as number,
+    mamba,
+    complementMap,
+    vocabulary: vocabularyOf(complementMap, fail),
   };
 }
 
@@ -110,11 +125,19 @@ function readSsm(ssm: unknown, dModel: number, fail: Fail): MambaConfig {
   const dInner = Math.trunc((expand as number) * dModel); // int(expand * d_model)
   if (dInner < 1) fail('ssm_cfg.expand', `large enough that expand x d_model (${dModel}) is at least 1`, expand);
   const rank = ssm.dt_rank ?? 'auto';
-  const dtRank = rank === 'auto' ? Math.ceil(dModel / 16)
-    : isPosInt(rank) ? rank : fail('ssm_cfg.dt_rank', '"auto" or a positive integer', rank);
+  const dtRank =
+    rank === 'auto'
+      ? Math.ceil(dModel / 16)
+      : isPosInt(rank)
+        ? rank
+        : fail('ssm_cfg.dt_rank', '"auto" or a positive integer', rank);
   return {
-    dState: int('d_state', 16), dConv: int('d_conv', 4), dInner, dtRank,
-    convBias: flag('conv_bias', true), bias: flag('bias', false),
+    dState: int('d_state', 16),
+    dConv: int('d_conv', 4),
+    dInner,
+    dtRank,
+    convBias: flag('conv_bias', true),
+    bias: flag('bias', false),
   };
 }
 
@@ -125,7 +148,10 @@ function readComplementMap(map: unknown, vocabSize: number, fail: Fail): number[
   if (keys.length > vocabSize) fail('complement_map', expected, `${keys.length} entries`);
   const out: number[] = [];
   for (let i = 0; i < vocabSize; i++) {
-    if (i >= keys.length) { out.push(i); continue; }
+    if (i >= keys.length) {
+      out.push(i);
+      continue;
+    }
     const v = map[String(i)];
     if (!Number.isInteger(v) || (v as number) < 0 || (v as number) >= vocabSize) {
       fail(`complement_map["${i}"]`, `an id from 0 to ${vocabSize - 1}`, v);
@@ -137,9 +163,24 @@ function readComplementMap(map: unknown, vocabSize: number, fail: Fail): number[
 
 function vocabularyOf(c: number[], fail: Fail): Vocabulary {
   const pairs = (p: [number, number][]) => p.every(([a, b]) => c[a] === b && c[b] === a);
-  if (c.length >= 12 && pairs([[7, 10], [8, 9]])) return 'caduceus';
-  if (c.length >= 7 && pairs([[3, 6], [4, 5]])) return 'dna-mlm';
-  const known = 'that of a known tokenizer (Caduceus: 7<->10, 8<->9; PlantCaduceus: 3<->6, 4<->5), or the token ids'
-    + ' are unknown';
+  if (
+    c.length >= 12 &&
+    pairs([
+      [7, 10],
+      [8, 9],
+    ])
+  )
+    return 'caduceus';
+  if (
+    c.length >= 7 &&
+    pairs([
+      [3, 6],
+      [4, 5],
+    ])
+  )
+    return 'dna-mlm';
+  const known =
+    'that of a known tokenizer (Caduceus: 7<->10, 8<->9; PlantCaduceus: 3<->6, 4<->5), or the token ids' +
+    ' are unknown';
   return fail('complement_map', known, Object.fromEntries(c.map((v, i) => [i, v])));
 }

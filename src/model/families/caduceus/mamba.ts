@@ -42,7 +42,10 @@ export interface MambaModule {
 export type BiMambaParams = MambaModule[];
 
 /** A sequence the mixer reads: [B, L, D], in the original order or (`reversed`) reversed in time. */
-export interface Lane { x: tf.Tensor3D; reversed: boolean }
+export interface Lane {
+  x: tf.Tensor3D;
+  reversed: boolean;
+}
 
 const silu = (x: tf.Tensor) => tf.mul(x, tf.sigmoid(x));
 
@@ -51,13 +54,23 @@ const silu = (x: tf.Tensor) => tf.mul(x, tf.sigmoid(x));
  * sequence, read back in order.
  */
 function anticausalDepthwise(x: tf.Tensor3D, reversedTaps: tf.Tensor4D): tf.Tensor3D {
-  const [B, L, C] = x.shape, K = reversedTaps.shape[1];
-  const padded = tf.pad(tf.reshape(x, [B, 1, L, C]), [[0, 0], [0, 0], [0, K - 1], [0, 0]]) as tf.Tensor4D;
+  const [B, L, C] = x.shape,
+    K = reversedTaps.shape[1];
+  const padded = tf.pad(tf.reshape(x, [B, 1, L, C]), [
+    [0, 0],
+    [0, 0],
+    [0, K - 1],
+    [0, 0],
+  ]) as tf.Tensor4D;
   return tf.reshape(tf.depthwiseConv2d(padded, reversedTaps, 1, 'valid'), [B, L, C]);
 }
 
 /** What a lane's module leaves for the scan: its inputs, and z and the module for after it. */
-export interface MambaWork { group: ScanGroup; z: tf.Tensor; m: MambaModule }
+export interface MambaWork {
+  group: ScanGroup;
+  z: tf.Tensor;
+  m: MambaModule;
+}
 
 /** Every lane's modules up to the scan: in_proj, the conv, x_proj and dt_proj. The caller frees the work. */
 export function prepareBiMamba(lanes: readonly Lane[], modules: BiMambaParams): MambaWork[] {
@@ -88,10 +101,16 @@ export function prepareBiMamba(lanes: readonly Lane[], modules: BiMambaParams): 
 }
 
 /** After the scan: y * SiLU(z), out_proj, the two modules added: each lane's output [B, L, D], in its own order. */
-export function finishBiMamba(lanes: readonly Lane[], modules: BiMambaParams, work: readonly MambaWork[], ys: readonly tf.Tensor3D[]): tf.Tensor3D[] {
+export function finishBiMamba(
+  lanes: readonly Lane[],
+  modules: BiMambaParams,
+  work: readonly MambaWork[],
+  ys: readonly tf.Tensor3D[],
+): tf.Tensor3D[] {
   const fwd = modules[0]!;
   return lanes.map((_, i) => {
-    const mine = work.slice(i * modules.length, (i + 1) * modules.length), y = ys.slice(i * modules.length);
+    const mine = work.slice(i * modules.length, (i + 1) * modules.length),
+      y = ys.slice(i * modules.length);
     if (modules.length === 2 && !modules[1]!.outProj) {
       // tied: the modules share z and out_proj, so out_proj((y_fwd + y_rev) SiLU(z)) + 2b
       const out = linear(tf.mul(tf.add(y[0]!, y[1]!), silu(mine[0]!.z)), fwd.outProj!);

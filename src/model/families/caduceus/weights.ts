@@ -17,7 +17,7 @@ export const COMPLEMENT_KEYS = {
 
 /** Directions of a BiMamba mixer, by their published module names. */
 export const directions = (c: CaduceusConfig): ('mamba_fwd' | 'mamba_rev')[] =>
-  (c.bidirectional ? ['mamba_fwd', 'mamba_rev'] : ['mamba_fwd']);
+  c.bidirectional ? ['mamba_fwd', 'mamba_rev'] : ['mamba_fwd'];
 
 /**
  * Runtime names: `embedding`, `layers.{i}.norm.{weight,bias}`, `layers.{i}.{mamba_fwd,mamba_rev}.{param}`
@@ -25,7 +25,8 @@ export const directions = (c: CaduceusConfig): ('mamba_fwd' | 'mamba_rev')[] =>
  * and with rcps `embedding.complement_map`, `head.complement_map`.
  */
 export function caduceusWeights(c: CaduceusConfig): WeightEntry[] {
-  const { dModel: D, vocabSize: V } = c, { dInner: Di, dState: N, dtRank: R, dConv: K } = c.mamba;
+  const { dModel: D, vocabSize: V } = c,
+    { dInner: Di, dState: N, dtRank: R, dConv: K } = c.mamba;
   const out: WeightEntry[] = [];
   const add = (name: string, shape: number[], ...from: string[]) => out.push({ name, shape, from });
   const norm = (name: string, key: string) => {
@@ -40,7 +41,8 @@ export function caduceusWeights(c: CaduceusConfig): WeightEntry[] {
     add('embedding', [V, D], `${BACKBONE}embeddings.word_embeddings.weight`, 'lm_head.weight');
   }
   for (let i = 0; i < c.nLayer; i++) {
-    const layer = `${BACKBONE}layers.${i}`, mixer = `${layer}.mixer${c.rcps ? '.submodule' : ''}`;
+    const layer = `${BACKBONE}layers.${i}`,
+      mixer = `${layer}.mixer${c.rcps ? '.submodule' : ''}`;
     norm(`layers.${i}.norm`, `${layer}.norm`);
     for (const dir of directions(c)) {
       const own = (p: string, shape: number[]) => add(`layers.${i}.${dir}.${p}`, shape, `${mixer}.${dir}.${p}`);

@@ -49,14 +49,19 @@ export function buildGpn(c: GpnConfig, weights: NamedTensors): Network {
     const { data, shape } = read(name);
     return upload(reverseAxes(data, shape), [shape[1]!, shape[0]!]) as tf.Tensor2D;
   };
-  const D = c.hiddenSize, K = c.kernelSize;
+  const D = c.hiddenSize,
+    K = c.kernelSize;
 
   const blocks: Block[] = c.dilations.map((dilation, i) => {
     const p = `model.encoder.${i}`;
     const conv: ConvParams = {
       // Conv1d [out, in, K] -> conv2d's [1, K, in, out]
       filter: upload(reverseAxes(read(`${p}.conv.1.weight`).data, [D, D, K]), [1, K, D, D]) as tf.Tensor4D,
-      bias: vector(`${p}.conv.1.bias`), kernel: K, dilation, causal: false, act: geluErf,
+      bias: vector(`${p}.conv.1.bias`),
+      kernel: K,
+      dilation,
+      causal: false,
+      act: geluErf,
     };
     const [convG, convB] = [vector(`${p}.conv.4.weight`), vector(`${p}.conv.4.bias`)];
     const [ffnW, ffnB] = [matrix(`${p}.ffn.0.weight`), vector(`${p}.ffn.0.bias`)];
@@ -66,10 +71,12 @@ export function buildGpn(c: GpnConfig, weights: NamedTensors): Network {
       forward(s: Stream): Stream {
         // a tidy of its own: a pass keeps one [B, T, D] per block, not all its intermediates (gpn-brassicales's
         // size on wasm, src/cli/benchGpn.ts: peak RSS 1.5 GB without, 1.0 GB with)
-        return { x: tf.tidy(() => {
-          const y = tf.add(s.x, layerNorm(dilatedConv(s.x, conv), convG, convB, LN_EPS)); // [B, T, D]
-          return tf.add(y, layerNorm(geluErf(linear(y, ffnW, ffnB)), ffnG, ffnBeta, LN_EPS)) as tf.Tensor3D;
-        }) };
+        return {
+          x: tf.tidy(() => {
+            const y = tf.add(s.x, layerNorm(dilatedConv(s.x, conv), convG, convB, LN_EPS)); // [B, T, D]
+            return tf.add(y, layerNorm(geluErf(linear(y, ffnW, ffnB)), ffnG, ffnBeta, LN_EPS)) as tf.Tensor3D;
+          }),
+        };
       },
     };
   });

@@ -18,8 +18,14 @@ export interface GpnConfig {
 
 /** ConvNetConfig.__init__'s defaults (songlab-cal/gpn gpn/legacy.py). */
 const DEFAULTS = {
-  vocab_size: 7, hidden_size: 512, n_layers: 25, kernel_size: 9,
-  dilation_base: 2, dilation_cycle: 6, dilation_double_every: 1, dilation_max: 32,
+  vocab_size: 7,
+  hidden_size: 512,
+  n_layers: 25,
+  kernel_size: 9,
+  dilation_base: 2,
+  dilation_cycle: 6,
+  dilation_double_every: 1,
+  dilation_max: 32,
 } as const;
 
 /** The tokenizer the token map assumes: [PAD] [MASK] [UNK] a c g t. */
@@ -31,7 +37,8 @@ const VOCAB_SIZE = 7;
  */
 export function dilationSchedule(c: Omit<GpnConfig, 'dilations'>): number[] {
   return Array.from({ length: c.nLayers }, (_, i) =>
-    Math.min(c.dilationMax, c.dilationBase ** Math.floor((i % c.dilationCycle) / c.dilationDoubleEvery)));
+    Math.min(c.dilationMax, c.dilationBase ** Math.floor((i % c.dilationCycle) / c.dilationDoubleEvery)),
+  );
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -60,10 +67,14 @@ export function readGpnConfig(json: unknown, where: string): GpnConfig {
     fail(`n_aux_features: expected 0 (auxiliary input features are not implemented), found ${JSON.stringify(nAux)}.`);
   }
   const base = {
-    vocabSize: int('vocab_size'), hiddenSize: int('hidden_size'),
-    nLayers: int('n_layers'), kernelSize: int('kernel_size'),
-    dilationBase: int('dilation_base'), dilationCycle: int('dilation_cycle'),
-    dilationDoubleEvery: int('dilation_double_every'), dilationMax: int('dilation_max'),
+    vocabSize: int('vocab_size'),
+    hiddenSize: int('hidden_size'),
+    nLayers: int('n_layers'),
+    kernelSize: int('kernel_size'),
+    dilationBase: int('dilation_base'),
+    dilationCycle: int('dilation_cycle'),
+    dilationDoubleEvery: int('dilation_double_every'),
+    dilationMax: int('dilation_max'),
   };
   if (base.vocabSize !== VOCAB_SIZE) {
     fail(`vocab_size: expected ${VOCAB_SIZE} ([PAD] [MASK] [UNK] a c g t), found ${base.vocabSize}.`);

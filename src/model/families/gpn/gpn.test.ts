@@ -84,19 +84,29 @@ describe.each(['cpu', 'wasm'] as const)('GPN ConvNet on %s', (backend) => {
 });
 
 describe('GPN config', () => {
-  it('computes the fixture\'s dilation schedule and gpn-brassicales\'s', () => {
+  it("computes the fixture's dilation schedule and gpn-brassicales's", () => {
     expect(load().config.dilations).toEqual(ref.dilation_schedule);
     // songlab/gpn-brassicales config.json: no dilation_base (default 2), cycle 6, double every 1, max 32
-    const published = readGpnConfig({
-      model_type: 'ConvNet', architectures: ['ConvNetForMaskedLM'], dilation_cycle: 6, dilation_double_every: 1,
-      dilation_max: 32, hidden_size: 512, kernel_size: 9, n_layers: 25, vocab_size: 7,
-    }, 'config.json');
+    const published = readGpnConfig(
+      {
+        model_type: 'ConvNet',
+        architectures: ['ConvNetForMaskedLM'],
+        dilation_cycle: 6,
+        dilation_double_every: 1,
+        dilation_max: 32,
+        hidden_size: 512,
+        kernel_size: 9,
+        n_layers: 25,
+        vocab_size: 7,
+      },
+      'config.json',
+    );
     expect(published.dilations).toEqual([...Array(4).fill([1, 2, 4, 8, 16, 32]).flat(), 1]);
     const halved = dilationSchedule({ ...published, nLayers: 6, dilationDoubleEvery: 2, dilationMax: 3 });
     expect(halved).toEqual([1, 1, 2, 2, 3, 3]);
   });
 
-  it('maps runtime tokens to the fixture\'s token ids', () => {
+  it("maps runtime tokens to the fixture's token ids", () => {
     const { ids } = gpn.facts(load().config).tokens;
     for (const input of ref.inputs) {
       const mapped = Array.from(encode(input.sequence), (t) => ids[t]!);
@@ -121,8 +131,11 @@ describe('GPN config', () => {
     [{ hidden_size: 48 }, 'model.encoder.0.conv.1.weight has shape [32, 32, 9]; the config implies [48, 48, 9]'],
     [{ kernel_size: 7 }, 'model.encoder.0.conv.1.weight has shape [32, 32, 9]; the config implies [32, 32, 7]'],
     [{ n_layers: 5 }, 'key model.encoder.4.conv.1.weight is missing; the config needs it with shape [32, 32, 9]'],
-    [{ n_layers: 3 }, 'keys model.encoder.3.conv.1.bias, model.encoder.3.conv.1.weight, model.encoder.3.conv.4.bias '
-      + 'and 5 more are not part of this model'],
+    [
+      { n_layers: 3 },
+      'keys model.encoder.3.conv.1.bias, model.encoder.3.conv.1.weight, model.encoder.3.conv.4.bias ' +
+        'and 5 more are not part of this model',
+    ],
   ])('refuses weights that do not match config %o, naming key and shapes', (change, message) => {
     expect(() => load({ ...configJson, ...change })).toThrow(message);
   });

@@ -10,7 +10,10 @@ const BIAS_CACHE_SIZE = 8;
 export class AlibiCache {
   private readonly byLength = new Map<number, tf.Tensor2D[]>();
 
-  constructor(private readonly nHeads: number, private readonly causal: boolean) {}
+  constructor(
+    private readonly nHeads: number,
+    private readonly causal: boolean,
+  ) {}
 
   /** Per head, the [T, T] bias. */
   get(T: number): tf.Tensor2D[] {

@@ -16,7 +16,12 @@ import { readHybridConfig, type HybridConfig } from './config';
 import { hybridWeights } from './weights';
 
 /** Embedding, norm_f and the 4-base head of the in-house models (hybrid and Hyena share them). */
-export function inHouseNetwork(w: WeightStore, eps: number, blocks: Network['blocks'], extra: { dispose(): void }[] = []): Network {
+export function inHouseNetwork(
+  w: WeightStore,
+  eps: number,
+  blocks: Network['blocks'],
+  extra: { dispose(): void }[] = [],
+): Network {
   return {
     embed: (ids) => ({ x: embedRows(ids, w.get('embed.weight') as tf.Tensor2D) }),
     blocks,
@@ -37,9 +42,16 @@ export const hybridFamily: Family<HybridConfig & { objective: 'mlm' | 'clm' }> =
     return { ...readHybridConfig(architecture, where), objective };
   },
   facts: (c) => ({
-    family: 'Hybrid CNN + attention', objective: c.objective, context: c.context, maxLength: null, tokens: RUNTIME_TOKENS,
-    alignment: c.objective === 'clm' ? 'shifted-input' : undefined, hiddenSize: c.d_model, nHeads: c.n_heads,
-    nAttentionLayers: c.n_attn, speedups: [c.objective === 'clm' ? 'prefix' : 'substitutions'],
+    family: 'Hybrid CNN + attention',
+    objective: c.objective,
+    context: c.context,
+    maxLength: null,
+    tokens: RUNTIME_TOKENS,
+    alignment: c.objective === 'clm' ? 'shifted-input' : undefined,
+    hiddenSize: c.d_model,
+    nHeads: c.n_heads,
+    nAttentionLayers: c.n_attn,
+    speedups: [c.objective === 'clm' ? 'prefix' : 'substitutions'],
   }),
   weights: hybridWeights,
   build(c, weights) {

@@ -32,9 +32,11 @@ export function readHyenaConfig(a: unknown, objective: unknown, where: string): 
   for (const k of ['d_model', 'd_ff', 'n_hyena', 'short_kernel', 'filter_order', 'context', 'max_len'] as const) {
     if (!isPosInt(a[k])) fail(`architecture.${k} must be a positive integer`);
   }
-  if (!Number.isInteger(a.filter_bands) || (a.filter_bands as number) < 2) fail('architecture.filter_bands must be an integer of at least 2');
+  if (!Number.isInteger(a.filter_bands) || (a.filter_bands as number) < 2)
+    fail('architecture.filter_bands must be an integer of at least 2');
   const lags = a.decay_lags;
-  if (!Array.isArray(lags) || lags.length !== 2 || !lags.every((l) => typeof l === 'number' && l > 0)) fail('architecture.decay_lags must be two positive lags');
+  if (!Array.isArray(lags) || lags.length !== 2 || !lags.every((l) => typeof l === 'number' && l > 0))
+    fail('architecture.decay_lags must be two positive lags');
   if (typeof a.ln_eps !== 'number' || !(a.ln_eps > 0)) fail('architecture.ln_eps must be positive');
   if (objective !== 'clm') fail('a Hyena model here is causal: objective must be "clm"');
   return a as unknown as HyenaConfig;

@@ -20,11 +20,23 @@ export class HyenaFilters {
   private lags = 0;
   private filters: BlockFilter[] = [];
 
-  constructor(private readonly w: WeightStore, private readonly c: FilterConfig, private readonly nBlocks: number) {}
+  constructor(
+    private readonly w: WeightStore,
+    private readonly c: FilterConfig,
+    private readonly nBlocks: number,
+  ) {}
 
   /** Block i's filter for at least T lags (T <= max_len); computed here, read back synchronously, if not yet. */
   forLength(i: number, T: number): BlockFilter {
-    if (this.lags < T) this.store(this.compute(T).map((f) => ({ ...f, h: f.hTensor.dataSync() as Float32Array, skip: f.skip.dataSync() as Float32Array })), T);
+    if (this.lags < T)
+      this.store(
+        this.compute(T).map((f) => ({
+          ...f,
+          h: f.hTensor.dataSync() as Float32Array,
+          skip: f.skip.dataSync() as Float32Array,
+        })),
+        T,
+      );
     return this.filters[i]!;
   }
 
@@ -32,7 +44,13 @@ export class HyenaFilters {
   async ensure(T: number): Promise<void> {
     if (this.lags >= T) return;
     const made = this.compute(T);
-    const read = await Promise.all(made.map(async (f) => ({ ...f, h: (await f.hTensor.data()) as Float32Array, skip: (await f.skip.data()) as Float32Array })));
+    const read = await Promise.all(
+      made.map(async (f) => ({
+        ...f,
+        h: (await f.hTensor.data()) as Float32Array,
+        skip: (await f.skip.data()) as Float32Array,
+      })),
+    );
     this.store(read, T);
   }
 
@@ -52,7 +70,10 @@ export class HyenaFilters {
     return Array.from({ length: this.nBlocks }, (_, i) => {
       const f = `blocks.${i}.mixer.filter`;
       const weights: FilterWeights = {
-        fc: [0, 1, 2].map((k) => ({ w: this.w.get(`${f}.fc${k}.weight`) as tf.Tensor2D, b: this.w.get(`${f}.fc${k}.bias`) })),
+        fc: [0, 1, 2].map((k) => ({
+          w: this.w.get(`${f}.fc${k}.weight`) as tf.Tensor2D,
+          b: this.w.get(`${f}.fc${k}.bias`),
+        })),
         freq: [0, 1, 2].map((k) => this.w.get(`${f}.act${k}.freq`)),
         out: this.w.get(`${f}.out.weight`) as tf.Tensor2D,
       };

@@ -23,8 +23,16 @@ export const hyenaFamily: Family<HyenaConfig> = {
     return readHyenaConfig(architecture, objective, where);
   },
   facts: (c) => ({
-    family: 'Hyena (attention-free)', objective: 'clm', context: c.max_len, maxLength: c.max_len, tokens: RUNTIME_TOKENS, alignment: 'shifted-input',
-    hiddenSize: c.d_model, nHeads: 0, nAttentionLayers: 0, speedups: [],
+    family: 'Hyena (attention-free)',
+    objective: 'clm',
+    context: c.max_len,
+    maxLength: c.max_len,
+    tokens: RUNTIME_TOKENS,
+    alignment: 'shifted-input',
+    hiddenSize: c.d_model,
+    nHeads: 0,
+    nAttentionLayers: 0,
+    speedups: [],
   }),
   weights: hyenaWeights,
   build(c, weights): HyenaNetwork {

@@ -88,10 +88,12 @@ describe('HyenaDNA weight table', () => {
   it('refuses weights another config describes, naming the key and both shapes', () => {
     const wider = readHyenaDNAConfig({ ...hfJson, d_model: 48 }, 'hf');
     expect(() => resolveWeights(hyenaDNA.weights(wider), raw, 'model.safetensors')).toThrow(
-      /key hyena.backbone.embeddings.word_embeddings.weight has shape \[16, 32\]; the config implies \[16, 48\]/);
+      /key hyena.backbone.embeddings.word_embeddings.weight has shape \[16, 32\]; the config implies \[16, 48\]/,
+    );
     const longer = readHyenaDNAConfig({ ...hfJson, max_seq_len: 2050 }, 'hf');
     expect(() => resolveWeights(hyenaDNA.weights(longer), raw, 'model.safetensors')).toThrow(
-      /key hyena.backbone.layers.0.mixer.filter_fn.pos_emb.z has shape \[1, 1026, 5\]; the config implies \[1, 2050,/);
+      /key hyena.backbone.layers.0.mixer.filter_fn.pos_emb.z has shape \[1, 1026, 5\]; the config implies \[1, 2050,/,
+    );
   });
 
   it('claims every key of the original checkpoint (tied head, freq under implicit_filter.1/3/5)', () => {
@@ -104,10 +106,12 @@ describe('HyenaDNA weight table', () => {
     expect(keys.has('model.backbone.layers.1.mixer.filter_fn.implicit_filter.5.freq')).toBe(true);
     const c = readHyenaDNAConfig(originalJson, 'original');
     const table = hyenaDNA.weights(c);
-    const file: RawTensors = new Map([...keys].map((k) => {
-      const shape = table.find((e) => e.from.includes(k))!.shape;
-      return [k, { dtype: 'F32', shape: [...shape], bytes: new Uint8Array(4 * shape.reduce((a, b) => a * b, 1)) }];
-    }));
+    const file: RawTensors = new Map(
+      [...keys].map((k) => {
+        const shape = table.find((e) => e.from.includes(k))!.shape;
+        return [k, { dtype: 'F32', shape: [...shape], bytes: new Uint8Array(4 * shape.reduce((a, b) => a * b, 1)) }];
+      }),
+    );
     expect(resolveWeights(table, file, 'weights.ckpt').size).toBe(table.length);
     const hfTable = hyenaDNA.weights(readHyenaDNAConfig(hfJson, 'hf'));
     expect(() => resolveWeights(hfTable, file, 'weights.ckpt')).toThrow(/key hyena.backbone.embeddings.\S+ is missing/);

@@ -107,8 +107,8 @@ function readOriginal(json: Record<string, unknown>, where: string): HyenaDNACon
   const l = reader(json.layer, where, 'layer.');
   l.only('_name_', 'hyena', 'a Hyena mixer');
   l.only('order', 2, 'one gate and one long convolution per block');
-  l.only('local_order', 3, 'the standalone code\'s short conv has kernel 3');
-  l.only('short_filter_order', 3, 'the standalone code\'s short conv has kernel 3');
+  l.only('local_order', 3, "the standalone code's short conv has kernel 3");
+  l.only('short_filter_order', 3, "the standalone code's short conv has kernel 3");
   l.only('modulate', true, 'the published models');
   if (Array.isArray(json.attn_layer_idx) && json.attn_layer_idx.length > 0) {
     r.fail('attn_layer_idx', 'none (attention layers are not read)', json.attn_layer_idx);

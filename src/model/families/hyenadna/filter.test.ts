@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../../../node/nodeRuntime';
 import { computeFilter, FilterBank, type FilterParams } from './filter';
 
-const L = 40_000, D = 2;
+const L = 40_000,
+  D = 2;
 
 /** A filter MLP with no hidden layer (h = z @ out, out = [1, -2]) over z_j = j / L: k is known in closed form. */
 function params(): FilterParams {

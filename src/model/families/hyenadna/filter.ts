@@ -29,11 +29,13 @@ function filterParts(p: FilterParams, lags: number, D: number, shift: number) {
   const k = new Float32Array(lags * D);
   const starts = Array.from({ length: Math.ceil(lags / CHUNK_LAGS) }, (_, i) => i * CHUNK_LAGS);
   const size = (start: number) => Math.min(CHUNK_LAGS, lags - start);
-  const mlp = (start: number) => // [n, D]
+  const mlp = (start: number) =>
+    // [n, D]
     tf.tidy(() => sineMlp(tf.tensor3d(p.z.subarray(start * E, (start + size(start)) * E), [1, size(start), E]), p.mlp));
   const fill = (start: number, values: ArrayLike<number>) => {
     for (let j = 0; j < size(start); j++) {
-      const t = p.t[start + j]!, row = (start + j) * D;
+      const t = p.t[start + j]!,
+        row = (start + j) * D;
       for (let d = 0; d < D; d++) k[row + d] = values[j * D + d]! * (Math.exp(-t * p.rate[d]!) + shift);
     }
   };
@@ -52,7 +54,12 @@ export function computeFilter(p: FilterParams, lags: number, D: number, shift: n
 }
 
 /** The same, each chunk's read awaited (a GPU backend stalls on a synchronous read). */
-export async function computeFilterAsync(p: FilterParams, lags: number, D: number, shift: number): Promise<Float32Array> {
+export async function computeFilterAsync(
+  p: FilterParams,
+  lags: number,
+  D: number,
+  shift: number,
+): Promise<Float32Array> {
   const f = filterParts(p, lags, D, shift);
   for (const start of f.starts) {
     const h = f.mlp(start);

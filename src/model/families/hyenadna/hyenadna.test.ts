@@ -74,7 +74,7 @@ describe.each(['cpu', 'wasm'] as const)('HyenaDNA -hf fixture on %s', (backend) 
     expect(tf.memory().numTensors).toBe(start);
   });
 
-  it('the one-depthwise-conv path (WebGPU\'s for short inputs) gives the same logits as the FFT path', async () => {
+  it("the one-depthwise-conv path (WebGPU's for short inputs) gives the same logits as the FFT path", async () => {
     await useNodeBackend(backend);
     const net = buildHyenaDNA(fixture.config, fixture.weights, { directMaxLen: Infinity });
     for (const c of fixture.cases) expect(maxDiff(run(net, c.tokenIds), c.logits)).toBeLessThan(TOLERANCE);
@@ -121,12 +121,16 @@ describe('HyenaDNA fixture check is not vacuous', () => {
 
   // each moves the logits more than 1e-3, 30x the tolerance
   it.each([
-    ['one of layer 1\'s 64 Sin frequencies x 1.01', {}, (w: NamedTensors) => {
-      (w.get('layers.1.mixer.filter_fn.implicit_filter.1.freq')!.data as Float32Array)[5]! *= 1.01;
-    }],
-    ['the training repo\'s modulation shift 0.0 instead of the ports\' 0.05', { shift: 0 }, undefined],
+    [
+      "one of layer 1's 64 Sin frequencies x 1.01",
+      {},
+      (w: NamedTensors) => {
+        (w.get('layers.1.mixer.filter_fn.implicit_filter.1.freq')!.data as Float32Array)[5]! *= 1.01;
+      },
+    ],
+    ["the training repo's modulation shift 0.0 instead of the ports' 0.05", { shift: 0 }, undefined],
     ['the word embeddings as the head (the -hf lm_head is its own tensor)', { tiedHead: true }, undefined],
-    ['the blocks\' LayerNorm eps 1e-6 instead of 1e-5', { blockEps: 1e-6 }, undefined],
+    ["the blocks' LayerNorm eps 1e-6 instead of 1e-5", { blockEps: 1e-6 }, undefined],
   ] as const)('%s', async (_, patch, mutate) => {
     expect(await errorWith(patch, mutate)).toBeGreaterThan(1e-3);
   });
@@ -151,18 +155,23 @@ describe('HyenaDNA input lengths', () => {
     expect(tf.memory().numTensors).toBe(start);
   });
 
-  it('a model with medium-160k\'s l_max reads 160,002 bases in one pass (narrow random weights)', async () => {
+  it("a model with medium-160k's l_max reads 160,002 bases in one pass (narrow random weights)", async () => {
     await useNodeBackend('wasm');
     const json = { model_type: 'hyenadna', d_model: 8, n_layer: 1, d_inner: 16, vocab_size: 12, max_seq_len: 160_002 };
     const config = hyenaDNA.readConfig({ ...json, emb_dim: 5, filter_order: 16 }, 'synthetic');
     let seed = 7;
-    const noise = () => { seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0; return seed / 2 ** 32 - 0.5; };
-    const weights: NamedTensors = new Map(hyenaDNA.weights(config).map((e) => {
-      const n = e.shape.reduce((a, b) => a * b, 1);
-      const t = e.name.endsWith('pos_emb.t'); // lags 0..1, as the checkpoints hold them
-      const data = Float32Array.from({ length: n }, (_, j) => (t ? j / (n - 1) : noise()));
-      return [e.name, { shape: [...e.shape], data }];
-    }));
+    const noise = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 2 ** 32 - 0.5;
+    };
+    const weights: NamedTensors = new Map(
+      hyenaDNA.weights(config).map((e) => {
+        const n = e.shape.reduce((a, b) => a * b, 1);
+        const t = e.name.endsWith('pos_emb.t'); // lags 0..1, as the checkpoints hold them
+        const data = Float32Array.from({ length: n }, (_, j) => (t ? j / (n - 1) : noise()));
+        return [e.name, { shape: [...e.shape], data }];
+      }),
+    );
     const net = hyenaDNA.build(config, weights);
     const ids = Array.from({ length: 160_002 }, (_, i) => 7 + ((i * 7 + (i >> 5)) % 4));
     const long = run(net, ids);

@@ -29,9 +29,13 @@ function transposed(a: Float32Array, rows: number, cols: number): Float32Array {
 }
 
 export function buildHyenaDNA(c: HyenaDNAConfig, weights: NamedTensors, opts: BuildOptions = {}): Network {
-  const D = c.dModel, F = c.filterOrder;
+  const D = c.dModel,
+    F = c.filterOrder;
   const owned: tf.Tensor[] = [];
-  const keep = <T extends tf.Tensor>(t: T): T => { owned.push(t); return tf.keep(t); };
+  const keep = <T extends tf.Tensor>(t: T): T => {
+    owned.push(t);
+    return tf.keep(t);
+  };
   const values = (name: string): Float32Array => {
     const t = weights.get(name);
     if (!t || !(t.data instanceof Float32Array)) {
@@ -43,14 +47,19 @@ export function buildHyenaDNA(c: HyenaDNAConfig, weights: NamedTensors, opts: Bu
   /** A PyTorch Linear [out, in] as [in, out]. */
   const matrix = (name: string, out: number, inp: number) =>
     keep(tf.tensor2d(transposed(values(name), out, inp), [inp, out]));
-  const linear = (name: string, out: number, inp: number): Dense =>
-    ({ w: matrix(`${name}.weight`, out, inp), b: vec(`${name}.bias`) });
+  const linear = (name: string, out: number, inp: number): Dense => ({
+    w: matrix(`${name}.weight`, out, inp),
+    b: vec(`${name}.bias`),
+  });
   const norm = (name: string) => ({ g: vec(`${name}.weight`), b: vec(`${name}.bias`) });
 
   const { linears, sins, out } = filterLayers(c);
-  const blocks: BlockWeights[] = [], filters: FilterParams[] = [];
+  const blocks: BlockWeights[] = [],
+    filters: FilterParams[] = [];
   for (let i = 0; i < c.nLayer; i++) {
-    const p = `layers.${i}`, m = `${p}.mixer`, f = `${m}.filter_fn`;
+    const p = `layers.${i}`,
+      m = `${p}.mixer`,
+      f = `${m}.filter_fn`;
     // Conv1d weight [3D, 1, 3] -> depthwiseConv2d filter [1, 3, 3D, 1]
     const short = transposed(values(`${m}.short_filter.weight`), 3 * D, 3);
     const freq = vec(`${f}.implicit_filter.${sins[0]}.freq`); // one Sin module, used after every hidden Linear

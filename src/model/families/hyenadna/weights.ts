@@ -23,13 +23,17 @@ function fileNames(c: HyenaDNAConfig, name: string): string[] {
 }
 
 export function hyenaDNAWeights(c: HyenaDNAConfig): WeightEntry[] {
-  const D = c.dModel, F = c.filterOrder, V = c.paddedVocab;
+  const D = c.dModel,
+    F = c.filterOrder,
+    V = c.paddedVocab;
   const table: WeightEntry[] = [];
   const add = (name: string, shape: number[], from = fileNames(c, name)) => table.push({ name, shape, from });
   add('embeddings.word_embeddings.weight', [V, D]);
   const { linears, sins, out } = filterLayers(c);
   for (let i = 0; i < c.nLayer; i++) {
-    const p = `layers.${i}`, m = `${p}.mixer`, f = `${m}.filter_fn`;
+    const p = `layers.${i}`,
+      m = `${p}.mixer`,
+      f = `${m}.filter_fn`;
     add(`${p}.norm1.weight`, [D]);
     add(`${p}.norm1.bias`, [D]);
     add(`${m}.in_proj.weight`, [3 * D, D]);
