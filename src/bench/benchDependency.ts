@@ -79,7 +79,8 @@ export async function dependencyBench(
 
 export const DEPENDENCY_HEADER = `| model | L | forward passes started | forward-row equivalents | wall time (s) | wasm threads (page's worker) | map workers |\n|---|---|---|---|---|---|---|`;
 
-export const DEPENDENCY_NOTE = 'Dependency maps (analysis/dependency) of the first L bases of the BRCA1-region slice, in headless Chromium wasm as the panel runs them (rows shared among the map workers, one XNNPACK thread each; the first map of a model includes starting them), one map each: wall time from the request to the result. A causal model continues each substitution from the reference prefix (partial rows counted by their share); a masked hybrid reruns each conv block only on the rows the substitution changes (2 R_k + 1 around the site, R_k the reach of blocks 1-k) and its attention blocks in full; Markov runs every row in full.';
+export const DEPENDENCY_NOTE =
+  'Dependency maps (analysis/dependency) of the first L bases of the BRCA1-region slice, in headless Chromium wasm as the panel runs them (rows shared among the map workers, one XNNPACK thread each; the first map of a model includes starting them), one map each: wall time from the request to the result. A causal model continues each substitution from the reference prefix (partial rows counted by their share); a masked hybrid reruns each conv block only on the rows the substitution changes (2 R_k + 1 around the site, R_k the reach of blocks 1-k) and its attention blocks in full; Markov runs every row in full.';
 
 /** A count option of 1-8 (--dependency-threads, --map-workers), or undefined when not given. */
 export function countOption(value: string | undefined, name: string): number | undefined {

@@ -19,25 +19,29 @@ import { torchTimes } from './torchBench';
 const SIZES = ['caduceus-ps-131k', 'hyenadna-small-32k'] as const;
 const BASES = 1024;
 
-export const PUBLISHED_NOTE = `One forward pass of ${BASES.toLocaleString('en-US')} random bases (batch 1) to logits, `
-  + 'random weights at the published size, the same model.safetensors read by both sides; milliseconds, median '
-  + '(min-max) after a warm-up, wall time and CPU time (on a shared machine the wall time includes waiting for a '
-  + 'core). Node\'s tfjs-wasm runs one thread: tfjs switches WASM_HAS_MULTITHREAD_SUPPORT off under Node, and '
-  + 'forcing it on fails, its pthread workers being started from a Blob URL, which Node\'s Worker refuses '
-  + '(ERR_WORKER_PATH). PyTorch is its twin in training/published (Mamba\'s selective scan stepped in torch, '
-  + 'HyenaDNA\'s long convolution by FFT), freed memory kept in the process. Ratio: wasm over PyTorch, wall '
-  + '(CPU). "Where" splits the wasm pass by tf.profile: the kernels that took longest and the time outside any '
-  + 'kernel (JavaScript: the selective scan, the FFT long convolution).';
+export const PUBLISHED_NOTE =
+  `One forward pass of ${BASES.toLocaleString('en-US')} random bases (batch 1) to logits, ` +
+  'random weights at the published size, the same model.safetensors read by both sides; milliseconds, median ' +
+  '(min-max) after a warm-up, wall time and CPU time (on a shared machine the wall time includes waiting for a ' +
+  "core). Node's tfjs-wasm runs one thread: tfjs switches WASM_HAS_MULTITHREAD_SUPPORT off under Node, and " +
+  "forcing it on fails, its pthread workers being started from a Blob URL, which Node's Worker refuses " +
+  "(ERR_WORKER_PATH). PyTorch is its twin in training/published (Mamba's selective scan stepped in torch, " +
+  "HyenaDNA's long convolution by FFT), freed memory kept in the process. Ratio: wasm over PyTorch, wall " +
+  '(CPU). "Where" splits the wasm pass by tf.profile: the kernels that took longest and the time outside any ' +
+  'kernel (JavaScript: the selective scan, the FFT long convolution).';
 
-export const PUBLISHED_HEADER = '| model | Node wasm, threads | wall | CPU | PyTorch 1 thread, wall | CPU | '
-  + 'PyTorch 2 threads, wall | wasm / PyTorch 1 thread | wasm / PyTorch 2 threads | where the wasm pass goes |\n'
-  + '|---|---|---|---|---|---|---|---|---|---|';
+export const PUBLISHED_HEADER =
+  '| model | Node wasm, threads | wall | CPU | PyTorch 1 thread, wall | CPU | ' +
+  'PyTorch 2 threads, wall | wasm / PyTorch 1 thread | wasm / PyTorch 2 threads | where the wasm pass goes |\n' +
+  '|---|---|---|---|---|---|---|---|---|---|';
 
 /** A random-weight folder of a published size (random_folder.py) in a fresh temp dir; the caller removes it. */
 export function randomFolder(size: string): string {
   const dir = mkdtempSync(join(tmpdir(), `published-${size}-`));
-  execFileSync('/usr/bin/python3', [join(REPO_ROOT, 'training/published/random_folder.py'), size, dir],
-    { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+  execFileSync('/usr/bin/python3', [join(REPO_ROOT, 'training/published/random_folder.py'), size, dir], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+  });
   return dir;
 }
 
@@ -52,9 +56,11 @@ async function timeLogits(model: SequenceModel, ids: Int32Array, repeats: number
     out.dispose();
   };
   await pass();
-  const wall: number[] = [], cpu: number[] = [];
+  const wall: number[] = [],
+    cpu: number[] = [];
   for (let i = 0; i < repeats; i++) {
-    const t = performance.now(), c = process.cpuUsage();
+    const t = performance.now(),
+      c = process.cpuUsage();
     await pass();
     wall.push(performance.now() - t);
     const used = process.cpuUsage(c);
@@ -69,12 +75,16 @@ async function whereItGoes(pass: () => Promise<void>): Promise<string> {
   const info = await tf.profile(pass);
   const total = performance.now() - t;
   const byKernel = new Map<string, number>();
-  for (const k of info.kernels.filter((e) => !e.name.endsWith('__op'))) { // an op's record repeats its kernel's
+  for (const k of info.kernels.filter((e) => !e.name.endsWith('__op'))) {
+    // an op's record repeats its kernel's
     byKernel.set(k.name, (byKernel.get(k.name) ?? 0) + Number(k.kernelTimeMs));
   }
   const inKernels = [...byKernel.values()].reduce((a, b) => a + b, 0);
   const share = (ms: number) => `${((100 * ms) / total).toFixed(0)}%`;
-  const top = [...byKernel].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([n, ms]) => `${n} ${share(ms)}`);
+  const top = [...byKernel]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([n, ms]) => `${n} ${share(ms)}`);
   return [`outside kernels ${share(total - inKernels)}`, ...top].join(', ');
 }
 
@@ -101,8 +111,10 @@ export async function publishedSection(log: (m: string) => void, repeats: number
       const cpu = torchTimes({ model: dir, threads: [1], repeats, cases, clock: 'cpu' }) as Times;
       const [t1, t2, c1] = [wall['1']![BASES]!, wall['2']![BASES]!, cpu['1']![BASES]!];
       const ratio = (a: number[], b: number[]) => (median(a) / median(b)).toFixed(2);
-      rows.push(`| ${size} | ${getThreadsCount()} | ${cell(ts.wall)} | ${cell(ts.cpu)} | ${cell(t1)} | ${cell(c1)} `
-        + `| ${cell(t2)} | ×${ratio(ts.wall, t1)} (×${ratio(ts.cpu, c1)}) | ×${ratio(ts.wall, t2)} | ${where} |`);
+      rows.push(
+        `| ${size} | ${getThreadsCount()} | ${cell(ts.wall)} | ${cell(ts.cpu)} | ${cell(t1)} | ${cell(c1)} ` +
+          `| ${cell(t2)} | ×${ratio(ts.wall, t1)} (×${ratio(ts.cpu, c1)}) | ×${ratio(ts.wall, t2)} | ${where} |`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -31,13 +31,24 @@ describe('PyTorch side of the bench', () => {
     60_000,
   );
 
-  it.each(['wall', 'cpu'] as const)('times a published folder through its PyTorch twin, %s clock', (clock) => {
-    const model = join(referenceModelsDir(), 'caduceus-ps'), ids = Array.from({ length: 64 }, (_, i) => 7 + (i % 4));
-    const out = torchTimes({ model, threads: [1], repeats: 2, clock, cases: [{ length: 64, batch: 1, tokens: ids }] });
-    const ms = (out['1'] as Record<string, number[]>)['64']!;
-    expect(ms).toHaveLength(2);
-    for (const t of ms) expect(t).toBeGreaterThan(0);
-  }, 60_000);
+  it.each(['wall', 'cpu'] as const)(
+    'times a published folder through its PyTorch twin, %s clock',
+    (clock) => {
+      const model = join(referenceModelsDir(), 'caduceus-ps'),
+        ids = Array.from({ length: 64 }, (_, i) => 7 + (i % 4));
+      const out = torchTimes({
+        model,
+        threads: [1],
+        repeats: 2,
+        clock,
+        cases: [{ length: 64, batch: 1, tokens: ids }],
+      });
+      const ms = (out['1'] as Record<string, number[]>)['64']!;
+      expect(ms).toHaveLength(2);
+      for (const t of ms) expect(t).toBeGreaterThan(0);
+    },
+    60_000,
+  );
 
   it('times dense products: a 2 x 10^8-flop product takes longer than a 10^3-flop one', () => {
     const [big, tiny] = torchTimes({

@@ -180,7 +180,8 @@ async function main() {
     );
   const depModels = depIds.length ? index.models.filter((m) => depIds.includes(m.id)) : index.models;
   const depLengths = args['dependency-lengths'] ? args['dependency-lengths'].split(',').map(Number) : undefined;
-  if (depLengths?.some((L) => !(Number.isInteger(L) && L >= 2 && L <= 1000))) throw new Error(`--dependency-lengths: whole numbers 2-1000 (got ${args['dependency-lengths']})`);
+  if (depLengths?.some((L) => !(Number.isInteger(L) && L >= 2 && L <= 1000)))
+    throw new Error(`--dependency-lengths: whole numbers 2-1000 (got ${args['dependency-lengths']})`);
   const count = (name: 'dependency-threads' | 'map-workers') => countOption(args[name], name);
   const depOpts = { lengths: depLengths, wasmThreads: count('dependency-threads'), mapWorkers: count('map-workers') };
   if (args.only === 'dependency') {
@@ -189,11 +190,17 @@ async function main() {
     (await dependencyBench(depModels, seq, log, depOpts)).forEach((r) => console.log(r));
     return;
   }
-  const published = async (head: string) => console.log(`${head}## Published families: the runtime beside its `
-    + `PyTorch twin\n\n${PUBLISHED_NOTE}\n\n${PUBLISHED_HEADER}\n${(await publishedSection(log, REPEATS)).join('\n')}`);
+  const published = async (head: string) =>
+    console.log(
+      `${head}## Published families: the runtime beside its ` +
+        `PyTorch twin\n\n${PUBLISHED_NOTE}\n\n${PUBLISHED_HEADER}\n${(await publishedSection(log, REPEATS)).join('\n')}`,
+    );
   if (args.only === 'published') return published(`${machine}\n\n`);
   if (args.only) throw new Error(`--only knows two sections, dependency and published (got ${args.only})`);
-  const models = index.models.filter((m) => JSON.parse(readFileSync(join(REPO_ROOT, 'public', m.path, 'model.json'), 'utf8')).architecture.type !== 'markov');
+  const models = index.models.filter(
+    (m) =>
+      JSON.parse(readFileSync(join(REPO_ROOT, 'public', m.path, 'model.json'), 'utf8')).architecture.type !== 'markov',
+  );
   const region = readFasta(BRCA1_FASTA)[0]!.sequence.slice(200_000, 200_000 + Math.max(1000, ...LENGTHS));
   const allCases = new Map<string, Case[]>();
   const rows: string[] = [];

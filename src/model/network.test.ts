@@ -7,7 +7,7 @@ import { useNodeBackend } from '../node/nodeRuntime';
 import { hiddenStates, type Block, type Network, type Stream } from './network';
 
 describe('hiddenStates', () => {
-  it('frees a block\'s output after the next block; keeps the embedding and what the next stream carries', async () => {
+  it("frees a block's output after the next block; keeps the embedding and what the next stream carries", async () => {
     await useNodeBackend('cpu');
     const seen: Stream[] = [];
     const block = (carry: boolean): Block => ({
@@ -15,13 +15,16 @@ describe('hiddenStates', () => {
       forward: (s) => {
         expect([s.x.isDisposed, s.residual?.isDisposed ?? false]).toEqual([false, false]); // all it reads is alive
         seen.push(s);
-        return { x: tf.add(s.x, 1) as tf.Tensor3D, residual: carry ? s.residual ?? s.x : undefined };
+        return { x: tf.add(s.x, 1) as tf.Tensor3D, residual: carry ? (s.residual ?? s.x) : undefined };
       },
     });
     const embedded = tf.zeros([1, 2, 3]) as tf.Tensor3D;
     const net: Network = {
-      embed: () => ({ x: embedded }), blocks: [block(false), block(true), block(false), block(false)],
-      norm: (s) => s.x, head: (h) => h, dispose: () => undefined,
+      embed: () => ({ x: embedded }),
+      blocks: [block(false), block(true), block(false), block(false)],
+      norm: (s) => s.x,
+      head: (h) => h,
+      dispose: () => undefined,
     };
     const out = tf.tidy(() => {
       const h = hiddenStates(net, tf.zeros([1, 2], 'int32') as tf.Tensor2D);

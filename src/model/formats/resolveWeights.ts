@@ -28,11 +28,14 @@ export function resolveWeights(table: readonly WeightEntry[], raw: RawTensors, f
       );
     }
     const t = raw.get(key)!;
-    for (const k of e.from.filter((n) => raw.has(n))) { // a tied twin stored under both names is one tensor
+    for (const k of e.from.filter((n) => raw.has(n))) {
+      // a tied twin stored under both names is one tensor
       const twin = raw.get(k)!;
       if (twin !== t && !sameTensor(twin, t)) {
-        throw new ModelFormatError(`${file}: keys ${key} and ${k} hold different tensors, but the config ties them `
-          + '(one tensor under both names): the weights do not match the config.');
+        throw new ModelFormatError(
+          `${file}: keys ${key} and ${k} hold different tensors, but the config ties them ` +
+            '(one tensor under both names): the weights do not match the config.',
+        );
       }
       claimed.add(k);
     }

@@ -16,7 +16,8 @@ describe('selective scan', () => {
     const start = tf.memory().numTensors;
     // group 1: one sequence, L 3, Di 1, N 2: u = 1 everywhere, B = (1, 1), C = (1, 2), A = (-1, -2), D = 0.5
     const g1: ScanGroup = {
-      u: t3([1, 1, 1], [1, 3, 1]), delta: t3([LN2, LN2, LN2], [1, 3, 1]),
+      u: t3([1, 1, 1], [1, 3, 1]),
+      delta: t3([LN2, LN2, LN2], [1, 3, 1]),
       bc: t3([1, 1, 1, 2, 1, 1, 1, 2, 1, 1, 1, 2], [1, 3, 4]),
       A: Float32Array.of(-1, -2),
       D: Float32Array.of(0.5),
@@ -24,9 +25,12 @@ describe('selective scan', () => {
     };
     // group 2: two sequences of an impulse at t = 0 (then u = 0), N 1, C 1, A -1, D 0.5; scanned backwards
     const g2: ScanGroup = {
-      u: t3([1, 0, 0, 1, 0, 0], [2, 3, 1]), delta: t3(Array(6).fill(LN2), [2, 3, 1]),
+      u: t3([1, 0, 0, 1, 0, 0], [2, 3, 1]),
+      delta: t3(Array(6).fill(LN2), [2, 3, 1]),
       bc: t3(Array(12).fill(1), [2, 3, 2]),
-      A: Float32Array.of(-1), D: Float32Array.of(0.5), reverse: true,
+      A: Float32Array.of(-1),
+      D: Float32Array.of(0.5),
+      reverse: true,
     };
     const [y1, y2] = cpuSelectiveScan([g1, g2]);
     // state 1: ln2, 1.5 ln2, 1.75 ln2; state 2 (times C = 2): ln2, 1.25 ln2, 1.3125 ln2
@@ -45,8 +49,10 @@ describe('selective scan', () => {
 
   it('takes exp(delta A) within 4e-11 of Math.exp, down to underflow, and keeps a NaN', () => {
     let worst = 0;
-    for (let i = 0; i <= 2_000_000; i++) { // w from 0 to 69,000: e^0 down to 2^-1078, past the clamp at 68,000
-      const w = i * 0.0345, want = Math.exp((-w * Math.LN2) / 64);
+    for (let i = 0; i <= 2_000_000; i++) {
+      // w from 0 to 69,000: e^0 down to 2^-1078, past the clamp at 68,000
+      const w = i * 0.0345,
+        want = Math.exp((-w * Math.LN2) / 64);
       if (want > 1e-300) worst = Math.max(worst, Math.abs(expNeg(w) / want - 1));
       else expect(expNeg(w)).toBeLessThan(1e-300);
     }

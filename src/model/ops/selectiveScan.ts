@@ -44,7 +44,9 @@ const MAX_STEPS = 68_000;
  * NaN (m = 0, r NaN).
  */
 export function expNeg(w: number): number {
-  const v = Math.min(w, MAX_STEPS), m = (v + 0.5) | 0, r = (m - v) * (Math.LN2 / 64);
+  const v = Math.min(w, MAX_STEPS),
+    m = (v + 0.5) | 0,
+    r = (m - v) * (Math.LN2 / 64);
   return POW2[m >> 6]! * FRAC[m & 63]! * (1 + r * (1 + r * (0.5 + r * (1 / 6))));
 }
 
@@ -58,18 +60,32 @@ export interface ScanDims {
 
 /** One group's scan on row-major typed arrays: u, delta [S, L, Di], bc [S, L, 2N]; y [S, L, Di] written in place. */
 export function scanArrays(
-  u: Float32Array, delta: Float32Array, bc: Float32Array, g: Pick<ScanGroup, 'A' | 'D' | 'reverse'>, y: Float32Array,
+  u: Float32Array,
+  delta: Float32Array,
+  bc: Float32Array,
+  g: Pick<ScanGroup, 'A' | 'D' | 'reverse'>,
+  y: Float32Array,
   { S, L, Di, N }: ScanDims,
 ): void {
-  const { D } = g, h = new Float64Array(Di * N), b = new Float64Array(N), c = new Float64Array(N);
+  const { D } = g,
+    h = new Float64Array(Di * N),
+    b = new Float64Array(N),
+    c = new Float64Array(N);
   const w = Float64Array.from(g.A, (a) => -a * Math.LOG2E * 64); // delta * w[i] is expNeg's argument
   for (let s = 0; s < S; s++) {
     h.fill(0);
     for (let step = 0; step < L; step++) {
-      const p = s * L + (g.reverse ? L - 1 - step : step), row = p * Di, bOff = p * 2 * N;
-      for (let n = 0; n < N; n++) { b[n] = bc[bOff + n]!; c[n] = bc[bOff + N + n]!; }
+      const p = s * L + (g.reverse ? L - 1 - step : step),
+        row = p * Di,
+        bOff = p * 2 * N;
+      for (let n = 0; n < N; n++) {
+        b[n] = bc[bOff + n]!;
+        c[n] = bc[bOff + N + n]!;
+      }
       for (let d = 0; d < Di; d++) {
-        const x = u[row + d]!, dl = delta[row + d]!, du = dl * x;
+        const x = u[row + d]!,
+          dl = delta[row + d]!,
+          du = dl * x;
         let acc = 0;
         for (let n = 0, i = d * N; n < N; n++, i++) {
           const v = expNeg(dl * w[i]!) * h[i]! + du * b[n]!;
@@ -84,11 +100,12 @@ export function scanArrays(
 
 /** A group's sizes checked against each other, as [S, L, Di, N]. */
 function dims(g: ScanGroup): ScanDims {
-  const [S, L, Di] = g.u.shape, N = g.bc.shape[2] / 2;
+  const [S, L, Di] = g.u.shape,
+    N = g.bc.shape[2] / 2;
   const fits = g.delta.shape.join() === g.u.shape.join() && g.bc.shape[0] === S && g.bc.shape[1] === L;
   if (!fits || g.A.length !== Di * N || g.D.length !== Di) {
-    const sizes = `u ${g.u.shape}, delta ${g.delta.shape}, bc ${g.bc.shape}, A (${g.A.length} values), `
-      + `D (${g.D.length})`;
+    const sizes =
+      `u ${g.u.shape}, delta ${g.delta.shape}, bc ${g.bc.shape}, A (${g.A.length} values), ` + `D (${g.D.length})`;
     throw new Error(`selective scan: ${sizes} do not agree`);
   }
   return { S, L, Di, N };
@@ -105,7 +122,8 @@ function scanRead(g: ScanGroup, d: ScanDims, u: Float32Array, delta: Float32Arra
  *  131k block at 1,024 bases, and the cpu backend hands its arrays over without any copy. */
 export const cpuSelectiveScan: SelectiveScan = (groups) => {
   return groups.map((g) => {
-    const d = dims(g), read = (t: tf.Tensor3D) => t.dataSync() as Float32Array;
+    const d = dims(g),
+      read = (t: tf.Tensor3D) => t.dataSync() as Float32Array;
     return scanRead(g, d, read(g.u), read(g.delta), read(g.bc));
   });
 };
@@ -114,7 +132,8 @@ export const cpuSelectiveScan: SelectiveScan = (groups) => {
 export async function cpuSelectiveScanAsync(groups: readonly ScanGroup[]): Promise<tf.Tensor3D[]> {
   const ys: tf.Tensor3D[] = [];
   for (const g of groups) {
-    const d = dims(g), read = async (t: tf.Tensor3D) => (await t.data()) as Float32Array;
+    const d = dims(g),
+      read = async (t: tf.Tensor3D) => (await t.data()) as Float32Array;
     ys.push(scanRead(g, d, await read(g.u), await read(g.delta), await read(g.bc)));
   }
   return ys;

@@ -9,7 +9,7 @@ import { useNodeBackend } from '../../node/nodeRuntime';
 const exact = (x: number) => (x > 20 ? x : Math.log1p(Math.exp(x)));
 
 describe.each(['cpu', 'wasm'] as const)('tf.softplus on %s', (backend) => {
-  it('is within 5e-7 (relative) of PyTorch\'s softplus on [-60, 60], and x itself above 20', async () => {
+  it("is within 5e-7 (relative) of PyTorch's softplus on [-60, 60], and x itself above 20", async () => {
     await useNodeBackend(backend);
     const xs = Float32Array.from({ length: 120_001 }, (_, i) => -60 + i * 1e-3);
     const y = tf.tidy(() => tf.softplus(tf.tensor1d(xs)).dataSync() as Float32Array);

@@ -57,9 +57,14 @@ export class HyenaDNABlock implements Block {
    * `directMaxLen`: inputs up to this length convolve with the long filter as one depthwise conv on the
    * backend (no read-back); longer ones by FFT on typed arrays. `chunk`: POSITION_CHUNK, smaller in tests.
    */
-  constructor(private readonly w: BlockWeights, private readonly index: number, private readonly filters: FilterBank,
-    private readonly eps: number, private readonly directMaxLen: () => number,
-    private readonly chunk = POSITION_CHUNK) {}
+  constructor(
+    private readonly w: BlockWeights,
+    private readonly index: number,
+    private readonly filters: FilterBank,
+    private readonly eps: number,
+    private readonly directMaxLen: () => number,
+    private readonly chunk = POSITION_CHUNK,
+  ) {}
 
   /** stream -> stream, its read-backs by dataSync. */
   forward(s: Stream): Stream {
@@ -96,7 +101,8 @@ export class HyenaDNABlock implements Block {
   /** norm1 -> in_proj -> short conv -> x0 and the gated v * x1, for positions [from, from + size) of x. */
   private mix(x: tf.Tensor3D, from: number, size: number): [tf.Tensor3D, tf.Tensor3D] {
     return tf.tidy(() => {
-      const [B, , D] = x.shape, back = Math.min(from, 2); // the short conv reads 2 positions back
+      const [B, , D] = x.shape,
+        back = Math.min(from, 2); // the short conv reads 2 positions back
       const xs = tf.slice(x, [0, from - back, 0], [B, size + back, D]);
       const projected = dense(layerNorm(xs, this.w.norm1.g, this.w.norm1.b, this.eps), this.w.inProj) as tf.Tensor3D;
       const u = tf.add(causalDepthwise(projected, this.w.shortFilter), this.w.shortBias); // [B, back + size, 3D]
@@ -131,18 +137,22 @@ export class HyenaDNABlock implements Block {
 
   /** The same in chunks of positions: the gated signal gathered on the CPU for the FFT convolution. */
   private *chunked(x: tf.Tensor3D): Pass {
-    const [B, T, D] = x.shape, starts = Array.from({ length: Math.ceil(T / this.chunk) }, (_, i) => i * this.chunk);
-    const gated = new Float32Array(B * T * D), x0s: tf.Tensor3D[] = [];
+    const [B, T, D] = x.shape,
+      starts = Array.from({ length: Math.ceil(T / this.chunk) }, (_, i) => i * this.chunk);
+    const gated = new Float32Array(B * T * D),
+      x0s: tf.Tensor3D[] = [];
     /** Positions [from, from + size) of each sequence: all [B, T, D] <-> part [B, size, D]. */
     const copyRows = (all: Float32Array, part: Float32Array, from: number, size: number, toAll: boolean) => {
       for (let b = 0, n = size * D; b < B; b++) {
         const at = (b * T + from) * D;
-        if (toAll) all.set(part.subarray(b * n, (b + 1) * n), at); else part.set(all.subarray(at, at + n), b * n);
+        if (toAll) all.set(part.subarray(b * n, (b + 1) * n), at);
+        else part.set(all.subarray(at, at + n), b * n);
       }
     };
     try {
       for (const from of starts) {
-        const size = Math.min(this.chunk, T - from), [x0, g] = this.mix(x, from, size);
+        const size = Math.min(this.chunk, T - from),
+          [x0, g] = this.mix(x, from, size);
         x0s.push(x0);
         try {
           copyRows(gated, yield { values: g }, from, size, true);
@@ -151,12 +161,15 @@ export class HyenaDNABlock implements Block {
         }
       }
       const y = causalLongConv(gated, yield { lags: T }, B, T, D, this.w.skipValues);
-      const outs = starts.map((from, i) => tf.tidy(() => {
-        const size = x0s[i]!.shape[1], part = new Float32Array(B * size * D);
-        copyRows(y, part, from, size, false);
-        const yc = tf.tensor3d(part, [B, size, D]);
-        return this.finish(tf.slice(x, [0, from, 0], [B, size, D]), yc, x0s[i]!);
-      }));
+      const outs = starts.map((from, i) =>
+        tf.tidy(() => {
+          const size = x0s[i]!.shape[1],
+            part = new Float32Array(B * size * D);
+          copyRows(y, part, from, size, false);
+          const yc = tf.tensor3d(part, [B, size, D]);
+          return this.finish(tf.slice(x, [0, from, 0], [B, size, D]), yc, x0s[i]!);
+        }),
+      );
       const out = tf.concat(outs, 1) as tf.Tensor3D;
       tf.dispose(outs);
       return out;

@@ -55,7 +55,7 @@ describe('HyenaDNA implicit filter', () => {
     p.mlp.out.dispose();
   });
 
-  it('keeps filters up to its byte budget; past it, a block\'s filter is computed for each use and equal', async () => {
+  it("keeps filters up to its byte budget; past it, a block's filter is computed for each use and equal", async () => {
     await useNodeBackend('cpu');
     const p = params();
     const bank = new FilterBank([p, p, p], 3000, D, 0.05, 2 * 1024 * D * 4); // room for two 1,024-lag filters

@@ -82,8 +82,13 @@ export class FilterBank {
   private lags = 0;
   private kept: (Float32Array | undefined)[] = [];
 
-  constructor(private readonly params: readonly FilterParams[], private readonly lMax: number,
-    private readonly D: number, private readonly shift: number, private readonly keepBytes = KEEP_FILTER_BYTES) {}
+  constructor(
+    private readonly params: readonly FilterParams[],
+    private readonly lMax: number,
+    private readonly D: number,
+    private readonly shift: number,
+    private readonly keepBytes = KEEP_FILTER_BYTES,
+  ) {}
 
   /** Block i's filter for at least T lags ([>= T, D], lag-major). */
   filter(i: number, T: number): Float32Array {

@@ -81,7 +81,7 @@ describe.each(['cpu', 'wasm'] as const)('HyenaDNA -hf fixture on %s', (backend) 
     net.dispose();
   });
 
-  it('a long input\'s path (position-wise stages in chunks, of 100 here) gives the same logits', async () => {
+  it("a long input's path (position-wise stages in chunks, of 100 here) gives the same logits", async () => {
     await useNodeBackend(backend);
     const start = tf.memory().numTensors;
     const net = buildHyenaDNA(fixture.config, fixture.weights, { positionChunk: 100 });
