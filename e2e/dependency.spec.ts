@@ -11,7 +11,7 @@ import { loadModel } from '../src/model/loadModel';
 import { fileSource } from '../src/node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../src/node/nodeRuntime';
 import { decodeFrame } from '../src/share/linkCodec';
-import { analyse, openAndAnalyse, waitForModel } from './helpers';
+import { analyse, waitForModel } from './helpers';
 
 const EXAMPLE = readFileSync(join(REPO_ROOT, 'public/examples/human_alu_chr22.fa'), 'utf8');
 const SEQ = parseSequence(EXAMPLE).records[0]!.sequence;
@@ -43,10 +43,22 @@ const split = (text: string) => ({
   rest: text.replace(/e = -?[\d.]+/, 'e = ?'),
 });
 
+/** The model of the Alu's gallery examples: the page is switched to it, and the Node reference runs it. */
+const MODEL = 'mlm-hybrid-chr22';
+
+/** Open the page (at url), switch it to MODEL and analyse the example. */
+async function openOnModel(page: Page, url = './'): Promise<void> {
+  await page.goto(url);
+  await waitForModel(page);
+  await page.getByLabel('Model:').selectOption(MODEL);
+  await expect(page.getByTestId('model-info')).toHaveAttribute('data-model-id', MODEL);
+  await analyse(page, EXAMPLE);
+}
+
 /** The Node engine's map of FROM-TO (cpu backend), the reference the page's read-outs are checked against. */
 async function nodeMap(): Promise<DependencyMap> {
   await useNodeBackend('cpu');
-  const model = await loadModel(fileSource(join(REPO_ROOT, 'public/models/mlm-hybrid-chr22')));
+  const model = await loadModel(fileSource(join(REPO_ROOT, 'public/models', MODEL)));
   try {
     return await dependencyMap(model, encode(SEQ), FROM - 1, TO);
   } finally {
@@ -73,7 +85,7 @@ test('a dependency map whose read-out matches the Node engine, with focus, keys,
   page,
   browser,
 }) => {
-  await openAndAnalyse(page, EXAMPLE);
+  await openOnModel(page);
   await runMap(page, FROM, TO);
   await expectSummary(page, FROM, TO);
 
@@ -201,9 +213,7 @@ test('the gallery example opens with its dependency map running; it can be cance
 });
 
 test('on wasm the rows are shared among workers: the same read-out, and cancel stops them all', async ({ page }) => {
-  await page.goto('./?backend=wasm&mapworkers=2');
-  await waitForModel(page);
-  await analyse(page, EXAMPLE);
+  await openOnModel(page, './?backend=wasm&mapworkers=2');
   await runMap(page, FROM, TO);
   // each of the two workers makes its own reference pass
   await expect(page.getByTestId('dep-summary')).toContainText(

@@ -47,6 +47,9 @@ test('a gallery example opens in one click and shows what its caption says', asy
   await expect(page.getByLabel('DNA sequence or FASTA')).toHaveValue(/^>chr22:17558674-17559073/);
   const tracks = page.getByTestId('tracks');
   await expect(page.getByTestId('scan-summary')).toBeVisible();
+  // the view opens on letters around the focused base: out to the whole record, the 400 bases fit the plot area
+  await page.getByRole('button', { name: 'Whole record' }).click();
+  await expect(page.getByTestId('track-range')).toContainText('400 of 400 bp');
   const box = (await tracks.boundingBox())!;
   const entropyAt = async (pos: number) => {
     // the view fits the 400 bases into the plot area right of the 150-px labels

@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { BRCA1_FASTA, readFasta, SHARED_DATA } from '../src/node/data';
 import { REPO_ROOT, useNodeBackend } from '../src/node/nodeRuntime';
-import { runScore } from '../src/cli/score';
+import { runScore } from '../src/score/runScore';
 import { parseSequence } from '../src/genome/parseSequence';
 import { parseRegion } from '../src/genome/region';
 import { openAndAnalyse } from './helpers';

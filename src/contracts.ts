@@ -1,6 +1,6 @@
 // What Python (training/) and TypeScript agree on, read from contracts.json at the repository root.
 
-import contracts from '../contracts.json';
+import contracts from '../contracts.json' with { type: 'json' };
 
 /** Token vocabulary: ids are positions, bases first (the head predicts ids 0-3). */
 export const CONTRACT_VOCAB: readonly string[] = contracts.vocab.tokens;

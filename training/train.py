@@ -6,6 +6,7 @@ Reproducible: fixed seeds, the config file holds every setting. Checkpoints go t
 training/runs/<name>/ (not in git); --init-from warm-starts from an exported model.json.
 """
 import argparse
+import dataclasses
 import json
 import math
 import os
@@ -72,7 +73,7 @@ def lr_at(step, tc, minutes=None, elapsed=0.0):
     return tc["lr"] * (tc["min_lr_frac"] + (1 - tc["min_lr_frac"]) * 0.5 * (1 + math.cos(math.pi * min(1.0, frac))))
 
 
-def main():
+def parse_args():
     ap = argparse.ArgumentParser()
     ap.add_argument("--config", required=True)
     ap.add_argument("--out", help="checkpoint folder (default training/runs/<name>)")
@@ -85,30 +86,25 @@ def main():
     ap.add_argument("--device", default="cpu", help="cpu, or cuda where a GPU is lent (checkpoints are saved for the CPU)")
     ap.add_argument("--bf16", action="store_true", help="bfloat16 autocast for the training passes (evaluation stays float32)")
     ap.add_argument("--threads", type=int, help="CPU threads (default: the config's)")
-    args = ap.parse_args()
+    return ap.parse_args()
 
-    conf = json.loads(Path(args.config).read_text())
-    tc = conf["train"]
-    if args.max_steps:
-        tc["max_steps"] = args.max_steps
-    cfg = GLMConfig(**conf["model"])
-    torch.manual_seed(tc["seed"])
-    torch.set_num_threads(args.threads or tc.get("threads", 2))
-    rng = np.random.default_rng(tc["seed"])
-    gen = torch.Generator().manual_seed(tc["seed"])
-    out = Path(args.out or ROOT / "training" / "runs" / conf["name"])
-    out.mkdir(parents=True, exist_ok=True)
 
+def make_data(conf, cfg, rng):
+    """The training sampler, the fixed validation batches, the grammar probe (or None) and the data summary."""
+    tc, d = conf["train"], conf["data"]
     genomes, specs, val_recs = load_data(conf, cfg.context, ROOT)
     summary = data_summary(genomes)
     print(f"train {summary['trainBases']:,} bp in {summary['records']} records; val {sum(len(r) for r in val_recs):,} bp", flush=True)
-    d = conf["data"]
     sampler = RegionSampler(genomes, specs, cfg.context, rng, tc["rc_prob"], d.get("jitter", 0), flag_weights(d.get("loss_weights", {})))
     val_src = [GenomeData(val_recs, [np.zeros(len(r), np.uint8) for r in val_recs])] if val_recs else genomes
     val_sampler = RegionSampler(val_src, [{}] * len(val_src), cfg.context, np.random.default_rng(99), 0.0, 0, flag_weights({}))
     val_batches = [val_sampler.batch(tc["batch_size"]) for _ in range(tc["val_batches"])]
     probe = GrammarProbe(ROOT / d["heldout_genes"], ROOT, cfg.causal) if d.get("heldout_genes") else None
+    return sampler, val_batches, probe, summary
 
+
+def make_model(cfg, args):
+    """A fresh model, or one warm-started from an exported model.json (--init-from), on args.device."""
     model = HybridGLM(cfg)
     if args.init_from:
         state, old = load_exported(Path(args.init_from)), exported_conv_dilations(Path(args.init_from))
@@ -121,58 +117,123 @@ def main():
     if args.device.startswith("cuda"):
         torch.backends.cuda.matmul.allow_tf32 = True
         torch.backends.cudnn.allow_tf32 = True
+    return model
+
+
+@dataclasses.dataclass
+class Run:
+    """A training run: what it trains and with what, where it writes, and how far it has come."""
+    args: argparse.Namespace
+    conf: dict
+    cfg: GLMConfig
+    model: HybridGLM
+    opt: torch.optim.Optimizer
+    rng: np.random.Generator
+    gen: torch.Generator
+    ckpt_path: Path
+    step: int = 0
+    tokens_seen: int = 0
+    wall: float = 0.0
+    init_from: str | None = None
+
+    def lr(self, t0):
+        return lr_at(self.step, self.conf["train"], self.args.minutes, time.time() - t0)
+
+
+def resume(run):
+    """An interrupted run continues from its checkpoint: model, optimiser, random states and counts."""
+    if not run.ckpt_path.exists() or run.args.init_from:
+        return
+    ck = torch.load(run.ckpt_path, map_location=run.args.device)
+    run.init_from = ck.get("init_from")
+    run.model.load_state_dict(ck["model"]); run.opt.load_state_dict(ck["opt"])
+    run.step, run.tokens_seen, run.wall = ck["step"], ck["tokens_seen"], ck["wall"]
+    run.rng.bit_generator.state = ck["rng"]; run.gen.set_state(ck["gen"])
+    print(f"resumed at step {run.step}", flush=True)
+
+
+def train_step(run, sampler, lr):
+    """One optimiser step on a fresh batch at learning rate `lr`; returns the loss."""
+    tc, args = run.conf["train"], run.args
+    for g in run.opt.param_groups:
+        g["lr"] = lr
+    batch, weights = sampler.batch(tc["batch_size"])
+    dev_type = "cuda" if args.device.startswith("cuda") else "cpu"
+    with torch.autocast(dev_type, dtype=torch.bfloat16, enabled=args.bf16):
+        loss = loss_fn(run.model, batch, run.cfg, tc["mask_rate"], run.gen, weights)
+    run.opt.zero_grad(set_to_none=True)
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(run.model.parameters(), 1.0)
+    run.opt.step()
+    run.step += 1
+    run.tokens_seen += batch.numel()
+    return loss
+
+
+def log_record(run, t0, loss, last, val_batches, probe):
+    """The log line of this step: training loss, and at evaluation steps the validation bits and the probe."""
+    tc = run.conf["train"]
+    rec = {"step": run.step, "tokens": run.tokens_seen, "minutes": round((time.time() - t0) / 60, 2),
+           "train_bits": round(loss.item() / math.log(2), 4), "lr": round(run.lr(t0), 6)}
+    if run.step % tc["eval_every"] == 0 or last:
+        rec["val_bits"] = round(evaluate(run.model, val_batches, run.cfg, tc["mask_rate"]), 4)
+        if probe:
+            rec.update(probe.run(run.model))
+    return rec
+
+
+def save_checkpoint(run, t0, summary):
+    """The model (as CPU tensors), optimiser, counts, config and random states: enough to resume or export."""
+    cpu_state = {k: v.cpu() for k, v in run.model.state_dict().items()}
+    torch.save({"model": cpu_state, "opt": run.opt.state_dict(), "step": run.step,
+                "tokens_seen": run.tokens_seen, "wall": time.time() - t0, "config": run.conf, "data_summary": summary,
+                "init_from": run.init_from, "config_path": run.args.config,
+                "rng": run.rng.bit_generator.state, "gen": run.gen.get_state()}, run.ckpt_path)
+
+
+def train(run, sampler, val_batches, probe, summary, log):
+    """Steps until max_steps, the --minutes schedule's end, --stop-after or --stop-minutes; logs and checkpoints."""
+    tc, args = run.conf["train"], run.args
+    t0 = time.time() - run.wall
+    while run.step < tc["max_steps"]:
+        loss = train_step(run, sampler, run.lr(t0))
+        last = run.step == tc["max_steps"] or (args.minutes is not None and time.time() - t0 >= args.minutes * 60)
+        if run.step % tc["log_every"] == 0 or last:
+            rec = log_record(run, t0, loss, last, val_batches, probe)
+            print(json.dumps(rec), flush=True)
+            log.write(json.dumps(rec) + "\n"); log.flush()
+        stop = last or (args.stop_after is not None and run.step >= args.stop_after) or \
+            (args.stop_minutes is not None and time.time() - t0 >= args.stop_minutes * 60)
+        if run.step % tc["ckpt_every"] == 0 or stop:
+            save_checkpoint(run, t0, summary)
+        if stop:
+            break
+    print(f"done: {run.step} steps, {run.tokens_seen:,} tokens, {(time.time() - t0) / 60:.1f} min", flush=True)
+
+
+def main():
+    args = parse_args()
+    conf = json.loads(Path(args.config).read_text())
+    tc = conf["train"]
+    if args.max_steps:
+        tc["max_steps"] = args.max_steps
+    cfg = GLMConfig(**conf["model"])
+    torch.manual_seed(tc["seed"])
+    torch.set_num_threads(args.threads or tc.get("threads", 2))
+    rng = np.random.default_rng(tc["seed"])
+    gen = torch.Generator().manual_seed(tc["seed"])
+    out = Path(args.out or ROOT / "training" / "runs" / conf["name"])
+    out.mkdir(parents=True, exist_ok=True)
+
+    sampler, val_batches, probe, summary = make_data(conf, cfg, rng)
+    model = make_model(cfg, args)
     n_params = sum(p.numel() for p in model.parameters())
     print(f"{conf['name']}: {cfg.objective}, {n_params:,} parameters", flush=True)
     opt = torch.optim.AdamW(model.parameters(), lr=tc["lr"], betas=(0.9, 0.98), weight_decay=tc["weight_decay"])
-
-    step, tokens_seen, wall = 0, 0, 0.0
-    ckpt_path = out / "ckpt.pt"
-    init_from = args.init_from
-    if ckpt_path.exists() and not args.init_from:          # resume an interrupted run
-        ck = torch.load(ckpt_path, map_location=args.device)
-        init_from = ck.get("init_from")
-        model.load_state_dict(ck["model"]); opt.load_state_dict(ck["opt"])
-        step, tokens_seen, wall = ck["step"], ck["tokens_seen"], ck["wall"]
-        rng.bit_generator.state = ck["rng"]; gen.set_state(ck["gen"])
-        print(f"resumed at step {step}", flush=True)
-
-    log = open(out / "log.jsonl", "a")
-    t0 = time.time() - wall
-    lr_now = lambda: lr_at(step, tc, args.minutes, time.time() - t0)
-    dev_type = "cuda" if args.device.startswith("cuda") else "cpu"
-    while step < tc["max_steps"]:
-        for g in opt.param_groups:
-            g["lr"] = lr_now()
-        batch, weights = sampler.batch(tc["batch_size"])
-        with torch.autocast(dev_type, dtype=torch.bfloat16, enabled=args.bf16):
-            loss = loss_fn(model, batch, cfg, tc["mask_rate"], gen, weights)
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
-        step += 1
-        tokens_seen += batch.numel()
-        last = step == tc["max_steps"] or (args.minutes is not None and time.time() - t0 >= args.minutes * 60)
-        if step % tc["log_every"] == 0 or last:
-            rec = {"step": step, "tokens": tokens_seen, "minutes": round((time.time() - t0) / 60, 2),
-                   "train_bits": round(loss.item() / math.log(2), 4), "lr": round(lr_now(), 6)}
-            if step % tc["eval_every"] == 0 or last:
-                rec["val_bits"] = round(evaluate(model, val_batches, cfg, tc["mask_rate"]), 4)
-                if probe:
-                    rec.update(probe.run(model))
-            print(json.dumps(rec), flush=True)
-            log.write(json.dumps(rec) + "\n"); log.flush()
-        stop = last or (args.stop_after is not None and step >= args.stop_after) or \
-            (args.stop_minutes is not None and time.time() - t0 >= args.stop_minutes * 60)
-        if step % tc["ckpt_every"] == 0 or stop:
-            cpu_state = {k: v.cpu() for k, v in model.state_dict().items()}
-            torch.save({"model": cpu_state, "opt": opt.state_dict(), "step": step,
-                        "tokens_seen": tokens_seen, "wall": time.time() - t0, "config": conf, "data_summary": summary,
-                        "init_from": init_from, "config_path": args.config,
-                        "rng": rng.bit_generator.state, "gen": gen.get_state()}, ckpt_path)
-        if stop:
-            break
-    print(f"done: {step} steps, {tokens_seen:,} tokens, {(time.time() - t0) / 60:.1f} min", flush=True)
+    run = Run(args, conf, cfg, model, opt, rng, gen, out / "ckpt.pt", init_from=args.init_from)
+    resume(run)
+    with open(out / "log.jsonl", "a") as log:
+        train(run, sampler, val_batches, probe, summary, log)
 
 
 if __name__ == "__main__":

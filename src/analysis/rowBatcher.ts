@@ -32,16 +32,27 @@ export async function runRows(
   }
 }
 
-/** Sum of log P(observed base) over a row, skipping N and special tokens. */
-export function rowLogLikelihood(tokens: Int32Array, logprobs: Float32Array): { total: number; count: number } {
+/**
+ * Sum of log P(observed base) over a row, skipping N and special tokens, and positions the model makes no
+ * prediction for (NaN: a causal model without a start token has none for the first base it reads), which
+ * `missing` counts.
+ */
+export function rowLogLikelihood(
+  tokens: Int32Array,
+  logprobs: Float32Array,
+): { total: number; count: number; missing: number } {
   let total = 0,
-    count = 0;
+    count = 0,
+    missing = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t < N_ID) {
-      total += logprobs[i * 4 + t]!;
+    if (t >= N_ID) continue;
+    const lp = logprobs[i * 4 + t]!;
+    if (Number.isNaN(lp)) missing++;
+    else {
+      total += lp;
       count++;
     }
   }
-  return { total, count };
+  return { total, count, missing };
 }

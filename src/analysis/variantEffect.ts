@@ -11,7 +11,14 @@ import { runRows } from './rowBatcher';
 import { deltaLikelihoodPlan } from './scoring/deltaLikelihood';
 import { influencePlan } from './scoring/influence';
 import { marginalPlan } from './scoring/marginal';
-import type { ScoreParts, ScoringContext, ScoringPlan, Variant, VariantScore } from './scoring/plan';
+import {
+  centredWindow,
+  type ScoreParts,
+  type ScoringContext,
+  type ScoringPlan,
+  type Variant,
+  type VariantScore,
+} from './scoring/plan';
 
 export type { Variant, VariantScore } from './scoring/plan';
 
@@ -82,6 +89,15 @@ const PLANS: Record<ScoreMethod, (ctx: ScoringContext) => ScoringPlan> = {
   influence: influencePlan,
 };
 
+/** What a variant's note says when positions without a prediction were left out of both alleles. */
+export function skippedNote(skipped: number, ownBase: boolean): string {
+  return (
+    `${skipped} base${skipped > 1 ? 's' : ''} of the window without a prediction (the model predicts each base ` +
+    `from those before it, so none for the first it reads) left out of both alleles` +
+    (ownBase ? ", the variant's own base among them: the score is only its effect on the bases after it" : '')
+  );
+}
+
 /** forwardRows: rows run, a row continued from a shared prefix counted by the fraction of its positions computed. */
 export async function scoreVariants(
   model: LanguageModel,
@@ -98,7 +114,7 @@ export async function scoreVariants(
     note: checkVariant(seq, v, opts.method, model.objective) ?? '',
   }));
   const parts: ScoreParts[][] = variants.map(() =>
-    strands.map(() => ({ alt: NaN, ref: NaN, altMean: NaN, refMean: NaN })),
+    strands.map(() => ({ alt: NaN, ref: NaN, altMean: NaN, refMean: NaN, refSkipped: 0, altSkipped: 0 })),
   );
   const { rows, jobs } = PLANS[opts.method]({ model, tokens: encode(seq), variants, scores, W, strands, parts });
 
@@ -114,12 +130,25 @@ export async function scoreVariants(
     ...opts,
     onProgress: (done) => opts.onProgress?.(jobs.length + done, units),
   });
-  variants.forEach((_, i) => {
+  variants.forEach((v, i) => {
     const sc = scores[i]!;
     if (sc.note) return;
+    const uneven = parts[i]!.find((p) => p.refSkipped !== p.altSkipped);
+    if (uneven) {
+      sc.note = `the model leaves ${uneven.refSkipped} bases of the reference window and ${uneven.altSkipped} of the variant's without a prediction: the two cannot be compared`;
+      return;
+    }
     const mean = (f: (p: ScoreParts) => number) => parts[i]!.reduce((a, p) => a + f(p), 0) / strands.length;
-    sc.score = mean((p) => p.alt - p.ref);
+    const score = mean((p) => p.alt - p.ref);
+    if (!Number.isFinite(score)) {
+      sc.note = 'the model makes no prediction for the bases this score reads';
+      return;
+    }
+    sc.score = score;
     if (opts.method === 'dll') sc.meanScore = mean((p) => p.altMean - p.refMean);
+    const skipped = Math.max(...parts[i]!.map((p) => p.refSkipped));
+    const own = opts.method === 'dll' && v.pos === centredWindow(seq.length, v.pos, W);
+    if (skipped) sc.note = skippedNote(skipped, own);
   });
   return { scores, forwardRows: rows.length + Math.round(jobRows) };
 }

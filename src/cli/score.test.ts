@@ -13,7 +13,8 @@ import { BRCA1_DEV_TSV, BRCA1_FASTA, readFasta, readSge } from '../node/data';
 import { fileSource } from '../node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../node/nodeRuntime';
 import { mustSkip } from '../node/prerequisites';
-import { runScore, TSV_HEADER } from './score';
+import { runScore } from '../score/runScore';
+import { TSV_HEADER } from '../score/scoreOutput';
 
 const MARKOV = join(REPO_ROOT, 'public/models/markov-k9-chr22');
 

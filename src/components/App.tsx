@@ -4,6 +4,7 @@ import { resultOf } from '../state/selectors';
 import { useApp } from '../state/store';
 import { AttentionPanel } from './AttentionPanel';
 import { DependencyPanel } from './DependencyPanel';
+import { ExampleCaption } from './ExampleCaption';
 import { ComparePanel } from './ComparePanel';
 import { CostCurvePanel } from './CostCurvePanel';
 import { GalleryPanel } from './GalleryPanel';
@@ -46,6 +47,7 @@ export function App() {
         {hasScan && (
           <div className={stale ? 'results stale' : 'results'}>
             {stale && <StaleBanner />}
+            <ExampleCaption />
             <TrackPanel />
             <ComparePanel />
             <AttentionPanel />

@@ -59,7 +59,8 @@ export function BringModel() {
         />
       </label>{' '}
       <span className="muted">
-        (model.json, weight shards and golden.json from training/export.py; it stays on this page)
+        (model.json, weight shards and golden.json from training/export.py, or a published folder: config.json and its
+        weights; it stays on this page)
       </span>
     </div>
   );

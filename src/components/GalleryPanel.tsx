@@ -1,5 +1,6 @@
-// Teaching gallery: curated real sequences that open in one click, each with what to look for.
-import { GALLERY, type GalleryExample } from '../gallery/examples';
+// Teaching gallery: curated real sequences that open in one click; the caption then shows beside the result
+// (ExampleCaption).
+import { GALLERY, trackMarks, type GalleryExample } from '../gallery/examples';
 import { parseSequence } from '../genome/parseSequence';
 import { selectBusy } from '../state/selectors';
 import { useApp } from '../state/store';
@@ -15,21 +16,24 @@ async function open(ex: GalleryExample) {
     return;
   }
   const record = parseSequence(text).records[0]!;
-  const notes = await useApp.getState().openAnalysis({
-    name: record.name,
-    sequence: record.sequence,
-    softMasked: record.softMasked,
-    models: { primary: ex.model },
-    view: ex.focus === undefined ? {} : { focus: ex.focus - 1 },
-    analyses: {
-      ...(ex.mutagenesis
-        ? { mutagenesis: { start: ex.mutagenesis[0] - 1, end: ex.mutagenesis[1], method: null } }
-        : {}),
-      ...(ex.dependency
-        ? { dependency: { start: ex.dependency[0] - 1, end: ex.dependency[1], strands: 'forward' as const } }
-        : {}),
+  const notes = await useApp.getState().openAnalysis(
+    {
+      name: record.name,
+      sequence: record.sequence,
+      softMasked: record.softMasked,
+      models: { primary: ex.model },
+      view: ex.focus === undefined ? {} : { focus: ex.focus - 1 },
+      analyses: {
+        ...(ex.mutagenesis
+          ? { mutagenesis: { start: ex.mutagenesis[0] - 1, end: ex.mutagenesis[1], method: null } }
+          : {}),
+        ...(ex.dependency
+          ? { dependency: { start: ex.dependency[0] - 1, end: ex.dependency[1], strands: 'forward' as const } }
+          : {}),
+      },
     },
-  });
+    { id: ex.id, marks: trackMarks(ex) },
+  );
   if (notes.length) useApp.setState({ runError: notes.join(' ') });
 }
 
@@ -43,7 +47,7 @@ export function GalleryPanel() {
         {GALLERY.map((ex) => (
           <li key={ex.id}>
             <h3>{ex.title}</h3>
-            <p>{ex.caption}</p>
+            <p>{ex.summary}</p>
             <button type="button" disabled={busy} onClick={() => void open(ex)} aria-label={`Open ${ex.title}`}>
               Open
             </button>

@@ -3,7 +3,10 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectBusy } from '../state/selectors';
 import { useApp } from '../state/store';
 import { BringModel } from './BringModel';
+import { HubModels } from './HubModels';
+import { ModelCardButton } from './ModelCard';
 import { ModelCheck } from './ModelCheck';
+import { PublishedCard } from './PublishedCard';
 import { ShareControls } from './ShareControls';
 
 export function StatusBar() {
@@ -51,6 +54,7 @@ export function StatusBar() {
             </option>
           ))}
         </select>{' '}
+        <ModelCardButton />{' '}
         {model && (
           <span className="muted" data-testid="model-info" data-model-id={model.id}>
             {model.objective === 'mlm' ? 'masked LM' : 'causal LM'}, {model.parameters.toLocaleString('en-US')}{' '}
@@ -59,6 +63,7 @@ export function StatusBar() {
           </span>
         )}{' '}
         <ModelCheck />
+        <PublishedCard />
         {modelError && (
           <div className="error" role="alert" data-testid="model-error">
             {modelError}
@@ -70,6 +75,7 @@ export function StatusBar() {
           </div>
         )}
         <BringModel />
+        <HubModels />
       </div>
       <ShareControls />
     </section>

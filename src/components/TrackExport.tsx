@@ -95,7 +95,7 @@ export function TrackExport({ scan, record, modelId, canvas, drawn }: Props) {
         type="button"
         onClick={() => {
           const { data, view } = drawn();
-          const svg = new SvgContext(view.width, tracksHeight());
+          const svg = new SvgContext(view.width, tracksHeight(data));
           drawTracks(asCanvasContext(svg), data, view);
           downloadSvg(`${stem(record.name)}.tracks.svg`, svg.toString());
         }}

@@ -4,7 +4,10 @@
 import type { DependencyMap } from '../analysis/dependency/dependencyMap';
 import { parseRegion } from '../genome/region';
 
-/** Cells: e(i, j) in bits, 6 decimals; empty where not computed. Labels: position then base, e.g. 41276012A. */
+/**
+ * Cells: e(i, j) in bits, 6 decimals; empty where not computed or the model makes no prediction at j. Labels:
+ * position then base, e.g. 41276012A.
+ */
 export function dependencyTsv(recordName: string, sequence: string, map: DependencyMap): string {
   const r = parseRegion(recordName);
   const n = map.end - map.start;

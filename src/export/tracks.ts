@@ -19,7 +19,10 @@ function browserChrom(recordName: string): { chrom: string; start0: number } {
 
 const fmt = (v: number) => (Number.isFinite(v) ? Number(v.toFixed(5)).toString() : null);
 
-/** bedGraph: 0-based half-open intervals; runs of equal values are merged; non-finite values (N) are skipped. */
+/**
+ * bedGraph: 0-based half-open intervals; runs of equal values are merged; non-finite values are skipped (an N, or a
+ * base the model makes no prediction for: a causal model without a start token has none for the first base).
+ */
 export function toBedGraph(recordName: string, t: TrackExport): string {
   const { chrom, start0 } = browserChrom(recordName);
   const lines = [`track type=bedGraph name="${t.name}" description="${t.description}"`];

@@ -62,7 +62,7 @@ describe('the BRCA1 exon 19 caption', () => {
   });
 
   it('ranks the substitutions of 109 and 195 where it says, and 194 with the bases around it', () => {
-    const [r109] = caught(/substitutions of 109 score the (\w+) most damaging/);
+    const [r109] = caught(/changes at 109 get the (\w+) lowest scores on average/);
     expect(['first', 'second', 'third', 'fourth', 'fifth'].indexOf(r109!) + 1).toBe(site(own, 109).scoreRank);
     const [r195] = caught(/195 is (\d+\w\w)/);
     expect(ordinal(site(own, 195).scoreRank)).toBe(r195);

@@ -2,6 +2,7 @@
 // line numbers, with what each record says about itself (its length, whether it is a contig or a
 // protein record) checked against what it holds.
 
+import type { TableLine } from './flatFeatures';
 import { SequenceInputError } from './inputError';
 
 export type FlatFormat = 'GenBank' | 'EMBL';
@@ -15,6 +16,8 @@ export interface FlatRecord {
   lastLine: number;
   /** Whether the record ends with its "//" line. */
   closed: boolean;
+  /** The lines of its FEATURES table (GenBank) or FT lines (EMBL, "FT" blanked), for flatFeatures. */
+  table: TableLine[];
 }
 
 const SPEC = {
@@ -42,7 +45,8 @@ export function flatFileAsFasta(lines: string[]): { lines: string[]; records: Ma
   const first = lines.find((l) => l.trim() !== '') ?? '';
   if (!formatOf(first)) return null;
   const records = new Map<number, FlatRecord>(); // by the line of its '>name'
-  let rec: (FlatRecord & { line: number; inSeq: boolean; sawSeq: boolean; contig: boolean }) | null = null;
+  let rec: (FlatRecord & { line: number; inSeq: boolean; sawSeq: boolean; contig: boolean; inTable: boolean }) | null =
+    null;
   const close = () => {
     if (!rec || rec.sawSeq) return;
     const spec = SPEC[rec.format];
@@ -69,7 +73,10 @@ export function flatFileAsFasta(lines: string[]): { lines: string[]; records: Ma
           .trim()
           .split(format === 'GenBank' ? /\s+/ : /[\s;]+/)[0] || 'record';
       const m = format === 'GenBank' ? /\s(\d+)\s+(bp|aa)\b/i.exec(l) : /\s(\d+)\s+(BP|AA)\.\s*$/i.exec(l);
-      rec = { format, name, lastLine: ln, closed: false, line: ln, inSeq: false, sawSeq: false, contig: false };
+      rec = {
+        ...{ format, name, lastLine: ln, closed: false, table: [], line: ln },
+        ...{ inSeq: false, sawSeq: false, contig: false, inTable: false },
+      };
       if (m && m[2]!.toLowerCase() === 'aa')
         throw proteinError(rec, `its ${format === 'GenBank' ? 'LOCUS' : 'ID'} line says ${m[1]} ${m[2]}`, ln);
       if (m)
@@ -107,6 +114,13 @@ export function flatFileAsFasta(lines: string[]): { lines: string[]; records: Ma
       if (rec.format === 'EMBL' && sq && !rec.declared)
         rec.declared = { length: Number(sq[1]), where: `its SQ line says ${sq[1]} BP` };
       return '';
+    }
+    if (rec.format === 'EMBL' && l.startsWith('FT')) rec.table.push({ text: `  ${l.slice(2)}`, line: ln });
+    if (rec.format === 'GenBank') {
+      // the table runs from its FEATURES line to the next line that starts in column 1
+      if (/^FEATURES\s/.test(l)) rec.inTable = true;
+      else if (rec.inTable && /^\S/.test(l)) rec.inTable = false;
+      else if (rec.inTable) rec.table.push({ text: l, line: ln });
     }
     if (spec.contig.test(l)) rec.contig = true;
     if (/\/mol_type="protein"/.test(l)) throw proteinError(rec, '/mol_type="protein"', ln);

@@ -1,5 +1,7 @@
 // Turns pasted text (raw sequence, FASTA, GenBank or EMBL) into model-ready records, with specific messages.
 
+import type { SequenceFeature } from './features';
+import { readFeatureTable } from './flatFeatures';
 import { checkFlatRecord, flatFileAsFasta, type FlatFormat, type FlatRecord } from './flatFile';
 import { SequenceInputError } from './inputError';
 
@@ -9,6 +11,8 @@ export interface SequenceRecord {
   sequence: string;
   /** Soft-masked (lower-case) positions in the input, kept for display. */
   softMasked: Uint8Array;
+  /** A GenBank/EMBL record's genes, mRNAs, CDS and exons (from its FEATURES table), for the annotation track. */
+  features?: SequenceFeature[];
 }
 
 export interface ParseResult {
@@ -72,7 +76,14 @@ export function parseSequence(text: string, maxLength = MAX_SEQUENCE_LENGTH): Pa
         softMasked[i] = 1;
         counts.lower++;
       }
-    records.push({ name, sequence: raw.toUpperCase(), softMasked });
+    const table = flatRecord && readFeatureTable(flatRecord.table, raw.length, name);
+    if (table) notices.push(...table.skipped);
+    records.push({
+      name,
+      sequence: raw.toUpperCase(),
+      softMasked,
+      ...(table?.features.length ? { features: table.features } : {}),
+    });
   };
 
   const raw = textLines(text);

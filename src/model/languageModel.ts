@@ -53,4 +53,9 @@ export interface LanguageModel {
     batch: number,
     attn?: AttentionRequest,
   ): Promise<{ logprobs: Float32Array; attention?: Float32Array }>;
+  /**
+   * A network's raw logits [T, V] for one row of token ids in its own vocabulary, as its family's code computes
+   * them (npm run logits; the `logits` analysis). Absent where the model has none (a Markov model).
+   */
+  rawLogits?(ids: Int32Array): Promise<{ logits: Float32Array; vocab: number }>;
 }

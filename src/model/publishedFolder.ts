@@ -23,22 +23,25 @@ async function readWeights(
   source: ModelSource,
   names: string[],
   onProgress?: (p: LoadProgress) => void,
-): Promise<{ raw: RawTensors; file: string }> {
+): Promise<{ raw: RawTensors; file: string; size: number }> {
   const choice = findWeightsFile(names, source.label);
+  let size = 0;
   const bytes = async (file: string, i: number, total: number) => {
     onProgress?.({ status: 'download', file, loaded: i, total });
-    return new Uint8Array(await source.readBytes(file));
+    const b = new Uint8Array(await source.readBytes(file));
+    size += b.byteLength;
+    return b;
   };
   // a refusal names the file with its folder, as the weight table's refusals do
   const named = (file: string) => `${source.label}${file}`;
   if (choice.kind === 'file') {
-    return { raw: readCheckpoint(named(choice.file), await bytes(choice.file, 0, 1)), file: choice.file };
+    return { raw: readCheckpoint(named(choice.file), await bytes(choice.file, 0, 1)), file: choice.file, size };
   }
   const index = JSON.parse(await source.readText(choice.index)) as unknown;
   const shards = shardNames(index, named(choice.index));
   const read = new Map<string, Uint8Array>();
   for (const [i, s] of shards.entries()) read.set(s, await bytes(s, i, shards.length));
-  return { raw: readShardedSafetensors(index, read, named(choice.index)), file: choice.index };
+  return { raw: readShardedSafetensors(index, read, named(choice.index)), file: choice.index, size };
 }
 
 export async function loadPublished(source: ModelSource, onProgress?: (p: LoadProgress) => void): Promise<LoadedModel> {
@@ -56,7 +59,7 @@ export async function loadPublished(source: ModelSource, onProgress?: (p: LoadPr
     throw new ModelFormatError(
       `${source.label}: the folder's files cannot be listed, so its weight file cannot be found.`,
     );
-  const { raw, file } = await readWeights(source, await source.list(), onProgress);
+  const { raw, file, size } = await readWeights(source, await source.list(), onProgress);
   const table = family.weights(config);
   const weights = resolveWeights(table, raw, `${source.label}${file}`);
   const facts = family.facts(config);
@@ -76,6 +79,16 @@ export async function loadPublished(source: ModelSource, onProgress?: (p: LoadPr
       objective: facts.objective,
       parameters,
       metrics: {},
+      // config.json states no licence, training data or quality: a Hub download's card comes from its catalogue
+      card: {
+        source: `the folder ${source.label.replace(/\/+$/, '')} (config.json and ${file})`,
+        weights: { file, bytes: size },
+        licence: null,
+        trainedContext: null,
+        trainingData: null,
+        zeroShot: null,
+        unverified: [],
+      },
     },
   });
 }

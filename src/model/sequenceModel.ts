@@ -16,6 +16,7 @@ import {
   type PrefixPass,
   type Stream,
 } from './network';
+import { rawLogitsOf } from './rawLogits';
 import { runForward, runShared, type TensorModel } from './runner';
 import { startSubstitutions, type SubstitutionModel } from './substitutions';
 
@@ -138,13 +139,30 @@ export class SequenceModel implements LanguageModel, TensorModel, SubstitutionMo
    * forward does; nothing is renormalised or realigned.
    */
   logitsOfIds(ids: tf.Tensor2D): tf.Tensor3D {
+    return this.network.head(hiddenStates(this.network, this.ownInputs(ids)));
+  }
+
+  /** logitsOfIds awaiting the read-backs of blocks that work on the CPU (a GPU backend stalls on a synchronous one). */
+  async logitsOfIdsAsync(ids: tf.Tensor2D): Promise<tf.Tensor3D> {
+    const input = tf.tidy(() => this.ownInputs(ids));
+    const h = await hiddenStatesAsync(this.network, input);
+    if (input !== ids) input.dispose();
+    const logits = tf.tidy(() => this.network.head(h));
+    h.dispose();
+    return logits;
+  }
+
+  rawLogits(ids: Int32Array): Promise<{ logits: Float32Array; vocab: number }> {
+    return rawLogitsOf(this, ids);
+  }
+
+  /** Ids in the model's own vocabulary as its forward reads them: behind its start token for 'shifted-input'. */
+  private ownInputs(ids: tf.Tensor2D): tf.Tensor2D {
     const [B, T] = ids.shape;
     const bos = this.facts.tokens.ids[RUNTIME_BOS]!;
-    const input =
-      this.causal && this.facts.alignment === 'shifted-input'
-        ? (tf.concat([tf.fill([B, 1], bos, 'int32'), tf.slice(ids, [0, 0], [-1, T - 1])], 1) as tf.Tensor2D)
-        : ids;
-    return this.network.head(hiddenStates(this.network, input));
+    return this.causal && this.facts.alignment === 'shifted-input'
+      ? (tf.concat([tf.fill([B, 1], bos, 'int32'), tf.slice(ids, [0, 0], [-1, T - 1])], 1) as tf.Tensor2D)
+      : ids;
   }
 
   /** forwardTensors for a network whose blocks read back (runner.ts): frees `tokens`; the caller frees the outputs. */

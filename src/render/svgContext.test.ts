@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { drawMutagenesis } from './mutagenesis';
 import { asCanvasContext, SvgContext } from './svgContext';
-import { drawTracks, LABEL_WIDTH, SURPRISE_MAX_BITS, tracksHeight } from './tracks';
+import { drawTracks, LABEL_WIDTH, SURPRISE_MAX_BITS, trackLayout, tracksHeight } from './tracks';
 
 const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
 
@@ -19,25 +19,24 @@ describe('SVG export through the canvas drawing code', () => {
     expect(s).toContain('fill="rgb(179,88,6)"'); // -scale is the full orange end
   });
 
-  it('draws the tracks with balanced clip groups', () => {
+  it('draws the tracks with balanced clip groups, each named with its unit', () => {
     const L = 20;
-    const svg = new SvgContext(400, tracksHeight());
-    drawTracks(
-      asCanvasContext(svg),
-      {
-        sequence: 'ACGTN'.repeat(4),
-        logprobs: new Float32Array(L * 4).fill(Math.log(0.25)),
-        observedBits: new Float32Array(L).fill(-2),
-        entropyBits: new Float32Array(L).fill(2),
-        focus: 3,
-      },
-      { start: 0, bpPerPixel: L / 250, width: 400 },
-    );
+    const data = {
+      name: 'chr1:101-120',
+      sequence: 'ACGTN'.repeat(4),
+      logprobs: new Float32Array(L * 4).fill(Math.log(0.25)),
+      observedBits: new Float32Array(L).fill(-2),
+      entropyBits: new Float32Array(L).fill(2),
+      focus: 3,
+    };
+    const svg = new SvgContext(400, tracksHeight(data));
+    drawTracks(asCanvasContext(svg), data, { start: 0, bpPerPixel: L / 250, width: 400 });
     const s = svg.toString();
     expect(count(s, /<g /g)).toBe(count(s, /<\/g>/g));
-    expect(count(s, /<g /g)).toBe(5); // one clip per track
-    expect(s).toContain('>log2 P(observed base)</text>');
-    expect(s).toContain('>P(A, C, G, T)</text>');
+    expect(s).toContain('>log2 P(observed)</text>');
+    expect(s).toContain('>logo (bits)</text>');
+    expect(s).toContain('>chr1</text>'); // the ruler names the chromosome
+    expect(s).toContain('>101-120 (20 bp)</text>');
   });
 
   it('escapes text and attribute values, so a record name cannot break the SVG', () => {
@@ -55,23 +54,24 @@ describe('SVG export through the canvas drawing code', () => {
       width = 400,
       plotW = width - LABEL_WIDTH;
     const observedBits = new Float32Array(L).map((_, i) => (i % 2 ? -2 : -4)); // every pixel holds both: mean -3
-    const svg = new SvgContext(width, tracksHeight());
-    drawTracks(
-      asCanvasContext(svg),
-      {
-        sequence: 'A'.repeat(L),
-        logprobs: new Float32Array(L * 4).fill(Math.log(0.25)),
-        observedBits,
-        entropyBits: new Float32Array(L).fill(1),
-        focus: null,
-      },
-      { start: 0, bpPerPixel: L / plotW, width },
-    );
+    const data = {
+      name: 'seq',
+      sequence: 'A'.repeat(L),
+      logprobs: new Float32Array(L * 4).fill(Math.log(0.25)),
+      observedBits,
+      entropyBits: new Float32Array(L).fill(1),
+      focus: null,
+    };
+    const svg = new SvgContext(width, tracksHeight(data));
+    drawTracks(asCanvasContext(svg), data, { start: 0, bpPerPixel: L / plotW, width });
     const s = svg.toString();
-    // background, surprise, entropy, 4 stack layers and the sequence: 1 + 1 + 1 + 4 + 1 bars per pixel at most
-    expect(count(s, /<rect /g)).toBeLessThanOrEqual(5 + plotW * 7);
-    const surprise = [...s.matchAll(/<rect x="[\d.]+" y="0" width="1" height="([\d.]+)"/g)].map((m) => Number(m[1]));
-    expect(surprise.length).toBe(plotW);
-    expect(surprise.every((hgt) => Math.abs(hgt - (3 / SURPRISE_MAX_BITS) * 70) < 0.01)).toBe(true);
+    // the logo (4 layers), log2 P and entropy: at most 6 bars per pixel, plus the frames
+    expect(count(s, /<rect /g)).toBeLessThanOrEqual(100 + plotW * 6);
+    const band = trackLayout(data).find((b) => b.key === 'surprise')!;
+    const bars = [...s.matchAll(/<rect x="([\d.]+)" y="([\d.]+)" width="1" height="([\d.]+)"/g)]
+      .filter((m) => Number(m[1]) >= LABEL_WIDTH && Number(m[2]) === band.top)
+      .map((m) => Number(m[3]));
+    expect(bars.length).toBe(plotW);
+    expect(bars.every((hgt) => Math.abs(hgt - (3 / SURPRISE_MAX_BITS) * band.height) < 0.01)).toBe(true);
   });
 });

@@ -18,6 +18,8 @@ export interface SavedAnalysis {
   /** Track view: zoom step, first visible base, the focused base. */
   view: { zoom?: number; start?: number; focus?: number };
   analyses: SavedAnalyses;
+  /** The gallery example it was opened from: a link reopens its caption and marks too. */
+  example?: string;
 }
 
 /** A decoded analysis; `notice` says what was read but could not be checked or kept. */
@@ -35,7 +37,7 @@ export function writeSaved(s: SavedAnalysis): unknown {
     const saved = ANALYSES.get(kind)?.saved;
     if (saved && settings !== undefined) analyses[kind] = saved.write(settings);
   }
-  return { name: s.name, models: s.models, view: s.view, analyses };
+  return { name: s.name, models: s.models, view: s.view, analyses, ...(s.example ? { example: s.example } : {}) };
 }
 
 /** Back from that JSON, every field checked against the sequence; an Error names the first bad one. */
@@ -54,7 +56,7 @@ export function readSaved(json: unknown, sequence: string, softMasked: Uint8Arra
     models.compare = typeof m.compare === 'string' && MODEL_ID.test(m.compare) ? m.compare : bad('compare');
   const v = isRecord(json.view) ? json.view : bad('view');
   const view: SavedAnalysis['view'] = {};
-  if (v.zoom !== undefined) view.zoom = isInt(v.zoom, 0, 40) ? (v.zoom as number) : bad('view');
+  if (v.zoom !== undefined) view.zoom = isInt(v.zoom, -40, 40) ? (v.zoom as number) : bad('view');
   if (v.start !== undefined) view.start = isInt(v.start, 0, sequence.length - 1) ? (v.start as number) : bad('view');
   if (v.focus !== undefined) view.focus = isInt(v.focus, 0, sequence.length - 1) ? (v.focus as number) : bad('focus');
   const a = isRecord(json.analyses) ? json.analyses : bad('analyses');
@@ -66,6 +68,9 @@ export function readSaved(json: unknown, sequence: string, softMasked: Uint8Arra
     else unknown.push(kind);
   }
   const out: DecodedAnalysis = { name, sequence, softMasked, models, view, analyses: analyses as SavedAnalyses };
+  if (json.example !== undefined)
+    out.example =
+      typeof json.example === 'string' && /^[\w-]{1,60}$/.test(json.example) ? json.example : bad('example');
   if (unknown.length)
     out.notice = `It also holds ${unknown.join(', ')}, which this version of the app does not have; ${unknown.length > 1 ? 'they were' : 'it was'} left out.`;
   return out;
@@ -74,6 +79,8 @@ export function readSaved(json: unknown, sequence: string, softMasked: Uint8Arra
 /** Formats 1 and 2 kept every setting flat: their fields, moved to where format 3 keeps them (checked there). */
 export function fromLegacySettings(json: unknown): unknown {
   if (!isRecord(json)) return json;
+  // the format digit sits outside the check: format-3 settings under a format-2 prefix are a damaged link
+  if ('models' in json || 'analyses' in json) throw new Error('its settings are not valid for its format');
   const s = json;
   const analyses: Record<string, unknown> = {};
   if (s.layer !== undefined || s.head !== undefined) analyses.attention = { layer: s.layer ?? 0, head: s.head ?? 0 };

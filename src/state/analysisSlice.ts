@@ -3,6 +3,7 @@
 
 import type { StateCreator } from 'zustand';
 import { DEFAULT_MASK_STRIDE } from '../analysis/likelihoodScan';
+import { GALLERY, trackMarks } from '../gallery/examples';
 import type { SavedAnalysis } from '../share/savedAnalysis';
 import { isStale } from './inputSlice';
 import { resultOf } from './selectors';
@@ -45,6 +46,8 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     attentionSettings: { layer: 0, head: 0 },
     focus: null,
     view: { zoom: 0, start: 0 },
+    exampleId: null,
+    marks: [],
 
     async run(again) {
       const record = again?.record ?? get().records[get().recordIndex];
@@ -57,7 +60,10 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
         analysedRecords: records,
         runError: null,
         stale: isStale(get().records[get().recordIndex], record),
+        // another sequence in place of an analysed one is no longer the example (openAnalysis, which empties
+        // `analysed` first, sets its own)
         ...(same ? {} : { focus: Math.floor(record.sequence.length / 2), view: { zoom: 0, start: 0 } }),
+        ...(same || !get().analysed ? {} : { exampleId: null, marks: [] }),
       });
       const scan = await get().runJob('scan', { maskStride: DEFAULT_MASK_STRIDE });
       if (!scan) {
@@ -70,12 +76,16 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       await get().runCompare();
     },
 
-    async openAnalysis(saved: SavedAnalysis) {
+    async openAnalysis(saved: SavedAnalysis, given) {
       const notes: string[] = [];
+      // a link made from a gallery example names it: its caption and marks come back with it
+      const named = GALLERY.find((e) => e.id === saved.example);
+      const example = given ?? (named ? { id: named.id, marks: trackMarks(named) } : undefined);
       await get().init(); // a gallery click or a link before the model list arrived waits for it
       const { models, modelId } = get();
       const want = saved.models.primary;
-      set({ analysed: null, analysedRecords: [] });
+      // the example's caption and marks are there when its results first show: no layout shift under the pointer
+      set({ analysed: null, analysedRecords: [], exampleId: example?.id ?? null, marks: example?.marks ?? [] });
       get().clearJobs();
       if (want && models.some((m) => m.id === want)) {
         if (modelId !== want) await get().selectModel(want);
@@ -104,7 +114,10 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       if (saved.view.focus !== undefined) set({ focus: saved.view.focus });
       await get().run();
       const s = get();
-      if (!s.analysed) return notes;
+      if (!s.analysed) {
+        set({ exampleId: null, marks: [] }); // nothing opened: no caption for whatever runs next
+        return notes;
+      }
       if (saved.view.focus !== undefined) s.setFocus(saved.view.focus);
       if (saved.view.zoom !== undefined || saved.view.start !== undefined)
         s.setView({ zoom: saved.view.zoom ?? 0, start: saved.view.start ?? 0 });

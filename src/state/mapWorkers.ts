@@ -5,12 +5,8 @@
 // for the next ones while the model and backend stay; the page's own worker waits meanwhile. On WebGPU one
 // worker keeps the GPU busy, so the map runs there as before.
 
-import {
-  mergeDependencyRows,
-  shareRows,
-  type DependencyMap,
-  type MapStrands,
-} from '../analysis/dependency/dependencyMap';
+import type { DependencyMap, MapStrands } from '../analysis/dependency/dependencyMap';
+import { mergeDependencyRows, shareRows } from '../analysis/dependency/shares';
 import { encode } from '../genome/tokens';
 import type { BackendName } from '../model/backend';
 import { CallCancelledError, ModelWorkerClient, WorkerCrashedError, type CallOptions } from '../worker/client';

@@ -3,6 +3,7 @@
 // sequence on the new model, saying what was cleared.
 
 import type { StateCreator } from 'zustand';
+import type { ModelCard } from '../model/meta';
 import type { ModelInfo } from '../worker/protocol';
 import { releaseMapWorkers } from './mapWorkers';
 import { loadRequest, USER_PREFIX, type LoadRequest } from './modelLoad';
@@ -10,8 +11,11 @@ import type { AppState, ModelEntry, ModelSlice } from './types';
 import { worker } from './workerClient';
 
 export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set, get) => {
-  /** The one reset path: returns the new model's info, or throws (the caller says why it was refused). */
-  const switchTo = async (label: string, load: LoadRequest): Promise<ModelInfo> => {
+  /**
+   * The one reset path: returns the new model's info, or throws (the caller says why it was refused). `card`: what
+   * the Hub catalogue says of a downloaded model, over what its config.json says (the weights read stay).
+   */
+  const switchTo = async (label: string, load: LoadRequest, card?: ModelCard): Promise<ModelInfo> => {
     get().cancel();
     releaseMapWorkers();
     const startedAt = performance.now();
@@ -22,7 +26,7 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
       loading: { label, done: 0, total: 1, startedAt, updatedAt: startedAt },
     });
     try {
-      const model = await worker().call(load, {
+      const info = await worker().call(load, {
         onProgress: (done, total, file) =>
           set({
             loading: {
@@ -34,6 +38,7 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
             },
           }),
       });
+      const model = card ? { ...info, card: { ...card, weights: info.card?.weights ?? card.weights } } : info;
       set({ model, loading: null, attentionSettings: { layer: Math.max(0, model.nAttentionLayers - 1), head: 0 } });
       return model;
     } finally {
@@ -71,36 +76,38 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
       if (!entry) return;
       set({ modelId: id });
       try {
-        await rerun(await switchTo(`Loading ${entry.name}`, loadRequest(entry)));
+        await rerun(await switchTo(`Loading ${entry.name}`, loadRequest(entry), entry.card));
       } catch (e) {
         set({ modelError: (e as Error).message });
       }
     },
 
-    async bringModel(files, label) {
-      if (get().loading) return;
+    async bringModel(files, label, card) {
+      if (get().loading) return false;
       const previous = get().modelId;
       let model: ModelInfo;
       try {
-        model = await switchTo(`Checking ${label}`, { type: 'loadFiles', label, files });
+        model = await switchTo(`Checking ${label}`, { type: 'loadFiles', label, files }, card);
       } catch (e) {
         // the worker no longer holds the previous model: load it again, and keep the refusal on screen
         const message = (e as Error).message;
         if (previous) await get().selectModel(previous);
-        set({ modelError: `Your model was refused: ${message}` });
-        return;
+        set({ modelError: `${card ? 'The downloaded model' : 'Your model'} was refused: ${message}` });
+        return false;
       }
       const id = `${USER_PREFIX}${model.id}`;
       const entry: ModelEntry = {
         id,
-        name: `${model.name} (your model)`,
+        name: `${model.name} (${card ? 'Hugging Face' : 'your model'})`,
         objective: model.objective,
         path: '',
         user: true,
         files,
+        ...(card ? { card } : {}),
       };
       set({ models: [...get().models.filter((m) => m.id !== id), entry], modelId: id });
       await rerun(model);
+      return true;
     },
 
     checkModel: () => worker().call({ type: 'check' }),

@@ -47,6 +47,7 @@ export function savedOf(s: AppState): SavedAnalysis | null {
     },
     view: { ...(s.view.zoom || s.view.start ? s.view : {}), ...(s.focus !== null ? { focus: s.focus } : {}) },
     analyses,
+    ...(s.exampleId ? { example: s.exampleId } : {}),
   };
 }
 

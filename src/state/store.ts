@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import { createAnalysisSlice } from './analysisSlice';
 import { createCompareSlice } from './compareSlice';
 import { createCostCurveSlice } from './costCurveSlice';
+import { createHubSlice } from './hubSlice';
 import { createInputSlice } from './inputSlice';
 import { createJobsSlice } from './jobsSlice';
 import { createModelSlice } from './modelSlice';
@@ -20,4 +21,5 @@ export const useApp = create<AppState>()((...a) => ({
   ...createVariantSlice(...a),
   ...createCompareSlice(...a),
   ...createCostCurveSlice(...a),
+  ...createHubSlice(...a),
 }));

@@ -8,10 +8,12 @@ import type { DependencySettings } from '../analysis/descriptors/dependency';
 import type { MutagenesisSettings } from '../analysis/descriptors/mutagenesis';
 import type { ScoreMethod } from '../analysis/variantEffect';
 import type { SequenceRecord } from '../genome/parseSequence';
+import type { TrackMark } from '../gallery/examples';
 import type { TypedVariant } from '../genome/variantSyntax';
 import type { BackendChoice } from '../model/backend';
 import type { Objective } from '../model/family';
 import type { ModelFile } from '../model/memorySource';
+import type { ModelCard } from '../model/meta';
 import type { CostCurveResult } from './costCurveSlice';
 import type { SavedAnalysis } from '../share/savedAnalysis';
 import type { ControlResults, ModelInfo } from '../worker/protocol';
@@ -26,6 +28,8 @@ export interface ModelEntry {
   user?: true;
   /** A brought model's files, kept so that switching back to it (or a map's helper worker) loads it again. */
   files?: ModelFile[];
+  /** A model downloaded from the Hub: its catalogue card, kept over what its config.json says. */
+  card?: ModelCard;
 }
 
 /** Which model a job ran on: 'a' the loaded one, 'b' the compare view's. */
@@ -101,8 +105,11 @@ export interface ModelSlice {
   init(): Promise<void>;
   /** Load a model of the list; what it cleared is said in `modelNote`. */
   selectModel(id: string): Promise<void>;
-  /** Load a model folder the user picked or dropped (its files, or one .zip), after its checks. */
-  bringModel(files: ModelFile[], label: string): Promise<void>;
+  /**
+   * Load a model folder the user picked or dropped (its files, or one .zip) or downloaded from the Hub (`card`:
+   * its catalogue card), after its checks; false when it was refused (modelError says why).
+   */
+  bringModel(files: ModelFile[], label: string, card?: ModelCard): Promise<boolean>;
   /** What the last model switch did to the analysis (kept, rerun or cleared), in words. */
   modelNote: string | null;
   checkModel(): Promise<ControlResults['check']>;
@@ -122,12 +129,16 @@ export interface AnalysisSlice {
   shareTooLarge: boolean;
   attentionSettings: AttentionSettings;
   focus: number | null;
-  /** Track view: zoom step (0 fits the sequence, each step doubles) and first visible base. */
+  /** Track view: zoom step (0 the opening view, components/trackView.ts; each step doubles or halves) and first
+   *  visible base. */
   view: { zoom: number; start: number };
+  /** The gallery example open, if any, and the regions its caption names for the tracks; a new sequence clears them. */
+  exampleId: string | null;
+  marks: TrackMark[];
   /** Analyse the selected record of the input box, or `again`: a record analysed before (a new model, crash recovery). */
   run(again?: { record: SequenceRecord; records: SequenceRecord[] }): Promise<void>;
   /** Open a saved analysis (share link, session file, gallery example); returns notes on what could not be applied. */
-  openAnalysis(saved: SavedAnalysis): Promise<string[]>;
+  openAnalysis(saved: SavedAnalysis, example?: { id: string; marks: TrackMark[] }): Promise<string[]>;
   /** Cancel every running analysis. */
   cancel(): void;
   setAttention(s: Partial<AttentionSettings>): void;
@@ -174,6 +185,28 @@ export interface CompareSlice {
   scoreCompare(): Promise<void>;
 }
 
+/** A download from the Hugging Face Hub (one at a time): its progress in MB, and how it ended. */
+export interface HubJob {
+  /** The catalogue entry's id. */
+  id: string;
+  status: 'downloading' | 'loading' | 'done' | 'error' | 'cancelled';
+  progress: Progress;
+  error?: string;
+}
+
+export interface HubSlice {
+  hub: HubJob | null;
+  /** Catalogue entries whose files are all in this browser's cache (a later visit loads them offline). */
+  hubCached: Record<string, boolean>;
+  /** Which entries the cache holds (reads the cache only: nothing leaves the page). */
+  refreshHubCache(): Promise<void>;
+  /** On the person's click only: fetch the entry's files (or read them from the cache), then load them. */
+  downloadHub(id: string): Promise<void>;
+  cancelHub(): void;
+  /** Drop an entry's files from the cache. */
+  forgetHub(id: string): Promise<void>;
+}
+
 export interface CostCurveSlice {
   costCurve: CostCurveResult | null;
   measureCosts(lengths: number[]): Promise<void>;
@@ -186,7 +219,8 @@ export type AppState = InputSlice &
   AnalysisSlice &
   VariantSlice &
   CompareSlice &
-  CostCurveSlice;
+  CostCurveSlice &
+  HubSlice;
 
 /** The store as share sync and bootstrap see it. */
 export type AppStore = StoreApi<AppState>;

@@ -7,6 +7,7 @@ import type { CostCurve } from '../bench/costCurve';
 import type { GoldenReport } from '../model/check/goldenCheck';
 import type { BackendChoice, BackendName } from '../model/backend';
 import type { ModelManifest } from '../model/manifest';
+import type { ModelCard } from '../model/meta';
 import type { ModelFile } from '../model/memorySource';
 
 export interface ModelInfo {
@@ -26,6 +27,8 @@ export interface ModelInfo {
   hiddenSize: number;
   metrics: ModelManifest['metrics'];
   scoreDistribution?: ModelManifest['scoreDistribution'];
+  /** A published model's card (PublishedCard.tsx): from its config.json, or from the Hub catalogue. */
+  card?: ModelCard;
 }
 
 /** How many sequences the worker keeps (setSequence): the page's cache of sent sequences mirrors it. */

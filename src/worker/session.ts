@@ -46,6 +46,7 @@ export function modelInfo(m: LoadedModel): ModelInfo {
     hiddenSize: m.representation.kind === 'hidden' ? m.representation.size : 0,
     metrics: meta.metrics,
     scoreDistribution: meta.scoreDistribution,
+    ...(meta.card ? { card: meta.card } : {}),
   };
 }
 

@@ -1,65 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { encode, reverseComplementTokens } from '../../genome/tokens';
-import type { LanguageModel } from '../../model/languageModel';
 import { CancelledError } from '../run';
 import { scoreVariants } from '../variantEffect';
-import { dependencyMap, mergeDependencyRows, shareRows } from './dependencyMap';
-
-// P at position j depends only on the token at j - 1 (uniform at 0 and after an N): a substitution at i
-// moves position i + 1 and nothing else.
-const D = [
-  [0.7, 0.1, 0.1, 0.1],
-  [0.1, 0.7, 0.1, 0.1],
-  [0.1, 0.1, 0.7, 0.1],
-  [0.25, 0.25, 0.25, 0.25],
-];
-const UNIFORM = [0.25, 0.25, 0.25, 0.25];
-// a second table, read from j - 2, so that the fake is not the same on both strands
-const D2 = [
-  [1, 1, 1, 1],
-  [2, 1, 1, 1],
-  [1, 1, 3, 1],
-  [1, 1, 1, 4],
-];
-
-function fakeModel(
-  objective: 'mlm' | 'clm',
-  opts: { twoBack?: boolean; shared?: boolean; context?: number } = {},
-): LanguageModel & { rows: number } {
-  const predict = (row: Int32Array, j: number, out: Float32Array, o: number) => {
-    const prev = j > 0 && row[j - 1]! < 4 ? D[row[j - 1]!]! : UNIFORM;
-    const back = opts.twoBack && j > 1 && row[j - 2]! < 4 ? D2[row[j - 2]!]! : [1, 1, 1, 1];
-    const w = prev.map((p, k) => p * back[k]!);
-    const total = w.reduce((a, b) => a + b, 0);
-    for (let k = 0; k < 4; k++) out[o + k] = Math.log(w[k]! / total);
-  };
-  const m: LanguageModel & { rows: number } = {
-    objective,
-    context: opts.context ?? 64,
-    nHeads: 1,
-    nAttentionLayers: 0,
-    rows: 0,
-    reuse: { kind: 'none' },
-    representation: { kind: 'none' },
-    async forward(tokens, batch) {
-      m.rows += batch;
-      const T = tokens.length / batch;
-      const out = new Float32Array(tokens.length * 4);
-      for (let b = 0; b < batch; b++)
-        for (let j = 0; j < T; j++) predict(tokens.subarray(b * T, (b + 1) * T), j, out, (b * T + j) * 4);
-      return { logprobs: out };
-    },
-  };
-  if (opts.shared) {
-    const forwardShared = async (ref: Int32Array, alts: { from: number; tokens: Int32Array }[]) => {
-      const r = (await m.forward(ref, 1)).logprobs;
-      const a = await Promise.all(alts.map(async (x) => (await m.forward(x.tokens, 1)).logprobs.slice(x.from * 4)));
-      return { ref: r, alts: a };
-    };
-    return Object.assign(m, { reuse: { kind: 'prefix' as const, forwardShared } });
-  }
-  return m;
-}
+import { dependencyMap } from './dependencyMap';
+import { fakeModel } from './testFixtures';
 
 const lo = (p: number) => Math.log2(p / (1 - p));
 
@@ -193,69 +137,5 @@ describe('dependency map on fixed logits', () => {
     expect(full.passes).toBe(145);
     await expect(dependencyMap(model, s, 40, 60)).rejects.toThrow(/inside the sequence/);
     await expect(dependencyMap(model, encode('A'.repeat(1100)), 0, 1100)).rejects.toThrow(/at most 1,024 bases/);
-  });
-
-  it('computes a share of the rows alone, and shares merge into the whole map (windows, N, both strands)', async () => {
-    // 40 bases with an N, context 16: the shares cut through windows; the causal fake reads two bases back,
-    // so that its two strands differ
-    const s = encode('ACGTTGCAAGGCTTAACCGNTATCGATCGGATCCATGCAA');
-    for (const [model, strands] of [
-      [fakeModel('mlm', { context: 16 }), 'forward'],
-      [fakeModel('clm', { context: 16, twoBack: true, shared: true }), 'both'],
-    ] as const) {
-      const whole = await dependencyMap(model, s, 0, 40, { strands });
-      const cuts: [number, number][] = [
-        [0, 7],
-        [7, 23],
-        [23, 40],
-      ];
-      const shares = [];
-      for (const rows of cuts) {
-        const totals: number[] = [];
-        const map = await dependencyMap(model, s, 0, 40, {
-          strands,
-          rows,
-          onProgress: (_, total) => totals.push(total),
-        });
-        for (let i = 0; i < 40; i++)
-          if (i < rows[0] || i >= rows[1])
-            expect(map.values.subarray(i * 40, (i + 1) * 40).every(Number.isNaN)).toBe(true);
-        const subs =
-          Array.from(s.subarray(rows[0], rows[1])).filter((t) => t < 4).length * 3 * (strands === 'both' ? 2 : 1);
-        expect(totals.at(-1)).toBe(subs);
-        shares.push({ rows, map });
-      }
-      const merged = mergeDependencyRows([shares[2]!, shares[0]!, shares[1]!]);
-      expect(Array.from(merged.values)).toEqual(Array.from(whole.values));
-      expect(Array.from(merged.argmax)).toEqual(Array.from(whole.argmax));
-      expect(Array.from(merged.influence)).toEqual(Array.from(whole.influence));
-      expect(merged.workers).toBe(3);
-      // each share pays only the reference passes of the windows its rows use
-      expect(merged.passes).toBeGreaterThanOrEqual(whole.passes);
-      expect(merged.passes - whole.passes).toBeLessThanOrEqual(2 * (strands === 'both' ? 2 : 1) * 16);
-    }
-    await expect(dependencyMap(fakeModel('mlm'), s, 0, 40, { rows: [5, 41] })).rejects.toThrow(/must lie in 0-40/);
-    const part = await dependencyMap(fakeModel('mlm'), s, 0, 40, { rows: [0, 20] });
-    expect(() => mergeDependencyRows([{ rows: [0, 20], map: part }])).toThrow(/stop at row 20 of 40/);
-    expect(() =>
-      mergeDependencyRows([
-        { rows: [0, 20], map: part },
-        { rows: [10, 40], map: part },
-      ]),
-    ).toThrow(/do not tile/);
-    // shares of equal work: the Ns of the first half count for nothing
-    expect(shareRows(encode('NNNNAAAA' + 'AAAAAAAA'), 2)).toEqual([
-      [0, 10],
-      [10, 16],
-    ]); // 6 bases each
-    expect(shareRows(encode('ACGTACGTA'), 3)).toEqual([
-      [0, 3],
-      [3, 6],
-      [6, 9],
-    ]);
-    expect(shareRows(encode('AC'), 4)).toEqual([
-      [0, 1],
-      [1, 2],
-    ]);
   });
 });

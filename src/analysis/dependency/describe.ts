@@ -11,13 +11,16 @@ export function describeCell(map: DependencyMap, seq: string, i: number, j: numb
     q = map.start + j;
   const v = map.values[i * n + j]!;
   const head = `Substituted ${p + 1} (${seq[p]}) → read ${q + 1} (${seq[q]}): `;
-  if (Number.isNaN(v))
+  if (Number.isNaN(v)) {
+    if (seq[p] === 'N' || !'ACGT'.includes(seq[p]!)) return `${head}no substitution at an N`;
+    const w = map.windows.find((x) => i >= x.keepStart && i < x.keepEnd);
     return (
       head +
-      (seq[p] === 'N' || !'ACGT'.includes(seq[p]!)
-        ? 'no substitution at an N'
+      (w && j >= w.start && j < w.end
+        ? `no prediction: the model predicts each base from those before it, and ${q + 1} is the first it read`
         : 'not computed (outside the window the model read for this row)')
     );
+  }
   if (i === j) return `${head}e = 0 (the diagonal)`;
   const a = map.argmax[i * n + j]!;
   if (a === 255) return `${head}e = ${v.toFixed(4)} bits`;

@@ -34,13 +34,19 @@ export interface MapRow {
 /**
  * Folds one substitution (to base `alt` at window position `at`) into a map row: for every other window
  * position j, e = max over k of |log2 odds_j(k | mutant) - log2 odds_j(k | reference)|, kept when it beats
- * what the row holds (ties keep the earlier substitution, then the earlier target base, in ACGT order).
+ * what the row holds (ties keep the earlier substitution, then the earlier target base, in ACGT order). A
+ * position the model makes no prediction for (NaN: a causal model's first base) is NaN in the row.
  */
 export function foldSubstitution(ref: Float64Array, mut: Float64Array, at: number, alt: number, out: MapRow): void {
   const T = ref.length / 4;
   const base = out.row * out.n + out.col0;
   for (let j = 0; j < T; j++) {
     if (j === at) continue;
+    const c = base + j;
+    if (Number.isNaN(ref[j * 4]!) || Number.isNaN(mut[j * 4]!)) {
+      out.values[c] = NaN;
+      continue;
+    }
     let best = -1,
       bestK = 0;
     for (let k = 0; k < 4; k++) {
@@ -50,7 +56,6 @@ export function foldSubstitution(ref: Float64Array, mut: Float64Array, at: numbe
         bestK = k;
       }
     }
-    const c = base + j;
     if (out.argmax[c] === 255 || best > out.values[c]!) {
       out.values[c] = best;
       out.argmax[c] = alt * 4 + bestK;

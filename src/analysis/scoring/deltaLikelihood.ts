@@ -11,10 +11,15 @@ import { centredWindow, type ScoringContext, type ScoringPlan } from './plan';
  * Rows whose log-likelihoods add up to that of the sequence `t`: one row when it fits the context,
  * otherwise sliding windows in which each base is scored with up to a context of bases before it.
  */
-function llRows(t: Int32Array, context: number, done: (total: number, count: number) => void): TokenRow[] {
+function llRows(
+  t: Int32Array,
+  context: number,
+  done: (total: number, count: number, missing: number) => void,
+): TokenRow[] {
   const windows = planWindows(t.length, context, true);
   let total = 0,
     count = 0,
+    missing = 0,
     left = windows.length;
   return windows.map((w) => ({
     tokens: t.subarray(w.start, w.end),
@@ -25,7 +30,8 @@ function llRows(t: Int32Array, context: number, done: (total: number, count: num
       );
       total += ll.total;
       count += ll.count;
-      if (--left === 0) done(total, count);
+      missing += ll.missing;
+      if (--left === 0) done(total, count, missing);
     },
   }));
 }
@@ -63,9 +69,10 @@ export function deltaLikelihoodPlan(ctx: ScoringContext): ScoringPlan {
     }
     strands.forEach((flip, s) => {
       rows.push(
-        ...llRows(rc(altWin, flip), model.context, (total, count) => {
+        ...llRows(rc(altWin, flip), model.context, (total, count, missing) => {
           parts[i]![s]!.alt = total;
           parts[i]![s]!.altMean = total / count;
+          parts[i]![s]!.altSkipped = missing;
         }),
       );
     });
@@ -73,10 +80,11 @@ export function deltaLikelihoodPlan(ctx: ScoringContext): ScoringPlan {
   for (const { idx, shared, start, end } of refRows.values()) {
     strands.forEach((flip, s) => {
       const refWin = rc(tokens.slice(start, end), flip);
-      const setRef = (total: number, count: number) => {
+      const setRef = (total: number, count: number, missing: number) => {
         for (const i of idx) {
           parts[i]![s]!.ref = total;
           parts[i]![s]!.refMean = total / count;
+          parts[i]![s]!.refSkipped = missing;
         }
       };
       if (!forwardShared) {
@@ -92,7 +100,7 @@ export function deltaLikelihoodPlan(ctx: ScoringContext): ScoringPlan {
         });
         const out = await forwardShared(refWin, alts);
         const ref = rowLogLikelihood(refWin, out.ref);
-        setRef(ref.total, ref.count);
+        setRef(ref.total, ref.count, ref.missing);
         alts.forEach(({ from, tokens: t }, j) => {
           // the alternative's log-likelihood: the reference's over the shared prefix, its own from `from` on
           const before = rowLogLikelihood(refWin.subarray(0, from), out.ref.subarray(0, from * 4));
@@ -100,6 +108,7 @@ export function deltaLikelihoodPlan(ctx: ScoringContext): ScoringPlan {
           const p = parts[shared[j]!.i]![s]!;
           p.alt = before.total + after.total;
           p.altMean = p.alt / (before.count + after.count);
+          p.altSkipped = before.missing + after.missing;
         });
         return 1 + alts.reduce((a, { from }) => a + Math.max(0, W - from - 1) / W, 0);
       });

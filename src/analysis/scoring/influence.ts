@@ -21,13 +21,27 @@ export function jsDivergence(lpA: ArrayLike<number>, lpB: ArrayLike<number>): nu
   return Math.max(0, d);
 }
 
-/** Mean JS divergence over positions j != at of two [T, 4] log-probability rows. */
+/** Whether row j of [T, 4] log-probabilities holds no prediction (NaN: a causal model's first base). */
+const unpredicted = (lp: Float32Array, j: number) => Number.isNaN(lp[j * 4]!);
+
+/** Positions j != at that either row holds no prediction for: left out of the mean. */
+export function skippedPositions(ref: Float32Array, alt: Float32Array, at: number): number {
+  let n = 0;
+  for (let j = 0; j < ref.length / 4; j++) if (j !== at && (unpredicted(ref, j) || unpredicted(alt, j))) n++;
+  return n;
+}
+
+/** Mean JS divergence over positions j != at of two [T, 4] log-probability rows, where both predict. */
 export function meanInfluence(ref: Float32Array, alt: Float32Array, at: number): number {
   const T = ref.length / 4;
-  let total = 0;
-  for (let j = 0; j < T; j++)
-    if (j !== at) total += jsDivergence(ref.subarray(j * 4, j * 4 + 4), alt.subarray(j * 4, j * 4 + 4));
-  return T > 1 ? total / (T - 1) : 0;
+  let total = 0,
+    n = 0;
+  for (let j = 0; j < T; j++) {
+    if (j === at || unpredicted(ref, j) || unpredicted(alt, j)) continue;
+    total += jsDivergence(ref.subarray(j * 4, j * 4 + 4), alt.subarray(j * 4, j * 4 + 4));
+    n++;
+  }
+  return n ? total / n : T > 1 ? NaN : 0;
 }
 
 export function influencePlan(ctx: ScoringContext): ScoringPlan {
@@ -41,8 +55,10 @@ export function influencePlan(ctx: ScoringContext): ScoringPlan {
       let ref: Float32Array | null = null;
       const pending: [number, Float32Array][] = [];
       const score = (i: number, alt: Float32Array) => {
-        parts[i]![s]!.ref = 0;
-        parts[i]![s]!.alt = -meanInfluence(ref!, alt, at);
+        const p = parts[i]![s]!;
+        p.ref = 0;
+        p.alt = -meanInfluence(ref!, alt, at);
+        p.refSkipped = p.altSkipped = skippedPositions(ref!, alt, at);
       };
       rows.push({
         tokens: orient(tokens.slice(start, start + W)),

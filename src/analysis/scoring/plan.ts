@@ -18,12 +18,17 @@ export interface VariantScore {
   note: string;
 }
 
-/** One strand's pieces of a variant's score: score = mean over strands of (alt - ref). */
+/**
+ * One strand's pieces of a variant's score: score = mean over strands of (alt - ref). refSkipped, altSkipped:
+ * positions left out because the model makes no prediction there (the note says so; unequal counts refuse it).
+ */
 export interface ScoreParts {
   alt: number;
   ref: number;
   altMean: number;
   refMean: number;
+  refSkipped: number;
+  altSkipped: number;
 }
 
 export interface ScoringContext {

@@ -144,6 +144,10 @@ export function torchZip(pkl: Uint8Array, storages: Record<string, Uint8Array>, 
   return zipSync(files, { level: 0 });
 }
 
+/** A zip holding one state dict of float32 tensors over the given storages. */
+export const stateDictZip = (tensors: Record<string, TensorSpec>, storages: Record<string, Uint8Array>) =>
+  torchZip(stateDict(new PickleWriter().proto(), tensors).stop().bytes(), storages);
+
 export const f32Bytes = (xs: readonly number[]) => new Uint8Array(new Float32Array(xs).buffer);
 
 /** A safetensors file of the given tensors (dtype, shape, bytes), laid out in order. */
