@@ -62,7 +62,9 @@ export interface Block {
  */
 export interface LocalBlock extends Block {
   readonly reach: number;
-  /** Input rows x [1, n, D] (plain stream), zero-padded by pad rows each side -> [1, n + pad[0] + pad[1] - 2 reach, D]. */
+  /**
+   * Input rows x [1, n, D] (plain stream), zero-padded by pad rows each side -> [1, n + pad[0] + pad[1] - 2 reach, D].
+   */
   forwardPadded(x: tf.Tensor3D, pad: [number, number]): tf.Tensor3D;
 }
 

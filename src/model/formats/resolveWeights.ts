@@ -40,9 +40,8 @@ export function resolveWeights(table: readonly WeightEntry[], raw: RawTensors, f
       claimed.add(k);
     }
     if (t.shape.length !== e.shape.length || t.shape.some((d, i) => d !== e.shape[i])) {
-      throw new ModelFormatError(
-        `${file}: key ${key} has shape ${shapeText(t.shape)}; the config implies ${shapeText(e.shape)} (the weights do not match the config).`,
-      );
+      const shapes = `has shape ${shapeText(t.shape)}; the config implies ${shapeText(e.shape)}`;
+      throw new ModelFormatError(`${file}: key ${key} ${shapes} (the weights do not match the config).`);
     }
     const where = `${file}: key ${key}`;
     if (e.dtype === 'int64') out.set(e.name, { shape: [...t.shape], data: toInt64(t, where) });
@@ -55,8 +54,10 @@ export function resolveWeights(table: readonly WeightEntry[], raw: RawTensors, f
   const extra = [...raw.keys()].filter((k) => !claimed.has(k));
   if (extra.length) {
     const list = extra.slice(0, 3).join(', ') + (extra.length > 3 ? ` and ${extra.length - 3} more` : '');
+    const [keys, are] = extra.length === 1 ? ['key', 'is'] : ['keys', 'are'];
     throw new ModelFormatError(
-      `${file}: ${extra.length === 1 ? 'key' : 'keys'} ${list} ${extra.length === 1 ? 'is' : 'are'} not part of this model as its config describes it (a different architecture or size?).`,
+      `${file}: ${keys} ${list} ${are} not part of this model as its config describes it ` +
+        '(a different architecture or size?).',
     );
   }
   return out;
