@@ -21,3 +21,5 @@ grep -q '"val_bits"' .cache/smoke-minutes-run/log.jsonl && test -s .cache/smoke-
 "$PY" training/test_contracts.py
 "$PY" training/test_regions.py
 "$PY" training/test_weights_io.py
+# the PyTorch twins of the published families against the official code's logits (shared/reference-models)
+"$PY" training/published/test_published.py

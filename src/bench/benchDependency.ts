@@ -1,9 +1,12 @@
 // npm run bench's dependency-map section: a 256- and a 512-base map per bundled model, in headless Chromium
 // wasm as the app runs it (the panel's path: rows shared among the map workers, the app's default thread
 // count): wall time and forward passes.
-//   npm run bench -- --only dependency [--models ID,... --dependency-lengths 256,512 --dependency-threads N --map-workers N]     (this section alone)
+// This section alone:
+//   npm run bench -- --only dependency [--models ID,... --dependency-lengths 256,512 --dependency-threads N
+//     --map-workers N]
 
 import type { DependencyMap } from '../analysis/dependency/dependencyMap';
+import { openModel } from './pageModel';
 
 export const DEPENDENCY_LENGTHS = [256, 512];
 
@@ -36,15 +39,9 @@ export async function dependencyBench(
   try {
     for (const m of models) {
       const page = await browser.newPage();
-      await page.goto(
-        `http://127.0.0.1:4198/?backend=wasm&testhooks=1${wasmThreads ? `&threads=${wasmThreads}` : ''}${mapWorkers ? `&mapworkers=${mapWorkers}` : ''}`,
-      );
-      // the default model first, so that no second load runs beside it; then the read-out must name this
-      // model: right after a selection it can still show the previous one, whose worker model is gone
-      await page.getByTestId('model-info').waitFor({ timeout: 600_000 });
-      if (m.id !== (await page.locator('#model-select').inputValue()))
-        await page.locator('#model-select').selectOption(m.id);
-      await page.locator(`[data-testid="model-info"][data-model-id="${m.id}"]`).waitFor({ timeout: 600_000 });
+      const query = `${wasmThreads ? `&threads=${wasmThreads}` : ''}${mapWorkers ? `&mapworkers=${mapWorkers}` : ''}`;
+      await page.goto(`http://127.0.0.1:4198/?backend=wasm&testhooks=1${query}`);
+      await openModel(page, m.id);
       const threads = /wasm, (\d+) threads?/.exec((await page.getByTestId('backend').textContent()) ?? '')?.[1] ?? '?';
       for (const L of lengths) {
         log(`chromium wasm ${m.id} dependency map L=${L}`);
@@ -63,9 +60,9 @@ export async function dependencyBench(
           },
           [seq.slice(0, L), L] as const,
         );
-        rows.push(
-          `| ${m.id} | ${L} | ${r.passes.toLocaleString('en-US')} (3L + 1 = ${(3 * L + 1).toLocaleString('en-US')}) | ${Math.round(r.rows).toLocaleString('en-US')} | ${(r.ms / 1000).toFixed(1)} | ${threads} | ${r.workers} |`,
-        );
+        const passes = `${count(r.passes)} (3L + 1 = ${count(3 * L + 1)})`;
+        const cells = [m.id, L, passes, count(Math.round(r.rows)), (r.ms / 1000).toFixed(1), threads, r.workers];
+        rows.push(`| ${cells.join(' | ')} |`);
         log(rows.at(-1)!);
       }
       await page.close();
@@ -77,4 +74,24 @@ export async function dependencyBench(
   return rows;
 }
 
-export const DEPENDENCY_HEADER = `| model | L | forward passes started | forward-row equivalents | wall time (s) | wasm threads (page's worker) | map workers |\n|---|---|---|---|---|---|---|`;
+const count = (n: number) => n.toLocaleString('en-US');
+
+export const DEPENDENCY_HEADER =
+  "| model | L | forward passes started | forward-row equivalents | wall time (s) | wasm threads (page's worker) " +
+  '| map workers |\n|---|---|---|---|---|---|---|';
+
+export const DEPENDENCY_NOTE =
+  'Dependency maps (analysis/dependency) of the first L bases of the BRCA1-region slice, in headless Chromium ' +
+  'wasm as the panel runs them (rows shared among the map workers, one XNNPACK thread each; the first map of a ' +
+  'model includes starting them), one map each: wall time from the request to the result. A causal model ' +
+  'continues each substitution from the reference prefix (partial rows counted by their share); a masked hybrid ' +
+  'reruns each conv block only on the rows the substitution changes (2 R_k + 1 around the site, R_k the reach of ' +
+  'blocks 1-k) and its attention blocks in full; Markov runs every row in full.';
+
+/** A count option of 1-8 (--dependency-threads, --map-workers), or undefined when not given. */
+export function countOption(value: string | undefined, name: string): number | undefined {
+  if (!value) return undefined;
+  const n = Number(value);
+  if (!(Number.isInteger(n) && n >= 1 && n <= 8)) throw new Error(`--${name}: 1-8 (got ${value})`);
+  return n;
+}

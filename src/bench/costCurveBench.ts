@@ -36,9 +36,8 @@ export async function costCurveSection(log: (m: string) => void, extra: string[]
       const p = c.points.find((q) => q.length === L);
       return p ? p.ms.toFixed(p.ms < 10 ? 1 : 0) : '–';
     });
-    rows.push(
-      `| ${m.id} (${type}) | ${cells.join(' | ')} | ${c.slope?.toFixed(2) ?? '–'}${c.stopped ? ` (${c.stopped})` : ''} |`,
-    );
+    const slope = `${c.slope?.toFixed(2) ?? '–'}${c.stopped ? ` (${c.stopped})` : ''}`;
+    rows.push(`| ${m.id} (${type}) | ${cells.join(' | ')} | ${slope} |`);
   }
   return rows;
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../node/nodeRuntime';
+import { referenceModelsDir } from '../node/referenceModels';
 import { torchTimes } from './torchBench';
 
 // The bench's PyTorch reference (training/bench_torch.py) runs nowhere else in CI; keep it working.
@@ -26,6 +27,25 @@ describe('PyTorch side of the bench', () => {
           for (const t of ms) expect(t).toBeGreaterThan(0);
         }
       }
+    },
+    60_000,
+  );
+
+  it.each(['wall', 'cpu'] as const)(
+    'times a published folder through its PyTorch twin, %s clock',
+    (clock) => {
+      const model = join(referenceModelsDir(), 'caduceus-ps'),
+        ids = Array.from({ length: 64 }, (_, i) => 7 + (i % 4));
+      const out = torchTimes({
+        model,
+        threads: [1],
+        repeats: 2,
+        clock,
+        cases: [{ length: 64, batch: 1, tokens: ids }],
+      });
+      const ms = (out['1'] as Record<string, number[]>)['64']!;
+      expect(ms).toHaveLength(2);
+      for (const t of ms) expect(t).toBeGreaterThan(0);
     },
     60_000,
   );

@@ -11,6 +11,8 @@ export interface TorchSpec {
   repeats: number;
   /** "reuse" (default): freed memory stays in the process; "glibc": glibc's defaults (see bench_torch.py) */
   allocator?: 'reuse' | 'glibc';
+  /** "wall" (default) or "cpu": the process's CPU time (bench_torch.py) */
+  clock?: 'wall' | 'cpu';
   model?: string;
   cases?: { length: number; batch: number; tokens: number[] }[];
   gemms?: number[][];

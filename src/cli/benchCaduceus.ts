@@ -80,7 +80,7 @@ let scanMs = 0,
 const timedScan: SelectiveScan = (groups) => {
   const t0 = performance.now();
   // the read-back holds u, dt, B, C of every group once more, and y is as large as u
-  const scanBytes = groups.reduce((n, g) => n + 4 * (3 * g.u.size + g.dt.size + g.bc.size), 0);
+  const scanBytes = groups.reduce((n, g) => n + 4 * (3 * g.u.size + g.delta.size + g.bc.size), 0);
   peakBytes = Math.max(peakBytes, tf.memory().numBytes + scanBytes);
   const y = cpuSelectiveScan(groups);
   scanMs += performance.now() - t0;

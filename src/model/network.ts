@@ -62,7 +62,9 @@ export interface Block {
  */
 export interface LocalBlock extends Block {
   readonly reach: number;
-  /** Input rows x [1, n, D] (plain stream), zero-padded by pad rows each side -> [1, n + pad[0] + pad[1] - 2 reach, D]. */
+  /**
+   * Input rows x [1, n, D] (plain stream), zero-padded by pad rows each side -> [1, n + pad[0] + pad[1] - 2 reach, D].
+   */
   forwardPadded(x: tf.Tensor3D, pad: [number, number]): tf.Tensor3D;
 }
 
@@ -80,10 +82,18 @@ export interface Network {
   dispose(): void;
 }
 
-/** ids [B, T] -> final hidden states [B, T, D]: the embedding, then every block in order, then the norm. */
+/**
+ * ids [B, T] -> final hidden states [B, T, D]: the embedding, then every block in order, then the norm. A block's
+ * output is read by the next block alone, so it is freed once that one has run: a pass inside one tidy then holds
+ * one stream, not one per block (HyenaDNA medium-160k at 160 kb: 8 x 156 MiB, src/cli/benchScale.ts).
+ */
 export function hiddenStates(net: Network, ids: tf.Tensor2D, ctx: PassContext = { length: ids.shape[1] }): tf.Tensor3D {
   let s = net.embed(ids);
-  for (const block of net.blocks) s = block.forward(s, ctx);
+  net.blocks.forEach((block, i) => {
+    const next = block.forward(s, ctx);
+    if (i > 0) release(s, next);
+    s = next;
+  });
   return net.norm(s);
 }
 

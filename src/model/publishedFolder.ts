@@ -32,13 +32,16 @@ async function readWeights(
     size += b.byteLength;
     return b;
   };
-  if (choice.kind === 'file')
-    return { raw: readCheckpoint(choice.file, await bytes(choice.file, 0, 1)), file: choice.file, size };
+  // a refusal names the file with its folder, as the weight table's refusals do
+  const named = (file: string) => `${source.label}${file}`;
+  if (choice.kind === 'file') {
+    return { raw: readCheckpoint(named(choice.file), await bytes(choice.file, 0, 1)), file: choice.file, size };
+  }
   const index = JSON.parse(await source.readText(choice.index)) as unknown;
-  const shards = shardNames(index, choice.index);
+  const shards = shardNames(index, named(choice.index));
   const read = new Map<string, Uint8Array>();
   for (const [i, s] of shards.entries()) read.set(s, await bytes(s, i, shards.length));
-  return { raw: readShardedSafetensors(index, read, choice.index), file: choice.index, size };
+  return { raw: readShardedSafetensors(index, read, named(choice.index)), file: choice.index, size };
 }
 
 export async function loadPublished(source: ModelSource, onProgress?: (p: LoadProgress) => void): Promise<LoadedModel> {

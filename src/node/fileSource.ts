@@ -10,7 +10,9 @@ export function fileSource(dir: string): ModelSource {
     readText: (file) => readFile(join(dir, file), 'utf8'),
     readBytes: async (file) => {
       const b = await readFile(join(dir, file));
-      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+      // a large file's Buffer owns its whole ArrayBuffer: handed over as it is, not copied (GPN's 251 MiB twice)
+      const whole = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
+      return (whole ? b.buffer : b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)) as ArrayBuffer;
     },
     list: async () => (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name),
   };

@@ -11,11 +11,15 @@ import type { AppState, ModelEntry, ModelSlice } from './types';
 import { worker } from './workerClient';
 
 export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set, get) => {
+  /** Counts switches: one that ends after a newer one began must not write its model over the newer one's. */
+  let latest = 0;
   /**
-   * The one reset path: returns the new model's info, or throws (the caller says why it was refused). `card`: what
-   * the Hub catalogue says of a downloaded model, over what its config.json says (the weights read stay).
+   * The one reset path: returns the new model's info, or throws (the caller says why it was refused); null when a
+   * newer switch began meanwhile (the worker has moved on to that one's model: this one's is gone or never came).
+   * `card`: what the Hub catalogue says of a downloaded model, over what its config.json says (the weights read stay).
    */
-  const switchTo = async (label: string, load: LoadRequest, card?: ModelCard): Promise<ModelInfo> => {
+  const switchTo = async (label: string, load: LoadRequest, card?: ModelCard): Promise<ModelInfo | null> => {
+    const mine = ++latest;
     get().cancel();
     releaseMapWorkers();
     const startedAt = performance.now();
@@ -27,7 +31,8 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
     });
     try {
       const info = await worker().call(load, {
-        onProgress: (done, total, file) =>
+        onProgress: (done, total, file) => {
+          if (mine !== latest) return;
           set({
             loading: {
               label: `${label}${file ? ` (${file})` : ''}`,
@@ -36,26 +41,36 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
               startedAt,
               updatedAt: performance.now(),
             },
-          }),
+          });
+        },
       });
+      if (mine !== latest) return null;
       const model = card ? { ...info, card: { ...card, weights: info.card?.weights ?? card.weights } } : info;
       set({ model, loading: null, attentionSettings: { layer: Math.max(0, model.nAttentionLayers - 1), head: 0 } });
       return model;
+    } catch (e) {
+      if (mine !== latest) return null;
+      throw e;
     } finally {
       if (get().loading?.startedAt === startedAt) set({ loading: null });
     }
   };
 
-  /** After a switch: the analysed sequence runs again on the new model; the maps and mutagenesis are cleared, and said so. */
+  /** After a switch the analysed sequence runs again on the new model; maps and mutagenesis are cleared, said so. */
   const rerun = async (model: ModelInfo) => {
     const { analysed, analysedRecords, jobs } = get();
     if (!analysed) return;
     const cleared = (['mutagenesis', 'dependency'] as const).filter((k) => jobs[k]);
     get().clearJobs(cleared);
-    if (cleared.length)
+    if (cleared.length) {
+      const what = cleared.join(' and the ').replace('dependency', 'dependency map');
+      const [were, them] = cleared.length > 1 ? ['were', 'them'] : ['was', 'it'];
       set({
-        modelNote: `Switched to ${model.name}: the tracks, attention and variant scores were recomputed; the ${cleared.join(' and the ').replace('dependency', 'dependency map')} of the previous model ${cleared.length > 1 ? 'were' : 'was'} cleared (run ${cleared.length > 1 ? 'them' : 'it'} again).`,
+        modelNote:
+          `Switched to ${model.name}: the tracks, attention and variant scores were recomputed; the ${what} of the ` +
+          `previous model ${were} cleared (run ${them} again).`,
       });
+    }
     await get().run({ record: analysed, records: analysedRecords });
   };
 
@@ -76,7 +91,8 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
       if (!entry) return;
       set({ modelId: id });
       try {
-        await rerun(await switchTo(`Loading ${entry.name}`, loadRequest(entry), entry.card));
+        const model = await switchTo(`Loading ${entry.name}`, loadRequest(entry), entry.card);
+        if (model) await rerun(model);
       } catch (e) {
         set({ modelError: (e as Error).message });
       }
@@ -85,7 +101,7 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
     async bringModel(files, label, card) {
       if (get().loading) return false;
       const previous = get().modelId;
-      let model: ModelInfo;
+      let model: ModelInfo | null;
       try {
         model = await switchTo(`Checking ${label}`, { type: 'loadFiles', label, files }, card);
       } catch (e) {
@@ -95,6 +111,7 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
         set({ modelError: `${card ? 'The downloaded model' : 'Your model'} was refused: ${message}` });
         return false;
       }
+      if (!model) return false;
       const id = `${USER_PREFIX}${model.id}`;
       const entry: ModelEntry = {
         id,

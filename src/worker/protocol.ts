@@ -77,7 +77,8 @@ export interface ControlResults {
   /** sequence: the id later requests name it by. */
   setSequence: { length: number; sequence: number };
   check: GoldenReport & { backend: string };
-  benchForward: { ms: number[]; backend: string; numBytes: number };
+  /** `model`: the id of the model the worker timed (a bench checks it is the one it asked for). */
+  benchForward: { ms: number[]; backend: string; numBytes: number; model: string };
   costCurve: { backend: string; curves: ({ id: string; architecture: string } & CostCurve)[] };
 }
 

@@ -46,6 +46,13 @@ describe('the model worker session', () => {
     await expect(
       s.analysis({ type: 'analysis', id: 5, kind: 'scan', sequence: 99, args: { maskStride: 8 } }, {}),
     ).rejects.toThrow(/names sequence 99, which the model worker does not hold/);
+    // a bench's timing names the model it timed, so the bench can check it is the one it asked for
+    const bench = await s.control(
+      { type: 'benchForward', id: 6, tokens: encode(SEQ), batch: 1, repeats: 1 },
+      {},
+      noLoad,
+    );
+    expect(bench).toMatchObject({ model: 'mlm-hybrid-chr22', backend: 'cpu' });
   }, 120_000);
 
   it('runs a sequence analysis with no model loaded, and refuses a model analysis then', async () => {

@@ -158,12 +158,15 @@ export class WorkerSession {
         this.sequences.set(req.id, { text: req.sequence, tokens: encode(req.sequence) });
         for (const id of this.sequences.keys()) if (this.sequences.size > KEPT_SEQUENCES) this.sequences.delete(id); // oldest first
         return { length: req.sequence.length, sequence: req.id };
-      case 'benchForward':
+      case 'benchForward': {
+        const model = this.current();
         return {
-          ms: await timeForward(this.current(), req.tokens, req.batch, req.repeats),
+          ms: await timeForward(model, req.tokens, req.batch, req.repeats),
           backend: tf.getBackend(),
           numBytes: tf.memory().numBytes,
+          model: model.meta.id,
         };
+      }
       case 'costCurve':
         return this.costCurve(req, opts);
       case 'check': {

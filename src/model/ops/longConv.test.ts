@@ -31,12 +31,14 @@ describe('fft', () => {
 });
 
 describe('causal long convolution by FFT', () => {
-  it('matches the direct sum, with the skip term, for odd widths, several rows and lengths off a power of two', () => {
+  it('matches the direct sum (skip term, odd widths, rows, channel blocks, lengths off a power of two)', () => {
+    // 37 channels: blocks of 16, 16 and 5
     for (const [B, T, D] of [
       [1, 1, 1],
       [2, 7, 3],
       [3, 100, 5],
       [1, 777, 4],
+      [2, 50, 37],
     ] as const) {
       const v = noise(B * T * D, T),
         h = noise((T + 9) * D, 3 * T),

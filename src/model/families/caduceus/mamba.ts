@@ -1,6 +1,6 @@
 // Caduceus's mixer: BiMambaWrapper (modeling_caduceus.py) around Mamba v1 (mamba_ssm mamba_simple.py). Per
-// module: in_proj -> x, z; u = SiLU(causal depthwise conv(x) + bias); x_proj -> dt, B, C; dt_proj; the selective
-// scan (with the D skip); y * SiLU(z); out_proj. mamba_fwd reads the sequence forwards; mamba_rev reads it
+// module: in_proj -> x, z; u = SiLU(causal depthwise conv(x) + bias); x_proj -> dt, B, C; softplus(dt_proj); the
+// selective scan (with the D skip); y * SiLU(z); out_proj. mamba_fwd reads the sequence forwards; mamba_rev reads it
 // reversed, its output reversed back and added. Every step but the conv and the scan acts per position, so
 // mamba_rev here runs in the original order with an anti-causal conv and a backwards scan: no tensor is ever
 // reversed in time (tfjs-wasm's Reverse and strided Slice took over half the dense time when it was).
@@ -85,14 +85,15 @@ export function prepareBiMamba(lanes: readonly Lane[], modules: BiMambaParams): 
       const { x, z } = m.inX && k > 0 ? tf.tidy(() => proj(lane.x, m)) : shared;
       const backwards = (k === 1) !== lane.reversed;
       // the scan's inputs, without the conv's and projections' intermediates (a long pass's peak is here)
-      const { u, dt, bc } = tf.tidy(() => {
+      const { u, delta, bc } = tf.tidy(() => {
         const conv = backwards ? anticausalDepthwise(x, m.filterReversed) : causalDepthwise(x, m.filter);
         const u = silu(m.convBias ? tf.add(conv, m.convBias) : conv) as tf.Tensor3D; // [B, L, Di]
-        const dt = linear(linear(u, m.xDt), m.dtProj, m.dtBias) as tf.Tensor3D; // [B, L, Di]
-        return { u, dt, bc: linear(u, m.xBC) as tf.Tensor3D };
+        // softplus here, on the backend: a transcendental pair per position and channel the scan need not do
+        const delta = tf.softplus(linear(linear(u, m.xDt), m.dtProj, m.dtBias)) as tf.Tensor3D; // [B, L, Di]
+        return { u, delta, bc: linear(u, m.xBC) as tf.Tensor3D };
       });
       if (x !== shared.x) x.dispose();
-      return { group: { u, dt, bc, A: m.A, D: m.D, reverse: backwards } as ScanGroup, z, m };
+      return { group: { u, delta, bc, A: m.A, D: m.D, reverse: backwards } as ScanGroup, z, m };
     });
     shared.x.dispose();
     return work;
@@ -121,13 +122,13 @@ export function finishBiMamba(
 
 /** Frees what prepareBiMamba and the scan made (z shared by a tied pair once). */
 export function releaseWork(work: readonly MambaWork[], ys: readonly tf.Tensor3D[]): void {
-  tf.dispose([...new Set(work.flatMap((w) => [w.group.u, w.group.dt, w.group.bc, w.z])), ...ys]);
+  tf.dispose([...new Set(work.flatMap((w) => [w.group.u, w.group.delta, w.group.bc, w.z])), ...ys]);
 }
 
 /** Each lane [B, L, D] -> its BiMamba output [B, L, D], in the lane's own order (call inside tf.tidy). */
 export function biMamba(lanes: readonly Lane[], modules: BiMambaParams, scan: SelectiveScan): tf.Tensor3D[] {
   const work = prepareBiMamba(lanes, modules);
   const ys = scan(work.map((w) => w.group));
-  tf.dispose(work.flatMap((w) => [w.group.u, w.group.dt, w.group.bc]));
+  tf.dispose(work.flatMap((w) => [w.group.u, w.group.delta, w.group.bc]));
   return finishBiMamba(lanes, modules, work, ys);
 }

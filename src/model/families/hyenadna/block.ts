@@ -35,12 +35,27 @@ export interface BlockWeights {
 
 const dense = (x: tf.Tensor, p: Dense) => linear(x, p.w, p.b);
 
+/**
+ * Positions per chunk of the position-wise stages of a long pass: everything but the long convolution acts per
+ * position (the short conv reaches 2 back), so a pass of T positions holds the 4D-wide MLP activations of one
+ * chunk, not of T (medium-160k's 160,000 bases overran the wasm heap's 4 GB: src/cli/benchScale.ts).
+ */
+export const POSITION_CHUNK = 16_384;
+
+/** What a pass needs from outside the backend: a tensor's values, or this block's long filter for `lags` lags. */
+type Need = { values: tf.Tensor } | { lags: number };
+/** A block's pass: it yields what it needs and is handed those values (by dataSync, or awaited). */
+type Pass = Generator<Need, tf.Tensor3D, Float32Array>;
+
+const read = (n: { values: tf.Tensor }) => n.values.dataSync() as Float32Array;
+const readAsync = async (n: { values: tf.Tensor }) => (await n.values.data()) as Float32Array;
+
 export class HyenaDNABlock implements Block {
   readonly kind = 'hyena';
 
   /**
    * `directMaxLen`: inputs up to this length convolve with the long filter as one depthwise conv on the
-   * backend (no read-back); longer ones by FFT on typed arrays.
+   * backend (no read-back); longer ones by FFT on typed arrays. `chunk`: POSITION_CHUNK, smaller in tests.
    */
   constructor(
     private readonly w: BlockWeights,
@@ -48,81 +63,132 @@ export class HyenaDNABlock implements Block {
     private readonly filters: FilterBank,
     private readonly eps: number,
     private readonly directMaxLen: () => number,
+    private readonly chunk = POSITION_CHUNK,
   ) {}
 
-  /** Each stage in its own tidy, so a long pass holds one block's activations, not every block's. */
+  /** stream -> stream, its read-backs by dataSync. */
   forward(s: Stream): Stream {
-    const [x0, gated] = this.prepare(s.x);
-    let y: tf.Tensor3D;
+    const pass = this.pass(s.x);
     try {
-      y = this.longConv(gated);
-    } catch (e) {
-      x0.dispose();
-      throw e;
+      let r = pass.next();
+      while (!r.done) r = pass.next('lags' in r.value ? this.filters.filter(this.index, r.value.lags) : read(r.value));
+      return { x: r.value };
     } finally {
-      gated.dispose();
+      pass.return(undefined as never); // a read that threw: the pass's own finally blocks free what it holds
     }
-    return { x: this.finish(s.x, x0, y) };
   }
 
-  /** The same block, the long convolution's read-back awaited (GPU backends stall on a synchronous read). */
+  /** The same block, its read-backs awaited (a GPU backend stalls on a synchronous read); frees what it makes. */
   async forwardAsync(s: Stream): Promise<Stream> {
-    const [B, T, D] = s.x.shape;
-    await this.filters.ensure(T);
-    const [x0, gated] = this.prepare(s.x);
-    const y =
-      T <= this.directMaxLen()
-        ? this.longConv(gated)
-        : tf.tensor3d(
-            causalLongConv(
-              (await gated.data()) as Float32Array,
-              this.filters.filter(this.index, T),
-              B,
-              T,
-              D,
-              this.w.skipValues,
-            ),
-            [B, T, D],
-          );
-    gated.dispose();
-    return { x: this.finish(s.x, x0, y) };
+    const pass = this.pass(s.x);
+    try {
+      let r = pass.next();
+      while (!r.done) {
+        const need = r.value;
+        r = pass.next('lags' in need ? await this.filters.filterAsync(this.index, need.lags) : await readAsync(need));
+      }
+      return { x: r.value };
+    } finally {
+      pass.return(undefined as never);
+    }
   }
 
-  /** norm1, in_proj, the short conv: x0 and the gated v * x1, each [B, T, D], kept for the long convolution. */
-  private prepare(x: tf.Tensor3D): [tf.Tensor3D, tf.Tensor3D] {
-    const [B, T, D] = x.shape;
+  /** The block's pass, written once for both ways of reading back. */
+  private pass(x: tf.Tensor3D): Pass {
+    return x.shape[1] > this.chunk ? this.chunked(x) : this.whole(x);
+  }
+
+  /** norm1 -> in_proj -> short conv -> x0 and the gated v * x1, for positions [from, from + size) of x. */
+  private mix(x: tf.Tensor3D, from: number, size: number): [tf.Tensor3D, tf.Tensor3D] {
     return tf.tidy(() => {
-      const h = layerNorm(x, this.w.norm1.g, this.w.norm1.b, this.eps);
-      const projected = dense(h, this.w.inProj) as tf.Tensor3D; // [B, T, 3D]
-      const u = tf.add(causalDepthwise(projected, this.w.shortFilter), this.w.shortBias);
-      const part = (k: number) => tf.slice(u, [0, 0, k * D], [B, T, D]) as tf.Tensor3D;
+      const [B, , D] = x.shape,
+        back = Math.min(from, 2); // the short conv reads 2 positions back
+      const xs = tf.slice(x, [0, from - back, 0], [B, size + back, D]);
+      const projected = dense(layerNorm(xs, this.w.norm1.g, this.w.norm1.b, this.eps), this.w.inProj) as tf.Tensor3D;
+      const u = tf.add(causalDepthwise(projected, this.w.shortFilter), this.w.shortBias); // [B, back + size, 3D]
+      const part = (k: number) => tf.slice(u, [0, back, k * D], [B, size, D]) as tf.Tensor3D;
       return [part(0), tf.mul(part(2), part(1)) as tf.Tensor3D]; // x0, v * x1
     });
   }
 
-  /** x + out_proj(y * x0), then the MLP with its pre-norm; frees x0 and y. */
-  private finish(x: tf.Tensor3D, x0: tf.Tensor3D, y: tf.Tensor3D): tf.Tensor3D {
-    const out = tf.tidy(() => {
+  /** x + out_proj(y * x0), then + MLP(norm2(.)), for the positions x, y and x0 hold. */
+  private finish(x: tf.Tensor3D, y: tf.Tensor3D, x0: tf.Tensor3D): tf.Tensor3D {
+    return tf.tidy(() => {
       const r = tf.add(x, dense(tf.mul(y, x0), this.w.outProj));
       const n = layerNorm(r, this.w.norm2.g, this.w.norm2.b, this.eps);
       return tf.add(r, dense(gelu(dense(n, this.w.fc1)), this.w.fc2)) as tf.Tensor3D;
     });
-    x0.dispose();
-    y.dispose();
+  }
+
+  /** Each stage in its own tidy, so a long pass holds one block's activations, not every block's. */
+  private *whole(x: tf.Tensor3D): Pass {
+    const [x0, gated] = this.mix(x, 0, x.shape[1]);
+    let y: tf.Tensor3D | undefined;
+    try {
+      y = yield* this.longConv(gated);
+    } finally {
+      gated.dispose();
+      if (!y) x0.dispose();
+    }
+    const out = this.finish(x, y, x0);
+    tf.dispose([x0, y]);
     return out;
   }
 
+  /** The same in chunks of positions: the gated signal gathered on the CPU for the FFT convolution. */
+  private *chunked(x: tf.Tensor3D): Pass {
+    const [B, T, D] = x.shape,
+      starts = Array.from({ length: Math.ceil(T / this.chunk) }, (_, i) => i * this.chunk);
+    const gated = new Float32Array(B * T * D),
+      x0s: tf.Tensor3D[] = [];
+    /** Positions [from, from + size) of each sequence: all [B, T, D] <-> part [B, size, D]. */
+    const copyRows = (all: Float32Array, part: Float32Array, from: number, size: number, toAll: boolean) => {
+      for (let b = 0, n = size * D; b < B; b++) {
+        const at = (b * T + from) * D;
+        if (toAll) all.set(part.subarray(b * n, (b + 1) * n), at);
+        else part.set(all.subarray(at, at + n), b * n);
+      }
+    };
+    try {
+      for (const from of starts) {
+        const size = Math.min(this.chunk, T - from),
+          [x0, g] = this.mix(x, from, size);
+        x0s.push(x0);
+        try {
+          copyRows(gated, yield { values: g }, from, size, true);
+        } finally {
+          g.dispose();
+        }
+      }
+      const y = causalLongConv(gated, yield { lags: T }, B, T, D, this.w.skipValues);
+      const outs = starts.map((from, i) =>
+        tf.tidy(() => {
+          const size = x0s[i]!.shape[1],
+            part = new Float32Array(B * size * D);
+          copyRows(y, part, from, size, false);
+          const yc = tf.tensor3d(part, [B, size, D]);
+          return this.finish(tf.slice(x, [0, from, 0], [B, size, D]), yc, x0s[i]!);
+        }),
+      );
+      const out = tf.concat(outs, 1) as tf.Tensor3D;
+      tf.dispose(outs);
+      return out;
+    } finally {
+      tf.dispose(x0s);
+    }
+  }
+
   /** y = causal conv of the gated signal with this block's filter + skip * gated, [B, T, D]. */
-  private longConv(gated: tf.Tensor3D): tf.Tensor3D {
+  private *longConv(gated: tf.Tensor3D): Generator<Need, tf.Tensor3D, Float32Array> {
     const [B, T, D] = gated.shape;
-    const k = this.filters.filter(this.index, T);
+    const k = yield { lags: T };
     if (T <= this.directMaxLen()) {
       return tf.tidy(() => {
         const taps = longFilter(tf.tensor2d(k.subarray(0, T * D), [T, D]), T);
         return tf.add(causalDepthwise(gated, taps), tf.mul(gated, this.w.skip)) as tf.Tensor3D;
       });
     }
-    const v = gated.dataSync() as Float32Array;
+    const v = yield { values: gated };
     return tf.tensor3d(causalLongConv(v, k, B, T, D, this.w.skipValues), [B, T, D]);
   }
 }

@@ -1,5 +1,5 @@
 // HyenaDNA's filter bank: the decay window and the chunked MLP evaluation against a hand-computed filter, and
-// filters computed once for the lags the passes need (grown by powers of two, capped at l_max).
+// filters computed once for the lags the passes need (grown by powers of two, capped at l_max), within a budget.
 
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +52,18 @@ describe('HyenaDNA implicit filter', () => {
     expect(bank.filter(0, 2049).length).toBe(3000 * D);
     expect(() => bank.filter(0, 3001)).toThrow(/defined for 3000 lags/);
     expect(tf.memory().numTensors).toBe(start);
+    p.mlp.out.dispose();
+  });
+
+  it("keeps filters up to its byte budget; past it, a block's filter is computed for each use and equal", async () => {
+    await useNodeBackend('cpu');
+    const p = params();
+    const bank = new FilterBank([p, p, p], 3000, D, 0.05, 2 * 1024 * D * 4); // room for two 1,024-lag filters
+    const [a, b, c] = [0, 1, 2].map((i) => bank.filter(i, 37));
+    expect([bank.filter(0, 37) === a, bank.filter(1, 37) === b]).toEqual([true, true]); // kept
+    const again = bank.filter(2, 37);
+    expect(again).not.toBe(c); // computed anew
+    expect(again).toEqual(c);
     p.mlp.out.dispose();
   });
 });

@@ -70,52 +70,59 @@ export async function computeFilterAsync(
 }
 
 /**
- * Every block's filter, grown to the longest pass seen (a power of two from 1,024, capped at lMax). At
- * medium-160k's size (160,002 lags x 256 channels) a block's filter is 156 MiB of float32, 1.25 GiB for its
- * 8 blocks; computing one raised the peak RSS by 219-231 MiB on Node's wasm (8-16 s) and 225 MiB on cpu (27 s)
- * (src/cli/benchHyenaDNAFilter.ts, this loaded 2-core machine).
+ * Filter bytes kept between passes. A block's filter is computed when the block first needs it for the current
+ * length and kept while the kept ones stay within this; past it (long passes of a deep model) it is computed for
+ * each pass and dropped. At medium-160k's size (160,002 lags x 256 channels) a block's filter is 156 MiB, 1.25 GiB
+ * for its 8 blocks: kept whole, that was the largest share of a 160 kb pass's memory (src/cli/benchScale.ts).
  */
+export const KEEP_FILTER_BYTES = 256 * 2 ** 20;
+
+/** Each block's filter for the lags the passes need: a power of two from 1,024, capped at lMax. */
 export class FilterBank {
   private lags = 0;
-  private filters: Float32Array[] = [];
+  private kept: (Float32Array | undefined)[] = [];
 
   constructor(
     private readonly params: readonly FilterParams[],
     private readonly lMax: number,
     private readonly D: number,
     private readonly shift: number,
+    private readonly keepBytes = KEEP_FILTER_BYTES,
   ) {}
 
   /** Block i's filter for at least T lags ([>= T, D], lag-major). */
   filter(i: number, T: number): Float32Array {
-    const lags = this.lagsFor(T);
-    if (lags > this.lags) {
-      this.filters = []; // the old filters go before the new ones are allocated
-      this.filters = this.params.map((p) => computeFilter(p, lags, this.D, this.shift));
-      this.lags = lags;
-    }
-    return this.filters[i]!;
+    this.grow(T);
+    return this.kept[i] ?? this.keep(i, computeFilter(this.params[i]!, this.lags, this.D, this.shift));
   }
 
-  /** Every block's filter for at least T lags, its reads awaited. */
-  async ensure(T: number): Promise<void> {
-    const lags = this.lagsFor(T);
-    if (lags <= this.lags) return;
-    this.filters = [];
-    const made: Float32Array[] = [];
-    for (const p of this.params) made.push(await computeFilterAsync(p, lags, this.D, this.shift));
-    this.filters = made;
-    this.lags = lags;
+  /** The same, its reads awaited (a GPU backend stalls on a synchronous read). */
+  async filterAsync(i: number, T: number): Promise<Float32Array> {
+    this.grow(T);
+    return this.kept[i] ?? this.keep(i, await computeFilterAsync(this.params[i]!, this.lags, this.D, this.shift));
   }
 
-  private lagsFor(T: number): number {
-    if (T > this.lMax)
+  /** Lags for a pass of T: past the current ones, the old filters go before any new one is allocated. */
+  private grow(T: number): void {
+    if (T > this.lMax) {
       throw new Error(`HyenaDNA's filters are defined for ${this.lMax} lags; a pass of ${T} needs more`);
-    return T > this.lags ? Math.min(this.lMax, Math.max(MIN_FILTER_LAGS, nextPow2(T))) : this.lags;
+    }
+    if (T > this.lags) {
+      this.kept = [];
+      this.lags = Math.min(this.lMax, Math.max(MIN_FILTER_LAGS, nextPow2(T)));
+    }
+  }
+
+  /** k, kept while the kept filters stay within keepBytes (and k is of the current lags: a pass may have grown
+   *  them while k was computed). */
+  private keep(i: number, k: Float32Array): Float32Array {
+    const keptBytes = this.kept.reduce((n, f) => n + (f?.byteLength ?? 0), 0);
+    if (k.length === this.lags * this.D && keptBytes + k.byteLength <= this.keepBytes) this.kept[i] = k;
+    return k;
   }
 
   clear(): void {
-    this.filters = [];
+    this.kept = [];
     this.lags = 0;
   }
 }

@@ -11,7 +11,7 @@ import { readReference, referenceModelsDir } from '../../../node/referenceModels
 import type { NamedTensors } from '../../family';
 import { resolveWeights } from '../../formats/resolveWeights';
 import { readSafetensors } from '../../formats/safetensors';
-import { logits, type Network } from '../../network';
+import { hiddenStatesAsync, logits, type Network } from '../../network';
 import type { HyenaDNAConfig } from './config';
 import { hyenaDNA } from './index';
 import { buildHyenaDNA } from './network';
@@ -36,6 +36,18 @@ function run(net: Network, ids: readonly number[]): Float32Array {
     return out.dataSync() as Float32Array;
   } finally {
     out.dispose();
+  }
+}
+
+/** The same through the awaited read-backs (hiddenStatesAsync: SequenceModel's path for this family). */
+async function runAsync(net: Network, ids: readonly number[]): Promise<Float32Array> {
+  const input = tf.tensor2d([...ids], [1, ids.length], 'int32');
+  const h = await hiddenStatesAsync(net, input);
+  const out = tf.tidy(() => net.head(h));
+  try {
+    return (await out.data()) as Float32Array;
+  } finally {
+    tf.dispose([input, h, out]);
   }
 }
 
@@ -68,6 +80,26 @@ describe.each(['cpu', 'wasm'] as const)('HyenaDNA -hf fixture on %s', (backend) 
     for (const c of fixture.cases) expect(maxDiff(run(net, c.tokenIds), c.logits)).toBeLessThan(TOLERANCE);
     net.dispose();
   });
+
+  it("a long input's path (position-wise stages in chunks, of 100 here) gives the same logits", async () => {
+    await useNodeBackend(backend);
+    const start = tf.memory().numTensors;
+    const net = buildHyenaDNA(fixture.config, fixture.weights, { positionChunk: 100 });
+    expect(maxDiff(run(net, longest.tokenIds), longest.logits)).toBeLessThan(TOLERANCE); // 1,024 tokens: 11 chunks
+    net.dispose();
+    expect(tf.memory().numTensors).toBe(start);
+  });
+
+  it('the awaited path gives the same logits whole and in chunks, and frees what it made', async () => {
+    await useNodeBackend(backend);
+    const start = tf.memory().numTensors;
+    for (const positionChunk of [undefined, 100]) {
+      const net = buildHyenaDNA(fixture.config, fixture.weights, { positionChunk });
+      for (const c of fixture.cases) expect(maxDiff(await runAsync(net, c.tokenIds), c.logits)).toBeLessThan(TOLERANCE);
+      net.dispose();
+    }
+    expect(tf.memory().numTensors).toBe(start);
+  });
 });
 
 describe('HyenaDNA fixture check is not vacuous', () => {
@@ -75,7 +107,9 @@ describe('HyenaDNA fixture check is not vacuous', () => {
   async function errorWith(patch: Partial<HyenaDNAConfig>, mutate?: (w: NamedTensors) => void, ids = longest.tokenIds) {
     await useNodeBackend('wasm');
     const config = { ...fixture.config, ...patch };
-    const weights = resolveWeights(hyenaDNA.weights(config), fixture.raw, 'model.safetensors'); // fresh copies
+    // fresh copies; a tied head reads the embedding, so the file's own head goes (a tied pair must be one tensor)
+    const raw = patch.tiedHead ? new Map([...fixture.raw].filter(([k]) => k !== 'lm_head.weight')) : fixture.raw;
+    const weights = resolveWeights(hyenaDNA.weights(config), raw, 'model.safetensors');
     mutate?.(weights);
     const net = hyenaDNA.build(config, weights);
     try {

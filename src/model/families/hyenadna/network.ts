@@ -17,6 +17,8 @@ import { filterLayers } from './weights';
 export interface BuildOptions {
   /** Inputs up to this length take the long convolution as one depthwise conv; default: the backend's rule. */
   directMaxLen?: number;
+  /** Longer inputs run their position-wise stages in chunks of this many positions (block.ts POSITION_CHUNK). */
+  positionChunk?: number;
 }
 
 /** [rows, cols] row-major -> [cols, rows]. */
@@ -99,7 +101,7 @@ export function buildHyenaDNA(c: HyenaDNAConfig, weights: NamedTensors, opts: Bu
       }
       return { x: embedRows(ids, embedding) };
     },
-    blocks: blocks.map((w, i) => new HyenaDNABlock(w, i, bank, c.blockEps, directMaxLen)),
+    blocks: blocks.map((w, i) => new HyenaDNABlock(w, i, bank, c.blockEps, directMaxLen, opts.positionChunk)),
     norm: (s: Stream) => layerNorm(s.x, lnF.g, lnF.b, c.finalEps) as tf.Tensor3D,
     head(h: tf.Tensor3D): tf.Tensor3D {
       const [B, T] = h.shape;
