@@ -142,7 +142,7 @@ test('a teacher opens a gallery example: its caption, marks and walkthrough sit 
 
   const steps = caption.getByTestId('walkthrough').locator('li');
   expect(await steps.count()).toBeGreaterThanOrEqual(3);
-  await expect(steps.first()).toHaveText(/^Each bar of the top track is one base/);
+  await expect(steps.first()).toHaveText(/^Each bar of the log2 P\(observed\) track is one base/);
   // the marked region: a click focuses its first base
   await caption.getByRole('button', { name: 'Alu repeat (51-254)' }).click();
   await expect(page.getByTestId('track-readout')).toContainText('Position 51 (');

@@ -56,20 +56,21 @@ export const GALLERY: GalleryExample[] = [
     caption:
       'An Alu element (the lower-case bases, marked as a repeat) in human chromosome 22, with the DNA on either ' +
       'side. The model guesses the bases of the Alu far better than those around it: from about position 51 the ' +
-      'bars of the top track shrink towards 0 and the uncertainty (entropy) falls well below 1 bit, then both ' +
+      'bars of the log2 P(observed) track shrink towards 0 and the uncertainty (entropy) falls well below 1 bit, then both ' +
       'return to near 2 bits, the value of a blind guess among four bases, after the repeat. The model learned ' +
       'what an Alu looks like from the many copies on chromosome 22. Switch to the Markov baseline to see how ' +
       'much counting short words of DNA already explains.',
     walkthrough: [
-      'Each bar of the top track is one base. The model hid that base and guessed it from its neighbours; the ' +
-        'longer the bar, the more the true base surprised it. A bar 2 bits long is no better than a blind guess.',
-      'The second track is how unsure the model was before it saw the base: 2 bits means all four bases looked ' +
+      'Each bar of the log2 P(observed) track is one base. The model hid that base and guessed it from its ' +
+        'neighbours; the longer the bar, the more the true base surprised it. A bar 2 bits long is no better than a ' +
+        'blind guess. Press Whole record to see all 400 bases.',
+      'The entropy track is how unsure the model was before it saw the base: 2 bits means all four bases looked ' +
         'equally likely, 0 means it was certain.',
-      'The third track stacks the chances the model gave A, C, G and T at each base, in the colours of the ' +
-        'sequence track.',
-      'The marked region, 51-254, is the Alu. Inside it the top bars are short and the uncertainty is low; ' +
+      'The logo stacks the letters the model expected at each base: a tall letter is a confident guess, a low ' +
+        'column a base it could not tell.',
+      'The marked region, 51-254 (the example marks track), is the Alu. Inside it the surprise bars are short and the uncertainty is low; ' +
         'outside it both are back near 2 bits.',
-      'Hover a base to read its numbers under the tracks, or click it to focus it: the bottom track then shows ' +
+      'Hover a base to read its numbers under the tracks, or click it to focus it: the attention track then shows ' +
         'which bases the model looked at to guess it.',
       'Now pick the Markov baseline in the Model list and compare: it only counts 10-letter words of chromosome 22.',
     ],
