@@ -1,7 +1,7 @@
 // Whole journeys through the page. A geneticist scores BRCA1 exon 19 variants and reads, beside the scores, what
 // the model is worth; a teacher opens a gallery example and finds its caption and walkthrough beside the result; a
 // method builder compares two models and maps where bases depend on each other. Each journey ends with a
-// screenshot of what its person sees: SCREENSHOTS=1 writes them to docs/journey-*.png.
+// screenshot of what its person sees: `npm run screenshots` writes them to docs/journey-*.png.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';

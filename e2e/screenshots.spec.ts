@@ -1,9 +1,7 @@
 // The README's screenshots of the page, at 1,280 px (docs/screenshot.png) and at 390 px, a phone's width
-// (docs/screenshot-390.png): SCREENSHOTS=1 npx playwright test e2e/screenshots.spec.ts rewrites them.
+// (docs/screenshot-390.png): `npm run screenshots` rewrites them, and the journeys' screenshots too.
 import { expect, test } from '@playwright/test';
 import { analyse, waitForModel } from './helpers';
-
-test.skip(!process.env.SCREENSHOTS, 'rewrites docs/screenshot*.png only when asked (SCREENSHOTS=1)');
 
 for (const [width, height, file] of [
   [1280, 1100, 'docs/screenshot.png'],
