@@ -68,7 +68,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     exampleId: null,
     marks: [],
 
-    async run(again) {
+    async run(again, at) {
       const record = again?.record ?? get().records[get().recordIndex];
       const records = again?.records ?? get().records;
       if (!record || !get().model) return;
@@ -81,7 +81,9 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
         stale: isStale(get().records[get().recordIndex], record),
         // another sequence in place of an analysed one is no longer the example (openAnalysis, which empties
         // `analysed` first, sets its own)
-        ...(same ? {} : { focus: Math.floor(record.sequence.length / 2), view: { zoom: 0, start: 0 } }),
+        ...(same
+          ? {}
+          : { focus: at?.focus ?? Math.floor(record.sequence.length / 2), view: at?.view ?? { zoom: 0, start: 0 } }),
         ...(same || !get().analysed ? {} : { exampleId: null, marks: [] }),
       });
       const scan = await get().runJob('scan', { maskStride: DEFAULT_MASK_STRIDE });
@@ -130,16 +132,14 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
           set({ attentionSettings: a.attention });
       }
       get().clearVariants();
-      if (saved.view.focus !== undefined) set({ focus: saved.view.focus });
-      await get().run();
+      const { focus, zoom, start } = saved.view;
+      const view = zoom !== undefined || start !== undefined ? { zoom: zoom ?? 0, start: start ?? 0 } : undefined;
+      await get().run(undefined, { focus, view });
       const s = get();
       if (!s.analysed) {
         set({ exampleId: null, marks: [] }); // nothing opened: no caption for whatever runs next
         return notes;
       }
-      if (saved.view.focus !== undefined) s.setFocus(saved.view.focus);
-      if (saved.view.zoom !== undefined || saved.view.start !== undefined)
-        s.setView({ zoom: saved.view.zoom ?? 0, start: saved.view.start ?? 0 });
       if (a.variants?.variants.length) await s.addVariants(a.variants.variants.join('\n'));
       // these have their own ways to run (the method by the model; a map shared among workers; the table predicted)
       if (a.mutagenesis) await s.runMutagenesis(a.mutagenesis);

@@ -145,8 +145,13 @@ export interface AnalysisSlice {
   /** The gallery example open, if any, and the regions its caption names for the tracks; a new sequence clears them. */
   exampleId: string | null;
   marks: TrackMark[];
-  /** Analyse the selected record of the input box, or `again`: a record analysed before (a new model, crash recovery). */
-  run(again?: { record: SequenceRecord; records: SequenceRecord[] }): Promise<void>;
+  /** Analyse the selected record of the input box, or `again`: a record analysed before (a new model, crash recovery).
+   *  `at`: the focus and view a new record opens at (a saved analysis), set before its results show so that a click
+   *  made while the rest runs is not overwritten. */
+  run(
+    again?: { record: SequenceRecord; records: SequenceRecord[] },
+    at?: { focus?: number; view?: { zoom: number; start: number } },
+  ): Promise<void>;
   /** Open a saved analysis (share link, session file, gallery example); returns notes on what could not be applied. */
   openAnalysis(saved: SavedAnalysis, example?: { id: string; marks: TrackMark[] }): Promise<string[]>;
   /** Cancel every running analysis. */
