@@ -22,11 +22,11 @@ export const timeCell = (xs: number[] | undefined, ref: number) =>
 export function forwardIntro(repeats: number): string {
   return (
     'Forward pass over L bases (planWindows: 512-base windows, stride 256, one batch), milliseconds: median ' +
-    `(min-max) over ${repeats} runs after a warm-up (Node cpu: 2, not run past 1,024 bases; WebGPU: 2, 1 at ` +
-    '4096), and the ratio to single-thread PyTorch measured in this run: the faster median of its two allocator ' +
-    'settings. PyTorch times the cases in turn, round by round, once keeping freed memory in the process and ' +
+    `(min-max) over ${repeats} runs after a warm-up (Node cpu and WebGPU: 2, at 512 bases only), and the ratio ` +
+    'to single-thread PyTorch measured in this run: the faster median of its two allocator settings. PyTorch times the cases in turn, round by round, once keeping freed memory in the process and ' +
     "once with glibc's default allocator, which unmaps large blocks and page-faults them back in, more or less " +
-    "depending on what ran before (training/bench_torch.py). Chromium's WebGPU is SwiftShader (software).\n"
+    "depending on what ran before (training/bench_torch.py). Chromium's WebGPU is SwiftShader (software): it " +
+    'proves correctness, not speed.\n'
   );
 }
 
@@ -65,7 +65,7 @@ export function pageTable(models: readonly { id: string }[], browser: BrowserRes
     'model',
     'Chromium wasm: page load to model ready (ms)',
     'Chromium wasm: Run to first result, 1 kb (ms)',
-    `Chromium wasm: largest input (${grouped(MAX_SEQUENCE_LENGTH)} bases) to the end`,
+    `Chromium wasm: largest input (${grouped(MAX_SEQUENCE_LENGTH)} bases) to the end (first model of each objective)`,
     'page memory after it (measureUserAgentSpecificMemory, MB)',
     'Chromium WebGPU: page load to model ready (ms)',
   ];
