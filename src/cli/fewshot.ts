@@ -23,6 +23,7 @@ import { useNodeBackend } from '../node/nodeRuntime';
 import { openReference, ReferenceError } from '../node/reference';
 import { openVcf, VcfStreamError } from '../node/vcfStream';
 import { fewshotSummary } from '../fewshot/summary';
+import { runWhenMain } from '../node/runWhenMain';
 
 /** Exit statuses of npm run fewshot (as npm run score's). */
 export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
@@ -184,12 +185,4 @@ export async function cli(argv: string[], out: (line: string) => void, err: (lin
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  void cli(
-    process.argv.slice(2),
-    (l) => process.stdout.write(`${l}\n`),
-    (m) => process.stderr.write(`${m}\n`),
-  ).then((code) => {
-    process.exitCode = code;
-  });
-}
+runWhenMain(import.meta.url, cli);

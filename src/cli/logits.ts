@@ -15,6 +15,7 @@ import { loadModel } from '../model/loadModel';
 import { SequenceModel } from '../model/sequenceModel';
 import { fileSource } from '../node/fileSource';
 import { useNodeBackend } from '../node/nodeRuntime';
+import { runWhenMain } from '../node/runWhenMain';
 
 /** Token-id rows from a reference.json-shaped file; throws naming what is wrong. */
 export function readInputs(text: string, where: string): number[][] {
@@ -72,14 +73,4 @@ export async function cli(argv: string[], print: (line: string) => void): Promis
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  cli(process.argv.slice(2), (l) => process.stdout.write(`${l}\n`)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: Error) => {
-      process.stderr.write(`error: ${e.message}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runWhenMain(import.meta.url, cli);

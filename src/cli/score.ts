@@ -13,6 +13,7 @@
 import { useNodeBackend } from '../node/nodeRuntime';
 import { runScore } from '../score/runScore';
 import { EXIT, parseScoreArgs, ScoreError } from '../score/scoreArgs';
+import { runWhenMain } from '../node/runWhenMain';
 
 /** The command line: writes the TSV to `out` and messages to `err`, and returns the exit status. */
 export async function cli(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
@@ -32,12 +33,4 @@ export async function cli(argv: string[], out: (line: string) => void, err: (lin
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  void cli(
-    process.argv.slice(2),
-    (l) => process.stdout.write(`${l}\n`),
-    (m) => process.stderr.write(`${m}\n`),
-  ).then((code) => {
-    process.exitCode = code;
-  });
-}
+runWhenMain(import.meta.url, cli);
