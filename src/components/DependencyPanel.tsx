@@ -11,6 +11,7 @@ import { progressOf, resultOf, selectBusy } from '../state/selectors';
 import { useApp } from '../state/store';
 import { DependencyMapView } from './maps/DependencyMapView';
 import { ProgressBar } from './ProgressBar';
+import { RangeInputs } from './RangeInputs';
 
 export function DependencyPanel() {
   const s = useApp(
@@ -58,24 +59,7 @@ export function DependencyPanel() {
         i, from unmasked passes (3 per base, plus one of the reference per window).
       </p>
       <div className="row">
-        <label htmlFor="dep-from">Map bases</label>
-        <input
-          id="dep-from"
-          type="number"
-          min={1}
-          max={L}
-          value={range.from}
-          onChange={(e) => setRange({ ...range, from: Number(e.target.value) })}
-        />
-        <label htmlFor="dep-to">through</label>
-        <input
-          id="dep-to"
-          type="number"
-          min={1}
-          max={L}
-          value={range.to}
-          onChange={(e) => setRange({ ...range, to: Number(e.target.value) })}
-        />
+        <RangeInputs id="dep" labels={['Map bases', 'through']} L={L} range={range} setRange={setRange} />
         {causal && (
           <>
             <label htmlFor="dep-strands">Strands</label>

@@ -4,7 +4,8 @@ import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { progressOf, resultOf } from '../state/selectors';
 import { useApp } from '../state/store';
-import { MutagenesisControls, type MutRange } from './mutagenesis/MutagenesisControls';
+import { MutagenesisControls } from './mutagenesis/MutagenesisControls';
+import type { BaseRange } from './RangeInputs';
 import { MutagenesisExports } from './mutagenesis/MutagenesisExports';
 import { MutagenesisHeatmap, type MutCell } from './mutagenesis/MutagenesisHeatmap';
 import { MutagenesisCaption, MutagenesisReadout } from './mutagenesis/MutagenesisReadout';
@@ -27,7 +28,7 @@ export function MutagenesisPanel() {
   );
   const L = s.analysed?.sequence.length ?? 0;
   const centre = s.focus ?? Math.floor(L / 2);
-  const [range, setRange] = useState<MutRange>(() => ({
+  const [range, setRange] = useState<BaseRange>(() => ({
     from: Math.max(1, centre - 49),
     to: Math.min(L, centre + 50),
   }));

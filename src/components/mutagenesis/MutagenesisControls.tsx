@@ -5,11 +5,7 @@ import { chooseMethod, METHODS, methodsFor, type ScoreMethod } from '../../analy
 import type { Objective } from '../../model/family';
 import { selectBusy } from '../../state/selectors';
 import { useApp } from '../../state/store';
-
-export interface MutRange {
-  from: number;
-  to: number;
-}
+import { RangeInputs, type BaseRange } from '../RangeInputs';
 
 /** What a run of `n` positions with `method` costs, or which ranges are allowed when `valid` is false. */
 function plan(n: number, L: number, method: ScoreMethod, valid: boolean): string {
@@ -26,8 +22,8 @@ export function MutagenesisControls(props: {
   /** Length of the analysed sequence. */
   L: number;
   objective: Objective;
-  range: MutRange;
-  setRange: (r: MutRange) => void;
+  range: BaseRange;
+  setRange: (r: BaseRange) => void;
 }) {
   const { L, objective, range, setRange } = props;
   const s = useApp(
@@ -44,24 +40,7 @@ export function MutagenesisControls(props: {
   const valid = range.from >= 1 && range.to <= L && n >= 1 && n <= MAX_MUTAGENESIS_LENGTH;
   return (
     <div className="row">
-      <label htmlFor="mut-from">From</label>
-      <input
-        id="mut-from"
-        type="number"
-        min={1}
-        max={L}
-        value={range.from}
-        onChange={(e) => setRange({ ...range, from: Number(e.target.value) })}
-      />
-      <label htmlFor="mut-to">to</label>
-      <input
-        id="mut-to"
-        type="number"
-        min={1}
-        max={L}
-        value={range.to}
-        onChange={(e) => setRange({ ...range, to: Number(e.target.value) })}
-      />
+      <RangeInputs id="mut" labels={['From', 'to']} L={L} range={range} setRange={setRange} />
       {methods.length > 1 && (
         <>
           <label htmlFor="mut-method">Score</label>
