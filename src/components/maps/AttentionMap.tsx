@@ -1,20 +1,18 @@
 // The attention map of a chosen layer and head over the window around the focus: axes, colour bar, zoom and
 // pan, hover read-out (and its positions on the tracks), click or Enter to focus a query base; beside it every
 // layer and head as a thumbnail.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { attentionColouring, drawHeatmap } from '../../render/heatmap';
-import type { MapCell } from '../../render/mapWindow';
 import { resultOf } from '../../state/selectors';
 import { useApp } from '../../state/store';
 import { downloadCanvas, downloadSvg, stem } from '../download';
-import { useCanvasWidth } from '../useCanvas';
 import { AttentionOverview } from './AttentionOverview';
-import { axisTitle, coordinatesOf } from './coordinates';
-import { mapSvg, type MapAxes } from './mapFigure';
+import { mapSvg } from './mapFigure';
 import { MapFrame } from './MapFrame';
-import { ASIDE_WIDTH, mapLayout, useMapWindow } from './mapLayout';
+import { ASIDE_WIDTH, mapLayout } from './mapLayout';
 import { MapZoomBar } from './MapZoomBar';
+import { useSquareMap } from './useSquareMap';
 
 export function AttentionMap({ layers, heads }: { layers: number; heads: number }) {
   const s = useApp(
@@ -26,51 +24,35 @@ export function AttentionMap({ layers, heads }: { layers: number; heads: number 
       setAttention: st.setAttention,
       focus: st.focus,
       setFocus: st.setFocus,
-      setMapHover: st.setMapHover,
       analysed: st.analysed,
     })),
   );
   const { attention, layer, head } = s;
-  const [wrapRef, width] = useCanvasWidth<HTMLDivElement>();
-  const canvasRef = useRef<HTMLCanvasElement>(null);
   const [rowNormalized, setRowNorm] = useState(true);
   const [log, setLog] = useState(false);
-  const [hover, setHover] = useState<MapCell | null>(null);
   const n = attention?.size ?? 0;
+  const seq = s.analysed?.sequence ?? '';
   // another layer or head over the same positions keeps the zoom; another window shows the whole map
-  const [win, setWin] = useMapWindow(n, attention && `${attention.start}:${n}`);
-  const { setMapHover } = s;
-  useEffect(() => () => setMapHover(null), [setMapHover]); // a panel taken away leaves no marks on the tracks
+  const { wrapRef, width, canvasRef, hover, onHover, win, setWin, focusRow, coords, axes } = useSquareMap({
+    map: 'attention',
+    start: attention?.start ?? 0,
+    n,
+    windowKey: attention && `${attention.start}:${n}`,
+    name: s.analysed?.name ?? '',
+    sequence: seq,
+    titles: ['query', 'key'],
+  });
   const colour = useMemo(() => ({ rowNormalized, log }), [rowNormalized, log]);
   const colouring = useMemo(
     () => (attention ? attentionColouring(attention.probs, n, colour) : null),
     [attention, n, colour],
   );
-  const focusRow =
-    attention && s.focus !== null && s.focus >= attention.start && s.focus < attention.start + n
-      ? s.focus - attention.start
-      : null;
   const draw = useCallback(
     (ctx: CanvasRenderingContext2D, px: number) => colouring && drawHeatmap(ctx, n, win, px, colouring, focusRow),
     [colouring, n, win, focusRow],
   );
   const { size, asideBeside } = mapLayout(width, window.innerHeight, true);
-  const seq = s.analysed?.sequence ?? '';
-  const coords = coordinatesOf(s.analysed?.name ?? '');
-  const axes: MapAxes = {
-    start: attention?.start ?? 0,
-    sequence: seq,
-    coordStart: coords.coordStart,
-    rowTitle: axisTitle('query', coords),
-    colTitle: axisTitle('key', coords),
-  };
   const bar = colouring && { scale: colouring.scale, title: colouring.title, saturates: false };
-  const onHover = (c: MapCell | null) => {
-    setHover(c);
-    s.setMapHover(
-      c && attention ? { map: 'attention', row: attention.start + c.row, col: attention.start + c.col } : null,
-    );
-  };
   const cell =
     hover && attention
       ? {

@@ -1,54 +1,41 @@
 // A finished dependency map: its summary, zoom bar and log switch, the map with axes and colour bar (hover
 // read-out and its positions on the tracks, click or Enter to focus the substituted base), the focused row's
 // variant influence, and exports.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { DependencyMap } from '../../analysis/dependency/dependencyMap';
 import { describeCell, describeInfluence } from '../../analysis/dependency/describe';
 import { dependencyTsv } from '../../export/dependencyTsv';
 import { LOG_DECADES } from '../../render/colorScale';
 import { dependencyScale, drawDependencyMap } from '../../render/dependencyMap';
-import type { MapCell } from '../../render/mapWindow';
 import { useApp } from '../../state/store';
 import { downloadCanvas, downloadSvg, downloadText, stem } from '../download';
-import { useCanvasWidth } from '../useCanvas';
-import { axisTitle, coordinatesOf } from './coordinates';
-import { mapSvg, type MapAxes } from './mapFigure';
+import { mapSvg } from './mapFigure';
 import { MapFrame } from './MapFrame';
-import { mapLayout, useMapWindow } from './mapLayout';
+import { mapLayout } from './mapLayout';
 import { MapZoomBar } from './MapZoomBar';
+import { useSquareMap } from './useSquareMap';
 
 export function DependencyMapView({ map, name, seq }: { map: DependencyMap; name: string; seq: string }) {
-  const focus = useApp((st) => st.focus);
   const setFocus = useApp((st) => st.setFocus);
-  const setMapHover = useApp((st) => st.setMapHover);
-  const [wrapRef, width] = useCanvasWidth<HTMLDivElement>();
-  const canvasRef = useRef<HTMLCanvasElement>(null);
   const [log, setLog] = useState(false);
-  const [hover, setHover] = useState<MapCell | null>(null);
   const n = map.end - map.start;
-  const [win, setWin] = useMapWindow(n, map);
-  useEffect(() => () => setMapHover(null), [setMapHover]); // a map taken away leaves no marks on the tracks
+  const { wrapRef, width, canvasRef, hover, onHover, win, setWin, focusRow, axes } = useSquareMap({
+    map: 'dependency',
+    start: map.start,
+    n,
+    windowKey: map,
+    name,
+    sequence: seq,
+    titles: ['substituted (i)', 'read (j)'],
+  });
   const vmax = useMemo(() => dependencyScale(map.values, n), [map, n]);
   const scale = useMemo(() => ({ log, vmax }), [log, vmax]);
-  const focusRow = focus !== null && focus >= map.start && focus < map.end ? focus - map.start : null;
   const draw = useCallback(
     (ctx: CanvasRenderingContext2D, px: number) => drawDependencyMap(ctx, map.values, n, win, px, scale, focusRow),
     [map, n, win, scale, focusRow],
   );
   const { size } = mapLayout(width, window.innerHeight, false);
-  const coords = coordinatesOf(name);
-  const axes: MapAxes = {
-    start: map.start,
-    sequence: seq,
-    coordStart: coords.coordStart,
-    rowTitle: axisTitle('substituted (i)', coords),
-    colTitle: axisTitle('read (j)', coords),
-  };
   const bar = { scale, title: 'e(i, j), bits', saturates: true };
-  const onHover = (c: MapCell | null) => {
-    setHover(c);
-    setMapHover(c && { map: 'dependency', row: map.start + c.row, col: map.start + c.col });
-  };
   const rows = `${map.start + win.r0 + 1}-${map.start + win.r0 + win.span}`;
   const cols = `${map.start + win.c0 + 1}-${map.start + win.c0 + win.span}`;
   const file = stem(name);
