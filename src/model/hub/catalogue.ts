@@ -31,106 +31,65 @@ export interface HubEntry {
   unverified: string[];
 }
 
-const HYENADNA_DATA = 'the human reference genome (hg38)';
-const HYENADNA_NOTE = {
-  text:
-    'In a zero-shot ClinVar benchmark, models trained on human DNA only (DNABERT, HyenaDNA) separated pathogenic ' +
-    'from benign single-base variants less well than multi-species Nucleotide Transformer models.',
-  source:
-    'Benchmarking DNA foundation models for zero-shot variant effect prediction, bioRxiv 10.1101/2025.06.15.659748',
-};
-const HYENADNA_UNVERIFIED = ['which HyenaDNA checkpoint the cited benchmark scored'];
-const CADUCEUS_NOTE = {
-  text:
-    'TraitGym scored Caduceus zero-shot on causal regulatory variants of human traits; its authors find the ' +
-    'alignment-based CADD and GPN-MSA best for Mendelian and complex disease traits.',
-  source: 'Benegas, Eraslan & Song, TraitGym, bioRxiv 10.1101/2025.02.11.637758',
-};
-const CADUCEUS_UNVERIFIED = [
-  "Caduceus's own TraitGym numbers (only the benchmark's summary was read)",
-  'training data: from the Caduceus paper, not read here',
-];
+/** A HyenaDNA "-hf" repository (LongSafari/<id>-seqlen-hf): config.json and model.safetensors. */
+function hyenaDNA(id: string, trainedContext: number, sizeMB: number, sha256: string, unverified: string[] = []) {
+  return {
+    id,
+    repo: `LongSafari/${id}-seqlen-hf`,
+    revision: 'main',
+    files: [{ path: 'config.json' }, { path: 'model.safetensors', sha256 }],
+    sizeMB,
+    family: 'HyenaDNA',
+    objective: 'clm',
+    trainedContext,
+    licence: 'BSD-3-Clause',
+    trainingData: 'the human reference genome (hg38)',
+    zeroShot: {
+      text:
+        'In a zero-shot ClinVar benchmark, models trained on human DNA only (DNABERT, HyenaDNA) separated ' +
+        'pathogenic from benign single-base variants less well than multi-species Nucleotide Transformer models.',
+      source:
+        'Benchmarking DNA foundation models for zero-shot variant effect prediction, bioRxiv 10.1101/2025.06.15.659748',
+    },
+    unverified: ['which HyenaDNA checkpoint the cited benchmark scored', ...unverified],
+  } satisfies HubEntry;
+}
+
+/** One of Caduceus's two 131k-base human models: ph (reverse-complement by augmentation) or ps (by parameter sharing). */
+function caduceus(variant: 'ph' | 'ps') {
+  return {
+    id: `caduceus-${variant}-131k`,
+    repo: `kuleshov-group/caduceus-${variant}_seqlen-131k_d_model-256_n_layer-16`,
+    revision: 'main',
+    files: [{ path: 'config.json' }, { path: 'model.safetensors' }],
+    sizeMB: 30.9,
+    family: 'Caduceus',
+    objective: 'mlm',
+    trainedContext: 131_072,
+    licence: 'Apache-2.0',
+    trainingData: 'the human reference genome (hg38)',
+    zeroShot: {
+      text:
+        'TraitGym scored Caduceus zero-shot on causal regulatory variants of human traits; its authors find the ' +
+        'alignment-based CADD and GPN-MSA best for Mendelian and complex disease traits.',
+      source: 'Benegas, Eraslan & Song, TraitGym, bioRxiv 10.1101/2025.02.11.637758',
+    },
+    unverified: [
+      "Caduceus's own TraitGym numbers (only the benchmark's summary was read)",
+      'training data: from the Caduceus paper, not read here',
+      "model.safetensors's sha256 (its file page was not found)",
+    ],
+  } satisfies HubEntry;
+}
 
 export const HUB_CATALOGUE: readonly HubEntry[] = [
-  {
-    id: 'hyenadna-tiny-1k',
-    repo: 'LongSafari/hyenadna-tiny-1k-seqlen-hf',
-    revision: 'main',
-    files: [
-      { path: 'config.json' },
-      { path: 'model.safetensors', sha256: '5ce2146c21e9c4baa6bddc4998fd3d029903ae84a563bf80218644082194a12d' },
-    ],
-    sizeMB: 1.8,
-    family: 'HyenaDNA',
-    objective: 'clm',
-    trainedContext: 1_024,
-    licence: 'BSD-3-Clause',
-    trainingData: HYENADNA_DATA,
-    zeroShot: HYENADNA_NOTE,
-    unverified: HYENADNA_UNVERIFIED,
-  },
-  {
-    id: 'hyenadna-small-32k',
-    repo: 'LongSafari/hyenadna-small-32k-seqlen-hf',
-    revision: 'main',
-    files: [
-      { path: 'config.json' },
-      { path: 'model.safetensors', sha256: 'b7a1c9479248edf27691b189bb6657256f1705e560cadc64d6431633932cafa1' },
-    ],
-    sizeMB: 16.3,
-    family: 'HyenaDNA',
-    objective: 'clm',
-    trainedContext: 32_768,
-    licence: 'BSD-3-Clause',
-    trainingData: HYENADNA_DATA,
-    zeroShot: HYENADNA_NOTE,
-    unverified: [...HYENADNA_UNVERIFIED, "the sha256 was read from the file's page at commit 88d97da, not at main"],
-  },
-  {
-    id: 'hyenadna-medium-160k',
-    repo: 'LongSafari/hyenadna-medium-160k-seqlen-hf',
-    revision: 'main',
-    files: [
-      { path: 'config.json' },
-      { path: 'model.safetensors', sha256: '16685b36caf5d144da391f1b540ed47e89d79b3efd38899325492f174b8e852a' },
-    ],
-    sizeMB: 57,
-    family: 'HyenaDNA',
-    objective: 'clm',
-    trainedContext: 160_000,
-    licence: 'BSD-3-Clause',
-    trainingData: HYENADNA_DATA,
-    zeroShot: HYENADNA_NOTE,
-    unverified: HYENADNA_UNVERIFIED,
-  },
-  {
-    id: 'caduceus-ph-131k',
-    repo: 'kuleshov-group/caduceus-ph_seqlen-131k_d_model-256_n_layer-16',
-    revision: 'main',
-    files: [{ path: 'config.json' }, { path: 'model.safetensors' }],
-    sizeMB: 30.9,
-    family: 'Caduceus',
-    objective: 'mlm',
-    trainedContext: 131_072,
-    licence: 'Apache-2.0',
-    trainingData: 'the human reference genome (hg38)',
-    zeroShot: CADUCEUS_NOTE,
-    unverified: [...CADUCEUS_UNVERIFIED, "model.safetensors's sha256 (its file page was not found)"],
-  },
-  {
-    id: 'caduceus-ps-131k',
-    repo: 'kuleshov-group/caduceus-ps_seqlen-131k_d_model-256_n_layer-16',
-    revision: 'main',
-    files: [{ path: 'config.json' }, { path: 'model.safetensors' }],
-    sizeMB: 30.9,
-    family: 'Caduceus',
-    objective: 'mlm',
-    trainedContext: 131_072,
-    licence: 'Apache-2.0',
-    trainingData: 'the human reference genome (hg38)',
-    zeroShot: CADUCEUS_NOTE,
-    unverified: [...CADUCEUS_UNVERIFIED, "model.safetensors's sha256 (its file page was not found)"],
-  },
+  hyenaDNA('hyenadna-tiny-1k', 1_024, 1.8, '5ce2146c21e9c4baa6bddc4998fd3d029903ae84a563bf80218644082194a12d'),
+  hyenaDNA('hyenadna-small-32k', 32_768, 16.3, 'b7a1c9479248edf27691b189bb6657256f1705e560cadc64d6431633932cafa1', [
+    "the sha256 was read from the file's page at commit 88d97da, not at main",
+  ]),
+  hyenaDNA('hyenadna-medium-160k', 160_000, 57, '16685b36caf5d144da391f1b540ed47e89d79b3efd38899325492f174b8e852a'),
+  caduceus('ph'),
+  caduceus('ps'),
   {
     id: 'plantcaduceus-l20',
     repo: 'kuleshov-group/PlantCaduceus_l20',
