@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encode } from '../genome/tokens';
-import type { LanguageModel } from '../model/languageModel';
+import { fakeLanguageModel } from '../model/testing/fakeLanguageModel';
 import { embedSequences, embedVariants, siteWindows } from './embedding';
 
 /**
@@ -8,34 +8,21 @@ import { embedSequences, embedVariants, siteWindows } from './embedding';
  * written down by hand; `calls` records the batch shapes it was run with.
  */
 function fakeModel(objective: 'mlm' | 'clm', context: number) {
-  const calls: { batch: number; T: number }[] = [];
-  const model: LanguageModel = {
+  const model = fakeLanguageModel({
     objective,
     context,
-    nHeads: 1,
-    nAttentionLayers: 0,
-    reuse: { kind: 'none' },
-    forward: () => Promise.reject(new Error('embeddings read hidden states only')),
-    representation: {
-      kind: 'hidden',
+    hidden: {
       size: 4,
-      async hidden(tokens, batch) {
-        const T = tokens.length / batch,
-          out = new Float32Array(tokens.length * 4);
-        calls.push({ batch, T });
-        for (let b = 0; b < batch; b++) {
-          let sum = 0;
-          for (let t = 0; t < T; t++) {
-            const tok = tokens[b * T + t]!;
-            sum += tok;
-            out.set([tok, t, sum, 1], (b * T + t) * 4);
-          }
-        }
-        return out;
+      of(row, out) {
+        let sum = 0;
+        row.forEach((tok, t) => {
+          sum += tok;
+          out.set([tok, t, sum, 1], t * 4);
+        });
       },
     },
-  };
-  return { model, calls };
+  });
+  return { model, calls: model.calls };
 }
 
 /** The hand-written hidden state [token, t, prefix sum, 1] of row t of window w. */

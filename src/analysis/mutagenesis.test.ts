@@ -1,32 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { MASK_ID } from '../genome/tokens';
-import type { LanguageModel } from '../model/languageModel';
+import { fakeLanguageModel } from '../model/testing/fakeLanguageModel';
 import { saturationMutagenesis } from './mutagenesis';
 
-let rows = 0;
 const P = [0.1, 0.2, 0.3, 0.4];
-const fakeMlm: LanguageModel = {
+const fakeMlm = fakeLanguageModel({
   objective: 'mlm',
   context: 32,
-  nHeads: 1,
   nAttentionLayers: 1,
-  reuse: { kind: 'none' },
-  representation: { kind: 'none' },
-  async forward(tokens, batch) {
-    rows += batch;
-    const out = new Float32Array(tokens.length * 4);
-    tokens.forEach((t, i) =>
-      P.forEach((p, b) => {
-        out[i * 4 + b] = Math.log(t === MASK_ID ? p : 0.25);
-      }),
-    );
-    return { logprobs: out };
-  },
-};
+  logprob: (row, j, b) => Math.log(row[j] === MASK_ID ? P[b]! : 0.25),
+});
 
 describe('saturationMutagenesis', () => {
   it('scores the three alternatives at every position from one masked pass per position', async () => {
-    rows = 0;
+    fakeMlm.rows = 0;
     const seq = 'ACGTNACGTAACCGGTT';
     const r = await saturationMutagenesis(fakeMlm, seq, 2, 12, { method: 'masked', window: 15, batchSize: 4 });
     expect(r.scores.length).toBe(40);
@@ -39,7 +26,7 @@ describe('saturationMutagenesis', () => {
       }
     }
     expect(r.forwardRows).toBe(9); // 10 positions, one of them N
-    expect(rows).toBe(9);
+    expect(fakeMlm.rows).toBe(9);
   });
 
   it('refuses regions outside the sequence or over the limit', async () => {

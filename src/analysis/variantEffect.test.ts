@@ -2,50 +2,28 @@
 // marginals, delta log-likelihood (indels, windows past the context), influence, and what cannot be scored.
 import { describe, expect, it } from 'vitest';
 import { MASK_ID } from '../genome/tokens';
-import { type LanguageModel } from '../model/languageModel';
+import { fakeLanguageModel } from '../model/testing/fakeLanguageModel';
 import { jsDivergence } from './scoring/influence';
 import { scoreVariants, type Variant } from './variantEffect';
 
 const P_MASKED = [0.1, 0.2, 0.3, 0.4];
 
 /** Fixed logits: at a masked site P = (0.1, 0.2, 0.3, 0.4); a visible base gets 0.7, the others 0.1. */
-const fakeMlm: LanguageModel = {
+const fakeMlm = fakeLanguageModel({
   objective: 'mlm',
   context: 64,
-  nHeads: 1,
   nAttentionLayers: 1,
-  reuse: { kind: 'none' },
-  representation: { kind: 'none' },
-  async forward(tokens) {
-    const out = new Float32Array(tokens.length * 4);
-    tokens.forEach((t, i) =>
-      [0, 1, 2, 3].forEach((b) => {
-        out[i * 4 + b] = Math.log(t === MASK_ID ? P_MASKED[b]! : t < 4 ? (b === t ? 0.7 : 0.1) : 0.25);
-      }),
-    );
-    return { logprobs: out };
-  },
-};
+  logprob: (row, j, b) => Math.log(row[j] === MASK_ID ? P_MASKED[b]! : row[j]! < 4 ? (b === row[j] ? 0.7 : 0.1) : 0.25),
+});
 
 /** A causal fake whose P(base) depends only on the base itself: log-likelihoods add up by hand. */
 const P_CLM = [0.4, 0.1, 0.1, 0.4];
-const fakeClm: LanguageModel = {
+const fakeClm = fakeLanguageModel({
   objective: 'clm',
   context: 64,
-  nHeads: 1,
   nAttentionLayers: 1,
-  reuse: { kind: 'none' },
-  representation: { kind: 'none' },
-  async forward(tokens) {
-    const out = new Float32Array(tokens.length * 4);
-    tokens.forEach((_, i) =>
-      P_CLM.forEach((p, b) => {
-        out[i * 4 + b] = Math.log(p);
-      }),
-    );
-    return { logprobs: out };
-  },
-};
+  logprob: (_, __, b) => Math.log(P_CLM[b]!),
+});
 
 const seq = 'ACGTACGTTGCAACGTTTGACCA'.repeat(4);
 
@@ -111,25 +89,13 @@ describe('variant scores on fixed logits', () => {
 });
 
 /** A masked fake in which base j is predicted from base j - 1 alone: 0.7 on that base, 0.1 on the others. */
-const fakeNeighbour: LanguageModel = {
+const fakeNeighbour = fakeLanguageModel({
   objective: 'mlm',
   context: 64,
-  nHeads: 1,
   nAttentionLayers: 1,
-  reuse: { kind: 'none' },
-  representation: { kind: 'none' },
-  async forward(tokens, batch) {
-    const out = new Float32Array(tokens.length * 4);
-    const T = tokens.length / batch;
-    tokens.forEach((_, i) =>
-      [0, 1, 2, 3].forEach((b) => {
-        const prev = i % T > 0 ? tokens[i - 1]! : 4; // rows are laid end to end: the first base of a row has no neighbour
-        out[i * 4 + b] = Math.log(prev < 4 ? (b === prev ? 0.7 : 0.1) : 0.25);
-      }),
-    );
-    return { logprobs: out };
-  },
-};
+  // the first base of a row has no neighbour
+  logprob: (row, j, b) => Math.log(j > 0 && row[j - 1]! < 4 ? (b === row[j - 1] ? 0.7 : 0.1) : 0.25),
+});
 
 describe('influence (mean Jensen-Shannon divergence)', () => {
   it('JS divergence is 0 for equal and 1 bit for disjoint distributions', () => {

@@ -8,28 +8,16 @@ import { mustSkip } from '../node/prerequisites';
 import { MASK_ID } from '../genome/tokens';
 import { loadModel } from '../model/loadModel';
 import { grammarProbe, PROBE_WINDOW, type GrammarSite, type ProbeGroup } from './grammarProbe';
-import type { LanguageModel } from '../model/languageModel';
+import { fakeLanguageModel } from '../model/testing/fakeLanguageModel';
 
-/** Masked fake: at a masked position P = (0.1, 0.2, 0.3, 0.4) for A, C, G, T; elsewhere uniform. */
-const fake = (objective: 'mlm' | 'clm', seen: Int32Array[]): LanguageModel => ({
-  objective,
-  context: 256,
-  nHeads: 1,
-  nAttentionLayers: 0,
-  reuse: { kind: 'none' },
-  representation: { kind: 'none' },
-  async forward(tokens, batch) {
-    const T = tokens.length / batch;
-    for (let b = 0; b < batch; b++) seen.push(tokens.slice(b * T, (b + 1) * T));
-    const out = new Float32Array(tokens.length * 4);
-    tokens.forEach((t, i) =>
-      [0.1, 0.2, 0.3, 0.4].forEach((p, k) => {
-        out[i * 4 + k] = Math.log(t === MASK_ID || objective === 'clm' ? p : 0.25);
-      }),
-    );
-    return { logprobs: out };
-  },
-});
+/** Masked fake: at a masked position P = (0.1, 0.2, 0.3, 0.4) for A, C, G, T; elsewhere uniform. The causal fake
+ *  predicts that P everywhere. */
+const fake = (objective: 'mlm' | 'clm') =>
+  fakeLanguageModel({
+    objective,
+    context: 256,
+    logprob: (row, j, b) => Math.log(row[j] === MASK_ID || objective === 'clm' ? [0.1, 0.2, 0.3, 0.4][b]! : 0.25),
+  });
 
 const seq = 'ACGT'.repeat(100);
 const sites: GrammarSite[] = [
@@ -41,14 +29,15 @@ const sites: GrammarSite[] = [
 
 describe('grammar probe', () => {
   it('averages P(ref) per kind, random split by repeat, with the site masked at the window centre', async () => {
-    const seen: Int32Array[] = [];
-    const r = await grammarProbe(fake('mlm', seen), sites, new Map([['r', seq]]));
+    const model = fake('mlm');
+    const r = await grammarProbe(model, sites, new Map([['r', seq]]));
     expect(r.get('donor')!.meanP).toBeCloseTo((0.3 + 0.4) / 2, 6);
     expect(r.get('donor')!.bits).toBeCloseTo(-(Math.log2(0.3) + Math.log2(0.4)) / 2, 5);
     expect(r.get('random')).toMatchObject({ n: 1, meanP: expect.closeTo(0.1, 6) });
     expect(r.get('random repeat')).toMatchObject({ n: 1, meanP: expect.closeTo(0.2, 6) });
+    expect(model.seen.length).toBeGreaterThan(0);
     expect(
-      seen.every(
+      model.seen.every(
         (w) =>
           w.length === PROBE_WINDOW && w[PROBE_WINDOW / 2] === MASK_ID && w.filter((t) => t === MASK_ID).length === 1,
       ),
@@ -56,17 +45,17 @@ describe('grammar probe', () => {
   });
 
   it('scores a causal model at the last base of the window, unmasked', async () => {
-    const seen: Int32Array[] = [];
-    const r = await grammarProbe(fake('clm', seen), sites.slice(0, 1), new Map([['r', seq]]));
+    const model = fake('clm');
+    const r = await grammarProbe(model, sites.slice(0, 1), new Map([['r', seq]]));
     expect(r.get('donor')!.meanP).toBeCloseTo(0.3, 6);
-    expect(seen[0]![PROBE_WINDOW - 1]).toBe(2); // G
+    expect(model.seen[0]![PROBE_WINDOW - 1]).toBe(2); // G
   });
 
   it('refuses a site list that does not match the genome', async () => {
-    await expect(grammarProbe(fake('mlm', []), [{ ...sites[0]!, ref: 'A' }], new Map([['r', seq]]))).rejects.toThrow(
+    await expect(grammarProbe(fake('mlm'), [{ ...sites[0]!, ref: 'A' }], new Map([['r', seq]]))).rejects.toThrow(
       /the genome has G, the site list says A/,
     );
-    await expect(grammarProbe(fake('mlm', []), sites, new Map())).rejects.toThrow(/record r/);
+    await expect(grammarProbe(fake('mlm'), sites, new Map())).rejects.toThrow(/record r/);
   });
 });
 

@@ -1,6 +1,6 @@
 // A fake language model for dependency-map tests: fixed logits whose dependencies are known by hand.
 
-import type { LanguageModel } from '../../model/languageModel';
+import { fakeLanguageModel, type FakeModel } from '../../model/testing/fakeLanguageModel';
 
 // P at position j depends only on the token at j - 1 (uniform at 0 and after an N): a substitution at i
 // moves position i + 1 and nothing else.
@@ -22,31 +22,14 @@ const D2 = [
 export function fakeModel(
   objective: 'mlm' | 'clm',
   opts: { twoBack?: boolean; shared?: boolean; context?: number } = {},
-): LanguageModel & { rows: number } {
-  const predict = (row: Int32Array, j: number, out: Float32Array, o: number) => {
+): FakeModel {
+  const logprob = (row: Int32Array, j: number, b: number) => {
     const prev = j > 0 && row[j - 1]! < 4 ? D[row[j - 1]!]! : UNIFORM;
     const back = opts.twoBack && j > 1 && row[j - 2]! < 4 ? D2[row[j - 2]!]! : [1, 1, 1, 1];
     const w = prev.map((p, k) => p * back[k]!);
-    const total = w.reduce((a, b) => a + b, 0);
-    for (let k = 0; k < 4; k++) out[o + k] = Math.log(w[k]! / total);
+    return Math.log(w[b]! / w.reduce((x, y) => x + y, 0));
   };
-  const m: LanguageModel & { rows: number } = {
-    objective,
-    context: opts.context ?? 64,
-    nHeads: 1,
-    nAttentionLayers: 0,
-    rows: 0,
-    reuse: { kind: 'none' },
-    representation: { kind: 'none' },
-    async forward(tokens, batch) {
-      m.rows += batch;
-      const T = tokens.length / batch;
-      const out = new Float32Array(tokens.length * 4);
-      for (let b = 0; b < batch; b++)
-        for (let j = 0; j < T; j++) predict(tokens.subarray(b * T, (b + 1) * T), j, out, (b * T + j) * 4);
-      return { logprobs: out };
-    },
-  };
+  const m = fakeLanguageModel({ objective, context: opts.context ?? 64, logprob });
   if (opts.shared) {
     const forwardShared = async (ref: Int32Array, alts: { from: number; tokens: Int32Array }[]) => {
       const r = (await m.forward(ref, 1)).logprobs;

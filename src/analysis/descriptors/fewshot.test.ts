@@ -56,7 +56,7 @@ describe('few-shot descriptor', () => {
   });
 
   it('fits the probe and the baseline as the engine does on the same features, and predicts the table', async () => {
-    const { model } = fakeModel();
+    const model = fakeModel();
     const r = await fewshot.run(model, input, { ...settings, record: RECORD, predict, model: MODEL }, {});
     const variants = train.map(({ pos, ref, alt }) => ({ pos, ref, alt })),
       y = Float64Array.from(train, (v) => v.lof);
@@ -85,7 +85,7 @@ describe('few-shot descriptor', () => {
   });
 
   it('names every bad line in one message and runs no model on bad labels', async () => {
-    const { model, calls } = fakeModel();
+    const model = fakeModel();
     const lines = [...text];
     lines[3] = `1\t${1001 + train[2]!.pos}\t${train[2]!.ref === 'A' ? 'C' : 'A'}\tG\t1`; // not the sequence's base
     lines[6] = `1\t999999\tA\tG\t0`; // outside the record
@@ -109,11 +109,11 @@ describe('few-shot descriptor', () => {
       {},
     );
     await expect(few).rejects.toThrow(/a probe needs at least 10 of each class/);
-    expect(calls.n).toBe(0);
+    expect(model.calls).toHaveLength(0);
   });
 
   it('links the fitted probe without the labels unless asked, and applies it without refitting', async () => {
-    const { model } = fakeModel();
+    const model = fakeModel();
     const fit = await fewshot.run(model, input, { ...settings, record: RECORD, predict, model: MODEL }, {});
     const bare = JSON.parse(JSON.stringify(fewshotToSave(settings, fit.fitted, false)));
     expect(bare.labels).toBeUndefined();
