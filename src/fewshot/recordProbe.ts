@@ -10,7 +10,7 @@ import { embeddingBlock, sequenceBaseline } from './features';
 import { ProbeInputError } from './inputError';
 import { fitPair, rowsOfBlocks } from './probePair';
 import type { Prediction } from './probeLink';
-import { summary, type SequenceProbeResult } from './sequenceProbe';
+import { pairReport, type SequenceProbeResult } from './sequenceProbe';
 import { validateLabels } from './validate';
 
 export interface RecordProbeInput {
@@ -89,19 +89,8 @@ export async function probeRecords(
     ['embedding'],
     opts,
   );
-  const rep = pair.probe.report;
   return {
-    kind: 'binary',
-    n: rep.n,
-    positives: rep.positives,
-    values: train.values,
-    scheme: rep.scheme,
-    folds: rep.folds.length,
-    grouped: train.groups !== undefined,
-    features: ['embedding'],
-    probe: summary(pair.probe),
-    baseline: summary(pair.baseline),
-    difference: pair.difference,
+    ...pairReport(pair, { ...train, kind: 'binary' }, ['embedding']),
     predictions: pair.predictions.map((p, i) => ({ ...p, name: predict[i]!.name })),
   };
 }

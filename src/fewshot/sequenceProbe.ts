@@ -5,7 +5,7 @@
 import type { RunOptions } from '../analysis/run';
 import type { Variant } from '../analysis/scoring/plan';
 import type { LanguageModel } from '../model/languageModel';
-import { fitPair, rowsOfBlocks, type FeatureRows, type Fitted } from './probePair';
+import { fitPair, rowsOfBlocks, type FeatureRows, type FewshotResult, type Fitted } from './probePair';
 import type { FoldScheme } from './folds';
 import { ProbeInputError } from './inputError';
 import { substitutionProblem } from './labelledVariants';
@@ -71,6 +71,28 @@ export function summary(f: Fitted): FitSummary {
     calibration: r.calibration,
     importance: r.importance.slice(0, SHOWN),
     warnings: r.warnings,
+  };
+}
+
+/** What a fitted pair reports, whatever its examples were (variants of a sequence, whole records). */
+export function pairReport(
+  pair: FewshotResult,
+  train: { kind: ProbeKind; values: [string, number][]; groups?: unknown },
+  features: FeatureSet[],
+): Omit<SequenceProbeResult, 'predictions' | 'fitted' | 'fromLink'> {
+  const rep = pair.probe.report;
+  return {
+    kind: train.kind,
+    n: rep.n,
+    positives: rep.positives,
+    values: train.values,
+    scheme: rep.scheme,
+    folds: rep.folds.length,
+    grouped: train.groups !== undefined,
+    features,
+    probe: summary(pair.probe),
+    baseline: summary(pair.baseline),
+    difference: pair.difference,
   };
 }
 
@@ -175,17 +197,11 @@ export async function probeSequence(
     difference: pair.difference,
   };
   return {
-    kind: train.kind,
-    n: rep.n,
-    positives: rep.positives,
-    values: train.values,
-    scheme: rep.scheme,
-    folds: rep.folds.length,
-    grouped: train.groups !== undefined,
-    features: sets.filter((s) => s !== 'baseline'),
-    probe: summary(pair.probe),
-    baseline: summary(pair.baseline),
-    difference: pair.difference,
+    ...pairReport(
+      pair,
+      train,
+      sets.filter((s) => s !== 'baseline'),
+    ),
     predictions: pair.predictions,
     fitted: storeFit(input.model, pair.probe, pair.baseline, cv),
     fromLink: false,
