@@ -131,6 +131,23 @@ describe('npm run fewshot', () => {
     model.dispose();
   }, 600_000);
 
+  it('writes the same predictions as a VCF, in INFO fields, for the rows that name a position', async () => {
+    const r = await run([...base(), '--features', 'scores,embedding', '--output-format', 'vcf']);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.out[0]).toBe('##fileformat=VCFv4.2');
+    expect(r.out.filter((l) => l.startsWith('##INFO=<ID=GLM_'))).toHaveLength(2);
+    const body = r.out.filter((l) => !l.startsWith('#')).map((l) => l.split('\t'));
+    const tsv = result.out.slice(1).map((l) => l.split('\t'));
+    const withPosition = tsv.filter((t) => t[1] !== '');
+    expect(body).toHaveLength(withPosition.length); // the line whose POS is not a number has no VCF row
+    body.forEach((v, k) => {
+      const t = withPosition[k]!;
+      expect([v[0], v[1], v[3], v[4]]).toEqual(t.slice(0, 4));
+      const [probe, baseline] = [t[4] || '.', t[5] || '.'];
+      expect(v[7]).toBe(`GLM_PROBE=${probe};GLM_BASELINE=${baseline}`);
+    });
+  }, 600_000);
+
   it('refuses, in one line, labels that cannot give an honest probe or name variants the FASTA lacks', async () => {
     const ints = train.filter((i) => sge[i]!.funcClass === 'INT').length;
     expect(ints).toBeLessThan(10);
@@ -185,6 +202,7 @@ describe('npm run fewshot', () => {
       ],
       [base({ model: dir }), /not a model folder \(no model.json or config.json there\)/],
       [base({ fasta: join(dir, 'none.fa') }), /--fasta .*none\.fa: no such file/],
+      [[...base(), '--output-format', 'bed'], /^error: --output-format must be tsv or vcf, got bed$/],
     ];
     for (const [args, message] of usage) {
       const r = await run(args);

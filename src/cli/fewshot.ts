@@ -1,15 +1,18 @@
 // npm run fewshot -- --model DIR [--model DIR2] --fasta REF --train LABELS.tsv --label COLUMN [--positive VALUE]
-//                    [--group COLUMN] [--features scores,embedding,baseline] --predict VARIANTS.vcf > PREDICTIONS.tsv
+//                    [--group COLUMN] [--features scores,embedding,baseline] --predict VARIANTS.vcf
+//                    [--output-format tsv|vcf] > PREDICTIONS.tsv
 // A probe on labelled variants (src/score/fewshotRun.ts), cross-validated beside the sequence-only baseline on
 // the same folds; both refitted on every label and applied to the VCF. Writes chrom, pos, ref, alt, the probe's
-// probability (binary labels) or prediction (numbers), the baseline's, and a note saying why a row has none.
+// probability (binary labels) or prediction (numbers), the baseline's, and a note saying why a row has none; or,
+// with --output-format vcf, a VCF of the rows with a position, both values in INFO fields (GLM_PROBE,
+// GLM_BASELINE; '.' where a row has none).
 // The cross-validated metrics go to stderr. Exit status: 0 when at least one variant was predicted, 1 when the
 // labels give no honest probe (one line says why) or nothing could be predicted, 2 when the command is wrong.
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { predictionHeader, predictionLine } from '../export/predictions';
+import { predictionsTsv, predictionsVcf, type PredictionRow } from '../export/predictions';
 import { vcfLineReader, type VcfParse } from '../genome/vcf';
 import type { FewshotResult } from '../fewshot/probePair';
 import { runFewshot } from '../score/fewshotRun';
@@ -33,7 +36,7 @@ export const DEFAULT_FEATURES: readonly FeatureSet[] = ['scores', 'embedding'];
 const USAGE =
   'usage: npm run fewshot -- --model DIR [--model DIR2] --fasta REF --train LABELS.tsv --label COLUMN ' +
   '[--positive VALUE] [--group COLUMN] [--features scores,embedding,baseline] --predict VARIANTS.vcf ' +
-  '> PREDICTIONS.tsv';
+  '[--output-format tsv|vcf] > PREDICTIONS.tsv';
 
 class CliError extends Error {
   constructor(
@@ -107,6 +110,7 @@ export async function cli(argv: string[], out: (line: string) => void, err: (lin
           features: { type: 'string' },
           predict: { type: 'string' },
           backend: { type: 'string', default: 'wasm' },
+          'output-format': { type: 'string', default: 'tsv' },
         },
       }));
     } catch (e) {
@@ -115,6 +119,10 @@ export async function cli(argv: string[], out: (line: string) => void, err: (lin
     const missing = (['model', 'fasta', 'train', 'label', 'predict'] as const).filter((k) => !values[k]);
     if (missing.length) throw new CliError(`missing ${missing.map((k) => `--${k}`).join(', ')}; ${USAGE}`, EXIT.usage);
     const sets = readFeatures(values.features);
+    const format = values['output-format'];
+    if (format !== 'tsv' && format !== 'vcf') {
+      throw new CliError(`--output-format must be tsv or vcf, got ${format}`, EXIT.usage);
+    }
     if (values.backend !== 'wasm' && values.backend !== 'cpu') {
       throw new CliError(`--backend must be wasm or cpu, got ${values.backend}`, EXIT.usage);
     }
@@ -152,23 +160,24 @@ export async function cli(argv: string[], out: (line: string) => void, err: (lin
       { sets, onProgress },
     );
     fewshotSummary(result, { kind: spec.kind, sets, groups: spec.group, values: table.values }).forEach(err);
-    out(predictionHeader(spec.kind));
     const byRow = new Map(predictable.map(({ i }, k) => [i, result.predictions[k]!]));
-    let predicted = 0;
-    rows.forEach((r, i) => {
+    const written: PredictionRow[] = rows.map((r, i) => {
       const got = byRow.get(i);
-      if (got?.probe != null) predicted++;
-      const pos = Number.isFinite(r.pos) ? r.pos : null;
-      out(
-        predictionLine({
-          ...r,
-          pos,
-          probe: got?.probe ?? null,
-          baseline: got?.baseline ?? null,
-          note: got?.note ?? r.note,
-        }),
-      );
+      return {
+        ...r,
+        pos: Number.isFinite(r.pos) ? r.pos : null,
+        probe: got?.probe ?? null,
+        baseline: got?.baseline ?? null,
+        note: got?.note ?? r.note,
+      };
     });
+    const predicted = written.filter((r) => r.probe !== null).length;
+    const describe = `fitted on ${table.y.length} labelled variants reading ${sets.filter((s) => s !== 'baseline').join(' + ')}`;
+    const file = format === 'vcf' ? predictionsVcf(spec.kind, describe, written) : predictionsTsv(spec.kind, written);
+    file
+      .replace(/\n$/, '')
+      .split('\n')
+      .forEach((l) => out(l));
     const why = predicted < rows.length ? ' (the note column says why not)' : '';
     err(`${values.predict}: ${predicted} of ${rows.length} rows predicted${why}`);
     if (predicted === 0) {
