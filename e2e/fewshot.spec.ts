@@ -1,7 +1,7 @@
 // The few-shot probe in the page: on BRCA1 exon 19, labels of the SGE variants of that exon give a probe whose
 // cross-validated AUROC shows beside the sequence-only baseline's, with the variants table predicted; a label
-// naming the wrong base is refused with its line before anything runs; the predictions download as a TSV; the
-// share link carries the fitted probe (applied without refitting), and the labels only when asked.
+// naming the wrong base is refused with its line before anything runs; the predictions download as a TSV and as a
+// VCF; the share link carries the fitted probe (applied without refitting), and the labels only when asked.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -77,6 +77,20 @@ test('labelled BRCA1 exon 19 variants give a probe shown beside the baseline, an
   const first = await predictions.first().locator('td').nth(1).textContent();
   expect(tsv[1]).toMatch(/^17\t41209148\tT\tG\t[01]\.\d{6}\t[01]\.\d{6}\t$/);
   expect(Number(tsv[1]!.split('\t')[4]).toFixed(3)).toBe(first);
+  // and as a VCF with the same values in its declared INFO fields
+  const [vcfDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('fewshot-result').getByRole('button', { name: 'Download VCF' }).click(),
+  ]);
+  const vcf = readFileSync((await vcfDownload.path())!, 'utf8')
+    .trim()
+    .split('\n');
+  expect(vcf[0]).toBe('##fileformat=VCFv4.2');
+  expect(vcf.filter((l) => /^##INFO=<ID=GLM_(PROBE|BASELINE),Number=A,Type=Float,/.test(l))).toHaveLength(2);
+  const body = vcf.filter((l) => !l.startsWith('#'));
+  expect(body).toHaveLength(2);
+  const [, , , p, b] = tsv[1]!.split('\t');
+  expect(body[0]).toBe(`17\t41209148\t.\tT\tG\t.\t.\tGLM_PROBE=${p};GLM_BASELINE=${b}`);
 
   // the link carries the fitted probe, not the labels: a colleague opening it sees the same metrics and predictions
   // without a refit; ticking the box adds the labels, and that link refits them, the form filled
