@@ -89,7 +89,7 @@ test('labelled BRCA1 exon 19 variants give a probe shown beside the baseline, an
   expect(vcf.filter((l) => /^##INFO=<ID=GLM_(PROBE|BASELINE),Number=A,Type=Float,/.test(l))).toHaveLength(2);
   const body = vcf.filter((l) => !l.startsWith('#'));
   expect(body).toHaveLength(2);
-  const [, , , p, b] = tsv[1]!.split('\t');
+  const [, , , , p, b] = tsv[1]!.split('\t');
   expect(body[0]).toBe(`17\t41209148\t.\tT\tG\t.\t.\tGLM_PROBE=${p};GLM_BASELINE=${b}`);
 
   // the link carries the fitted probe, not the labels: a colleague opening it sees the same metrics and predictions
