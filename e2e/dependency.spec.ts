@@ -11,7 +11,7 @@ import { loadModel } from '../src/model/loadModel';
 import { fileSource } from '../src/node/fileSource';
 import { REPO_ROOT, useNodeBackend } from '../src/node/nodeRuntime';
 import { decodeFrame } from '../src/share/linkCodec';
-import { analyse, openTab, waitForModel } from './helpers';
+import { analyse, downloadOf, openTab, waitForModel } from './helpers';
 
 const EXAMPLE = readFileSync(join(REPO_ROOT, 'public/examples/human_alu_chr22.fa'), 'utf8');
 const SEQ = parseSequence(EXAMPLE).records[0]!.sequence;
@@ -157,32 +157,17 @@ test('a dependency map whose read-out matches the Node engine, with focus, keys,
   await expect(page.getByTestId('dependency-track')).toHaveAttribute('data-row', String(r));
 
   // exports: the TSV holds the matrix, the SVG a raster inside
-  const [tsv] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download matrix TSV' }).click(),
-  ]);
-  expect(tsv.suggestedFilename()).toBe('chr22_17558674-17559073.dependency.tsv');
-  const lines = readFileSync((await tsv.path())!, 'utf8')
-    .trim()
-    .split('\n');
+  const tsv = await downloadOf(page, page.getByRole('button', { name: 'Download matrix TSV' }));
+  expect(tsv.name).toBe('chr22_17558674-17559073.dependency.tsv');
+  const lines = tsv.text.trim().split('\n');
   expect(lines.length).toBe(n + 2);
   expect(lines[1]!.split('\t').length).toBe(n + 1);
   expect(lines[1]!.split('\t')[1]).toBe(`${17558674 + FROM - 1}${SEQ[FROM - 1]}`);
   expect(Math.abs(Number(lines[2 + i]!.split('\t')[1 + j]) - node.values[i * n + j]!)).toBeLessThan(2e-3);
-  const [svg] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download map SVG' }).click(),
-  ]);
-  expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/<image[^>]+data:image\/png;base64,/);
-  const [png] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download map PNG' }).click(),
-  ]);
-  expect(
-    readFileSync((await png.path())!)
-      .subarray(1, 4)
-      .toString(),
-  ).toBe('PNG');
+  const svg = await downloadOf(page, page.getByRole('button', { name: 'Download map SVG' }));
+  expect(svg.text).toMatch(/<image[^>]+data:image\/png;base64,/);
+  const png = await downloadOf(page, page.getByRole('button', { name: 'Download map PNG' }));
+  expect(readFileSync(png.path).subarray(1, 4).toString()).toBe('PNG');
 
   // the share link keeps the region and recomputes the map on open
   await expect

@@ -1,7 +1,6 @@
 // An exported bedGraph lands on the genome (from the chrom:start-end header) and carries the values shown.
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { openTab, waitForModel } from './helpers';
+import { downloadOf, openTab, waitForModel } from './helpers';
 
 test('bedGraph export matches the displayed per-base values at genomic coordinates', async ({ page }) => {
   await page.goto('./');
@@ -13,14 +12,9 @@ test('bedGraph export matches the displayed per-base values at genomic coordinat
   await openTab(page, 'Attention');
   await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
 
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download track' }).click(),
-  ]);
-  expect(download.suggestedFilename()).toBe('chr17_41276001-41276189.observed.bedgraph');
-  const lines = readFileSync((await download.path())!, 'utf8')
-    .trim()
-    .split('\n');
+  const bedGraph = await downloadOf(page, page.getByRole('button', { name: 'Download track' }));
+  expect(bedGraph.name).toBe('chr17_41276001-41276189.observed.bedgraph');
+  const lines = bedGraph.text.trim().split('\n');
   expect(lines[0]).toMatch(/^track type=bedGraph name=/);
   const value = new Map<number, number>(); // 1-based genomic position -> value
   for (const l of lines.slice(1)) {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { REPO_ROOT } from '../src/node/nodeRuntime';
 import { decodeFrame } from '../src/share/linkCodec';
-import { openTab, waitForModel } from './helpers';
+import { downloadOf, openTab, waitForModel } from './helpers';
 
 const EXON19 = readFileSync(join(REPO_ROOT, 'public/examples/brca1_exon19.fa'), 'utf8');
 // 35 SGE variants of exon 19 from the BRCA1 dev split: 12 LOF, 23 FUNC or INT
@@ -65,26 +65,15 @@ test('labelled BRCA1 exon 19 variants give a probe shown beside the baseline, an
   const shown = { probe: await probe.locator('td').first().textContent() };
 
   // the predictions download as the TSV npm run fewshot writes, in the record's genomic coordinates
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId('fewshot-result').getByRole('button', { name: 'Download TSV' }).click(),
-  ]);
-  const tsv = readFileSync((await download.path())!, 'utf8')
-    .trim()
-    .split('\n');
+  const result = page.getByTestId('fewshot-result');
+  const tsv = (await downloadOf(page, result.getByRole('button', { name: 'Download TSV' }))).text.trim().split('\n');
   expect(tsv[0]).toBe('chrom\tpos\tref\talt\tprobability\tbaseline_probability\tnote');
   expect(tsv).toHaveLength(3);
   const first = await predictions.first().locator('td').nth(1).textContent();
   expect(tsv[1]).toMatch(/^17\t41209148\tT\tG\t[01]\.\d{6}\t[01]\.\d{6}\t$/);
   expect(Number(tsv[1]!.split('\t')[4]).toFixed(3)).toBe(first);
   // and as a VCF with the same values in its declared INFO fields
-  const [vcfDownload] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId('fewshot-result').getByRole('button', { name: 'Download VCF' }).click(),
-  ]);
-  const vcf = readFileSync((await vcfDownload.path())!, 'utf8')
-    .trim()
-    .split('\n');
+  const vcf = (await downloadOf(page, result.getByRole('button', { name: 'Download VCF' }))).text.trim().split('\n');
   expect(vcf[0]).toBe('##fileformat=VCFv4.2');
   expect(vcf.filter((l) => /^##INFO=<ID=GLM_(PROBE|BASELINE),Number=A,Type=Float,/.test(l))).toHaveLength(2);
   const body = vcf.filter((l) => !l.startsWith('#'));

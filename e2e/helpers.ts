@@ -1,8 +1,16 @@
 // Shared steps of the e2e specs.
-import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export async function waitForModel(page: Page): Promise<void> {
   await expect(page.getByTestId('model-info')).toBeVisible();
+}
+
+/** Click `button` and read the file it downloads: its suggested name, its path and its text. */
+export async function downloadOf(page: Page, button: Locator): Promise<{ name: string; path: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const path = (await download.path())!;
+  return { name: download.suggestedFilename(), path, text: readFileSync(path, 'utf8') };
 }
 
 /** Show the results tab `name` (the analyses under the tracks are tabs; a panel in a closed tab is hidden). */

@@ -8,7 +8,7 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { decodeFrame } from '../src/share/linkCodec';
 import { REPO_ROOT } from '../src/node/nodeRuntime';
 import type { AurocEstimate, VariantEffectMetrics } from '../src/model/variantMetrics';
-import { openTab, waitForModel } from './helpers';
+import { downloadOf, openTab, waitForModel } from './helpers';
 
 const EXON19 = readFileSync(join(REPO_ROOT, 'public/examples/brca1_exon19.fa'), 'utf8');
 const RECORD_START = 41208960; // the FASTA header: chr17:41208960-41209260
@@ -60,13 +60,7 @@ test('a geneticist scores BRCA1 exon 19 variants and sees what the model is wort
   await expect(row('chr17:41,209,148T>G').locator('td').nth(1)).toHaveText(String(41209148 - RECORD_START + 1));
   await expect(row('chr17:41,209,148T>G').locator('td.note')).toHaveText('');
   expect(EXON19.split('\n').slice(1).join('')[41209148 - RECORD_START]).toBe('T');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download TSV' }).click(),
-  ]);
-  const tsv = readFileSync((await download.path())!, 'utf8')
-    .trim()
-    .split('\n');
+  const tsv = (await downloadOf(page, page.getByRole('button', { name: 'Download TSV' }))).text.trim().split('\n');
   const fields = tsv.find((l) => l.startsWith('chr17:41,209,148T>G'))!.split('\t');
   expect(fields[1]).toMatch(/^(chr)?17$/);
   expect(fields.slice(2, 5)).toEqual(['41209148', 'T', 'G']);

@@ -1,11 +1,11 @@
 // A genome opened from disk (a generated .2bit): a typed region is analysed as if its sequence had been pasted
 // with a chrom:start-end header: the same bedGraph, at genomic coordinates; a region past the end is refused.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { writeTwoBit } from '../src/node/twoBitWriter';
-import { openTab, waitForModel } from './helpers';
+import { downloadOf, openTab, waitForModel } from './helpers';
 
 let x = 2024;
 const rand = () => {
@@ -18,12 +18,9 @@ const region = chr17.slice(50_000, 50_300);
 async function bedGraph(page: Page): Promise<string> {
   await openTab(page, 'Attention');
   await expect(page.getByText(/Attention layer \d+, head \d+/)).toBeVisible();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download track' }).click(),
-  ]);
-  expect(download.suggestedFilename()).toBe('chr17_50001-50300.observed.bedgraph');
-  return readFileSync((await download.path())!, 'utf8');
+  const file = await downloadOf(page, page.getByRole('button', { name: 'Download track' }));
+  expect(file.name).toBe('chr17_50001-50300.observed.bedgraph');
+  return file.text;
 }
 
 test('a region of a local 2bit analyses as the pasted sequence does, at its genomic coordinates', async ({ page }) => {
