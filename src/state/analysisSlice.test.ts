@@ -2,12 +2,7 @@
 // the person clicks while the rest of the analysis runs is kept, not overwritten when the opening ends.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('./workerClient', () => ({
-  worker: () => ({ call: vi.fn() }),
-  sequenceId: async () => 1,
-  makeModelWorker: () => null,
-  mapWorkerCount: () => 1,
-}));
+vi.mock('./workerClient'); // src/state/__mocks__/workerClient.ts
 const { useApp } = await import('./store');
 
 const seq = 'ACGT'.repeat(75);

@@ -2,12 +2,7 @@
 // models and the view; nothing while the results are stale; and it reopens to the same saved analysis.
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('./workerClient', () => ({
-  worker: () => ({ call: vi.fn() }),
-  sequenceId: async () => 1,
-  makeModelWorker: () => null,
-  mapWorkerCount: () => 1,
-}));
+vi.mock('./workerClient'); // src/state/__mocks__/workerClient.ts
 const { useApp } = await import('./store');
 const { savedOf } = await import('./shareSync');
 const { decodeLink, encodeLink } = await import('../share/savedAnalysis');
