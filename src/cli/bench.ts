@@ -30,7 +30,7 @@ import { costCurveSection } from '../bench/costCurveBench';
 import { torchTimes } from '../bench/torchBench';
 import { countOption, DEPENDENCY_HEADER, DEPENDENCY_NOTE, dependencyBench } from '../bench/benchDependency';
 import { PUBLISHED_HEADER, PUBLISHED_NOTE, publishedSection } from '../bench/publishedBench';
-import { machineLine } from '../bench/machine';
+import { machineLine, runLine } from '../bench/machine';
 import { browserRuns, type BrowserResults, type Case } from '../bench/browserBench';
 import {
   grouped,
@@ -76,6 +76,7 @@ function cases(seq: string, context: number): Case[] {
 
 async function main() {
   const machine = machineLine(); // before this run loads the machine itself
+  const started = new Date();
   if (args['cost-curve']) {
     console.log((await costCurveSection(log, args['cost-models']!.split(',').filter(Boolean))).join('\n'));
     return;
@@ -104,7 +105,7 @@ async function main() {
   const published = async (head: string) => {
     const rows = await publishedSection(log, REPEATS);
     const title = '## Published families: the runtime beside its PyTorch twin';
-    console.log(`${head}${title}\n\n${PUBLISHED_NOTE}\n\n${PUBLISHED_HEADER}\n${rows.join('\n')}`);
+    console.log(`${head}${title}\n\n${PUBLISHED_NOTE}\n\n${PUBLISHED_HEADER}\n${rows.join('\n')}\n`);
   };
   if (args.only === 'published') return published(`${machine}\n\n`);
   if (args.only) throw new Error(`--only knows two sections, dependency and published (got ${args.only})`);
@@ -226,7 +227,7 @@ async function main() {
     }
   }
 
-  console.log(`# gLM Playground benchmark\n\n${machine}\n`);
+  console.log(`# gLM Playground benchmark\n\n${runLine(started)}\n\n${machine}\n`);
   console.log(forwardIntro(REPEATS));
   console.log(forwardHeader(wasmThreads));
   rows.forEach((r) => console.log(r));
