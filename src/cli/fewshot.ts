@@ -12,7 +12,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { predictionsTsv, predictionsVcf, type PredictionRow } from '../export/predictions';
+import { predictionsTsv, predictionsVcf, probeDescription, type PredictionRow } from '../export/predictions';
 import { vcfLineReader, type VcfParse } from '../genome/vcf';
 import type { FewshotResult } from '../fewshot/probePair';
 import { runFewshot } from '../score/fewshotRun';
@@ -172,7 +172,10 @@ export async function cli(argv: string[], out: (line: string) => void, err: (lin
       };
     });
     const predicted = written.filter((r) => r.probe !== null).length;
-    const describe = `fitted on ${table.y.length} labelled variants reading ${sets.filter((s) => s !== 'baseline').join(' + ')}`;
+    const describe = probeDescription(
+      table.y.length,
+      sets.filter((s) => s !== 'baseline'),
+    );
     const file = format === 'vcf' ? predictionsVcf(spec.kind, describe, written) : predictionsTsv(spec.kind, written);
     file
       .replace(/\n$/, '')

@@ -20,17 +20,22 @@ export const PREDICTION_INFO = ['GLM_PROBE', 'GLM_BASELINE'] as const;
 const fixed = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : x.toFixed(6));
 
 /** The TSV's header: probability columns for class labels, prediction columns for numeric ones. */
-export function predictionHeader(kind: PredictionKind): string {
+function predictionHeader(kind: PredictionKind): string {
   const [p, b] = kind === 'binary' ? ['probability', 'baseline_probability'] : ['prediction', 'baseline_prediction'];
   return ['chrom', 'pos', 'ref', 'alt', p, b, 'note'].join('\t');
 }
 
-export function predictionLine(r: PredictionRow): string {
+function predictionLine(r: PredictionRow): string {
   return [r.chrom, r.pos ?? '', r.ref, r.alt, fixed(r.probe), fixed(r.baseline), r.note].join('\t');
 }
 
 export function predictionsTsv(kind: PredictionKind, rows: readonly PredictionRow[]): string {
   return `${[predictionHeader(kind), ...rows.map(predictionLine)].join('\n')}\n`;
+}
+
+/** What a VCF's INFO declarations say the probe read and was fitted on. */
+export function probeDescription(labelled: number, features: readonly string[]): string {
+  return `fitted on ${labelled} labelled variants reading ${features.join(' + ')}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The probe's predictions for the variants table as files: the TSV npm run fewshot writes, and a VCF with both
 // predictions in INFO fields, in the record's genomic coordinates when its name gives them.
 import type { Variant } from '../../analysis/scoring/plan';
-import { predictionsTsv, predictionsVcf, type PredictionRow } from '../../export/predictions';
+import { predictionsTsv, predictionsVcf, probeDescription, type PredictionRow } from '../../export/predictions';
 import type { SequenceProbeResult } from '../../fewshot/sequenceProbe';
 import { parseRegion } from '../../genome/region';
 import { downloadText, stem } from '../download';
@@ -28,7 +28,7 @@ export function PredictionDownloads({ result: r, predict, record }: Props) {
       };
     });
   const file = `${stem(record)}.fewshot`;
-  const describe = `fitted on ${r.n} labelled variants reading ${r.features.join(' + ')}`;
+  const describe = probeDescription(r.n, r.features);
   return (
     <div className="row">
       <button type="button" onClick={() => downloadText(`${file}.tsv`, predictionsTsv(r.kind, rows()))}>
